@@ -1,0 +1,53 @@
+// Bundles the extension (Node, CommonJS, `vscode` external) and the webview scripts (browser) into dist/.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints errors in a form the `$esbuild-watch` problem matcher understands. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd(result => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+/** Codicons' CSS and font ship inside dist/, never served from node_modules. */
+function copyWebviewAssets() {
+  const out = path.join(__dirname, 'dist', 'webview');
+  fs.mkdirSync(out, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) {
+    const src = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist', f);
+    if (fs.existsSync(src)) fs.copyFileSync(src, path.join(out, f));
+  }
+}
+
+async function main() {
+  const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcher] };
+  const entries = [
+    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+  ];
+  const webviewEntry = 'src/webview-ui/main.ts';
+  if (fs.existsSync(webviewEntry)) {
+    entries.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' });
+  }
+  copyWebviewAssets();
+  const contexts = await Promise.all(entries.map(e => esbuild.context(e)));
+  if (watch) {
+    await Promise.all(contexts.map(c => c.watch()));
+  } else {
+    await Promise.all(contexts.map(c => c.rebuild()));
+    await Promise.all(contexts.map(c => c.dispose()));
+  }
+}
+
+main().catch(e => { console.error(e); process.exit(1); });

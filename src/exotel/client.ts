@@ -1,0 +1,188 @@
+// The Exotel v1 voice API client. Editor-free: everything it needs (fetch, agent, limiter, log) is passed in.
+import { CallFilter, encodeCallFilter, FilterContext } from './callFilters';
+import { ConnectCallParams, connectCallForm, ConnectToFlowParams, connectToFlowForm, encodeForm } from './connectParams';
+import { decodeCallEnvelope, decodeCallPage, decodeNumberMetadata } from './decode';
+import { ExotelError, MalformedResponseError } from './errors';
+import { normalizeBaseUrl } from './hosts';
+import { Call, CallPage, NumberMetadata } from './models';
+import { redact } from './redact';
+import { HttpRequest, Transport, TransportOptions } from './transport';
+import { fail, intField, phoneField } from './validate';
+
+export interface Credentials {
+  accountSid: string;
+  apiKey: string;
+  apiToken: string;
+}
+
+export interface ExotelClientOptions extends TransportOptions, Credentials {
+  /** `https://api.exotel.com`, `https://api.in.exotel.com`, a proxy or the sandbox. */
+  baseUrl: string;
+  /** The account's zone, east of UTC in minutes, for date filters (IST by default). */
+  offsetMinutes?: number;
+  now?: () => Date;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export interface GetCallOptions extends RequestOptions {
+  details?: boolean;
+  /** Minutes the recording link stays valid, 5–60. */
+  recordingUrlValidity?: number;
+}
+
+/** A request as it would be sent, for dry runs ("Copy as cURL"); the token is masked. */
+export interface DescribedRequest {
+  method: 'POST' | 'GET';
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+  form?: Array<[string, string]>;
+}
+
+const CALL_SID = /^[0-9a-z]{32}$/;
+
+export class ExotelClient {
+  readonly baseUrl: string;
+  readonly accountSid: string;
+  private readonly transport: Transport;
+  private readonly authorization: string;
+  private readonly apiKey: string;
+
+  constructor(private readonly options: ExotelClientOptions) {
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    for (const [field, v] of [['account SID', options.accountSid], ['API key', options.apiKey], ['API token', options.apiToken]] as const) {
+      if (typeof v !== 'string' || v.trim() === '') fail(field, `The ${field} is missing; sign in again.`);
+    }
+    this.accountSid = options.accountSid.trim();
+    this.apiKey = options.apiKey.trim();
+    this.authorization = `Basic ${Buffer.from(`${this.apiKey}:${options.apiToken.trim()}`).toString('base64')}`;
+    this.transport = new Transport(options);
+  }
+
+  get limiter() {
+    return this.transport.limiter;
+  }
+
+  /** Connects two numbers: From (the agent) is called first, then To. Never retried. */
+  async connectCall(params: ConnectCallParams, opts: RequestOptions = {}): Promise<Call> {
+    const form = connectCallForm(params);
+    return this.postConnect(form, opts, 'Placing the call');
+  }
+
+  /** Connects a number to a call flow, given by app id or by URL. Never retried. */
+  async connectToFlow(params: ConnectToFlowParams, opts: RequestOptions = {}): Promise<Call> {
+    const form = connectToFlowForm(params, this.accountSid);
+    return this.postConnect(form, opts, 'Connecting the call to the flow');
+  }
+
+  /** The exact request a connect would send, with the token masked, without sending it. */
+  describeConnect(params: ConnectCallParams | ConnectToFlowParams): DescribedRequest {
+    const form = 'flow' in params ? connectToFlowForm(params, this.accountSid) : connectCallForm(params);
+    return {
+      method: 'POST',
+      url: this.url('/Calls/connect.json'),
+      headers: {
+        Authorization: 'Basic base64(<API key>:<API token>)',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+      },
+      body: encodeForm(form),
+      form,
+    };
+  }
+
+  async getCall(callSid: string, opts: GetCallOptions = {}): Promise<Call> {
+    const sid = typeof callSid === 'string' ? callSid.trim() : '';
+    if (!CALL_SID.test(sid)) fail('CallSid', `“${sid.slice(0, 40)}” is not a call SID: Exotel's are 32 lowercase letters and digits.`);
+    const q: Array<[string, string]> = [];
+    if (opts.details) q.push(['details', 'true']);
+    if (opts.recordingUrlValidity !== undefined) {
+      q.push(['RecordingUrlValidity', String(intField('RecordingUrlValidity', opts.recordingUrlValidity, 5, 60, ' minutes'))]);
+    }
+    const body = await this.get(this.url(`/Calls/${sid}.json`, q), opts, `Looking up call ${sid}`);
+    return decodeCallEnvelope(body);
+  }
+
+  /** One page of the call log; follow `nextPageUri` with `nextPage`. */
+  async listCalls(filter: CallFilter = {}, opts: RequestOptions = {}): Promise<CallPage> {
+    const q = encodeCallFilter(filter, this.filterContext());
+    return decodeCallPage(await this.get(this.url('/Calls.json', q), opts, 'Listing calls'));
+  }
+
+  /** The page after `page`, or undefined on the last page. */
+  async nextPage(page: CallPage, opts: RequestOptions = {}): Promise<CallPage | undefined> {
+    if (!page.nextPageUri) return undefined;
+    return decodeCallPage(await this.get(this.pageUrl(page.nextPageUri), opts, 'Loading more calls'));
+  }
+
+  /** Every page of a filter, one request at a time, within the rate limit. */
+  async *pages(filter: CallFilter = {}, opts: RequestOptions = {}): AsyncGenerator<CallPage> {
+    let page: CallPage | undefined = await this.listCalls(filter, opts);
+    while (page) {
+      yield page;
+      page = await this.nextPage(page, opts);
+    }
+  }
+
+  async getNumberMetadata(phoneNumber: string, opts: RequestOptions = {}): Promise<NumberMetadata> {
+    const e164 = phoneField('Phone number', phoneNumber);
+    const body = await this.get(this.url(`/Numbers/${encodeURIComponent(e164)}.json`), opts, `Looking up ${e164}`);
+    return decodeNumberMetadata(body);
+  }
+
+  private filterContext(): FilterContext {
+    return { now: this.options.now?.(), offsetMinutes: this.options.offsetMinutes };
+  }
+
+  private url(path: string, query: Array<[string, string]> = []): string {
+    const qs = query.length ? `?${new URLSearchParams(query).toString()}` : '';
+    return `${this.baseUrl}/v1/Accounts/${encodeURIComponent(this.accountSid)}${path}${qs}`;
+  }
+
+  /**
+   * Page URIs come from the server: follow them only within this account's call list, never elsewhere
+   * with our credentials. Relative (as documented) or absolute on our own origin; `.json` is kept.
+   */
+  private pageUrl(uri: string): string {
+    let path = uri.trim();
+    if (/^https?:\/\//i.test(path)) {
+      const u = new URL(path);
+      path = u.origin === new URL(this.baseUrl).origin ? u.pathname + u.search : '';
+    }
+    const prefix = `/v1/Accounts/${encodeURIComponent(this.accountSid)}/Calls`;
+    if (!path.startsWith(prefix) || path.includes('//') || /[\s\\]/.test(path)) {
+      throw new MalformedResponseError('Exotel returned a next-page link outside this account\'s call list; it was not followed.', 'shape');
+    }
+    const rest = path.slice(prefix.length);
+    return this.baseUrl + prefix + (rest.startsWith('?') ? `.json${rest}` : rest);
+  }
+
+  private get(url: string, opts: RequestOptions, action: string): Promise<unknown> {
+    return this.send({ method: 'GET', url, authorization: this.authorization, signal: opts.signal, action });
+  }
+
+  private async postConnect(form: Array<[string, string]>, opts: RequestOptions, action: string): Promise<Call> {
+    const body = await this.send({
+      method: 'POST', url: this.url('/Calls/connect.json'), authorization: this.authorization,
+      body: encodeForm(form), signal: opts.signal, action,
+    });
+    return decodeCallEnvelope(body);
+  }
+
+  /** A hostile or buggy server may echo our credentials: no error message carries them out. */
+  private async send(req: HttpRequest): Promise<unknown> {
+    try {
+      return await this.transport.json(req);
+    } catch (err) {
+      if (err instanceof ExotelError) {
+        const secrets = [this.options.apiToken, this.apiKey];
+        err.message = redact(err.message, secrets);
+        err.stack = err.stack && redact(err.stack, secrets);
+      }
+      throw err;
+    }
+  }
+}

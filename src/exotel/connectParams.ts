@@ -1,0 +1,125 @@
+// The parameters of Calls/connect, checked against Exotel's limits and encoded as its form body.
+import { fail, intField, maxLength, oneOf, phoneField, urlField } from './validate';
+
+export const STATUS_CALLBACK_EVENTS = ['terminal', 'answered'] as const;
+export type StatusCallbackEvent = (typeof STATUS_CALLBACK_EVENTS)[number];
+export const CALLBACK_CONTENT_TYPES = ['multipart/form-data', 'application/json'] as const;
+export const RECORDING_CHANNELS = ['single', 'dual'] as const;
+export const RECORDING_FORMATS = ['mp3', 'mp3-hq'] as const;
+export const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
+
+/** Options shared by both kinds of connect. */
+export interface CallOptions {
+  /** `trans` (transactional) is the only type Exotel still supports. */
+  callType?: 'trans';
+  /** Seconds the call may last, at most 14400 (4 h). */
+  timeLimit?: number;
+  /** Seconds each leg may ring, at most 60. */
+  timeOut?: number;
+  statusCallback?: string;
+  statusCallbackEvents?: StatusCallbackEvent[];
+  statusCallbackContentType?: (typeof CALLBACK_CONTENT_TYPES)[number];
+  /** Echoed in the terminal StatusCallback; at most 128 characters. */
+  customField?: string;
+}
+
+export interface ConnectCallParams extends CallOptions {
+  /** Called first: the agent. */
+  from: string;
+  /** Dialled once From answers: the customer. */
+  to: string;
+  /** Your ExoPhone. */
+  callerId: string;
+  /** A WAV played to From while To rings. */
+  waitUrl?: string;
+  record?: boolean;
+  recordingChannels?: (typeof RECORDING_CHANNELS)[number];
+  recordingFormat?: (typeof RECORDING_FORMATS)[number];
+}
+
+export type FlowRef = { appId: string } | { url: string };
+
+export interface ConnectToFlowParams extends CallOptions {
+  from: string;
+  callerId: string;
+  flow: FlowRef;
+}
+
+/** The documented flow URL for an app id of an account. */
+export function flowUrl(accountSid: string, appId: string): string {
+  const id = String(appId).trim();
+  if (!/^\d+$/.test(id)) {
+    fail('flow', `A flow's app id is a number from App Bazaar → My Apps (got “${id.slice(0, 40)}”).`);
+  }
+  return `http://my.exotel.com/${encodeURIComponent(accountSid)}/exoml/start_voice/${id}`;
+}
+
+function optionsForm(o: CallOptions): Array<[string, string]> {
+  const form: Array<[string, string]> = [];
+  if (o.callType !== undefined) {
+    if ((o.callType as string) === 'promo') {
+      fail('CallType', 'CallType “promo” is no longer supported by Exotel; use “trans”.');
+    }
+    form.push(['CallType', oneOf('CallType', o.callType, ['trans'])]);
+  }
+  if (o.timeLimit !== undefined) form.push(['TimeLimit', String(intField('TimeLimit', o.timeLimit, 1, LIMITS.timeLimit, ' seconds'))]);
+  if (o.timeOut !== undefined) form.push(['TimeOut', String(intField('TimeOut', o.timeOut, 1, LIMITS.timeOut, ' seconds'))]);
+  if (o.customField !== undefined) form.push(['CustomField', maxLength('CustomField', o.customField, LIMITS.customField)]);
+  if (o.statusCallback !== undefined) form.push(['StatusCallback', urlField('StatusCallback', o.statusCallback)]);
+  if (o.statusCallbackEvents !== undefined) {
+    if (!Array.isArray(o.statusCallbackEvents)) fail('StatusCallbackEvents', 'StatusCallbackEvents must be a list of terminal and/or answered.');
+    if (o.statusCallback === undefined) fail('StatusCallbackEvents', 'StatusCallbackEvents needs a StatusCallback URL to send the events to.');
+    [...new Set(o.statusCallbackEvents)].forEach((e, i) =>
+      form.push([`StatusCallbackEvents[${i}]`, oneOf('StatusCallbackEvents', e, STATUS_CALLBACK_EVENTS)]));
+  }
+  if (o.statusCallbackContentType !== undefined) {
+    form.push(['StatusCallbackContentType', oneOf('StatusCallbackContentType', o.statusCallbackContentType, CALLBACK_CONTENT_TYPES)]);
+  }
+  return form;
+}
+
+/** The form body of a two-number connect; throws ValidationError before anything is sent. */
+export function connectCallForm(p: ConnectCallParams): Array<[string, string]> {
+  const form: Array<[string, string]> = [
+    ['From', phoneField('From', p.from)],
+    ['To', phoneField('To', p.to)],
+    ['CallerId', phoneField('CallerId', p.callerId)],
+  ];
+  if (form[0][1] === form[1][1]) {
+    fail('To', 'From and To are the same number; Exotel would call it twice and hang up.');
+  }
+  if (p.waitUrl !== undefined) form.push(['WaitUrl', urlField('WaitUrl', p.waitUrl)]);
+  if (p.record !== undefined) {
+    if (typeof p.record !== 'boolean') fail('Record', 'Record must be true or false.');
+    form.push(['Record', String(p.record)]);
+  }
+  if (p.recordingChannels !== undefined) {
+    if (p.recordingChannels === 'dual' && p.record !== true) fail('RecordingChannels', 'Dual-channel recording works only when Record is true.');
+    form.push(['RecordingChannels', oneOf('RecordingChannels', p.recordingChannels, RECORDING_CHANNELS)]);
+  }
+  if (p.recordingFormat !== undefined) form.push(['RecordingFormat', oneOf('RecordingFormat', p.recordingFormat, RECORDING_FORMATS)]);
+  return [...form, ...optionsForm(p)];
+}
+
+/** The form body of a connect to a call flow. */
+export function connectToFlowForm(p: ConnectToFlowParams, accountSid: string): Array<[string, string]> {
+  const flow = p.flow as Partial<{ appId: string; url: string }> | undefined;
+  let url: string;
+  if (flow && typeof flow.url === 'string') {
+    url = urlField('Url', flow.url);
+  } else if (flow && flow.appId !== undefined) {
+    url = flowUrl(accountSid, flow.appId);
+  } else {
+    fail('flow', 'Give the flow as an app id (App Bazaar → My Apps) or as a full URL.');
+  }
+  return [
+    ['From', phoneField('From', p.from)],
+    ['CallerId', phoneField('CallerId', p.callerId)],
+    ['Url', url],
+    ...optionsForm(p),
+  ];
+}
+
+export function encodeForm(form: Array<[string, string]>): string {
+  return new URLSearchParams(form).toString();
+}

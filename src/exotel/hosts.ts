@@ -1,0 +1,37 @@
+// Where the v1 API lives. Exotel runs two clusters; an account works only on its own.
+import { fail } from './validate';
+
+export const REGIONS = {
+  singapore: { label: 'Singapore (api.exotel.com)', baseUrl: 'https://api.exotel.com' },
+  mumbai: { label: 'Mumbai (api.in.exotel.com)', baseUrl: 'https://api.in.exotel.com' },
+} as const;
+export type Region = keyof typeof REGIONS;
+
+/**
+ * The origin (and any proxy path prefix) that `/v1/Accounts/…` is appended to.
+ * Credentials in a URL are refused: they would end up in logs and history.
+ */
+export function normalizeBaseUrl(input: string): string {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    fail('baseUrl', `The API base URL is not a valid URL (got “${input.slice(0, 60)}”).`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    fail('baseUrl', 'The API base URL must start with https:// (or http:// for a local sandbox or proxy).');
+  }
+  if (url.username || url.password) {
+    fail('baseUrl', 'Put the API key and token in the sign-in prompts, not in the base URL.');
+  }
+  if (url.search || url.hash) {
+    fail('baseUrl', 'The API base URL must not have a query or fragment.');
+  }
+  // Accept a pasted `…/v1/Accounts/<sid>` and keep only what comes before it.
+  const path = url.pathname.replace(/\/v1(\/Accounts(\/[^/]*)?)?\/?$/i, '').replace(/\/+$/, '');
+  return `${url.protocol}//${url.host}${path}`;
+}
+
+export function baseUrlForRegion(region: Region): string {
+  return REGIONS[region].baseUrl;
+}

@@ -1,0 +1,15 @@
+// The editor-free Exotel v1 voice API: client, models, errors, filters.
+export { ExotelClient } from './client';
+export type { Credentials, DescribedRequest, ExotelClientOptions, GetCallOptions, RequestOptions } from './client';
+export * from './models';
+export * from './errors';
+export { encodeCallFilter, splitDateRange, FILTER_LIMITS } from './callFilters';
+export type { CallFilter, NumberRange, Moment } from './callFilters';
+export { flowUrl, LIMITS, STATUS_CALLBACK_EVENTS, RECORDING_CHANNELS, RECORDING_FORMATS, CALLBACK_CONTENT_TYPES } from './connectParams';
+export type { CallOptions, ConnectCallParams, ConnectToFlowParams, FlowRef, StatusCallbackEvent } from './connectParams';
+export { RateLimiter } from './rateLimiter';
+export type { FetchLike, FetchResponse, RequestLog } from './transport';
+export { REGIONS, normalizeBaseUrl, baseUrlForRegion } from './hosts';
+export type { Region } from './hosts';
+export { formatExotelTime, parseExotelTime, IST_OFFSET_MINUTES } from './time';
+export { redact } from './redact';

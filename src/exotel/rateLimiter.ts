@@ -1,0 +1,82 @@
+// One limiter shared by every caller of the API (tree, hovers, exports, calls): Exotel allows
+// 200 requests a minute per account, so requests past that wait their turn instead of failing.
+import { CancelledError } from './errors';
+
+export interface RateLimiterOptions {
+  perMinute?: number;
+  windowMs?: number;
+  now?: () => number;
+}
+
+export class RateLimiter {
+  private readonly starts: number[] = [];
+  private readonly waiters: Array<() => void> = [];
+  private timer: NodeJS.Timeout | undefined;
+  private pausedUntil = 0;
+  readonly perMinute: number;
+  private readonly windowMs: number;
+  private readonly now: () => number;
+
+  constructor(options: RateLimiterOptions = {}) {
+    this.perMinute = Math.max(1, Math.floor(options.perMinute ?? 200));
+    this.windowMs = options.windowMs ?? 60_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** How many requests are waiting for a slot. */
+  get queued(): number {
+    return this.waiters.length;
+  }
+
+  /** Resolves when a request may start; rejects with CancelledError if the signal aborts first. */
+  acquire(signal?: AbortSignal): Promise<void> {
+    if (signal?.aborted) {
+      return Promise.reject(new CancelledError());
+    }
+    return new Promise<void>((resolve, reject) => {
+      const grant = () => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      const onAbort = () => {
+        const i = this.waiters.indexOf(grant);
+        if (i >= 0) {
+          this.waiters.splice(i, 1);
+        }
+        reject(new CancelledError());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiters.push(grant);
+      this.drain();
+    });
+  }
+
+  /** After a 429, nobody starts until Exotel's Retry-After has passed. */
+  pauseFor(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private drain(): void {
+    const now = this.now();
+    while (this.starts.length && this.starts[0] <= now - this.windowMs) {
+      this.starts.shift();
+    }
+    while (this.waiters.length && now >= this.pausedUntil && this.starts.length < this.perMinute) {
+      this.starts.push(now);
+      this.waiters.shift()!();
+    }
+    if (this.waiters.length && !this.timer) {
+      const freeAt = this.starts.length >= this.perMinute ? this.starts[0] + this.windowMs : now;
+      const wait = Math.max(freeAt, this.pausedUntil) - now;
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        this.drain();
+      }, Math.max(1, wait));
+    }
+  }
+}

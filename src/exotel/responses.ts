@@ -1,0 +1,141 @@
+// Turns an HTTP answer into JSON or a typed error. Proxies answer with HTML, old paths with XML,
+// broken connections with half a body: each gets its own message rather than a JSON parse stack.
+import {
+  AuthenticationError, ExotelApiError, ForbiddenError, ForbiddenReason, MalformedResponseError,
+  NotFoundError, RateLimitError, ServerError,
+} from './errors';
+
+const MAX_MESSAGE = 300;
+
+/** Keeps text from Exotel printable and short, so a hostile or huge body cannot flood a message. */
+export function cleanText(v: unknown): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    return String(v);
+  }
+  if (typeof v !== 'string') {
+    return undefined;
+  }
+  // eslint-disable-next-line no-control-regex
+  const t = v.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  if (t === '') {
+    return undefined;
+  }
+  return t.length > MAX_MESSAGE ? `${t.slice(0, MAX_MESSAGE)}…` : t;
+}
+
+export function parseJsonBody(body: string, contentType: string): unknown {
+  const head = body.trimStart().slice(0, 200).toLowerCase();
+  if (head === '') {
+    throw new MalformedResponseError('Exotel sent an empty answer.', 'empty');
+  }
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || contentType.includes('text/html')) {
+    throw new MalformedResponseError(
+      'An HTML page came back instead of Exotel\'s JSON: a proxy, a captive portal or a wrong base URL answered. Check the region or the `exotel.apiBaseUrl` setting.',
+      'html');
+  }
+  if (head.startsWith('<')) {
+    throw new MalformedResponseError('Exotel answered in XML where JSON was asked for; check that the base URL points at the v1 API.', 'xml');
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw new MalformedResponseError('Exotel\'s answer was cut short or is not valid JSON. Try again; if it keeps happening, check your network or proxy.', 'truncated');
+  }
+}
+
+interface RestException {
+  status?: number;
+  message?: string;
+  code?: number | string;
+}
+
+/** Reads `RestException` from a JSON or XML error body, whatever else the body holds. */
+export function readRestException(body: string): RestException {
+  try {
+    const json = JSON.parse(body) as { RestException?: Record<string, unknown> };
+    const e = json && typeof json === 'object' ? json.RestException : undefined;
+    if (e && typeof e === 'object') {
+      const status = typeof e.Status === 'number' ? e.Status : Number(e.Status);
+      const code = typeof e.Code === 'number' || typeof e.Code === 'string' ? e.Code : undefined;
+      return { status: Number.isFinite(status) ? status : undefined, message: cleanText(e.Message), code };
+    }
+  } catch {
+    // Not JSON: try the XML envelope below.
+  }
+  const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1];
+  if (body.includes('<RestException>')) {
+    const code = tag('Code');
+    return { status: Number(tag('Status')) || undefined, message: cleanText(decodeXmlText(tag('Message') ?? '')), code };
+  }
+  return {};
+}
+
+function decodeXmlText(s: string): string {
+  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Seconds or an HTTP date, as `Retry-After` allows; undefined when absent or nonsense. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) {
+    return seconds * 1000;
+  }
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function forbiddenReason(message: string | undefined): ForbiddenReason {
+  if (message && /kyc/i.test(message)) {
+    return 'kyc';
+  }
+  if (message && /ndnc|\bdnd\b|do not disturb/i.test(message)) {
+    return 'dnd';
+  }
+  return 'other';
+}
+
+export interface ErrorContext {
+  status: number;
+  body: string;
+  retryAfter: string | null;
+  /** What was being done, e.g. "Looking up call 40cc…", to start the message. */
+  action: string;
+}
+
+export function errorFromResponse({ status, body, retryAfter, action }: ErrorContext): ExotelApiError {
+  const rest = readRestException(body);
+  const said = rest.message;
+  const quote = said ? ` Exotel said: “${said}”` : '';
+  const code = rest.code;
+  const codeText = code !== undefined ? `, code ${code}` : '';
+  if (status === 401) {
+    return new AuthenticationError(
+      `${action} failed: Exotel did not accept the API key and token (401).${quote} Check them, and check the region: ` +
+      'accounts on the Mumbai cluster use api.in.exotel.com, the others api.exotel.com.', status, said, code);
+  }
+  if (status === 403) {
+    const reason = forbiddenReason(said);
+    const hint = reason === 'kyc'
+      ? ' Outbound calls need your business KYC to be completed in the Exotel dashboard (a TRAI rule).'
+      : reason === 'dnd'
+        ? ' The number is on India\'s Do Not Disturb (NCPR) register: Exotel only connects transactional calls to numbers that called your ExoPhone in the last 6 months, or whitelisted numbers.'
+        : ' Your credentials are valid but this account may not use this API.';
+    return new ForbiddenError(`${action} was refused (403).${quote}${hint}`, status, said, code, reason);
+  }
+  if (status === 404) {
+    return new NotFoundError(`${action} failed: nothing was found (404).${quote}`, status, said, code);
+  }
+  if (status === 429) {
+    const ms = parseRetryAfter(retryAfter);
+    const wait = ms !== undefined ? ` Try again in ${Math.ceil(ms / 1000)} s.` : ' Try again in a minute.';
+    return new RateLimitError(`${action} hit Exotel's rate limit (429: 200 requests a minute by default).${wait}`, said, code, ms);
+  }
+  if (status >= 500) {
+    return new ServerError(`${action} failed: Exotel is unavailable right now (${status}${codeText}).${quote} Try again in a moment.`, status, said, code);
+  }
+  const kind = status === 400 ? 'Exotel rejected the request' : `Exotel answered ${status}`;
+  return new ExotelApiError(`${action} failed: ${kind}${codeText}.${quote || ' It gave no reason.'}`, status, said, code);
+}

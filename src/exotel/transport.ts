@@ -1,0 +1,206 @@
+// One HTTP exchange with Exotel: rate limit, timeout, cancellation, bounded retries for GETs,
+// and a log line per attempt. The connect POST is never retried: one user action, one call.
+import {
+  CancelledError, ExotelError, NetworkError, RateLimitError, ServerError, TimeoutError,
+} from './errors';
+import { RateLimiter } from './rateLimiter';
+import { errorFromResponse, parseJsonBody } from './responses';
+
+/** The slice of node-fetch (or global fetch) the client uses, so callers can pass either, with a proxy agent. */
+export interface FetchResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+export type FetchLike = (url: string, init: {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal?: AbortSignal;
+  agent?: unknown;
+}) => Promise<FetchResponse>;
+
+export interface RequestLog {
+  method: string;
+  /** Path and query; never a credential (there are none in URLs). */
+  path: string;
+  status?: number;
+  ms: number;
+  attempt: number;
+  error?: string;
+}
+
+export interface TransportOptions {
+  fetch: FetchLike;
+  /** Passed to fetch as `agent` (keep-alive, proxies). */
+  agent?: unknown;
+  limiter?: RateLimiter;
+  timeoutMs?: number;
+  /** Extra attempts for GETs after the first. */
+  retries?: number;
+  retryBaseMs?: number;
+  /** Longest Retry-After the client waits out by itself. */
+  maxRetryAfterMs?: number;
+  log?: (entry: RequestLog) => void;
+  userAgent?: string;
+  random?: () => number;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  authorization: string;
+  body?: string;
+  signal?: AbortSignal;
+  /** Opens error messages: "Placing the call", "Looking up call …". */
+  action: string;
+}
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL', 'EPROTO', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+
+export class Transport {
+  readonly limiter: RateLimiter;
+  private readonly o: Required<Omit<TransportOptions, 'agent' | 'log' | 'limiter'>> & Pick<TransportOptions, 'agent' | 'log'>;
+
+  constructor(options: TransportOptions) {
+    this.limiter = options.limiter ?? new RateLimiter();
+    this.o = {
+      fetch: options.fetch,
+      agent: options.agent,
+      log: options.log,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      retries: options.retries ?? 2,
+      retryBaseMs: options.retryBaseMs ?? 500,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+      userAgent: options.userAgent ?? 'exotel-vscode',
+      random: options.random ?? Math.random,
+    };
+  }
+
+  /** Sends the request and returns the parsed JSON body, or throws an ExotelError. */
+  async json(req: HttpRequest): Promise<unknown> {
+    const attempts = req.method === 'GET' ? this.o.retries + 1 : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(req, attempt);
+      } catch (err) {
+        const wait = attempt < attempts ? this.retryDelay(err, attempt) : undefined;
+        if (wait === undefined) throw err;
+        await sleep(wait, req.signal);
+      }
+    }
+  }
+
+  private retryDelay(err: unknown, attempt: number): number | undefined {
+    if (err instanceof RateLimitError) {
+      const ms = err.retryAfterMs ?? this.backoff(attempt);
+      return ms <= this.o.maxRetryAfterMs ? ms : undefined;
+    }
+    if (err instanceof ServerError || err instanceof NetworkError) {
+      return this.backoff(attempt);
+    }
+    return undefined;
+  }
+
+  /** Exponential backoff with full jitter, so many windows do not retry in step. */
+  private backoff(attempt: number): number {
+    const cap = this.o.retryBaseMs * 2 ** (attempt - 1);
+    return Math.round(cap / 2 + this.o.random() * cap / 2);
+  }
+
+  private async once(req: HttpRequest, attempt: number): Promise<unknown> {
+    await this.limiter.acquire(req.signal);
+    const started = Date.now();
+    const path = pathOf(req.url);
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.o.timeoutMs);
+    const onCallerAbort = () => timeout.abort();
+    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
+    const log = (status?: number, error?: string) =>
+      this.o.log?.({ method: req.method, path, status, ms: Date.now() - started, attempt, error });
+    try {
+      const headers: Record<string, string> = {
+        Authorization: req.authorization,
+        Accept: 'application/json',
+        'User-Agent': this.o.userAgent,
+      };
+      if (req.body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
+      const res = await this.o.fetch(req.url, { method: req.method, headers, body: req.body, signal: timeout.signal, agent: this.o.agent });
+      const body = await res.text();
+      log(res.status);
+      if (res.status === 429) {
+        const e = errorFromResponse({ status: 429, body, retryAfter: res.headers.get('retry-after'), action: req.action });
+        if (e instanceof RateLimitError && e.retryAfterMs) this.limiter.pauseFor(e.retryAfterMs);
+        throw e;
+      }
+      if (res.status < 200 || res.status >= 300) {
+        throw errorFromResponse({ status: res.status, body, retryAfter: res.headers.get('retry-after'), action: req.action });
+      }
+      return parseJsonBody(body, res.headers.get('content-type') ?? '');
+    } catch (err) {
+      if (err instanceof ExotelError) throw err;
+      const mapped = this.mapFailure(err, req, timeout.signal.aborted);
+      log(undefined, mapped.name);
+      throw mapped;
+    } finally {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onCallerAbort);
+    }
+  }
+
+  private mapFailure(err: unknown, req: HttpRequest, aborted: boolean): ExotelError {
+    const isPost = req.method === 'POST';
+    if (req.signal?.aborted) {
+      return new CancelledError(isPost
+        ? `${req.action} was cancelled after it was sent; the call may have been placed — check the call log before trying again.`
+        : `${req.action} was cancelled.`);
+    }
+    if (aborted) {
+      const s = Math.round(this.o.timeoutMs / 1000);
+      return new TimeoutError(isPost
+        ? `${req.action} got no answer from Exotel within ${s} s. The call may have been placed: check the call log before trying again.`
+        : `${req.action} got no answer from Exotel within ${s} s. Check your network and try again.`, isPost);
+    }
+    const code = (err as { code?: string } | undefined)?.code ?? '';
+    const notSent = NOT_SENT_CODES.has(code);
+    const where = hostOf(req.url);
+    const reason = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `${where} could not be found (no network, or a wrong base URL)`
+      : code === 'ECONNREFUSED' ? `${where} refused the connection (is the sandbox or proxy running?)`
+        : `the connection to ${where} failed${code ? ` (${code})` : ''}`;
+    const tail = isPost && !notSent ? ' The call may have been placed: check the call log before trying again.' : ' Check your network and try again.';
+    return new NetworkError(`${req.action} failed: ${reason}.${tail}`, !notSent);
+  }
+}
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return '(invalid URL)';
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return 'the server';
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new CancelledError());
+    const t = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(t);
+      reject(new CancelledError());
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+

@@ -1,10 +1,36 @@
 import * as vscode from 'vscode';
+import { Log } from './common/log';
+import { Deps } from './deps';
+import { registerAccounts } from './features/accounts';
+import { ProfileStore } from './features/accounts/profileStore';
+import { Session } from './features/accounts/session';
+import { registerSandbox } from './features/sandbox';
 
-// Composition root. Feature folders are wired here as they land.
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('exotel.showLog', () => undefined));
+/** What activate() returns: a handle for the in-host tests, not a public API. */
+export interface ExotelExtensionApi {
+  activationMs: number;
+  deps: Deps;
+  sandbox: ReturnType<typeof registerSandbox>;
+}
+
+// The composition root: create the shared parts, hand them to each feature, which owns its registrations.
+export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
+  const started = performance.now();
+  const log = new Log();
+  const profiles = new ProfileStore(context, log);
+  const session = new Session(profiles, log);
+  context.subscriptions.push(log, profiles, session);
+  const deps: Deps = { context, log, session };
+
+  registerAccounts(deps);
+  const sandbox = registerSandbox(deps);
+
+  void session.init();
+  const activationMs = performance.now() - started;
+  log.info(`Exotel activated in ${activationMs.toFixed(1)} ms`);
+  return { activationMs, deps, sandbox };
 }
 
 export function deactivate(): void {
-  // Everything is owned by context.subscriptions.
+  // Everything is owned by context.subscriptions, disposed by VS Code.
 }

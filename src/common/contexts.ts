@@ -1,0 +1,17 @@
+import * as vscode from 'vscode';
+
+/** Every context key the extension sets, with its type. `when` clauses in package.json use these names. */
+export interface ContextKeys {
+  'exotel.signedIn': boolean;
+  'exotel.sandboxRunning': boolean;
+  'exotel.callLog.filtered': boolean;
+}
+
+const current = new Map<string, unknown>();
+
+/** Sets a context key, skipping writes that would not change it. */
+export async function setContext<K extends keyof ContextKeys>(key: K, value: ContextKeys[K]): Promise<void> {
+  if (current.get(key) === value) return;
+  current.set(key, value);
+  await vscode.commands.executeCommand('setContext', key, value);
+}

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import { redact, RequestLog } from '../exotel';
+
+/**
+ * The "Exotel" log. Every line passes through redaction with the secrets we know of,
+ * so a token can reach it only if nobody ever told us it was one.
+ */
+export class Log implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('Exotel', { log: true });
+  private readonly secrets = new Set<string>();
+
+  /** Registers a value that must never be written out (tokens, keys). */
+  addSecret(value: string | undefined): void {
+    if (value && value.length >= 4) this.secrets.add(value);
+  }
+
+  private clean(text: string): string {
+    return redact(text, [...this.secrets]);
+  }
+
+  info(message: string): void {
+    this.channel.info(this.clean(message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(this.clean(message));
+  }
+
+  error(message: string, err?: unknown): void {
+    const detail = err instanceof Error ? `${err.name}: ${err.message}` : err === undefined ? '' : String(err);
+    this.channel.error(this.clean(detail ? `${message} — ${detail}` : message));
+  }
+
+  /** One line per API request: method, path, status, time. */
+  request(e: RequestLog): void {
+    const outcome = e.status !== undefined ? String(e.status) : e.error ?? 'failed';
+    const retry = e.attempt > 1 ? ` (attempt ${e.attempt})` : '';
+    this.channel.info(this.clean(`${e.method} ${e.path} → ${outcome} in ${e.ms} ms${retry}`));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+  }
+}

@@ -1,0 +1,16 @@
+import { registerCommand } from '../../common/commands';
+import { Deps } from '../../deps';
+import { AccountStatusBar } from './statusBar';
+import { signIn, SignInArgs } from './signIn';
+import { signOut, switchProfile } from './profileCommands';
+
+/** Sign-in, profiles and the status bar item. */
+export function registerAccounts({ context, log, session }: Deps): void {
+  context.subscriptions.push(
+    registerCommand(log, 'exotel.signIn', (args?: SignInArgs) => signIn(session, args ?? {})),
+    registerCommand(log, 'exotel.signOut', (scope?: 'current' | 'all') => signOut(session, scope)),
+    registerCommand(log, 'exotel.switchProfile', (id?: string) => switchProfile(session, id)),
+    registerCommand(log, 'exotel.showLog', () => log.show()),
+    new AccountStatusBar(session),
+  );
+}

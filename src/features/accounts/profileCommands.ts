@@ -1,0 +1,61 @@
+import * as vscode from 'vscode';
+import { regionLabel, SANDBOX_PROFILE_ID } from './profile';
+import { Session } from './session';
+
+const t = vscode.l10n.t;
+
+/** Exotel: Switch Profile. Returns the name of the profile switched to. */
+export async function switchProfile(session: Session, id?: string): Promise<string | undefined> {
+  const profiles = session.profiles.list();
+  if (!profiles.length) {
+    const pick = await vscode.window.showInformationMessage(t('No Exotel profile yet.'), t('Sign In'), t('Try the Sandbox'));
+    if (pick) await vscode.commands.executeCommand(pick === t('Sign In') ? 'exotel.signIn' : 'exotel.startSandbox');
+    return undefined;
+  }
+  const activeId = session.profiles.activeId();
+  let target = id ? profiles.find(p => p.id === id || p.name === id) : undefined;
+  if (!target) {
+    const pick = await vscode.window.showQuickPick(
+      [
+        ...profiles.map(p => ({
+          label: `${p.id === activeId ? '$(check) ' : ''}${p.name}`,
+          description: `${p.accountSid} · ${regionLabel(p)}${p.production ? ` · ${t('production')}` : ''}`,
+          profile: p,
+        })),
+        { label: `$(add) ${t('Sign in to another account…')}`, profile: undefined },
+      ],
+      { title: t('Exotel: Switch Profile'), placeHolder: t('Choose the account to use') });
+    if (!pick) return undefined;
+    if (!pick.profile) {
+      await vscode.commands.executeCommand('exotel.signIn');
+      return undefined;
+    }
+    target = pick.profile;
+  }
+  await session.profiles.setActive(target.id);
+  return target.name;
+}
+
+/** Exotel: Sign Out, of this profile or of all. Returns how many profiles were removed. */
+export async function signOut(session: Session, scope?: 'current' | 'all'): Promise<number> {
+  const profiles = session.profiles.list().filter(p => p.id !== SANDBOX_PROFILE_ID);
+  const activeId = session.profiles.activeId();
+  const current = profiles.find(p => p.id === activeId);
+  if (!scope) {
+    const items = [
+      ...(current ? [{ label: t('Sign out of “{0}”', current.name), scope: 'current' as const }] : []),
+      ...(profiles.length ? [{ label: t('Sign out of all {0} profiles', profiles.length), scope: 'all' as const }] : []),
+    ];
+    if (!items.length) {
+      void vscode.window.showInformationMessage(t('You are not signed in to Exotel.'));
+      return 0;
+    }
+    const pick = await vscode.window.showQuickPick(items, { title: t('Exotel: Sign Out') });
+    if (!pick) return 0;
+    scope = pick.scope;
+  }
+  const doomed = scope === 'all' ? profiles : current ? [current] : [];
+  for (const p of doomed) await session.profiles.remove(p.id);
+  if (doomed.length) void vscode.window.showInformationMessage(t('Signed out of {0} Exotel profile(s); their keys were removed from SecretStorage.', doomed.length));
+  return doomed.length;
+}

@@ -1,0 +1,100 @@
+import * as http from 'http';
+import * as https from 'https';
+import fetch from 'node-fetch';
+import * as vscode from 'vscode';
+import { ExotelClient, FetchLike, RateLimiter } from '../../exotel';
+import { setContext } from '../../common/contexts';
+import { Disposable } from '../../common/disposable';
+import { NotSignedInError } from '../../common/errors';
+import { Log } from '../../common/log';
+import { Profile, SANDBOX_PROFILE_ID } from './profile';
+import { ProfileStore } from './profileStore';
+
+export interface Connection {
+  profile: Profile;
+  client: ExotelClient;
+}
+
+/**
+ * The current account and its client. The client is built once per profile and settings change,
+ * and every client shares one rate limiter, so all features together stay within Exotel's limit.
+ */
+export class Session extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<Connection | undefined>());
+  /** Fires when the user signs in or out, switches profile, or changes a connection setting. */
+  readonly onDidChange = this.changed.event;
+  private limiter = new RateLimiter({ perMinute: setting<number>('rateLimitPerMinute', 200) });
+  private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
+  private cached: Promise<Connection | undefined> | undefined;
+
+  constructor(readonly profiles: ProfileStore, private readonly log: Log) {
+    super();
+    this.register(profiles.onDidChange(() => this.reset()));
+    this.register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('exotel.rateLimitPerMinute')) {
+        this.limiter.dispose();
+        this.limiter = new RateLimiter({ perMinute: setting<number>('rateLimitPerMinute', 200) });
+      }
+      if (['apiBaseUrl', 'rateLimitPerMinute', 'requestTimeoutSeconds'].some(k => e.affectsConfiguration(`exotel.${k}`))) this.reset();
+    }));
+    this.register({ dispose: () => { this.limiter.dispose(); this.agents.http.destroy(); this.agents.https.destroy(); } });
+  }
+
+  /** The connection for the active profile, or undefined when signed out. */
+  current(): Promise<Connection | undefined> {
+    this.cached ??= this.build();
+    return this.cached;
+  }
+
+  /** Like current(), but explains and offers sign-in when there is no account. */
+  async require(): Promise<Connection> {
+    const c = await this.current();
+    if (!c) throw new NotSignedInError();
+    return c;
+  }
+
+  /** A client for credentials not saved yet (sign-in checks them with it). */
+  clientFor(baseUrl: string, accountSid: string, apiKey: string, apiToken: string): ExotelClient {
+    this.log.addSecret(apiToken);
+    return new ExotelClient({
+      baseUrl, accountSid, apiKey, apiToken,
+      fetch: fetch as unknown as FetchLike,
+      agent: (url: URL) => (url.protocol === 'http:' ? this.agents.http : this.agents.https),
+      limiter: this.limiter,
+      timeoutMs: setting<number>('requestTimeoutSeconds', 30) * 1000,
+      log: e => this.log.request(e),
+      userAgent: `exotel-vscode/${vscode.version}`,
+    });
+  }
+
+  private reset(): void {
+    this.cached = undefined;
+    void this.current().then(c => {
+      void setContext('exotel.signedIn', c !== undefined);
+      this.changed.fire(c);
+    });
+  }
+
+  private async build(): Promise<Connection | undefined> {
+    const account = await this.profiles.active();
+    if (!account) return undefined;
+    const override = setting<string>('apiBaseUrl', '').trim();
+    const baseUrl = override && account.profile.id !== SANDBOX_PROFILE_ID ? override : account.profile.baseUrl;
+    try {
+      const client = this.clientFor(baseUrl, account.profile.accountSid, account.secrets.apiKey, account.secrets.apiToken);
+      return { profile: account.profile, client };
+    } catch (err) {
+      this.log.error(`Profile “${account.profile.name}” cannot be used`, err);
+      return undefined;
+    }
+  }
+
+  /** Sets the initial context key; call once after activation. */
+  async init(): Promise<void> {
+    await setContext('exotel.signedIn', (await this.current()) !== undefined);
+  }
+}
+
+function setting<T>(key: string, fallback: T): T {
+  return vscode.workspace.getConfiguration('exotel').get<T>(key, fallback);
+}

@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { SEED_EXOPHONES, startSandbox } from '../../sandbox';
+import { setContext } from '../../common/contexts';
+import { Disposable } from '../../common/disposable';
+import { Log } from '../../common/log';
+import { SANDBOX_PROFILE_ID } from '../accounts/profile';
+import { Session } from '../accounts/session';
+
+type Running = Awaited<ReturnType<typeof startSandbox>>;
+const t = vscode.l10n.t;
+
+/** The embedded local Exotel, started on demand inside the extension host; stopped with the extension. */
+export class LocalSandbox extends Disposable {
+  private running: Running | undefined;
+  private starting: Promise<Running> | undefined;
+
+  constructor(private readonly session: Session, private readonly log: Log) {
+    super();
+    this.register({ dispose: () => void this.stop(true) });
+  }
+
+  get baseUrl(): string | undefined {
+    return this.running?.baseUrl;
+  }
+
+  /** The running sandbox's handle, for tests that inspect what it received. */
+  get handle(): Running | undefined {
+    return this.running;
+  }
+
+  /** Starts the sandbox (once, however often it is asked) and switches to its profile. */
+  async start(): Promise<string> {
+    this.starting ??= this.launch();
+    const s = await this.starting;
+    return s.baseUrl;
+  }
+
+  private async launch(): Promise<Running> {
+    try {
+      const callbackUrl = vscode.workspace.getConfiguration('exotel').get<string>('sandbox.statusCallbackUrl', '').trim();
+      const s = await startSandbox({
+        seed: true,
+        statusCallbackOverride: callbackUrl || undefined,
+        log: (line: string) => this.log.info(`[sandbox] ${line}`),
+      });
+      this.running = s;
+      await this.session.profiles.useSandbox({
+        profile: { id: SANDBOX_PROFILE_ID, name: 'Sandbox', region: 'sandbox', baseUrl: s.baseUrl, accountSid: s.accountSid, defaultCallerId: SEED_EXOPHONES[0] },
+        secrets: { apiKey: s.apiKey, apiToken: s.apiToken },
+      });
+      await setContext('exotel.sandboxRunning', true);
+      this.log.info(`Sandbox started at ${s.baseUrl}${callbackUrl ? `; status callbacks go to ${callbackUrl}` : ''}`);
+      void vscode.window.showInformationMessage(t('The Exotel sandbox is running at {0}. It never rings a real phone.', s.baseUrl));
+      return s;
+    } catch (err) {
+      this.starting = undefined;
+      throw err;
+    }
+  }
+
+  /** Stops the sandbox and returns to the stored profile, if any. */
+  async stop(quiet = false): Promise<boolean> {
+    const s = this.starting && await this.starting.catch(() => undefined);
+    this.starting = undefined;
+    this.running = undefined;
+    if (!s) return false;
+    await s.close();
+    if (!quiet) {
+      await this.session.profiles.clearSandbox();
+      await setContext('exotel.sandboxRunning', false);
+      void vscode.window.showInformationMessage(t('The Exotel sandbox has stopped.'));
+    }
+    return true;
+  }
+}

@@ -45,7 +45,7 @@ export class LocalSandbox extends Disposable {
       });
       this.running = s;
       await this.session.profiles.useSandbox({
-        profile: { id: SANDBOX_PROFILE_ID, name: 'Sandbox', region: 'sandbox', baseUrl: s.baseUrl, accountSid: s.accountSid, defaultCallerId: SEED_EXOPHONES[0] },
+        profile: { id: SANDBOX_PROFILE_ID, name: 'Sandbox', region: 'sandbox', baseUrl: s.baseUrl, accountSid: s.accountSid, defaultCallerId: SEED_EXOPHONES[0].e164 },
         secrets: { apiKey: s.apiKey, apiToken: s.apiToken },
       });
       await setContext('exotel.sandboxRunning', true);

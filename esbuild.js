@@ -26,9 +26,9 @@ function copyWebviewAssets() {
   const out = path.join(__dirname, 'dist', 'webview');
   fs.mkdirSync(out, { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) {
-    const src = path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist', f);
-    if (fs.existsSync(src)) fs.copyFileSync(src, path.join(out, f));
+    fs.copyFileSync(path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist', f), path.join(out, f));
   }
+  fs.copyFileSync(path.join(__dirname, 'src', 'webview-ui', 'panel.css'), path.join(out, 'panel.css'));
 }
 
 async function main() {

@@ -19,7 +19,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**'], rules: noVscode },
+  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**'], rules: noVscode },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', location: 'readonly', Element: 'readonly' } },

@@ -4,6 +4,7 @@ import { Deps } from './deps';
 import { registerAccounts } from './features/accounts';
 import { ProfileStore } from './features/accounts/profileStore';
 import { Session } from './features/accounts/session';
+import { registerCallLog } from './features/callLog';
 import { registerSandbox } from './features/sandbox';
 
 /** What activate() returns: a handle for the in-host tests, not a public API. */
@@ -11,6 +12,7 @@ export interface ExotelExtensionApi {
   activationMs: number;
   deps: Deps;
   sandbox: ReturnType<typeof registerSandbox>;
+  callLog: ReturnType<typeof registerCallLog>;
 }
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
@@ -24,11 +26,12 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
 
   registerAccounts(deps);
   const sandbox = registerSandbox(deps);
+  const callLog = registerCallLog(deps);
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, deps, sandbox };
+  return { activationMs, deps, sandbox, callLog };
 }
 
 export function deactivate(): void {

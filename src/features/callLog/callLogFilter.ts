@@ -1,0 +1,87 @@
+// The call log's filter as the user chose it, turned into requests Exotel accepts:
+// date presets become DateCreated ranges, and a range over 31 days becomes several windows.
+import { CallDirection, CallFilter, CallStatus, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
+
+export type DatePreset = 'today' | 'yesterday' | 'last7' | 'last31' | 'custom';
+
+export interface CallLogFilter {
+  statuses?: CallStatus[];
+  direction?: CallDirection;
+  date?: { preset: DatePreset; from?: Date; to?: Date };
+  /** A number the call was to or from (E.164). */
+  number?: string;
+  duration?: NumberRange;
+  price?: NumberRange;
+}
+
+const DAY_MS = 86_400_000;
+
+/** Midnight in the account's zone, as an instant. */
+function startOfDay(at: Date, offsetMinutes: number): Date {
+  const local = at.getTime() + offsetMinutes * 60_000;
+  return new Date(Math.floor(local / DAY_MS) * DAY_MS - offsetMinutes * 60_000);
+}
+
+export function presetRange(preset: DatePreset, now: Date, offsetMinutes: number, custom?: { from?: Date; to?: Date }): { from: Date; to: Date } {
+  const today = startOfDay(now, offsetMinutes);
+  switch (preset) {
+    case 'today': return { from: today, to: now };
+    case 'yesterday': return { from: new Date(today.getTime() - DAY_MS), to: new Date(today.getTime() - 1000) };
+    case 'last7': return { from: new Date(today.getTime() - 6 * DAY_MS), to: now };
+    case 'last31': return { from: new Date(now.getTime() - 31 * DAY_MS + 1000), to: now };
+    case 'custom': return { from: custom?.from ?? today, to: custom?.to ?? now };
+  }
+}
+
+/**
+ * The requests (first pages) that together cover the filter, newest window first. A number filter
+ * becomes two requests per window (To, then From): Exotel ANDs To and From, and we want either.
+ */
+export function toRequests(f: CallLogFilter, pageSize: number, now: Date, offsetMinutes: number): CallFilter[] {
+  const base: CallFilter = { pageSize };
+  if (f.statuses?.length) base.status = f.statuses;
+  if (f.direction) base.direction = f.direction;
+  if (f.duration) base.duration = f.duration;
+  if (f.price) base.price = f.price;
+  let windows: Array<CallFilter['dateCreated']> = [undefined];
+  if (f.date) {
+    const { from, to } = presetRange(f.date.preset, now, offsetMinutes, f.date);
+    const oldest = new Date(now.getTime());
+    oldest.setUTCMonth(oldest.getUTCMonth() - FILTER_LIMITS.historyMonths);
+    if (from < oldest) {
+      throw new ValidationError('DateCreated', `Exotel keeps call details for ${FILTER_LIMITS.historyMonths} months; ${formatExotelTime(from, offsetMinutes).slice(0, 10)} is older than that, so it was not asked for.`);
+    }
+    if (from > to) throw new ValidationError('DateCreated', 'The date range starts after it ends.');
+    windows = splitDateRange(from, to).map(w => ({ gte: w.gte, lte: w.lte }));
+  }
+  const byNumber: CallFilter[] = f.number ? [{ to: [f.number] }, { from: [f.number] }] : [{}];
+  return windows.flatMap(w => byNumber.map(n => ({ ...base, ...n, ...(w ? { dateCreated: w } : {}) })));
+}
+
+const PRESET_LABELS: Record<DatePreset, string> = { today: 'today', yesterday: 'yesterday', last7: 'last 7 days', last31: 'last 31 days', custom: 'custom dates' };
+
+function rangeText(r: NumberRange, unit: string): string {
+  if (r.eq !== undefined) return `= ${r.eq}${unit}`;
+  if (r.gte !== undefined && r.lte !== undefined) return `${r.gte}–${r.lte}${unit}`;
+  return r.gte !== undefined ? `≥ ${r.gte}${unit}` : `≤ ${r.lte}${unit}`;
+}
+
+/** A one-line summary for the view's description; empty when nothing is filtered. */
+export function describeFilter(f: CallLogFilter): string {
+  const parts: string[] = [];
+  if (f.statuses?.length) parts.push(f.statuses.join(', '));
+  if (f.direction) parts.push(f.direction);
+  if (f.date) {
+    parts.push(f.date.preset === 'custom' && f.date.from && f.date.to
+      ? `${f.date.from.toISOString().slice(0, 10)} → ${f.date.to.toISOString().slice(0, 10)}`
+      : PRESET_LABELS[f.date.preset]);
+  }
+  if (f.number) parts.push(f.number);
+  if (f.duration) parts.push(`duration ${rangeText(f.duration, ' s')}`);
+  if (f.price) parts.push(`price ${rangeText(f.price, '')}`);
+  return parts.join(' · ');
+}
+
+export function isEmptyFilter(f: CallLogFilter): boolean {
+  return describeFilter(f) === '';
+}

@@ -1,0 +1,114 @@
+// The call log's data: the pages loaded so far for the current filter, where the next page is,
+// the calls placed from this editor (the bulk API leaves ongoing calls out), and the last error.
+import * as vscode from 'vscode';
+import { Call, CallFilter, CallPage, ExotelClient } from '../../exotel';
+import { Disposable } from '../../common/disposable';
+
+export interface CallLogState {
+  calls: Call[];
+  loading: boolean;
+  hasMore: boolean;
+  error?: unknown;
+}
+
+export interface CallSource {
+  client(): Promise<ExotelClient | undefined>;
+}
+
+/** Pages through a list of requests (date windows × number directions), one page per loadMore(). */
+export class CallLogModel extends Disposable {
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+  private loaded = new Map<string, Call>();
+  private readonly placed = new Map<string, Call>();
+  private requests: CallFilter[] = [];
+  private requestIndex = 0;
+  private lastPage: CallPage | undefined;
+  private inFlight: Promise<void> | undefined;
+  private generation = 0;
+  private error: unknown;
+  private started = false;
+  /** Requests sent, for the figures and for tests of "no page twice". */
+  pagesFetched = 0;
+
+  constructor(private readonly source: CallSource) {
+    super();
+  }
+
+  /** Starts over with new requests (a new filter, a refresh, another account). */
+  reset(requests: CallFilter[]): void {
+    this.generation++;
+    this.requests = requests;
+    this.requestIndex = 0;
+    this.lastPage = undefined;
+    this.loaded = new Map();
+    this.error = undefined;
+    this.inFlight = undefined;
+    this.started = false;
+    this.changed.fire();
+  }
+
+  get state(): CallLogState {
+    const merged = new Map(this.loaded);
+    // A call placed here is shown at once, and its fresher polled state wins until the listing has it final.
+    for (const [sid, call] of this.placed) {
+      const listed = merged.get(sid);
+      if (!listed || listed.status !== call.status) merged.set(sid, call);
+    }
+    const calls = [...merged.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
+    return { calls, loading: this.inFlight !== undefined, hasMore: this.hasMore, error: this.error };
+  }
+
+  get hasMore(): boolean {
+    if (!this.started) return true;
+    if (this.lastPage?.nextPageUri) return true;
+    return this.requestIndex < this.requests.length;
+  }
+
+  /** Loads the first page if nothing was loaded yet. */
+  ensureLoaded(): Promise<void> {
+    return this.started ? (this.inFlight ?? Promise.resolve()) : this.loadMore();
+  }
+
+  /** Loads the next page. Concurrent calls share one request, so two clicks never load a page twice. */
+  loadMore(): Promise<void> {
+    if (this.inFlight) return this.inFlight;
+    if (this.started && !this.hasMore) return Promise.resolve();
+    const generation = this.generation;
+    this.started = true;
+    this.error = undefined;
+    this.inFlight = this.fetchNext(generation).finally(() => {
+      if (generation === this.generation) {
+        this.inFlight = undefined;
+        this.changed.fire();
+      }
+    });
+    this.changed.fire();
+    return this.inFlight;
+  }
+
+  /** A call placed from the editor: shown at once, updated as it is polled. */
+  upsertPlaced(call: Call): void {
+    this.placed.set(call.sid, call);
+    this.changed.fire();
+  }
+
+  private async fetchNext(generation: number): Promise<void> {
+    try {
+      const client = await this.source.client();
+      if (!client) return;
+      let page: CallPage | undefined;
+      if (this.lastPage?.nextPageUri) {
+        page = await client.nextPage(this.lastPage);
+      } else if (this.requestIndex < this.requests.length) {
+        page = await client.listCalls(this.requests[this.requestIndex++]);
+      }
+      if (generation !== this.generation || !page) return;
+      this.pagesFetched++;
+      this.lastPage = page;
+      for (const c of page.calls) this.loaded.set(c.sid, c);
+    } catch (err) {
+      if (generation === this.generation) this.error = err;
+    }
+  }
+}

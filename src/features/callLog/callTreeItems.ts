@@ -1,0 +1,90 @@
+// Tree nodes of the Calls view, built from plain models. Status comes from theme icons and colours.
+import * as vscode from 'vscode';
+import { AuthenticationError, Call, ExotelError } from '../../exotel';
+import { NotSignedInError } from '../../common/errors';
+import { callDescription, callFields, displayNumber, escapeMarkdown, otherParty, statusStyle } from './callFormat';
+
+export type CallNode =
+  | { kind: 'day'; label: string; calls: Call[]; first: boolean }
+  | { kind: 'call'; call: Call }
+  | { kind: 'loadMore'; loading: boolean }
+  | { kind: 'error'; error: unknown }
+  | { kind: 'empty'; filtered: boolean };
+
+const t = vscode.l10n.t;
+
+/** contextValue tokens, matched by `viewItem =~ /…/` in package.json menus. */
+export function callContext(call: Call): string {
+  const tokens = ['exotel.call', call.status];
+  if (call.from && call.to) tokens.push('callable');
+  if (otherParty(call)) tokens.push('hasNumber');
+  if (call.recordingUrl) tokens.push('recorded');
+  return tokens.join(':');
+}
+
+export function toTreeItem(node: CallNode): vscode.TreeItem {
+  switch (node.kind) {
+    case 'day': {
+      const item = new vscode.TreeItem(node.label, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `day:${node.label}`;
+      item.description = t('{0} calls', node.calls.length);
+      item.contextValue = 'exotel.day';
+      return item;
+    }
+    case 'call': return callItem(node.call);
+    case 'loadMore': {
+      const item = new vscode.TreeItem(node.loading ? t('Loading…') : t('Load more…'));
+      item.id = 'loadMore';
+      item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'ellipsis');
+      if (!node.loading) item.command = { command: 'exotel.callLog.loadMore', title: t('Load more') };
+      item.contextValue = 'exotel.loadMore';
+      return item;
+    }
+    case 'error': return errorItem(node.error);
+    case 'empty': {
+      const item = new vscode.TreeItem(node.filtered ? t('No calls match the filter') : t('No calls in the last 31 days'));
+      item.id = 'empty';
+      item.iconPath = new vscode.ThemeIcon('info');
+      if (node.filtered) item.command = { command: 'exotel.callLog.clearFilter', title: t('Clear Filter') };
+      return item;
+    }
+  }
+}
+
+function callItem(call: Call): vscode.TreeItem {
+  const style = statusStyle(call.status);
+  const item = new vscode.TreeItem(displayNumber(otherParty(call)));
+  item.id = `call:${call.sid}`;
+  item.description = callDescription(call);
+  item.iconPath = new vscode.ThemeIcon(style.icon, new vscode.ThemeColor(style.color));
+  item.contextValue = callContext(call);
+  item.accessibilityInformation = { label: `${style.label} ${call.direction ?? ''} call, ${displayNumber(otherParty(call))}, ${call.dateCreated ?? ''}` };
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`$(${style.icon.replace('~spin', '')}) **${escapeMarkdown(style.label)}**\n\n`);
+  for (const [label, value] of callFields(call)) md.appendMarkdown(`**${escapeMarkdown(label)}**: ${escapeMarkdown(value)}  \n`);
+  item.tooltip = md;
+  item.command = { command: 'exotel.callLog.showDetails', title: t('Show Details'), arguments: [call] };
+  return item;
+}
+
+/** Failures are rows, never toasts: "Sign in again" for a 401, the error and Retry otherwise. */
+function errorItem(error: unknown): vscode.TreeItem {
+  if (error instanceof AuthenticationError || error instanceof NotSignedInError) {
+    const item = new vscode.TreeItem(t('Sign in again'));
+    item.id = 'error:auth';
+    item.description = error instanceof AuthenticationError ? t('Exotel did not accept the saved credentials (401)') : '';
+    item.tooltip = error.message;
+    item.iconPath = new vscode.ThemeIcon('sign-in', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+    item.command = { command: 'exotel.signIn', title: t('Sign In') };
+    return item;
+  }
+  const message = error instanceof ExotelError ? error.message : error instanceof Error ? error.message : String(error);
+  const item = new vscode.TreeItem(t('Could not load calls — Retry'));
+  item.id = 'error:load';
+  item.description = message;
+  item.tooltip = message;
+  item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  item.command = { command: 'exotel.callLog.loadMore', title: t('Retry') };
+  item.contextValue = 'exotel.error';
+  return item;
+}

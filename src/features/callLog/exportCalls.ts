@@ -1,0 +1,42 @@
+import * as vscode from 'vscode';
+import { Call, CallFilter, CancelledError, ExotelClient } from '../../exotel';
+import { toCsv, toJson } from './callExportFormat';
+
+const t = vscode.l10n.t;
+
+export interface ExportArgs {
+  format?: 'csv' | 'json';
+  uri?: vscode.Uri;
+}
+
+/**
+ * Export Calls…: every page of the current filter, within the shared rate limit, with a cancellable
+ * progress bar. Returns the file written, or undefined when cancelled.
+ */
+export async function exportCalls(client: ExotelClient, requests: CallFilter[], args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
+  const format = args.format ?? (await vscode.window.showQuickPick(['csv', 'json'] as const, { title: t('Export Calls: format') }));
+  if (!format) return undefined;
+  const uri = args.uri ?? (await vscode.window.showSaveDialog({
+    title: t('Export Calls'), filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+    defaultUri: vscode.Uri.file(`exotel-calls.${format}`),
+  }));
+  if (!uri) return undefined;
+  const calls = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: t('Exporting Exotel calls'), cancellable: true },
+    async (progress, token) => {
+      const ac = new AbortController();
+      token.onCancellationRequested(() => ac.abort());
+      const seen = new Map<string, Call>();
+      for (const request of requests) {
+        for await (const page of client.pages(request, { signal: ac.signal })) {
+          for (const c of page.calls) seen.set(c.sid, c);
+          progress.report({ message: t('{0} calls so far', seen.size) });
+          if (token.isCancellationRequested) throw new CancelledError(t('The export was cancelled; nothing was written.'));
+        }
+      }
+      return [...seen.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
+    });
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(calls) : toJson(calls), 'utf8'));
+  void vscode.window.showInformationMessage(t('Exported {0} calls to {1}.', calls.length, vscode.workspace.asRelativePath(uri)));
+  return uri;
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import { Call } from '../../exotel';
+import { registerCommand } from '../../common/commands';
+import { Deps } from '../../deps';
+import { CallDetailsPanel, RECORDING_VALIDITY_MINUTES } from './callDetailsPanel';
+import { otherParty } from './callFormat';
+import { CallLog } from './callLog';
+import { CallLogFilter } from './callLogFilter';
+import { CallNode } from './callTreeItems';
+import { exportCalls, ExportArgs } from './exportCalls';
+import { promptFilter } from './filterPrompt';
+
+const t = vscode.l10n.t;
+
+/** A command from the tree gets a node; from code, a call. */
+function callOf(arg: Call | CallNode | undefined): Call | undefined {
+  if (!arg) return undefined;
+  return 'kind' in arg ? (arg.kind === 'call' ? arg.call : undefined) : arg;
+}
+
+/** The Calls view, its commands, the call details panel and export. */
+export function registerCallLog({ context, log, session }: Deps): CallLog {
+  const callLog = new CallLog(session);
+  const details = { fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }) };
+  const showDetails = (sid: string, known?: Call) => CallDetailsPanel.show(context.extensionUri, details, sid, known);
+  context.subscriptions.push(
+    callLog,
+    { dispose: () => [...CallDetailsPanel.panels.values()].forEach(p => p.dispose()) },
+    registerCommand(log, 'exotel.callLog.refresh', () => callLog.refresh()),
+    registerCommand(log, 'exotel.callLog.loadMore', () => callLog.model.loadMore()),
+    registerCommand(log, 'exotel.callLog.filter', async (filter?: CallLogFilter) => {
+      const next = filter ?? await promptFilter(callLog.currentFilter);
+      if (next) callLog.setFilter(next);
+      return next;
+    }),
+    registerCommand(log, 'exotel.callLog.clearFilter', () => callLog.setFilter({})),
+    registerCommand(log, 'exotel.callLog.showDetails', (arg?: Call | CallNode) => {
+      const call = callOf(arg);
+      return call ? showDetails(call.sid, call).sid : undefined;
+    }),
+    registerCommand(log, 'exotel.showCallDetails', async (sid?: string) => {
+      const value = sid ?? await vscode.window.showInputBox({
+        title: t('Exotel: Show Call Details'), prompt: t('The Call SID (32 letters and digits)'), ignoreFocusOut: true,
+        validateInput: v => (/^[0-9a-z]{32}$/.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
+      });
+      return value ? showDetails(value.trim()).sid : undefined;
+    }),
+    registerCommand(log, 'exotel.callLog.copySid', async (arg?: Call | CallNode) => {
+      const call = callOf(arg);
+      if (call) await vscode.env.clipboard.writeText(call.sid);
+    }),
+    registerCommand(log, 'exotel.callLog.copyJson', async (arg?: Call | CallNode) => {
+      const call = callOf(arg);
+      if (call) await vscode.env.clipboard.writeText(JSON.stringify(call, null, 2));
+    }),
+    registerCommand(log, 'exotel.callLog.callAgain', (arg?: Call | CallNode) => {
+      const call = callOf(arg);
+      if (!call?.from || !call.to) throw new Error(t('This call has no From and To to call again.'));
+      return vscode.commands.executeCommand('exotel.connectCall', { from: call.from, to: call.to, callerId: call.phoneNumberSid });
+    }),
+    registerCommand(log, 'exotel.callLog.lookUpNumber', (arg?: Call | CallNode) => {
+      const call = callOf(arg);
+      const number = call && otherParty(call);
+      return number ? vscode.commands.executeCommand('exotel.lookUpNumber', number) : undefined;
+    }),
+    registerCommand(log, 'exotel.exportCalls', async (args?: ExportArgs) =>
+      exportCalls((await session.require()).client, callLog.requests(), args ?? {})),
+  );
+  return callLog;
+}

@@ -1,0 +1,41 @@
+// A tiny DOM builder. Text always goes in as text nodes, never as HTML, so API values cannot inject markup.
+
+type Child = Node | string | undefined | false;
+
+export function h(tag: string, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
+  for (const c of children) {
+    if (c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return el;
+}
+
+export function icon(name: string, extra = ''): HTMLElement {
+  const [id, modifier] = name.split('~');
+  return h('span', { class: `codicon codicon-${id}${modifier ? ` codicon-modifier-${modifier}` : ''} ${extra}`.trim(), 'aria-hidden': 'true' });
+}
+
+export function button(label: string, onClick: () => void, secondary = false, iconName?: string): HTMLElement {
+  const b = h('vscode-button', secondary ? { secondary: '' } : {}, iconName ? icon(iconName) : undefined, iconName ? ' ' : undefined, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+export function fieldTable(rows: Array<{ label: string; value: string; link?: boolean }>, onLink: (value: string) => void): HTMLElement {
+  return h('table', { class: 'fields' }, h('tbody', {}, ...rows.map(r => {
+    const value = r.link ? linkTo(r.value, onLink) : h('span', {}, r.value);
+    return h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, value));
+  })));
+}
+
+/** Links ask the extension to open the URL: the webview itself never navigates. */
+export function linkTo(url: string, onLink: (value: string) => void): HTMLElement {
+  const a = h('a', { href: '#', title: url }, url);
+  a.addEventListener('click', e => {
+    e.preventDefault();
+    onLink(url);
+  });
+  return a;
+}

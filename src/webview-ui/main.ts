@@ -1,0 +1,39 @@
+// The page script of the call and number panels. It renders what the extension posts; state survives
+// hiding the panel through getState/setState.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-divider/index.js';
+import { renderCall } from './callView';
+import { renderNumber } from './numberView';
+import { h } from './dom';
+import { FromWebview, ToWebview } from './protocol';
+
+interface VsCodeApi {
+  postMessage(m: FromWebview): void;
+  getState(): ToWebview | undefined;
+  setState(s: ToWebview): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const root = document.getElementById('root')!;
+export const post = (m: FromWebview) => vscode.postMessage(m);
+
+function render(msg: ToWebview): void {
+  let view: HTMLElement;
+  switch (msg.type) {
+    case 'call': view = renderCall(msg.call, post); break;
+    case 'number': view = renderNumber(msg.number, post); break;
+    case 'loading': view = h('p', { class: 'muted' }, msg.message); break;
+    case 'error': view = h('p', { class: 'error', role: 'alert' }, msg.message); break;
+  }
+  root.replaceChildren(view);
+  if (msg.type !== 'loading') vscode.setState(msg);
+}
+
+window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
+  if (e.data && typeof e.data === 'object' && typeof e.data.type === 'string') render(e.data);
+});
+const saved = vscode.getState();
+if (saved) render(saved);
+post({ type: 'ready' });

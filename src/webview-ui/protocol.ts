@@ -1,0 +1,42 @@
+// The typed messages between the extension and its webviews. Shared by both sides; no runtime code.
+
+export interface FieldRow {
+  label: string;
+  value: string;
+  /** Renders as a link that asks the extension to open it (never navigates the webview). */
+  link?: boolean;
+}
+
+export interface CallView {
+  sid: string;
+  title: string;
+  statusLabel: string;
+  statusIcon: string;
+  summary: string;
+  fields: FieldRow[];
+  legs: Array<{ leg: string; who: string; status: string; onCall: string }>;
+  conversation?: string;
+  recording?: { url: string; validity: string };
+  canCallAgain: boolean;
+}
+
+export interface NumberView {
+  e164: string;
+  title: string;
+  fields: FieldRow[];
+  dnd: { state: string; icon: string; meaning: string };
+  recentCalls: Array<{ sid: string; when: string; status: string; statusIcon: string; direction: string; duration: string }>;
+  note?: string;
+}
+
+export type ToWebview =
+  | { type: 'call'; call: CallView }
+  | { type: 'number'; number: NumberView }
+  | { type: 'loading'; message: string }
+  | { type: 'error'; message: string };
+
+export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'lookUp' | 'callNumber' | 'showCall';
+
+export type FromWebview =
+  | { type: 'ready' }
+  | { type: 'action'; action: WebviewAction; value?: string };

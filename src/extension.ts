@@ -5,6 +5,7 @@ import { registerAccounts } from './features/accounts';
 import { ProfileStore } from './features/accounts/profileStore';
 import { Session } from './features/accounts/session';
 import { registerCallLog } from './features/callLog';
+import { registerCalls } from './features/calls';
 import { registerSandbox } from './features/sandbox';
 
 /** What activate() returns: a handle for the in-host tests, not a public API. */
@@ -13,6 +14,7 @@ export interface ExotelExtensionApi {
   deps: Deps;
   sandbox: ReturnType<typeof registerSandbox>;
   callLog: ReturnType<typeof registerCallLog>;
+  placer: ReturnType<typeof registerCalls>;
 }
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
@@ -27,11 +29,12 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   registerAccounts(deps);
   const sandbox = registerSandbox(deps);
   const callLog = registerCallLog(deps);
+  const placer = registerCalls(deps, undefined, call => callLog.showPlaced(call));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, deps, sandbox, callLog };
+  return { activationMs, deps, sandbox, callLog, placer };
 }
 
 export function deactivate(): void {

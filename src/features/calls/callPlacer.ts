@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { Call, ConnectCallParams, ConnectToFlowParams, ExotelClient } from '../../exotel';
+
+const t = vscode.l10n.t;
+
+/**
+ * Sends connect requests, one at a time: while one is in flight, another invocation (a double Enter,
+ * a second click) gets the same answer instead of placing a second call. Nothing here retries.
+ */
+export class CallPlacer {
+  private inFlight: Promise<Call> | undefined;
+  /** The last call placed and when: the same request again within a moment is a repeat keypress, not a wish. */
+  private last: { key: string; at: number; call: Call } | undefined;
+  static readonly REPEAT_WINDOW_MS = 3000;
+  /** connect requests actually sent, for tests and the log. */
+  sent = 0;
+
+  get busy(): boolean {
+    return this.inFlight !== undefined;
+  }
+
+  place(client: ExotelClient, params: ConnectCallParams | ConnectToFlowParams, sandbox: boolean): Promise<Call> {
+    if (this.inFlight) {
+      void vscode.window.showInformationMessage(t('A call is already being placed; it was not placed twice.'));
+      return this.inFlight;
+    }
+    const key = JSON.stringify(params);
+    if (this.last && this.last.key === key && Date.now() - this.last.at < CallPlacer.REPEAT_WINDOW_MS) {
+      void vscode.window.showInformationMessage(t('This call was placed a moment ago; it was not placed twice.'));
+      return Promise.resolve(this.last.call);
+    }
+    const sending = Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: sandbox ? t('Placing a sandbox call (no real phone rings)…') : t('Placing the call…') },
+      () => {
+        this.sent++;
+        return 'flow' in params ? client.connectToFlow(params) : client.connectCall(params);
+      })).then(call => {
+      this.last = { key, at: Date.now(), call };
+      return call;
+    }).finally(() => { this.inFlight = undefined; });
+    this.inFlight = sending;
+    return sending;
+  }
+}

@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import { Call, ConnectCallParams, ConnectToFlowParams, FlowRef, NumberMetadata } from '../../exotel';
+import { Log } from '../../common/log';
+import { setting } from '../../common/settings';
+import { SANDBOX_PROFILE_ID } from '../accounts/profile';
+import { Connection, Session } from '../accounts/session';
+import { CallOptionValues, describeOptions, editOptions, FLOW_OPTION_KEYS } from './callOptionsPrompt';
+import { CallPlacer } from './callPlacer';
+import { followCall } from './followCall';
+import { pickNumber, recentNumbers, rememberNumbers } from './numberPick';
+import { curlSnippet, nodeSnippet } from './requestSnippets';
+
+const t = vscode.l10n.t;
+const LAST_OPTIONS_KEY = 'exotel.lastCallOptions';
+const LAST_CALL_KEY = 'exotel.lastCall';
+
+/** What `exotel.connectCall` / `exotel.connectCallToFlow` accept; fields given are not asked for. */
+export interface ConnectArgs {
+  from?: string;
+  to?: string;
+  callerId?: string;
+  flow?: FlowRef;
+  options?: CallOptionValues;
+  /** Copy the request instead of calling: returns the snippet. */
+  dryRun?: 'curl' | 'node';
+  /** What to do when To is on the DND register, for automation; people are asked. */
+  onDnd?: 'ask' | 'call' | 'cancel';
+}
+
+export interface DndChecker {
+  lookup(e164: string, opts?: { signal?: AbortSignal }): Promise<NumberMetadata | undefined>;
+}
+
+export interface CallDeps {
+  session: Session;
+  log: Log;
+  state: vscode.Memento;
+  placer: CallPlacer;
+  numbers?: DndChecker;
+  onPlaced(call: Call): void;
+}
+
+/** Exotel: Connect Call (and to a flow). Returns the call as Exotel created it, a snippet on a dry run, or undefined. */
+export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolean): Promise<Call | string | undefined> {
+  const conn = await d.session.require();
+  const interactive = !(args.from && (toFlow ? args.flow : args.to));
+  const recent = recentNumbers(d.state);
+  const from = args.from ?? await pickNumber(t('Connect Call — From (the agent, called first)'), t('e.g. 98765 43210 or +919876543210'), recent);
+  if (!from) return undefined;
+  let flow = args.flow;
+  let to = args.to;
+  if (toFlow) {
+    flow ??= await askFlow();
+    if (!flow) return undefined;
+  } else {
+    to ??= await pickNumber(t('Connect Call — To (the customer)'), t('The number dialled once From answers'), recent);
+    if (!to) return undefined;
+  }
+  const callerId = args.callerId ?? conn.profile.defaultCallerId ?? (setting<string>('defaultCallerId', '').trim() || undefined)
+    ?? await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('The virtual number the call comes from'), recent);
+  if (!callerId) return undefined;
+  let options: CallOptionValues = args.options ?? d.state.get<CallOptionValues>(LAST_OPTIONS_KEY, {});
+  if (toFlow) options = Object.fromEntries(Object.entries(options).filter(([k]) => FLOW_OPTION_KEYS.includes(k as keyof CallOptionValues)));
+  let dryRun = args.dryRun;
+  if (interactive) {
+    const review = await reviewStep(conn, { from, to, flow, callerId }, options, toFlow);
+    if (!review) return undefined;
+    options = review.options;
+    dryRun = review.dryRun;
+  }
+  const params = (toFlow ? { from, callerId, flow: flow!, ...options } : { from, to: to!, callerId, ...options }) as ConnectCallParams | ConnectToFlowParams;
+  const described = conn.client.describeConnect(params); // validates everything before anything is sent
+  if (dryRun) {
+    const snippet = dryRun === 'curl' ? curlSnippet(described.url, described.form ?? []) : nodeSnippet(described.url, described.form ?? []);
+    await vscode.env.clipboard.writeText(snippet);
+    void vscode.window.showInformationMessage(t('Copied the request as {0}; the key and token are left as $EXOTEL_API_KEY and $EXOTEL_API_TOKEN.', dryRun === 'curl' ? 'cURL' : 'Node.js'));
+    return snippet;
+  }
+  if (to && !(await dndAllows(d, to, args.onDnd ?? 'ask'))) return undefined;
+  if (!(await confirmIfNeeded(conn, described.form ?? []))) return undefined;
+  const sandbox = conn.profile.id === SANDBOX_PROFILE_ID;
+  const call = await d.placer.place(conn.client, params, sandbox);
+  d.onPlaced(call);
+  await d.state.update(LAST_OPTIONS_KEY, options);
+  await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId, options }, toFlow });
+  await rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n)));
+  const maxMs = ((options.timeOut ?? 60) * 2 + 60) * 1000;
+  void followCall(conn.client, call, d.log, { maxMs, onUpdate: d.onPlaced, sandbox }).catch(err => d.log.error('Following the call', err));
+  return call;
+}
+
+/** Exotel: Repeat Last Call, after a confirmation. */
+export async function repeatLastCall(d: CallDeps, confirmed = false): Promise<Call | string | undefined> {
+  const last = d.state.get<{ args: ConnectArgs; toFlow: boolean }>(LAST_CALL_KEY);
+  if (!last) {
+    void vscode.window.showInformationMessage(t('No call placed from this editor yet. Use “Exotel: Connect Call” first.'));
+    return undefined;
+  }
+  const target = last.toFlow ? t('the flow') : last.args.to;
+  if (!confirmed) {
+    const ok = await vscode.window.showWarningMessage(t('Call {0} again from {1}?', target ?? '', last.args.from ?? ''), { modal: true }, t('Call Again'));
+    if (ok !== t('Call Again')) return undefined;
+  }
+  return connectCall(d, { ...last.args, onDnd: 'ask' }, last.toFlow);
+}
+
+async function askFlow(): Promise<FlowRef | undefined> {
+  const v = await vscode.window.showInputBox({
+    title: t('Connect Call to Flow — the flow'), prompt: t('An app id from App Bazaar → My Apps (e.g. 201334), or a full flow URL'), ignoreFocusOut: true,
+    validateInput: s => (/^\d+$/.test(s.trim()) || /^https?:\/\/\S+$/.test(s.trim()) ? undefined : t('Give a numeric app id or an http(s) URL.')),
+  });
+  if (v === undefined) return undefined;
+  return /^\d+$/.test(v.trim()) ? { appId: v.trim() } : { url: v.trim() };
+}
+
+async function reviewStep(conn: Connection, who: { from: string; to?: string; flow?: FlowRef; callerId: string }, start: CallOptionValues, toFlow: boolean):
+  Promise<{ options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
+  let options = start;
+  const target = who.flow ? ('appId' in who.flow ? t('flow {0}', who.flow.appId) : who.flow.url) : who.to;
+  for (;;) {
+    const pick = await vscode.window.showQuickPick([
+      { label: `$(call-outgoing) ${t('Place call')}`, description: `${who.from} → ${target} · ${t('from')} ${who.callerId}`, id: 'place' },
+      { label: `$(settings-gear) ${t('Options…')}`, description: describeOptions(options), id: 'options' },
+      { label: `$(terminal) ${t('Copy as cURL')}`, description: t('the exact request, token masked; nothing is sent'), id: 'curl' },
+      { label: `$(code) ${t('Copy as Node.js code')}`, description: t('the exact request, token masked; nothing is sent'), id: 'node' },
+    ], { title: t('Connect Call — {0}', conn.profile.name), placeHolder: t('Review the call'), ignoreFocusOut: true });
+    if (!pick) return undefined;
+    if (pick.id === 'place') return { options };
+    if (pick.id === 'curl' || pick.id === 'node') return { options, dryRun: pick.id };
+    options = (await editOptions(options, toFlow ? FLOW_OPTION_KEYS : undefined)) ?? options;
+  }
+}
+
+/** A number on the DND register: say what Exotel will do, and let the user decide. */
+async function dndAllows(d: CallDeps, to: string, mode: 'ask' | 'call' | 'cancel'): Promise<boolean> {
+  if (!d.numbers || mode === 'call') return true;
+  let meta: NumberMetadata | undefined;
+  try {
+    meta = await d.numbers.lookup(to);
+  } catch (err) {
+    d.log.warn(`DND check of ${to} skipped: ${err instanceof Error ? err.message : String(err)}`);
+    return true;
+  }
+  if (meta?.dnd !== 'Yes') return true;
+  if (mode === 'cancel') return false;
+  const pick = await vscode.window.showWarningMessage(
+    t('{0} is on the DND register.', to),
+    { modal: true, detail: t('Exotel connects calls to DND numbers only when they are transactional and the number called your ExoPhone in the last 6 months, or when it is whitelisted. Otherwise Exotel refuses the call (403).') },
+    t('Call Anyway'));
+  return pick === t('Call Anyway');
+}
+
+/** A production profile, or `exotel.confirmBeforeCalling`: show the summary and ask. */
+async function confirmIfNeeded(conn: Connection, form: Array<[string, string]>): Promise<boolean> {
+  if (!conn.profile.production && !setting<boolean>('confirmBeforeCalling', false)) return true;
+  const summary = form.map(([k, v]) => `${k}: ${v}`).join('\n');
+  const pick = await vscode.window.showWarningMessage(
+    conn.profile.production ? t('Place a real call from the production profile “{0}”?', conn.profile.name) : t('Place this call?'),
+    { modal: true, detail: summary }, t('Place Call'));
+  return pick === t('Place Call');
+}

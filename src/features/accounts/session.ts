@@ -7,6 +7,7 @@ import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { NotSignedInError } from '../../common/errors';
 import { Log } from '../../common/log';
+import { setting } from '../../common/settings';
 import { Profile, SANDBOX_PROFILE_ID } from './profile';
 import { ProfileStore } from './profileStore';
 
@@ -93,8 +94,4 @@ export class Session extends Disposable {
   async init(): Promise<void> {
     await setContext('exotel.signedIn', (await this.current()) !== undefined);
   }
-}
-
-function setting<T>(key: string, fallback: T): T {
-  return vscode.workspace.getConfiguration('exotel').get<T>(key, fallback);
 }

@@ -1,0 +1,87 @@
+// Renders a stored call as Exotel's `Call` object, keys in the documented order
+// (the 19 fields asserted by a captured 2019 test, then SubResourceUris, then Details when asked).
+import { formatIst } from './clock';
+import { recordingUrl, signedRecordingUrl } from './recording';
+import { CallRecord, FieldStyle } from './types';
+
+export interface ViewContext {
+  accountSid: string;
+  baseUrl: string;
+  json: boolean;
+  style: FieldStyle;
+  details: boolean;
+  /** Minutes; pre-signs RecordingUrl when set. */
+  recordingValidity?: number;
+  nowMs: number;
+  secret: string;
+}
+
+export function callUri(accountSid: string, sid: string, json: boolean): string {
+  return `/v1/Accounts/${accountSid}/Calls/${sid}${json ? '.json' : ''}`;
+}
+
+export function callView(call: CallRecord, ctx: ViewContext): Record<string, unknown> {
+  const empty = ctx.style.empty === 'null' ? null : '';
+  const or = <T>(value: T | null): T | null | '' => (value === null ? empty : value);
+  const time = (ms: number | null): string | null | '' => (ms === null ? empty : formatIst(ms));
+  const uri = callUri(ctx.accountSid, call.sid, ctx.json);
+  const view: Record<string, unknown> = {
+    Sid: call.sid,
+    ParentCallSid: empty,
+    DateCreated: formatIst(call.createdAt),
+    DateUpdated: formatIst(call.updatedAt),
+    AccountSid: call.accountSid,
+    To: or(call.to),
+    From: call.from,
+    PhoneNumberSid: call.phoneNumberSid,
+    Status: call.status,
+    StartTime: time(call.startTime),
+    EndTime: time(call.endTime),
+    Duration: or(formatDuration(call.duration, ctx.style)),
+    Price: or(formatPrice(call.price, ctx.style)),
+    Direction: call.direction,
+    AnsweredBy: or(call.answeredBy),
+    ForwardedFrom: empty,
+    CallerName: empty,
+    Uri: uri,
+    RecordingUrl: or(recordingFor(call, ctx)),
+    SubResourceUris: { Legs: `${uri}/Legs` },
+  };
+  if (ctx.details) {
+    view.Details = detailsView(call);
+  }
+  return view;
+}
+
+function recordingFor(call: CallRecord, ctx: ViewContext): string | null {
+  if (!call.recorded || call.status !== 'completed') {
+    return null;
+  }
+  return ctx.recordingValidity === undefined
+    ? recordingUrl(ctx.baseUrl, call.sid)
+    : signedRecordingUrl(ctx.baseUrl, call.sid, ctx.nowMs + ctx.recordingValidity * 60_000, ctx.secret);
+}
+
+/** `?details=true`: leg 1 is From (the agent), leg 2 is To. A flow call has one leg. */
+export function detailsView(call: CallRecord): Record<string, unknown> {
+  return {
+    ConversationDuration: call.conversationDuration ?? 0,
+    Leg1Status: call.legs[0]?.status ?? null,
+    Leg2Status: call.legs[1]?.status ?? null,
+    Legs: call.legs.map((leg) => ({ Leg: { Id: leg.id, OnCallDuration: leg.onCallDuration } })),
+  };
+}
+
+function formatDuration(seconds: number | null, style: FieldStyle): string | number | null {
+  if (seconds === null) {
+    return null;
+  }
+  return style.durationPrice === 'string' ? String(seconds) : seconds;
+}
+
+function formatPrice(price: number | null, style: FieldStyle): string | number | null {
+  if (price === null) {
+    return null;
+  }
+  return style.durationPrice === 'string' ? price.toFixed(3) : price;
+}

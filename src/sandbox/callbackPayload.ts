@@ -1,0 +1,84 @@
+// What a StatusCallback carries. Default fields always (F15); the extended set when the request
+// subscribed to StatusCallbackEvents (F20), in the docs' order. CustomField only on `terminal`;
+// RecordingUrl only when a recording exists (absent for busy/no-answer/failed — nammayatri #917).
+import { formatIst } from './clock';
+import { planDuration } from './outcomes';
+import { recordingUrl } from './recording';
+import { CallbackEvent, CallRecord } from './types';
+
+export type Fields = Array<[string, unknown]>;
+
+export function callbackFields(call: CallRecord, event: CallbackEvent, extended: boolean, baseUrl: string, nowMs: number): Fields {
+  const terminal = event === 'terminal';
+  const recording = terminal && call.recorded && call.status === 'completed' ? recordingUrl(baseUrl, call.sid) : undefined;
+  if (!extended) {
+    const fields: Fields = [['CallSid', call.sid], ['DateUpdated', formatIst(nowMs)], ['Status', call.status]];
+    if (recording) {
+      fields.push(['RecordingUrl', recording]);
+    }
+    return fields;
+  }
+  const endTime = terminal && call.plan && call.startTime !== null ? formatIst(call.startTime + planDuration(call.plan) * 1000) : null;
+  const fields: Fields = [
+    ['CallSid', call.sid],
+    ['EventType', event],
+    ['DateCreated', formatIst(call.createdAt)],
+    ['DateUpdated', formatIst(nowMs)],
+    ['To', call.to],
+    ['From', call.from],
+    ['PhoneNumberSid', call.phoneNumberSid],
+    ['StartTime', call.startTime === null ? null : formatIst(call.startTime)],
+    ['EndTime', endTime],
+    ['Status', call.status],
+    ['ConversationDuration', terminal ? (call.conversationDuration ?? 0) : 0],
+    ['Direction', call.direction],
+  ];
+  const customField = call.request?.customField;
+  if (terminal && customField) {
+    fields.push(['CustomField', customField]);
+  }
+  if (recording) {
+    fields.push(['RecordingUrl', recording]);
+  }
+  fields.push(['Legs', legsFor(call, terminal)]);
+  return fields;
+}
+
+function legsFor(call: CallRecord, terminal: boolean): Array<Record<string, unknown>> {
+  // On `answered` the legs are still up: no status or duration yet, but we know who answered.
+  return call.legs.map((leg, i) =>
+    terminal
+      ? { OnCallDuration: leg.onCallDuration, Status: leg.status, AnsweredBy: leg.answeredBy }
+      : { OnCallDuration: 0, Status: null, AnsweredBy: call.plan?.legs[i]?.answeredBy ?? leg.answeredBy },
+  );
+}
+
+export function asJson(fields: Fields): string {
+  return JSON.stringify(Object.fromEntries(fields));
+}
+
+/**
+ * multipart/form-data. How Exotel encodes `Legs` here is undocumented; we use the same bracket
+ * style Exotel reads arrays in (`Legs[0][OnCallDuration]`), and empty strings for nulls.
+ */
+export function asMultipart(fields: Fields, boundary: string): string {
+  const parts: string[] = [];
+  for (const [name, value] of flatten(fields)) {
+    parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  }
+  return parts.join('') + `--${boundary}--\r\n`;
+}
+
+export function flatten(fields: Fields, prefix = ''): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const [key, value] of fields) {
+    const name = prefix ? `${prefix}[${key}]` : key;
+    if (value !== null && typeof value === 'object') {
+      const entries = Array.isArray(value) ? value.map((v, i): [string, unknown] => [String(i), v]) : Object.entries(value);
+      out.push(...flatten(entries, name));
+    } else {
+      out.push([name, value === null || value === undefined ? '' : String(value)]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+// POST Calls/connect: validate, apply the 403 rules (KYC, DND), create the call and start it.
+import { wholeSeconds } from './clock';
+import { callView } from './callView';
+import { SandboxContext } from './context';
+import { DND_MESSAGE, isReserved, KYC_MESSAGE, planFromSid, ruleFor } from './outcomes';
+import { newCallSid } from './random';
+import { Format, render, Reply, restException } from './render';
+import { CallRecord, ConnectRequest } from './types';
+import { validateConnect } from './validate';
+
+export function connectCall(ctx: SandboxContext, fields: ReadonlyArray<[string, string]>, format: Format): Reply {
+  const checked = validateConnect(fields);
+  if (!checked.ok) {
+    return restException(format, 400, checked.message);
+  }
+  const request = checked.request;
+  if (isReserved(request.from.e164, 'kyc') || isReserved(request.callerId.e164, 'kyc')) {
+    return restException(format, 403, KYC_MESSAGE);
+  }
+  // A flow call dials From; a two-number call's customer is To.
+  const dialled = request.to ?? request.from;
+  if (isReserved(dialled.e164, 'dnd')) {
+    return restException(format, 403, DND_MESSAGE(dialled.echo));
+  }
+  const call = createCall(ctx, request);
+  ctx.log(`Call ${call.sid}: ${call.from} → ${call.to} via ${call.phoneNumberSid}; will end ${call.plan?.status}`);
+  const view = callView(call, { accountSid: ctx.creds.accountSid, baseUrl: ctx.baseUrl, json: format === 'json', style: ctx.style, details: false, nowMs: ctx.nowMs(), secret: ctx.secret });
+  return render(format, 200, { Call: view });
+}
+
+function createCall(ctx: SandboxContext, request: ConnectRequest): CallRecord {
+  let sid = newCallSid();
+  while (ctx.store.get(sid)) {
+    sid = newCallSid();
+  }
+  const now = wholeSeconds(ctx.nowMs());
+  const flow = request.to === null;
+  // For a flow call Exotel reports To as the ExoPhone (2025 capture), not null as the new docs say.
+  const to = request.to ?? request.callerId;
+  const plan = planFromSid(ruleFor((request.to ?? request.from).e164), !flow, sid);
+  const call: CallRecord = {
+    sid,
+    accountSid: ctx.creds.accountSid,
+    createdAt: now,
+    updatedAt: now,
+    to: to.echo,
+    from: request.from.echo,
+    phoneNumberSid: request.callerId.echo,
+    toE164: to.e164,
+    fromE164: request.from.e164,
+    phoneNumberE164: request.callerId.e164,
+    status: 'in-progress',
+    startTime: now,
+    endTime: null,
+    duration: null,
+    price: null,
+    direction: 'outbound-api',
+    answeredBy: null,
+    recorded: request.record,
+    conversationDuration: null,
+    legs: plan.legs.map((leg) => ({ id: leg.id, status: null, onCallDuration: 0, answeredBy: 'NA' })),
+    plan,
+    request,
+  };
+  ctx.store.add(call);
+  ctx.progression.start(call);
+  return call;
+}

@@ -1,0 +1,97 @@
+// Fault injection for tests: queue a misbehaviour for the next N requests matching method/path.
+import { Format, Reply, restException } from './render';
+
+export type Fault =
+  /** Wait, then answer normally (for client timeouts). */
+  | { kind: 'delay'; ms: number }
+  /** 503 {"RestException":{"Status":503,"Message":"Service Unavailable; ","Code":35008}} as observed from Calls/connect. */
+  | { kind: '5xx' }
+  /** A body the client cannot parse: truncated JSON (default) or a proxy's HTML error page. */
+  | { kind: 'malformed'; variant?: 'truncated-json' | 'html'; body?: string; contentType?: string; status?: number }
+  /** Destroy the socket without answering. */
+  | { kind: 'drop' }
+  /** Any status and body (an object is sent as JSON). */
+  | { kind: 'status'; status: number; body?: string | Record<string, unknown>; contentType?: string; headers?: Record<string, string> };
+
+export interface FaultMatch {
+  /** How many matching requests it applies to (default 1). */
+  times?: number;
+  method?: string;
+  /** Tested against the path (without query); a string matches as a substring. */
+  path?: RegExp | string;
+}
+
+interface Armed {
+  fault: Fault;
+  left: number;
+  match: FaultMatch;
+}
+
+export class Faults {
+  private armed: Armed[] = [];
+
+  next(fault: Fault, match: FaultMatch = {}): void {
+    this.armed.push({ fault, left: match.times ?? 1, match });
+  }
+
+  clear(): void {
+    this.armed = [];
+  }
+
+  /** Faults still waiting to fire (counting each remaining time). */
+  get pending(): number {
+    return this.armed.reduce((sum, a) => sum + a.left, 0);
+  }
+
+  /** The first armed fault matching this request, consumed by one. */
+  take(method: string, path: string): Fault | undefined {
+    const armed = this.armed.find((a) => matchesRequest(a.match, method, path));
+    if (!armed) {
+      return undefined;
+    }
+    armed.left -= 1;
+    if (armed.left <= 0) {
+      this.armed = this.armed.filter((a) => a !== armed);
+    }
+    return armed.fault;
+  }
+}
+
+function matchesRequest(match: FaultMatch, method: string, path: string): boolean {
+  if (match.method && match.method.toUpperCase() !== method.toUpperCase()) {
+    return false;
+  }
+  if (match.path === undefined) {
+    return true;
+  }
+  return typeof match.path === 'string' ? path.includes(match.path) : match.path.test(path);
+}
+
+const HTML_PAGE = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/** The reply a fault stands for; undefined for delay/drop, which the server handles itself. */
+export function faultReply(fault: Fault, format: Format): Reply | undefined {
+  switch (fault.kind) {
+    case '5xx':
+      return restException(format, 503, 'Service Unavailable; ', 35008);
+    case 'malformed': {
+      const html = fault.variant === 'html';
+      return {
+        status: fault.status ?? (html ? 502 : 200),
+        headers: { 'Content-Type': fault.contentType ?? (html ? 'text/html' : 'application/json; charset=utf-8') },
+        body: fault.body ?? (html ? HTML_PAGE : '{"Call":{"Sid":"'),
+      };
+    }
+    case 'status': {
+      const body = fault.body;
+      const json = typeof body === 'object';
+      return {
+        status: fault.status,
+        headers: { 'Content-Type': fault.contentType ?? (json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8'), ...fault.headers },
+        body: typeof body === 'object' ? JSON.stringify(body) : (body ?? ''),
+      };
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,120 @@
+// `sandbox.calls`: direct access to the call store for tests, the bench and the extension's UI.
+import { parseIst, wholeSeconds } from './clock';
+import { SandboxContext } from './context';
+import { endCall, fillBilling } from './progression';
+import { OUTCOME_RULES, planFromSid } from './outcomes';
+import { toEcho } from './phoneEcho';
+import { CALL_SID_PATTERN, newCallSid } from './random';
+import { seedCalls, SeedOptions } from './seed';
+import { CallRecord, CallStatus, Direction, PhoneEcho, TERMINAL_STATUSES, TerminalStatus } from './types';
+
+export interface AddCallInit {
+  sid?: string;
+  /** A Date, or Exotel's `YYYY-MM-DD HH:mm:ss` (IST). Default: now. */
+  dateCreated?: Date | string;
+  /** Default 'completed'. An ongoing status stays as given (it never progresses). */
+  status?: CallStatus;
+  direction?: Direction;
+  to?: string;
+  from?: string;
+  phoneNumberSid?: string;
+  /** Override the simulated values; null = "not filled yet". */
+  duration?: number | null;
+  price?: number | null;
+  recorded?: boolean;
+}
+
+export interface SandboxCalls {
+  readonly size: number;
+  get(sid: string): CallRecord | undefined;
+  /** Oldest first, by (DateCreated, Sid). */
+  all(): readonly CallRecord[];
+  /** Insert a call directly (no HTTP, no callbacks). */
+  add(init?: AddCallInit): CallRecord;
+  /** Add a seeded history; returns the new calls. */
+  seed(options?: SeedOptions): CallRecord[];
+  clear(): void;
+  /** Run pending progress steps now: terminal status, callbacks, billing. */
+  fastForward(sid?: string): void;
+}
+
+export function sandboxCalls(ctx: SandboxContext): SandboxCalls {
+  return {
+    get size() {
+      return ctx.store.size;
+    },
+    get: (sid) => ctx.store.get(sid),
+    all: () => ctx.store.ascending(),
+    add: (init = {}) => {
+      const call = buildCall(ctx, init);
+      ctx.store.add(call);
+      return call;
+    },
+    seed: (options = {}) => {
+      const calls = seedCalls(ctx.creds.accountSid, ctx.nowMs(), options);
+      ctx.store.addMany(calls);
+      return calls;
+    },
+    clear: () => {
+      ctx.progression.close();
+      ctx.store.clear();
+    },
+    fastForward: (sid) => ctx.progression.fastForward(sid),
+  };
+}
+
+function buildCall(ctx: SandboxContext, init: AddCallInit): CallRecord {
+  const sid = init.sid ?? newCallSid();
+  if (!CALL_SID_PATTERN.test(sid)) {
+    throw new Error(`Call SID must be 32 lowercase letters/digits: ${sid}`);
+  }
+  const created = init.dateCreated === undefined ? ctx.nowMs() : typeof init.dateCreated === 'string' ? parseIst(init.dateCreated) : init.dateCreated.getTime();
+  if (created === undefined || Number.isNaN(created)) {
+    throw new Error(`dateCreated is not a date: ${String(init.dateCreated)}`);
+  }
+  const createdAt = wholeSeconds(created);
+  const status = init.status ?? 'completed';
+  const to = number(init.to ?? '09876543210');
+  const from = number(init.from ?? '09845012340');
+  const exophone = number(init.phoneNumberSid ?? '08047112345');
+  const call: CallRecord = {
+    sid,
+    accountSid: ctx.creds.accountSid,
+    createdAt,
+    updatedAt: createdAt,
+    to: to.echo,
+    from: from.echo,
+    phoneNumberSid: exophone.echo,
+    toE164: to.e164,
+    fromE164: from.e164,
+    phoneNumberE164: exophone.e164,
+    status,
+    startTime: createdAt,
+    endTime: null,
+    duration: null,
+    price: null,
+    direction: init.direction ?? 'outbound-api',
+    answeredBy: null,
+    recorded: init.recorded ?? false,
+    conversationDuration: null,
+    legs: [],
+  };
+  if ((TERMINAL_STATUSES as readonly string[]).includes(status)) {
+    const rule = OUTCOME_RULES.find((r) => r.status === status) ?? OUTCOME_RULES[0];
+    call.plan = { ...planFromSid(rule, true, sid), status: status as TerminalStatus };
+    endCall(call, createdAt);
+    fillBilling(call, createdAt);
+    if (init.duration !== undefined) {
+      call.duration = init.duration;
+      call.endTime = init.duration === null ? null : createdAt + init.duration * 1000;
+    }
+    if (init.price !== undefined) {
+      call.price = init.price;
+    }
+  }
+  return call;
+}
+
+function number(text: string): PhoneEcho {
+  return toEcho(text) ?? { echo: text, e164: text };
+}

@@ -1,0 +1,64 @@
+// GET handlers: call details, bulk call details, number metadata, recording files.
+import { callView, ViewContext } from './callView';
+import { SandboxContext } from './context';
+import { checkRecordingValidity, parseListQuery } from './filters';
+import { listPage } from './listing';
+import { lookupNumber } from './metadata';
+import { checkRecordingAccess, SILENT_MP3 } from './recording';
+import { Format, render, Reply, restException } from './render';
+
+function viewContext(ctx: SandboxContext, format: Format, query: URLSearchParams, recordingValidity?: number): ViewContext {
+  return {
+    accountSid: ctx.creds.accountSid,
+    baseUrl: ctx.baseUrl,
+    json: format === 'json',
+    style: ctx.style,
+    details: query.get('details') === 'true',
+    recordingValidity,
+    nowMs: ctx.nowMs(),
+    secret: ctx.secret,
+  };
+}
+
+export function getCall(ctx: SandboxContext, callSid: string, query: URLSearchParams, format: Format): Reply {
+  const validity = checkRecordingValidity(query.get('RecordingUrlValidity') ?? undefined);
+  if (!validity.ok) {
+    return restException(format, 400, validity.message);
+  }
+  const call = ctx.store.get(callSid);
+  if (!call) {
+    return restException(format, 404, 'No matching results');
+  }
+  return render(format, 200, { Call: callView(call, viewContext(ctx, format, query, validity.minutes)) });
+}
+
+export function listCalls(ctx: SandboxContext, query: URLSearchParams, format: Format): Reply {
+  const parsed = parseListQuery(query, ctx.nowMs());
+  if (!parsed.ok) {
+    return restException(format, 400, parsed.message);
+  }
+  const filter = parsed.filter;
+  const listUri = `/v1/Accounts/${ctx.creds.accountSid}/Calls${format === 'json' ? '.json' : ''}`;
+  const page = listPage(ctx.store.ascending(), filter, listUri);
+  const view = viewContext(ctx, format, query, filter.recordingValidity);
+  return render(format, 200, { Metadata: page.metadata, Calls: page.calls.map((call) => callView(call, view)) });
+}
+
+export function getNumber(number: string, format: Format): Reply {
+  const found = lookupNumber(number);
+  return found.ok ? render(format, 200, { Numbers: found.numbers }) : restException(format, 400, found.message);
+}
+
+/** Unauthenticated, like a pre-signed S3 link; only completed recorded calls have a file. */
+export function getRecording(ctx: SandboxContext, callSid: string, query: URLSearchParams): Reply {
+  const call = ctx.store.get(callSid);
+  if (!call || !call.recorded || call.status !== 'completed') {
+    return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'No such recording\n' };
+  }
+  const access = checkRecordingAccess(callSid, query, ctx.nowMs(), ctx.secret);
+  if (access !== 'ok') {
+    const message = access === 'expired' ? 'Request has expired' : 'Signature does not match';
+    return { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: `${message}\n` };
+  }
+  return { status: 200, headers: { 'Content-Type': 'audio/mpeg', 'Content-Length': String(SILENT_MP3.length) }, body: SILENT_MP3 };
+}

@@ -1,0 +1,168 @@
+// A faithful local Exotel v1 Voice API ("the sandbox"): real HTTP on 127.0.0.1, no phones ring.
+// Editor-free: never import 'vscode' here. See outcomes.ts for the number → outcome rules.
+import { AddressInfo } from 'net';
+import { basicHeader } from './auth';
+import { CallbackAttempt, CallbackDispatcher } from './callbacks';
+import { CallStore } from './calls';
+import { SandboxContext } from './context';
+import { Faults } from './faults';
+import { SandboxCalls, sandboxCalls } from './handle';
+import { onAnswered, onTerminal } from './notify';
+import { Progression } from './progression';
+import { cryptoRandom, randomHex } from './random';
+import { SlidingWindowLimiter } from './rateLimit';
+import { RecordedRequest } from './requestLog';
+import { SeedOptions } from './seed';
+import { createServer } from './server';
+import { FieldStyle } from './types';
+
+export interface SandboxOptions {
+  /** 0 (default) picks a free port. The host is always 127.0.0.1. */
+  port?: number;
+  accountSid?: string;
+  apiKey?: string;
+  apiToken?: string;
+  /** Real milliseconds from creation to the terminal status (default 6000). */
+  progressMs?: number;
+  /** Further milliseconds before Duration, Price and EndTime are filled (default 4000). */
+  postCallLagMs?: number;
+  /** Requests per sliding 60 s window before 429 (default 200; 0 = unlimited). */
+  rateLimitPerMinute?: number;
+  /** A seeded call history: true (300 calls, seed 1), a seed number, or full options. */
+  seed?: boolean | number | SeedOptions;
+  /** Deliver every StatusCallback here instead (for testing a local webhook handler). */
+  statusCallbackOverride?: string;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Accept the historic account-SID:token Basic auth as well as key:token (default true). */
+  acceptSidAuth?: boolean;
+  /** Delay before each StatusCallback retry; its length is the number of retries (default [1000, 3000]). */
+  callbackRetryDelaysMs?: number[];
+  /** Per-delivery timeout (default 15000, as Exotel documents). */
+  callbackTimeoutMs?: number;
+  fieldStyle?: Partial<FieldStyle>;
+  /** Request log size (default 1000, newest kept). */
+  maxLoggedRequests?: number;
+}
+
+export interface Sandbox {
+  readonly baseUrl: string;
+  readonly port: number;
+  readonly accountSid: string;
+  readonly apiKey: string;
+  readonly apiToken: string;
+  /** `Basic base64(apiKey:apiToken)`, ready for an Authorization header. */
+  readonly authorization: string;
+  readonly calls: SandboxCalls;
+  readonly faults: Faults;
+  /** Requests received, oldest first. */
+  readonly requests: RecordedRequest[];
+  /** StatusCallback delivery attempts, oldest first. */
+  readonly callbacks: CallbackAttempt[];
+  /** Mutable: how Duration/Price and empty values are written from now on. */
+  readonly style: FieldStyle;
+  lastRequest(): RecordedRequest | undefined;
+  clearLogs(): void;
+  setRateLimit(perMinute: number): void;
+  setStatusCallbackOverride(url: string | undefined): void;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const now = options.now ?? (() => new Date());
+  const nowMs = (): number => now().getTime();
+  const log = options.log ?? (() => undefined);
+  checkOverride(options.statusCallbackOverride);
+  const requests: RecordedRequest[] = [];
+  const attempts: CallbackAttempt[] = [];
+  // The hooks read `ctx` only when a call progresses, by which time it exists.
+  const progression = new Progression({
+    progressMs: options.progressMs ?? 6000,
+    postCallLagMs: options.postCallLagMs ?? 4000,
+    now,
+    onAnswered: (call) => onAnswered(ctx, call),
+    onTerminal: (call) => onTerminal(ctx, call),
+  });
+  const ctx: SandboxContext = {
+    creds: {
+      accountSid: options.accountSid ?? `sandbox${randomHex(6)}`,
+      apiKey: options.apiKey ?? randomHex(40),
+      apiToken: options.apiToken ?? randomHex(40),
+    },
+    baseUrl: '',
+    secret: randomHex(32, cryptoRandom),
+    style: { durationPrice: 'string', empty: 'null', ...options.fieldStyle },
+    store: new CallStore(),
+    progression,
+    dispatcher: new CallbackDispatcher({
+      timeoutMs: options.callbackTimeoutMs ?? 15_000,
+      retryDelaysMs: options.callbackRetryDelaysMs ?? [1000, 3000],
+      now,
+      log,
+      attempts,
+    }),
+    statusCallbackOverride: options.statusCallbackOverride,
+    nowMs,
+    log,
+  };
+  const faults = new Faults();
+  const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 200, nowMs);
+  const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: options.acceptSidAuth ?? true });
+  await new Promise<void>((resolve, reject) => {
+    front.server.once('error', reject);
+    front.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (front.server.address() as AddressInfo).port;
+  ctx.baseUrl = `http://127.0.0.1:${port}`;
+  const calls = sandboxCalls(ctx);
+  if (options.seed !== undefined && options.seed !== false) {
+    calls.seed(options.seed === true ? {} : typeof options.seed === 'number' ? { seed: options.seed } : options.seed);
+  }
+  log(`Exotel sandbox listening on ${ctx.baseUrl} (account ${ctx.creds.accountSid})`);
+  return {
+    baseUrl: ctx.baseUrl,
+    port,
+    accountSid: ctx.creds.accountSid,
+    apiKey: ctx.creds.apiKey,
+    apiToken: ctx.creds.apiToken,
+    authorization: basicHeader(ctx.creds.apiKey, ctx.creds.apiToken),
+    calls,
+    faults,
+    requests,
+    callbacks: attempts,
+    style: ctx.style,
+    lastRequest: () => requests[requests.length - 1],
+    clearLogs: () => {
+      requests.length = 0;
+      attempts.length = 0;
+    },
+    setRateLimit: (perMinute) => {
+      limiter.limit = perMinute;
+      limiter.reset();
+    },
+    setStatusCallbackOverride: (url) => {
+      checkOverride(url);
+      ctx.statusCallbackOverride = url;
+    },
+    close: async () => {
+      ctx.progression.close();
+      ctx.dispatcher.close();
+      await front.close();
+    },
+  };
+}
+
+function checkOverride(url: string | undefined): void {
+  if (url !== undefined && !/^https?:\/\/[^/]+/i.test(url)) {
+    throw new Error(`statusCallbackOverride must be an http:// or https:// URL (got '${url}')`);
+  }
+}
+
+export { OUTCOME_RULES, RESERVED_SERIES, DND_MESSAGE, KYC_MESSAGE, describeRules } from './outcomes';
+export { SEED_EXOPHONES, SEED_AGENTS } from './seed';
+export type { SeedOptions } from './seed';
+export type { Fault, FaultMatch } from './faults';
+export type { RecordedRequest } from './requestLog';
+export type { CallbackAttempt } from './callbacks';
+export type { SandboxCalls, AddCallInit } from './handle';
+export type { CallRecord, CallStatus, Direction, FieldStyle, TerminalStatus } from './types';

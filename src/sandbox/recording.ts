@@ -1,0 +1,46 @@
+// Recordings live on the sandbox itself: a short silent MP3 at /sandbox/recordings/<CallSid>.mp3.
+// With RecordingUrlValidity the URL is pre-signed (Expires + Signature), like Exotel's S3 links.
+import { createHmac, timingSafeEqual } from 'crypto';
+
+export const RECORDING_PATH = /^\/sandbox\/recordings\/([0-9a-z]{32})\.mp3$/;
+
+/**
+ * One second of silence as MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono. A frame is a 4-byte header
+ * followed by zeros: all-zero side info means no coded audio, which every decoder plays as silence.
+ */
+export const SILENT_MP3: Buffer = (() => {
+  const frameBytes = Math.floor((144 * 128_000) / 44_100); // 417
+  const frame = Buffer.alloc(frameBytes);
+  frame.set([0xff, 0xfb, 0x90, 0xc0]);
+  return Buffer.concat(Array.from({ length: 39 }, () => frame));
+})();
+
+export function recordingUrl(baseUrl: string, callSid: string): string {
+  return `${baseUrl}/sandbox/recordings/${callSid}.mp3`;
+}
+
+export function signedRecordingUrl(baseUrl: string, callSid: string, expiresAtMs: number, secret: string): string {
+  const expires = Math.floor(expiresAtMs / 1000);
+  return `${recordingUrl(baseUrl, callSid)}?Expires=${expires}&Signature=${sign(callSid, expires, secret)}`;
+}
+
+export type RecordingAccess = 'ok' | 'expired' | 'bad-signature';
+
+/** Unsigned URLs never expire; signed ones must match and be unexpired. */
+export function checkRecordingAccess(callSid: string, query: URLSearchParams, nowMs: number, secret: string): RecordingAccess {
+  const expires = query.get('Expires');
+  const signature = query.get('Signature');
+  if (expires === null && signature === null) {
+    return 'ok';
+  }
+  const expected = Buffer.from(sign(callSid, Number(expires), secret));
+  const given = Buffer.from(signature ?? '');
+  if (!/^\d+$/.test(expires ?? '') || expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    return 'bad-signature';
+  }
+  return Number(expires) * 1000 < nowMs ? 'expired' : 'ok';
+}
+
+function sign(callSid: string, expires: number, secret: string): string {
+  return createHmac('sha256', secret).update(`${callSid}:${expires}`).digest('hex').slice(0, 32);
+}

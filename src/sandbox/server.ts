@@ -1,0 +1,158 @@
+// The HTTP front: log the request, apply an armed fault, route, authenticate, rate-limit, answer.
+import * as http from 'http';
+import { authenticate } from './auth';
+import { BodyError, parseBody, ParsedBody, readRaw } from './body';
+import { connectCall } from './connect';
+import { SandboxContext } from './context';
+import { faultReply, Faults } from './faults';
+import { getCall, getNumber, getRecording, listCalls } from './handlers';
+import { SlidingWindowLimiter } from './rateLimit';
+import { Reply, restException } from './render';
+import { pushBounded, RecordedRequest, recordRequest } from './requestLog';
+import { formatOf, route } from './router';
+
+export interface ServerDeps {
+  ctx: SandboxContext;
+  faults: Faults;
+  limiter: SlidingWindowLimiter;
+  requests: RecordedRequest[];
+  maxLoggedRequests: number;
+  acceptSidAuth: boolean;
+}
+
+export interface SandboxServer {
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+export function createServer(deps: ServerDeps): SandboxServer {
+  const delays = new Set<NodeJS.Timeout>();
+  const server = http.createServer((req, res) => {
+    handle(deps, req, res, delays).catch((err: Error) => {
+      deps.ctx.log(`internal error: ${err.stack ?? err.message}`);
+      if (!res.headersSent && !res.destroyed) {
+        send(res, restException('json', 500, 'Internal Server Error'));
+      }
+    });
+  });
+  return {
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        delays.forEach(clearTimeout);
+        delays.clear();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.ServerResponse, delays: Set<NodeJS.Timeout>): Promise<void> {
+  const { ctx } = deps;
+  const method = req.method ?? 'GET';
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const format = formatOf(url.pathname, req.headers.accept);
+  let raw: Buffer = Buffer.alloc(0);
+  let body: ParsedBody;
+  let bodyError: BodyError | undefined;
+  try {
+    raw = await readRaw(req);
+    body = await parseBody(raw, req.headers['content-type']);
+  } catch (err) {
+    if (!(err instanceof BodyError)) {
+      throw err;
+    }
+    // Keep what arrived in the log even when it cannot be parsed.
+    bodyError = err;
+    body = { raw, fields: [], kind: 'other' };
+  }
+  const record = recordRequest(method, url, req.headers, body, new Date(ctx.nowMs()));
+  pushBounded(deps.requests, record, deps.maxLoggedRequests);
+  const reply = (r: Reply): void => {
+    record.status = r.status;
+    ctx.log(`${method} ${record.url} → ${r.status}${record.fault ? ` (fault: ${record.fault})` : ''}`);
+    send(res, r);
+  };
+
+  const fault = deps.faults.take(method, url.pathname);
+  if (fault) {
+    record.fault = fault.kind;
+    if (fault.kind === 'drop') {
+      ctx.log(`${method} ${record.url} → socket dropped (fault)`);
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'delay') {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => {
+          delays.delete(timer);
+          resolve();
+        }, fault.ms);
+        timer.unref();
+        delays.add(timer);
+      });
+    } else {
+      reply(faultReply(fault, format) as Reply);
+      return;
+    }
+  }
+  if (bodyError) {
+    reply(restException(format, bodyError.status, bodyError.message));
+    return;
+  }
+  reply(answer(deps, { method, url, accept: req.headers.accept, authorization: req.headers.authorization }, body));
+}
+
+interface Incoming {
+  method: string;
+  url: URL;
+  accept: string | undefined;
+  authorization: string | undefined;
+}
+
+function answer(deps: ServerDeps, req: Incoming, body: ParsedBody): Reply {
+  const { ctx } = deps;
+  const { route: r, method: allowed } = route(req.url.pathname, req.accept);
+  if (r.name === 'recording') {
+    return req.method === 'GET' || req.method === 'HEAD' ? getRecording(ctx, r.callSid, req.url.searchParams) : restException('json', 405, 'Method not allowed');
+  }
+  if (r.name === 'not-found') {
+    return restException(r.format, 404, `The requested resource ${req.url.pathname} was not found`);
+  }
+  if (req.method !== allowed) {
+    return restException(r.format, 405, `Method ${req.method} is not allowed on ${req.url.pathname}; use ${allowed}`, undefined, { Allow: allowed });
+  }
+  const auth = authenticate(req.authorization, ctx.creds, r.accountSid, deps.acceptSidAuth);
+  if (auth !== 'ok') {
+    if (auth === 'wrong-account') {
+      ctx.log(`401: the credentials are valid for account ${ctx.creds.accountSid}, but the path names ${r.accountSid}`);
+    }
+    return restException(r.format, 401, 'Authentication failed', undefined, { 'WWW-Authenticate': 'Basic realm="Exotel"' });
+  }
+  const admitted = deps.limiter.take();
+  if (!admitted.ok) {
+    return restException(r.format, 429, 'Too Many Requests', undefined, { 'Retry-After': String(admitted.retryAfterSeconds) });
+  }
+  switch (r.name) {
+    case 'connect':
+      if (body.kind === 'other') {
+        return restException(r.format, 400, 'Calls/connect takes form parameters: send application/x-www-form-urlencoded or multipart/form-data');
+      }
+      return connectCall(ctx, body.fields, r.format);
+    case 'list':
+      return listCalls(ctx, req.url.searchParams, r.format);
+    case 'call':
+      return getCall(ctx, r.callSid, req.url.searchParams, r.format);
+    case 'number':
+      return getNumber(r.number, r.format);
+  }
+}
+
+function send(res: http.ServerResponse, reply: Reply): void {
+  if (res.destroyed) {
+    return;
+  }
+  const body = typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
+  res.writeHead(reply.status, { ...reply.headers, 'Content-Length': String(body.length) });
+  res.end(body);
+}

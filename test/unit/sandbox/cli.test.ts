@@ -1,0 +1,54 @@
+import * as assert from 'assert';
+import { ChildProcess, spawn } from 'child_process';
+import * as path from 'path';
+import { parseArgs } from '../../../src/sandbox/cli';
+
+const CLI = path.resolve(__dirname, '../../../src/sandbox/cli.js');
+
+/** Resolves with everything printed once the banner is complete. */
+function banner(child: ChildProcess): Promise<string> {
+  let out = '';
+  return new Promise<string>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (out.includes('Press Ctrl+C to stop.')) {
+        resolve(out);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
+  });
+}
+
+describe('sandbox: CLI', () => {
+  it('parses its options and refuses unknown ones', () => {
+    assert.deepStrictEqual(parseArgs(['--port', '8123', '--no-seed', '--progress-ms', '500', '--lag-ms', '0', '--callback-url', 'http://127.0.0.1:9/cb']), {
+      port: 8123, seed: false, progressMs: 500, postCallLagMs: 0, statusCallbackOverride: 'http://127.0.0.1:9/cb',
+    });
+    assert.throws(() => parseArgs(['--port', 'x']), /--port needs a whole number/);
+    assert.throws(() => parseArgs(['--verbose']), /unknown option --verbose/);
+  });
+
+  it('prints the base URL, credentials and outcome rules, serves, and exits on SIGINT', async function () {
+    this.timeout(10_000);
+    const child = spawn(process.execPath, [CLI, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const out = await banner(child);
+      const field = (label: string): string => new RegExp(`${label}:\\s+(\\S+)`).exec(out)?.[1] ?? '';
+      const [baseUrl, sid, key, token] = [field('Base URL'), field('Account SID'), field('API key'), field('API token')];
+      assert.match(baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.match(out, /To ending in 0,1,2,3,4 → completed/);
+      assert.match(out, /To ending in 5 → busy/);
+      assert.match(out, /\+9190000xxxxx → 403 "Call to \[<number>\] cannot be made because of TRAI NDNC regulations"/);
+      const res = await fetch(`${baseUrl}/v1/Accounts/${sid}/Calls.json?PageSize=1`, { headers: { Authorization: `Basic ${Buffer.from(`${key}:${token}`).toString('base64')}` } });
+      assert.strictEqual(res.status, 200);
+      assert.strictEqual(((await res.json()) as { Calls: unknown[] }).Calls.length, 1, 'seeded by default');
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGINT');
+      assert.strictEqual(await exited, 0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+      }
+    }
+  });
+});

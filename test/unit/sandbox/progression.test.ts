@@ -1,0 +1,146 @@
+import * as assert from 'assert';
+import { Sandbox } from '../../../src/sandbox';
+import { BASIC, call, connect, start, waitFor } from './helpers';
+
+async function details(sb: Sandbox, sid: string, query = '?details=true'): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await call(sb, 'GET', `/Calls/${sid}.json${query}`);
+  assert.strictEqual(res.status, 200, res.text);
+  return res.json.Call;
+}
+
+function seconds(ist: string): number {
+  return Date.parse(ist.replace(' ', 'T') + 'Z') / 1000;
+}
+
+describe('sandbox: call progression', () => {
+  let sb: Sandbox;
+  // A long billing lag makes the "ended, not yet billed" state observable.
+  before(async () => (sb = await start({ progressMs: 40, postCallLagMs: 250 })));
+  after(() => sb.close());
+
+  const table: Array<[string, string, string, string | null, string]> = [
+    ['+919876543210', 'completed', 'completed', 'completed', ''],
+    ['+919876543214', 'completed', 'completed', 'completed', ''],
+    ['+919876543215', 'busy', 'completed', 'busy', '0.750'],
+    ['+919876543216', 'no-answer', 'completed', 'no-answer', '0.750'],
+    ['+919876543217', 'failed', 'completed', 'failed', '0.750'],
+    ['+919876543218', 'canceled', 'completed', 'canceled', '0.750'],
+    ['+919876543219', 'no-answer', 'no-answer', null, '0.000'],
+  ];
+  for (const [to, status, leg1, leg2, price] of table) {
+    it(`To ${to} → in-progress, then ${status} (legs ${leg1}/${leg2}), then billed`, async () => {
+      const created = await connect(sb, { ...BASIC, To: to });
+      const sid = created.json.Call.Sid;
+      assert.strictEqual(created.json.Call.Status, 'in-progress');
+      const ended = await waitFor(async () => {
+        const c = await details(sb, sid);
+        return c.Status !== 'in-progress' ? c : undefined;
+      });
+      assert.strictEqual(ended.Status, status);
+      assert.strictEqual(ended.Duration, null, 'Duration waits for the billing lag');
+      assert.strictEqual(ended.Price, null);
+      assert.strictEqual(ended.EndTime, null);
+      assert.strictEqual(ended.AnsweredBy, status === 'completed' ? 'human' : null);
+      assert.strictEqual(ended.Details.Leg1Status, leg1);
+      assert.strictEqual(ended.Details.Leg2Status, leg2);
+      const billed = await waitFor(async () => {
+        const c = await details(sb, sid);
+        return c.Duration !== null ? c : undefined;
+      });
+      const legs = billed.Details.Legs.map((l: { Leg: { Id: number; OnCallDuration: number } }) => l.Leg);
+      assert.deepStrictEqual(legs.map((l: { Id: number }) => l.Id), [1, 2]);
+      assert.match(billed.Duration, /^\d+$/);
+      assert.strictEqual(seconds(billed.EndTime) - seconds(billed.StartTime), Number(billed.Duration));
+      const expectedPrice = price || ((Math.ceil(legs[0].OnCallDuration / 60) + Math.ceil(legs[1].OnCallDuration / 60)) * 0.75).toFixed(3);
+      assert.strictEqual(billed.Price, expectedPrice);
+      assert.strictEqual(billed.Details.ConversationDuration, status === 'completed' ? legs[1].OnCallDuration : 0);
+      if (status === 'completed') {
+        assert.ok(billed.Details.ConversationDuration >= 12);
+      }
+    });
+  }
+
+  it('details=false (the default) leaves Details out', async () => {
+    const created = await connect(sb, { ...BASIC, To: '09876543210' });
+    const c = await details(sb, created.json.Call.Sid, '');
+    assert.strictEqual('Details' in c, false);
+    const withDetails = await details(sb, created.json.Call.Sid);
+    assert.deepStrictEqual(Object.keys(withDetails.Details), ['ConversationDuration', 'Leg1Status', 'Leg2Status', 'Legs']);
+  });
+
+  it('a flow call has one leg; its outcome follows the last digit of From', async () => {
+    const created = await connect(sb, { From: '09845012345', CallerId: '08047112345', Url: 'http://my.exotel.com/x/exoml/start_voice/9' });
+    sb.calls.fastForward(created.json.Call.Sid);
+    const c = await details(sb, created.json.Call.Sid);
+    assert.strictEqual(c.Status, 'busy');
+    assert.strictEqual(c.Details.Leg1Status, 'busy');
+    assert.strictEqual(c.Details.Leg2Status, null);
+    assert.strictEqual(c.Details.Legs.length, 1);
+  });
+
+  it('a live call stays out of the bulk listing until it ends', async () => {
+    const sid = (await connect(sb, { ...BASIC, To: '09876543213' })).json.Call.Sid;
+    const listed = async (): Promise<number> => (await call(sb, 'GET', `/Calls.json?Sid=${sid}`)).json.Metadata.Total;
+    assert.strictEqual(await listed(), 0);
+    sb.calls.fastForward(sid);
+    assert.strictEqual(await listed(), 1);
+  });
+
+  it('fastForward runs the whole life of a call at once', async () => {
+    const created = await connect(sb, { ...BASIC, To: '09876543211' });
+    sb.calls.fastForward();
+    const c = await details(sb, created.json.Call.Sid, '');
+    assert.strictEqual(c.Status, 'completed');
+    assert.notStrictEqual(c.Duration, null);
+  });
+});
+
+describe('sandbox: recordings', () => {
+  let sb: Sandbox;
+  let clock = Date.UTC(2025, 5, 1, 6, 0, 0);
+  before(async () => (sb = await start({ now: () => new Date(clock) })));
+  after(() => sb.close());
+
+  it('RecordingUrl appears only for a recorded, completed call, and serves a small MP3', async () => {
+    const done = await connect(sb, { ...BASIC, To: '09876543210', Record: 'true' });
+    const busy = await connect(sb, { ...BASIC, To: '09876543215', Record: 'true' });
+    const unrecorded = await connect(sb, { ...BASIC, To: '09876543210' });
+    sb.calls.fastForward();
+    const c = await details(sb, done.json.Call.Sid, '');
+    assert.strictEqual(c.RecordingUrl, `${sb.baseUrl}/sandbox/recordings/${done.json.Call.Sid}.mp3`);
+    assert.strictEqual((await details(sb, busy.json.Call.Sid, '')).RecordingUrl, null);
+    assert.strictEqual((await details(sb, unrecorded.json.Call.Sid, '')).RecordingUrl, null);
+    const audio = await fetch(c.RecordingUrl);
+    assert.strictEqual(audio.status, 200);
+    assert.strictEqual(audio.headers.get('content-type'), 'audio/mpeg');
+    const bytes = Buffer.from(await audio.arrayBuffer());
+    assert.deepStrictEqual([...bytes.subarray(0, 3)], [0xff, 0xfb, 0x90]);
+    assert.strictEqual(bytes.length, 417 * 39);
+    assert.strictEqual((await fetch(`${sb.baseUrl}/sandbox/recordings/${busy.json.Call.Sid}.mp3`)).status, 404);
+  });
+
+  it('RecordingUrlValidity pre-signs the URL; it expires after that many minutes', async () => {
+    const done = await connect(sb, { ...BASIC, To: '09876543210', Record: 'true' });
+    sb.calls.fastForward();
+    const c = await details(sb, done.json.Call.Sid, '?RecordingUrlValidity=5');
+    const expires = Math.floor(clock / 1000) + 300;
+    assert.match(c.RecordingUrl, new RegExp(`^${sb.baseUrl}/sandbox/recordings/${done.json.Call.Sid}\\.mp3\\?Expires=${expires}&Signature=[0-9a-f]{32}$`));
+    assert.strictEqual((await fetch(c.RecordingUrl)).status, 200);
+    const tampered = await fetch(c.RecordingUrl.replace(/Expires=\d+/, `Expires=${expires + 600}`));
+    assert.strictEqual(tampered.status, 403);
+    assert.strictEqual(await tampered.text(), 'Signature does not match\n');
+    clock += 301_000;
+    const expired = await fetch(c.RecordingUrl);
+    assert.strictEqual(expired.status, 403);
+    assert.strictEqual(await expired.text(), 'Request has expired\n');
+  });
+
+  for (const bad of ['4', '61', 'ten']) {
+    it(`RecordingUrlValidity=${bad} → 400`, async () => {
+      const done = await connect(sb, { ...BASIC, To: '09876543210' });
+      const res = await call(sb, 'GET', `/Calls/${done.json.Call.Sid}.json?RecordingUrlValidity=${bad}`);
+      assert.strictEqual(res.status, 400);
+      assert.deepStrictEqual(res.json, { RestException: { Status: 400, Message: `RecordingUrlValidity must be a whole number of minutes from 5 to 60 (got '${bad}')` } });
+    });
+  }
+});

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+// Runs the UI (e2e) tests out/test/e2e/*.e2e.js (compiled from test/e2e/*.e2e.ts) one after the other, each in
+// a fresh code-server + headless Chromium with test/fixtures/workspace open. Builds nothing: run
+// `npm run build && npm run compile:tests` first (`npm run test:e2e` does).
+//
+//   node scripts/host/run-e2e.js [--vsix exotel-vscode.vsix] [--folder DIR] [--tests DIR] [--grep TEXT]
+//        [--timeout SEC] [--screenshots DIR] [--keep] [--verbose]
+//
+// --vsix FILE        install the packaged extension instead of loading the repo in development mode
+//                    (development mode needs the bundle from `npm run build`, i.e. dist/extension.js)
+// --extensionDevelopmentPath DIR  extension folder (default: the repo root); its package.json also tells which
+//                    activity-bar containers to wait for before a test starts (in --vsix mode too)
+// --folder DIR       workspace to open (default test/fixtures/workspace)
+// --tests DIR        folder with *.e2e.js files (default out/test/e2e)
+// --grep TEXT        only test files whose name contains TEXT
+// --timeout SEC      per test file (default 180)
+// --screenshots DIR  default artifacts/screenshots (a failing test leaves <name>-FAILED.png there)
+// --keep             keep every run folder (.vscode-host/runs/e2e-*); failed ones are always kept
+// Test file shape: see test/e2e/workbench.ts. Exit: 0 all passed, 1 some failed, 2 infrastructure error.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const host = require('./codeServer');
+
+const argv = process.argv.slice(2);
+const arg = (n, d) => { const i = argv.indexOf('--' + n); return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d; };
+const flag = n => argv.includes('--' + n);
+const infra = msg => { console.error(`[e2e] ${msg}`); process.exit(2); };
+
+const root = host.REPO_ROOT;
+const vsix = arg('vsix') ? path.resolve(arg('vsix')) : undefined;
+const devPath = path.resolve(arg('extensionDevelopmentPath', root));
+const folder = path.resolve(arg('folder', path.join(root, 'test', 'fixtures', 'workspace')));
+const testsDir = path.resolve(arg('tests', path.join(root, 'out', 'test', 'e2e')));
+const grep = arg('grep');
+const timeoutSec = Number(arg('timeout', 180));
+const screenshotDir = path.resolve(arg('screenshots', path.join(root, 'artifacts', 'screenshots')));
+const keep = flag('keep');
+const verbose = flag('verbose') || !!process.env.RUN_IN_HOST_VERBOSE;
+const workbenchModule = path.join(root, 'out', 'test', 'e2e', 'workbench.js');
+
+/** Settings every e2e host gets (tests add theirs with `export const host = { settings }`). */
+const E2E_SETTINGS = {
+  'editor.hover.delay': 150,
+  'editor.minimap.enabled': false,
+  'workbench.editor.enablePreview': false,
+  'chat.commandCenter.enabled': false,
+};
+
+if (vsix) {
+  if (!fs.existsSync(vsix)) infra(`--vsix ${vsix} does not exist`);
+} else {
+  const main = JSON.parse(fs.readFileSync(path.join(devPath, 'package.json'), 'utf8')).main;
+  if (main && !fs.existsSync(path.resolve(devPath, main))) infra(`extension entry ${main} is not built; run: npm run build`);
+}
+if (!fs.existsSync(workbenchModule)) infra(`${workbenchModule} not found; run: npm run compile:tests`);
+if (!fs.existsSync(testsDir)) infra(`${testsDir} not found; run: npm run compile:tests`);
+if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
+const files = fs.readdirSync(testsDir).filter(f => f.endsWith('.e2e.js') && (!grep || f.includes(grep))).sort();
+if (!files.length) infra(`no *.e2e.js in ${testsDir}${grep ? ` matching "${grep}"` : ''}`);
+
+/** Titles of the extension's activity-bar containers (package.json, %key% resolved via package.nls.json). */
+function activityBarTitles() {
+  try {
+    const manifest = JSON.parse(fs.readFileSync(path.join(devPath, 'package.json'), 'utf8'));
+    const nlsFile = path.join(devPath, 'package.nls.json');
+    const nls = fs.existsSync(nlsFile) ? JSON.parse(fs.readFileSync(nlsFile, 'utf8')) : {};
+    const containers = (manifest.contributes && manifest.contributes.viewsContainers && manifest.contributes.viewsContainers.activitybar) || [];
+    return containers.map(c => String(c.title).replace(/^%(.+)%$/, (m, k) => (typeof nls[k] === 'string' ? nls[k] : m)));
+  } catch {
+    return [];
+  }
+}
+
+const withTimeout = (p, sec, what) => {
+  let timer;
+  return Promise.race([p, new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`${what} timed out after ${sec} s`)), sec * 1000); })])
+    .finally(() => clearTimeout(timer));
+};
+
+async function runOne(file) {
+  const name = file.replace(/\.e2e\.js$/, '');
+  const t0 = Date.now();
+  const mod = require(path.join(testsDir, file));
+  const fn = typeof mod === 'function' ? mod : (mod.default || mod.run);
+  if (typeof fn !== 'function') return { name, ok: false, infra: false, ms: 0, error: new Error(`${file} exports no test function (export default async function)`) };
+  const opts = mod.host || {};
+  let h;
+  let result;
+  try {
+    h = await host.startHost({
+      name: `e2e-${name}`, folder, vsix, extensionDevelopmentPath: vsix ? undefined : devPath, verbose,
+      settings: { ...E2E_SETTINGS, ...(opts.settings || {}) }, env: opts.env || {},
+      onLog: line => { if (verbose) console.log(`[workbench] ${line}`); },
+    });
+  } catch (e) {
+    return { name, ok: false, infra: true, ms: Date.now() - t0, error: e };
+  }
+  const pageErrors = [];
+  h.page.on('pageerror', e => { pageErrors.push(e.message); if (verbose) console.error('[pageerror]', e.message); });
+  if (verbose) h.page.on('console', m => console.log(`[page:${m.type()}] ${m.text()}`));
+  const { Workbench } = require(workbenchModule);
+  const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${name}-` });
+  try {
+    await withTimeout((async () => {
+      await h.open();
+      await wb.waitReady({ activityBar: activityBarTitles() });
+      await fn(wb);
+    })(), timeoutSec, name);
+    result = { name, ok: true, ms: Date.now() - t0 };
+  } catch (e) {
+    result = { name, ok: false, infra: false, ms: Date.now() - t0, error: e };
+    try { result.shot = await wb.screenshot('FAILED'); } catch { /* page gone */ }
+  }
+  await h.close({ keep: keep || !result.ok });
+  if (!result.ok) result.runDir = h.runDir;
+  if (!result.ok && pageErrors.length) result.pageErrors = pageErrors;
+  return result;
+}
+
+(async () => {
+  const t0 = Date.now();
+  console.log(`[e2e] ${files.length} test file(s), extension ${vsix ? `from ${path.relative(process.cwd(), vsix)}` : 'in development mode'}, screenshots in ${path.relative(process.cwd(), screenshotDir) || '.'}`);
+  let passed = 0, failed = 0, infraErr = false;
+  for (const file of files) {
+    const r = await runOne(file);
+    if (host.interrupted()) return;   // Ctrl-C: the signal handler closes everything and exits
+    const secs = `${(r.ms / 1000).toFixed(1)} s`;
+    if (r.ok) {
+      passed++;
+      console.log(`  ✔ ${r.name} (${secs})`);
+    } else {
+      failed++;
+      infraErr = infraErr || r.infra;
+      console.log(`  ✘ ${r.name} (${secs})${r.infra ? ' [host did not start]' : ''}`);
+      console.log(String(r.error && r.error.stack || r.error).split('\n').map(l => `      ${l}`).join('\n'));
+      if (r.shot) console.log(`      screenshot: ${path.relative(process.cwd(), r.shot)}`);
+      if (r.runDir) console.log(`      run folder: ${r.runDir}`);
+      if (r.pageErrors) console.log(`      page errors: ${r.pageErrors.slice(0, 5).join(' | ')}`);
+    }
+  }
+  console.log(`[e2e] done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(infraErr ? 2 : failed ? 1 : 0);
+})().catch(e => { console.error('[e2e] error:', e); process.exit(2); });

@@ -1,0 +1,360 @@
+// Helpers for UI (e2e) tests that drive the VS Code web workbench (code-server) with playwright-core.
+//
+// An e2e test is a file test/e2e/<name>.e2e.ts, compiled to out/test/e2e/<name>.e2e.js and run by
+// scripts/host/run-e2e.js (`npm run test:e2e`), each file in a fresh code-server + Chromium with the
+// workspace test/fixtures/workspace open and the extension loaded (development mode, or --vsix). Shape:
+//
+//   import { Workbench, E2EHostOptions } from './workbench';
+//   export const host: E2EHostOptions = { settings: { 'exotel.foo': true }, env: { EXOTEL_X: '1' } };  // optional
+//   export default async function (wb: Workbench): Promise<void> {
+//     await wb.runCommand('Exotel: Show Log');
+//     await wb.screenshot('log');
+//   }
+//
+// The test fails when the function throws (a failure screenshot <name>-FAILED.png is taken for you).
+// Every wait has a timeout (default 15 s), and the raw Playwright page is wb.page for anything not covered here.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { FrameLocator, Locator, Page } from 'playwright-core';
+
+/** What an e2e file may export as `host` to configure its code-server. */
+export interface E2EHostOptions {
+  /** Extra user settings (settings.json). */
+  settings?: Record<string, unknown>;
+  /** Extra environment variables; they reach the extension host's process.env. */
+  env?: Record<string, string>;
+}
+
+export interface WorkbenchOptions {
+  /** Where screenshot() writes (default artifacts/screenshots in the current directory). */
+  screenshotDir?: string;
+  /** Prefix of screenshot file names (the runner uses '<test name>-'). */
+  screenshotPrefix?: string;
+  /** Default timeout of every wait, in ms (default 15000). */
+  timeout?: number;
+}
+
+const QUICK_INPUT = '.quick-input-widget';
+const QUICK_ROW = '.quick-input-list .monaco-list-row';
+
+export class Workbench {
+  readonly screenshotDir: string;
+  readonly screenshotPrefix: string;
+  readonly timeout: number;
+
+  constructor(readonly page: Page, options: WorkbenchOptions = {}) {
+    this.screenshotDir = path.resolve(options.screenshotDir ?? path.join('artifacts', 'screenshots'));
+    this.screenshotPrefix = options.screenshotPrefix ?? '';
+    this.timeout = options.timeout ?? 15000;
+  }
+
+  // ---- workbench ------------------------------------------------------------------------------
+
+  /**
+   * Waits until the workbench is rendered (activity bar, status bar, editor area), the given activity-bar
+   * containers have appeared (i.e. the extension's contributions are registered) and no "Activating
+   * Extensions..." is shown, then lets it settle. The runner calls it with the containers from package.json.
+   */
+  async waitReady(options: { timeout?: number; settleMs?: number; activityBar?: string[] } = {}): Promise<void> {
+    const timeout = options.timeout ?? 60000;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout });
+    for (const part of ['activitybar', 'statusbar', 'editor']) {
+      await this.page.locator(`.part.${part}`).waitFor({ timeout });
+    }
+    for (const title of options.activityBar ?? []) {
+      await this.activityBarItem(title).waitFor({ timeout });
+    }
+    await this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Activating Extensions' })
+      .waitFor({ state: 'hidden', timeout });
+    await this.sleep(options.settleMs ?? 1000);
+  }
+
+  /** Waits ms milliseconds. */
+  sleep(ms: number): Promise<void> {
+    return new Promise(resolve => setTimeout(resolve, ms));
+  }
+
+  /** Presses a key or chord in the workbench, e.g. 'Escape', 'Control+Shift+P'. */
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  /** Saves a PNG of the whole window to <screenshotDir>/<prefix><name>.png and returns its path. */
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(this.screenshotDir, { recursive: true });
+    const file = path.join(this.screenshotDir, `${this.screenshotPrefix}${name.replace(/[^\w.-]+/g, '_')}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  // ---- command palette and quick input --------------------------------------------------------
+
+  /**
+   * Opens the command palette, types `filter`, and returns the labels of the commands it lists. Re-opens the
+   * palette until some label contains `filter` (the palette snapshots the command list when it opens, and an
+   * extension's commands appear a moment after the workbench does) or the timeout passes.
+   */
+  async showCommands(filter: string, timeout = this.timeout): Promise<string[]> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.openQuickInput('F1');
+      await this.quickInput().fill(`>${filter}`);
+      await this.page.locator(QUICK_ROW).first().waitFor({ timeout: this.timeout });
+      await this.sleep(300); // the list filters asynchronously
+      const items = await this.quickPickItems();
+      if (items.some(i => i.toLowerCase().includes(filter.toLowerCase())) || Date.now() > deadline) return items;
+      await this.sleep(500);
+    }
+  }
+
+  /**
+   * Runs a command by its palette title (e.g. 'Exotel: Show Log'), clicking the row whose label matches
+   * exactly; re-opens the palette until the command is listed (see showCommands) or the timeout passes.
+   */
+  async runCommand(title: string, timeout = this.timeout): Promise<void> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.openQuickInput('F1');
+      await this.quickInput().fill(`>${title}`);
+      const row = this.quickPickRow(title);
+      try {
+        await row.waitFor({ timeout: Math.max(1000, Math.min(3000, deadline - Date.now())) });
+      } catch {
+        if (Date.now() > deadline) {
+          throw new Error(`runCommand: "${title}" is not in the command palette (listed: ${JSON.stringify(await this.quickPickItems())})`);
+        }
+        continue;
+      }
+      await row.click({ timeout: this.timeout });
+      return;
+    }
+  }
+
+  /** Labels of the rows currently listed in the open quick pick / palette. */
+  async quickPickItems(): Promise<string[]> {
+    const labels = await this.page.locator(`${QUICK_ROW} .label-name`).allInnerTexts();
+    return labels.map(l => l.trim());
+  }
+
+  /** Clicks the row labelled `label` in the open quick pick (exact label, or a RegExp). */
+  async pickQuickItem(label: string | RegExp): Promise<void> {
+    await this.quickPickRow(label).click({ timeout: this.timeout });
+  }
+
+  /**
+   * Answers an open input box / quick pick: waits for it (optionally for `expectPrompt` in its title or
+   * prompt), types `value`, presses Enter.
+   */
+  async answerQuickInput(value: string, expectPrompt?: string | RegExp): Promise<void> {
+    const widget = this.page.locator(QUICK_INPUT).visible();
+    await widget.waitFor({ timeout: this.timeout });
+    if (expectPrompt) {
+      await widget.filter({ hasText: expectPrompt }).waitFor({ timeout: this.timeout });
+    }
+    await this.quickInput().fill(value);
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Text shown by the open quick input (title, prompt, validation message, rows). */
+  async quickInputText(): Promise<string> {
+    return this.page.locator(QUICK_INPUT).visible().innerText({ timeout: this.timeout });
+  }
+
+  /** Opens a workspace file by (part of) its name through Quick Open (Ctrl+P) and waits for its tab. */
+  async openFile(name: string): Promise<void> {
+    await this.openQuickInput('Control+P');
+    await this.quickInput().fill(name);
+    await this.page.locator(QUICK_ROW, { hasText: path.basename(name) }).first().waitFor({ timeout: this.timeout });
+    await this.sleep(300);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tabs-container .tab', { hasText: path.basename(name) }).first().waitFor({ timeout: this.timeout });
+    await this.activeEditor().locator('.view-lines').waitFor({ timeout: this.timeout });
+  }
+
+  /** Moves the cursor of the active editor to a 1-based line (Ctrl+G), scrolling it into view. */
+  async goToLine(line: number): Promise<void> {
+    await this.openQuickInput('Control+G');
+    await this.quickInput().fill(`:${line}`);
+    await this.page.keyboard.press('Enter');
+    await this.sleep(200);
+  }
+
+  // ---- notifications --------------------------------------------------------------------------
+
+  /** Waits for a notification toast containing `text` and returns its message (without source and buttons). */
+  async waitForNotification(text: string | RegExp, timeout = this.timeout): Promise<string> {
+    const toast = this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+    await toast.waitFor({ timeout });
+    return (await toast.locator('.notification-list-item-message').first().innerText()).trim();
+  }
+
+  /** Clicks the button `button` on the notification toast containing `text`. */
+  async clickNotificationButton(text: string | RegExp, button: string): Promise<void> {
+    const toast = this.page.locator('.notifications-toasts .notification-toast', { hasText: text }).first();
+    await toast.locator('.monaco-button', { hasText: button }).first().click({ timeout: this.timeout });
+  }
+
+  /** Dismisses all notifications. */
+  async clearNotifications(): Promise<void> {
+    await this.runCommand('Notifications: Clear All Notifications');
+  }
+
+  // ---- side bar, views, trees -----------------------------------------------------------------
+
+  /**
+   * Opens a view container from the activity bar by its aria-label (its title, e.g. 'Exotel'; a prefix is
+   * enough). Does nothing if it is already open (a second click would close it).
+   */
+  async openActivityBarContainer(ariaLabel: string): Promise<void> {
+    const item = this.activityBarItem(ariaLabel);
+    await item.waitFor({ timeout: this.timeout });
+    if (!(await item.getAttribute('class'))?.split(/\s+/).includes('checked')) {
+      await item.click();
+    }
+    await this.page.locator('.part.sidebar').visible().waitFor({ timeout: this.timeout });
+  }
+
+  /** The activity-bar entry (li.action-item) whose aria-label starts with `ariaLabel`. */
+  activityBarItem(ariaLabel: string): Locator {
+    return this.page.locator('.part.activitybar .action-item', {
+      has: this.page.locator(`a[aria-label^="${ariaLabel.replace(/"/g, '\\"')}"]`),
+    }).first();
+  }
+
+  /** The side-bar pane (view) whose header contains `viewTitle`, or the whole side bar. */
+  view(viewTitle?: string): Locator {
+    const sidebar = this.page.locator('.part.sidebar');
+    if (!viewTitle) return sidebar;
+    return sidebar.locator('.pane', { has: this.page.locator('.pane-header', { hasText: viewTitle }) }).first();
+  }
+
+  /**
+   * The rendered tree rows of a view (or of the whole side bar), top to bottom, as 'label description'
+   * (a TreeItem's description follows its label after one space). Collapsed children are not rendered.
+   */
+  async treeRows(viewTitle?: string): Promise<string[]> {
+    return this.view(viewTitle).locator('.monaco-list-row').evaluateAll(rows => rows.map(row => {
+      const text = (sel: string) => (row.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const label = text('.label-name');
+      const parts = label ? [label, text('.label-description')] : [(row as HTMLElement).innerText];
+      return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+    }));
+  }
+
+  /** Waits for a tree row containing `text` in a view (or anywhere in the side bar) and returns it. */
+  async waitForTreeRow(text: string | RegExp, viewTitle?: string, timeout = this.timeout): Promise<Locator> {
+    const row = this.view(viewTitle).locator('.monaco-list-row', { hasText: text }).first();
+    await row.waitFor({ timeout });
+    return row;
+  }
+
+  // ---- editor ---------------------------------------------------------------------------------
+
+  /** The active editor (Monaco) of the active editor group. */
+  activeEditor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /** Text of the visible lines of the active editor (Monaco renders only what is on screen). */
+  async editorText(): Promise<string> {
+    const lines = await this.activeEditor().locator('.view-lines .view-line').allInnerTexts();
+    return lines.map(l => l.replace(/\u00a0/g, ' ')).join('\n');
+  }
+
+  /**
+   * Hovers the first occurrence of `text` in the visible lines of the active editor and returns the text of
+   * the hover widget (.monaco-hover). With `expect`, waits until the hover contains it. Use goToLine() first
+   * when the text is not on screen.
+   */
+  async hover(text: string, expect?: string | RegExp, timeout = this.timeout): Promise<string> {
+    const editor = this.activeEditor();
+    await editor.locator('.view-lines').waitFor({ timeout });
+    const point = await editor.evaluate((root: Element, needle: string) => {
+      const norm = (s: string) => s.replace(/\u00a0/g, ' ');
+      for (const line of Array.from(root.querySelectorAll('.view-lines .view-line'))) {
+        const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+        const nodes: { node: Text; start: number }[] = [];
+        let all = '';
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes.push({ node: n as Text, start: all.length });
+          all += norm(n.textContent ?? '');
+        }
+        const at = all.indexOf(needle);
+        if (at < 0) continue;
+        const mid = at + Math.floor(needle.length / 2);   // the middle character of the match
+        const hit = nodes.filter(x => x.start <= mid).pop();
+        if (!hit) continue;
+        const range = document.createRange();
+        range.setStart(hit.node, mid - hit.start);
+        range.setEnd(hit.node, mid - hit.start + 1);
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return undefined;
+    }, text);
+    if (!point) {
+      throw new Error(`hover: "${text}" is not on screen in the active editor (open the file, goToLine() first)`);
+    }
+    // hover needs a real mouse move onto the word
+    await this.page.mouse.move(point.x - 3, point.y);
+    await this.sleep(100);
+    await this.page.mouse.move(point.x, point.y);
+    const widget = this.page.locator('.monaco-hover').visible();
+    const target = expect ? widget.filter({ hasText: expect }) : widget;
+    await target.first().waitFor({ timeout });
+    return (await target.first().innerText()).trim();
+  }
+
+  /** Moves the mouse away and closes any hover. */
+  async clearHover(): Promise<void> {
+    await this.page.mouse.move(2, 400);
+    await this.page.keyboard.press('Escape');
+  }
+
+  // ---- webviews -------------------------------------------------------------------------------
+
+  /**
+   * The document of the visible webview (panel or view). VS Code nests it twice: iframe.webview →
+   * iframe#active-frame. Use it like a page: `await wb.webview().locator('#status').innerText()`.
+   */
+  webview(): FrameLocator {
+    return this.page.locator('iframe.webview').visible().last().contentFrame()
+      .locator('iframe#active-frame').contentFrame();
+  }
+
+  /** Waits for `selector` in the visible webview and returns its text. */
+  async webviewText(selector = 'body', timeout = this.timeout): Promise<string> {
+    const el = this.webview().locator(selector).first();
+    await el.waitFor({ timeout });
+    return el.innerText();
+  }
+
+  // ---- status bar -----------------------------------------------------------------------------
+
+  /** Texts of the status bar items. */
+  async statusBarItems(): Promise<string[]> {
+    const items = await this.page.locator('.part.statusbar .statusbar-item').allInnerTexts();
+    return items.map(i => i.replace(/\s+/g, ' ').trim()).filter(Boolean);
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private quickInput(): Locator {
+    return this.page.locator(`${QUICK_INPUT} .quick-input-box input`).visible().first();
+  }
+
+  private async openQuickInput(key: string): Promise<void> {
+    await this.page.keyboard.press('Escape');
+    await this.page.keyboard.press(key);
+    await this.quickInput().waitFor({ timeout: this.timeout });
+  }
+
+  private quickPickRow(label: string | RegExp): Locator {
+    const exact = typeof label === 'string'
+      ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+      : label;
+    return this.page.locator(QUICK_ROW).filter({
+      has: this.page.locator('.label-name', { hasText: exact }),
+    }).first();
+  }
+}

@@ -32,9 +32,13 @@ function copyWebviewAssets() {
 }
 
 async function main() {
+  fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true }); // no stale maps or files ship
   const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcher] };
   const entries = [
-    { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'] },
+    {
+      ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
+      alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
+    },
   ];
   const webviewEntry = 'src/webview-ui/main.ts';
   if (fs.existsSync(webviewEntry)) {

@@ -8,6 +8,8 @@ import { redact, RequestLog } from '../exotel';
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Exotel', { log: true });
   private readonly secrets = new Set<string>();
+  /** The last lines written, as written (after redaction): what tests check for leaks. */
+  readonly recent: string[] = [];
 
   /** Registers a value that must never be written out (tokens, keys). */
   addSecret(value: string | undefined): void {
@@ -18,24 +20,31 @@ export class Log implements vscode.Disposable {
     return redact(text, [...this.secrets]);
   }
 
+  private write(level: 'info' | 'warn' | 'error', message: string): void {
+    const line = this.clean(message);
+    this.recent.push(line);
+    if (this.recent.length > 500) this.recent.shift();
+    this.channel[level](line);
+  }
+
   info(message: string): void {
-    this.channel.info(this.clean(message));
+    this.write('info', message);
   }
 
   warn(message: string): void {
-    this.channel.warn(this.clean(message));
+    this.write('warn', message);
   }
 
   error(message: string, err?: unknown): void {
     const detail = err instanceof Error ? `${err.name}: ${err.message}` : err === undefined ? '' : String(err);
-    this.channel.error(this.clean(detail ? `${message} — ${detail}` : message));
+    this.write('error', detail ? `${message} — ${detail}` : message);
   }
 
   /** One line per API request: method, path, status, time. */
   request(e: RequestLog): void {
     const outcome = e.status !== undefined ? String(e.status) : e.error ?? 'failed';
     const retry = e.attempt > 1 ? ` (attempt ${e.attempt})` : '';
-    this.channel.info(this.clean(`${e.method} ${e.path} → ${outcome} in ${e.ms} ms${retry}`));
+    this.write('info', `${e.method} ${e.path} → ${outcome} in ${e.ms} ms${retry}`);
   }
 
   show(): void {

@@ -21,8 +21,8 @@ export interface Connection {
  * and every client shares one rate limiter, so all features together stay within Exotel's limit.
  */
 export class Session extends Disposable {
-  private readonly changed = this.register(new vscode.EventEmitter<Connection | undefined>());
-  /** Fires when the user signs in or out, switches profile, or changes a connection setting. */
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
+  /** Fires (synchronously) when the user signs in or out, switches profile, or changes a connection setting. */
   readonly onDidChange = this.changed.event;
   private limiter = new RateLimiter({ perMinute: setting<number>('rateLimitPerMinute', 200) });
   private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
@@ -70,10 +70,8 @@ export class Session extends Disposable {
 
   private reset(): void {
     this.cached = undefined;
-    void this.current().then(c => {
-      void setContext('exotel.signedIn', c !== undefined);
-      this.changed.fire(c);
-    });
+    this.changed.fire();
+    void this.current().then(c => setContext('exotel.signedIn', c !== undefined));
   }
 
   private async build(): Promise<Connection | undefined> {

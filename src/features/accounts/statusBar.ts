@@ -13,8 +13,9 @@ export class AccountStatusBar extends Disposable {
     super();
     this.item.name = t('Exotel Account');
     this.item.command = 'exotel.switchProfile';
-    this.register(session.onDidChange(c => this.render(c)));
-    void session.current().then(c => this.render(c));
+    const update = () => void session.current().then(c => this.render(c));
+    this.register(session.onDidChange(update));
+    update();
   }
 
   private render(c: Connection | undefined): void {

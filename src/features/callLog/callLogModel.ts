@@ -98,12 +98,15 @@ export class CallLogModel extends Disposable {
       const client = await this.source.client();
       if (!client) return;
       let page: CallPage | undefined;
+      let nextIndex = this.requestIndex;
       if (this.lastPage?.nextPageUri) {
         page = await client.nextPage(this.lastPage);
       } else if (this.requestIndex < this.requests.length) {
-        page = await client.listCalls(this.requests[this.requestIndex++]);
+        page = await client.listCalls(this.requests[nextIndex++]);
       }
       if (generation !== this.generation || !page) return;
+      // Only a page that arrived moves the cursor: after an error, Retry asks for the same page again.
+      this.requestIndex = nextIndex;
       this.pagesFetched++;
       this.lastPage = page;
       for (const c of page.calls) this.loaded.set(c.sid, c);

@@ -7,8 +7,10 @@ export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
   const sandbox = new LocalSandbox(session, log);
   context.subscriptions.push(
     sandbox,
-    registerCommand(log, 'exotel.startSandbox', () => sandbox.start()),
+    registerCommand(log, 'exotel.startSandbox', (options?: Parameters<LocalSandbox['start']>[0]) => sandbox.start(options ?? {})),
     registerCommand(log, 'exotel.stopSandbox', () => sandbox.stop()),
   );
+  // EXOTEL_SANDBOX=1 (npm run demo, CI machines): start the sandbox as soon as the extension activates.
+  if (process.env.EXOTEL_SANDBOX === '1') void sandbox.start().catch(err => log.error('Starting the sandbox', err));
   return sandbox;
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { SEED_EXOPHONES, startSandbox } from '../../sandbox';
+import { SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
@@ -28,18 +28,19 @@ export class LocalSandbox extends Disposable {
     return this.running;
   }
 
-  /** Starts the sandbox (once, however often it is asked) and switches to its profile. */
-  async start(): Promise<string> {
-    this.starting ??= this.launch();
+  /** Starts the sandbox (once, however often it is asked) and switches to its profile. Options are for automation. */
+  async start(options: Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed'> = {}): Promise<string> {
+    this.starting ??= this.launch(options);
     const s = await this.starting;
     return s.baseUrl;
   }
 
-  private async launch(): Promise<Running> {
+  private async launch(options: Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed'>): Promise<Running> {
     try {
       const callbackUrl = vscode.workspace.getConfiguration('exotel').get<string>('sandbox.statusCallbackUrl', '').trim();
       const s = await startSandbox({
         seed: true,
+        ...options,
         statusCallbackOverride: callbackUrl || undefined,
         log: (line: string) => this.log.info(`[sandbox] ${line}`),
       });

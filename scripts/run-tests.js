@@ -1,0 +1,65 @@
+#!/usr/bin/env node
+// `npm test`: every tier in order — lint, unit (plain Node + loopback HTTP), in-host (a real VS Code
+// extension host), UI (Playwright driving the workbench) — then one closing line with the totals.
+// usage: node scripts/run-tests.js [unit] [host] [e2e]   (default: all; lint and the builds always run)
+const { spawn } = require('child_process');
+
+const only = process.argv.slice(2);
+const want = tier => only.length === 0 || only.includes(tier);
+const npx = (...args) => ['npx', args];
+const stages = [
+  { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
+  { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
+  { name: 'compile tests', cmd: npx('tsc', '-p', 'tsconfig.test.json') },
+  want('unit') && { name: 'unit', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
+  want('host') && { name: 'in-host', cmd: ['node', ['scripts/host/run-in-host.js', '--extensionDevelopmentPath', '.', '--extensionTestsPath', 'out/test/integration/index', '--folder', 'test/fixtures/workspace']], counts: true },
+  want('e2e') && { name: 'ui', cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
+].filter(Boolean);
+
+function run([cmd, args]) {
+  return new Promise(resolve => {
+    let out = '';
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', d => { out += d; process.stdout.write(d); });
+    child.stderr.on('data', d => { out += d; process.stderr.write(d); });
+    child.on('close', code => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** Reads mocha's "N passing / N failing" or our runners' "N passed, N failed". */
+function counts(out) {
+  const plain = [...out.matchAll(/^(\d+) passed, (\d+) failed/gm)].at(-1);
+  if (plain) return { passed: Number(plain[1]), failed: Number(plain[2]) };
+  const passing = [...out.matchAll(/^\s*(\d+) passing/gm)].at(-1);
+  const failing = [...out.matchAll(/^\s*(\d+) failing/gm)].at(-1);
+  return { passed: passing ? Number(passing[1]) : 0, failed: failing ? Number(failing[1]) : 0 };
+}
+
+(async () => {
+  const total = { passed: 0, failed: 0 };
+  const summary = [];
+  let ok = true;
+  for (const stage of stages) {
+    const t0 = Date.now();
+    console.log(`\n=== ${stage.name} ===`);
+    let r = await run(stage.cmd);
+    if (r.code === 0 && stage.then) r = await run(stage.then);
+    const secs = ((Date.now() - t0) / 1000).toFixed(1);
+    if (stage.counts) {
+      const c = counts(r.out);
+      if (r.code !== 0 && c.failed === 0) c.failed = 1; // a runner that died still counts as a failure
+      total.passed += c.passed;
+      total.failed += c.failed;
+      summary.push(`${stage.name}: ${c.passed} passed, ${c.failed} failed (${secs} s)`);
+    } else {
+      summary.push(`${stage.name}: ${r.code === 0 ? 'ok' : 'FAILED'} (${secs} s)`);
+    }
+    if (r.code !== 0) {
+      ok = false;
+      if (!stage.counts) break; // no point testing what does not build
+    }
+  }
+  console.log(`\n${summary.join('\n')}`);
+  console.log(`${total.passed} passed, ${total.failed} failed`);
+  process.exit(ok && total.failed === 0 ? 0 : 1);
+})();

@@ -1,0 +1,144 @@
+// The Calls view on the sandbox's seeded history: grouping, icons, paging, filters, export, error rows, the details panel.
+import * as assert from 'assert';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { api, sandbox, waitFor } from './helpers';
+import type { CallNode } from '../../src/features/callLog/callTreeItems';
+
+async function rows(): Promise<CallNode[]> {
+  const a = await api();
+  return a.callLog.provider.getChildren();
+}
+
+async function allCalls(): Promise<CallNode[]> {
+  const a = await api();
+  const out: CallNode[] = [];
+  for (const day of await rows()) if (day.kind === 'day') out.push(...await a.callLog.provider.getChildren(day));
+  return out;
+}
+
+describe('call log', function () {
+  this.timeout(60000);
+  before(async () => {
+    await sandbox();
+    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+  });
+
+  it('shows day groups of calls with a status icon each, newest first, then Load more', async () => {
+    const r = await rows();
+    assert.strictEqual(r[0].kind, 'day');
+    assert.strictEqual(r.at(-1)?.kind, 'loadMore');
+    const a = await api();
+    const calls = await allCalls();
+    assert.strictEqual(calls.length, 50, 'one page of the default size');
+    const items = calls.map(c => a.callLog.provider.getTreeItem(c));
+    for (const item of items) {
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+      assert.match(String(item.id), /^call:[0-9a-z]{32}$/);
+      assert.match(String(item.contextValue), /^exotel\.call:/);
+      assert.ok(item.tooltip instanceof vscode.MarkdownString);
+    }
+    const dates = calls.map(c => (c.kind === 'call' ? c.call.dateCreated ?? '' : ''));
+    assert.deepStrictEqual(dates, [...dates].sort().reverse());
+    assert.ok(!calls.some(c => c.kind === 'call' && ['in-progress', 'queued', 'ringing'].includes(c.call.status)), 'the bulk API leaves ongoing calls out');
+  });
+
+  it('two Load more clicks at once load one page', async () => {
+    const a = await api();
+    const before = a.callLog.model.pagesFetched;
+    await Promise.all([vscode.commands.executeCommand('exotel.callLog.loadMore'), vscode.commands.executeCommand('exotel.callLog.loadMore')]);
+    assert.strictEqual(a.callLog.model.pagesFetched, before + 1);
+    assert.strictEqual((await allCalls()).length, 100);
+  });
+
+  it('filters by status and direction, shown in the view description; a filter pages to the end', async () => {
+    const a = await api();
+    const s = await sandbox();
+    await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['busy'], direction: 'inbound' });
+    assert.strictEqual(a.callLog.view.description, 'busy · inbound');
+    while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
+    const calls = await allCalls();
+    const expected = s.calls.all().filter(c => c.status === 'busy' && c.direction === 'inbound').length;
+    assert.ok(expected > 0);
+    assert.strictEqual(calls.length, expected);
+    assert.ok(calls.every(c => c.kind === 'call' && c.call.status === 'busy' && c.call.direction === 'inbound'));
+    const sent = s.requests.filter(r => r.path.endsWith('/Calls.json')).at(-1)!;
+    assert.strictEqual(sent.query.Status, 'busy');
+  });
+
+  it('a date preset and a number filter', async () => {
+    const a = await api();
+    const s = await sandbox();
+    const recent = Date.now() - 30 * 86_400_000;
+    const some = s.calls.all().find(c => c.direction === 'outbound-api' && c.toE164 && c.createdAt > recent)!;
+    await vscode.commands.executeCommand('exotel.callLog.filter', { number: some.toE164, date: { preset: 'last31' } });
+    while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
+    const calls = await allCalls();
+    assert.ok(calls.some(c => c.kind === 'call' && c.call.sid === some.sid));
+    const q = s.requests.filter(r => r.path.endsWith('/Calls.json')).map(r => r.query);
+    assert.ok(q.some(x => x.To === some.toE164 && /^gte:.*;lte:/.test(String(x.DateCreated))));
+    assert.ok(q.some(x => x.From === some.toE164));
+  });
+
+  it('a range older than 6 months is explained and not sent', async () => {
+    const s = await sandbox();
+    const before = s.requests.length;
+    const old = new Date(Date.now() - 250 * 86_400_000);
+    const result = await vscode.commands.executeCommand('exotel.callLog.filter', { date: { preset: 'custom', from: old, to: new Date(old.getTime() + 86_400_000) } });
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(s.requests.length, before);
+    assert.match((await api()).deps.log.recent.join('\n'), /6 months/);
+  });
+
+  it('a 401 is a "Sign in again" row; a 503 is an error row with Retry; never a toast', async () => {
+    const a = await api();
+    const s = await sandbox();
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    s.faults.next({ kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } }, { path: '/Calls.json', times: 5 });
+    a.callLog.refresh();
+    let r = await rows();
+    assert.strictEqual(r.length, 1);
+    assert.strictEqual(a.callLog.provider.getTreeItem(r[0]).label, 'Sign in again');
+    s.faults.clear();
+    s.faults.next({ kind: '5xx' }, { path: '/Calls.json', times: 10 });
+    a.callLog.refresh();
+    r = await rows();
+    const item = a.callLog.provider.getTreeItem(r.at(-1)!);
+    assert.match(String(item.label), /Retry/);
+    assert.match(String(item.description), /unavailable/);
+    s.faults.clear();
+    await vscode.commands.executeCommand('exotel.callLog.loadMore');
+    assert.strictEqual((await rows())[0].kind, 'day');
+  });
+
+  it('exports every page of the filter to JSON and CSV', async () => {
+    const s = await sandbox();
+    await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['failed'] });
+    const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.json`));
+    await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: json });
+    const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(json)).toString('utf8')) as Array<{ status: string }>;
+    const window = Date.now() - 31 * 86_400_000; // the bulk API's default: the last 31 days
+    assert.strictEqual(exported.length, s.calls.all().filter(c => c.status === 'failed' && c.createdAt > window).length);
+    assert.ok(exported.every(c => c.status === 'failed'));
+    const csv = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.csv`));
+    await vscode.commands.executeCommand('exotel.exportCalls', { format: 'csv', uri: csv });
+    const lines = Buffer.from(await vscode.workspace.fs.readFile(csv)).toString('utf8').trim().split('\r\n');
+    assert.strictEqual(lines[0].split(',')[0], 'Sid');
+    assert.strictEqual(lines.length, exported.length + 1);
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+  });
+
+  it('opens the call details panel with both legs', async () => {
+    const s = await sandbox();
+    const call = s.calls.all().find(c => c.status === 'no-answer' && c.direction === 'outbound-api')!;
+    const sid = await vscode.commands.executeCommand<string>('exotel.showCallDetails', call.sid);
+    assert.strictEqual(sid, call.sid);
+    await waitFor('the panel to fetch the call', () => s.requests.some(r => r.path.includes(call.sid)));
+    const got = s.requests.filter(r => r.path.includes(call.sid)).at(-1);
+    assert.ok(got, 'the panel fetched the call');
+    assert.strictEqual(got.query.details, 'true');
+    assert.strictEqual(got.query.RecordingUrlValidity, '30');
+  });
+});

@@ -1,0 +1,89 @@
+// Placing calls on the sandbox: the exact request, every outcome, one request per action, dry runs, DND and KYC.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { Call } from '../../src/exotel';
+import { api, CANARY, sandbox, waitFor } from './helpers';
+
+const AGENT = '+919845012340';
+const CALLER = '08047112345';
+
+describe('connect call', function () {
+  this.timeout(60000);
+  before(async () => {
+    await sandbox();
+    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+  });
+
+  it('sends exactly the documented request: form encoding, Basic auth header, no credentials in the URL', async () => {
+    const s = await sandbox();
+    const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+      from: AGENT, to: '98765 43210', callerId: CALLER,
+      options: { timeLimit: 600, timeOut: 30, record: true, customField: 'order-7', statusCallback: 'http://127.0.0.1:9/cb', statusCallbackEvents: ['terminal'] },
+    });
+    assert.match(call.sid, /^[0-9a-z]{32}$/);
+    assert.strictEqual(call.status, 'in-progress');
+    const req = s.requests.filter(r => r.method === 'POST').at(-1)!;
+    assert.strictEqual(req.url, `/v1/Accounts/${s.accountSid}/Calls/connect.json`);
+    assert.strictEqual(req.headers.authorization, s.authorization);
+    assert.strictEqual(req.headers['content-type'], 'application/x-www-form-urlencoded');
+    assert.deepStrictEqual(req.fields, [
+      ['From', AGENT], ['To', '+919876543210'], ['CallerId', '+918047112345'], ['Record', 'true'], ['TimeLimit', '600'],
+      ['TimeOut', '30'], ['CustomField', 'order-7'], ['StatusCallback', 'http://127.0.0.1:9/cb'], ['StatusCallbackEvents[0]', 'terminal'],
+    ]);
+    assert.ok(!req.url.includes(s.apiToken) && !req.url.includes('@'));
+    const a = await api();
+    assert.ok(a.callLog.model.state.calls.some(c => c.sid === call.sid), 'the call is in the call log at once');
+  });
+
+  for (const [to, status] of [['+919876543211', 'completed'], ['+919876543215', 'busy'], ['+919876543216', 'no-answer'], ['+919876543217', 'failed'], ['+919876543218', 'canceled']] as const) {
+    it(`follows a call to ${to} until it ends: ${status}`, async () => {
+      const a = await api();
+      const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to, callerId: CALLER });
+      const final = await waitFor(`${status}`, () => a.callLog.model.state.calls.find(c => c.sid === call.sid && c.status === status), 20000);
+      assert.strictEqual(final.status, status);
+    });
+  }
+
+  it('a double invocation sends one connect request', async () => {
+    const s = await sandbox();
+    const before = s.requests.filter(r => r.method === 'POST').length;
+    const args = { from: AGENT, to: '+919876543212', callerId: CALLER };
+    const [a, b] = await Promise.all([vscode.commands.executeCommand<Call>('exotel.connectCall', args), vscode.commands.executeCommand<Call>('exotel.connectCall', args)]);
+    assert.strictEqual(a.sid, b.sid);
+    assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
+    const again = await vscode.commands.executeCommand<Call>('exotel.connectCall', args);
+    assert.strictEqual(again.sid, a.sid, 'a repeat within the moment is not a second call');
+    assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
+  });
+
+  it('a dry run copies cURL with the token masked and sends nothing', async () => {
+    const s = await sandbox();
+    const before = s.requests.length;
+    const snippet = await vscode.commands.executeCommand<string>('exotel.connectCall', { from: AGENT, to: '+919876543213', callerId: CALLER, dryRun: 'curl' });
+    assert.strictEqual(s.requests.length, before);
+    assert.match(snippet, /curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/Accounts\/.+\/Calls\/connect\.json'/);
+    assert.match(snippet, /--data-urlencode 'To=\+919876543213'/);
+    assert.ok(!snippet.includes(s.apiToken) && !snippet.includes(s.apiKey));
+    assert.strictEqual(await vscode.env.clipboard.readText(), snippet);
+  });
+
+  it('a KYC refusal (403) is explained; a connect timeout never retries', async () => {
+    const s = await sandbox();
+    const a = await api();
+    const result = await vscode.commands.executeCommand('exotel.connectCall', { from: '+919000212345', to: '+919876543210', callerId: CALLER });
+    assert.strictEqual(result, undefined);
+    assert.match(a.deps.log.recent.join('\n'), /KYC/);
+    const before = s.requests.filter(r => r.method === 'POST').length;
+    s.faults.next({ kind: 'drop' }, { method: 'POST' });
+    await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543224', callerId: CALLER });
+    assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
+    assert.match(a.deps.log.recent.join('\n'), /may have been placed/);
+  });
+
+  it('the canary token appears in no log line', async () => {
+    const a = await api();
+    assert.ok(!a.deps.log.recent.join('\n').includes(CANARY));
+    const s = await sandbox();
+    assert.ok(!a.deps.log.recent.join('\n').includes(s.apiToken));
+  });
+});

@@ -73,9 +73,9 @@ export function timeOf(dateCreated: string | undefined): string {
   return dateCreated?.slice(11, 16) ?? '';
 }
 
-/** The sidebar's description: direction, time, duration, price. */
+/** The sidebar's description: time, duration, price, direction (what fits a narrow sidebar first). */
 export function callDescription(call: Call): string {
-  return [directionLabel(call.direction), timeOf(call.dateCreated), durationText(call), priceText(call)].filter(Boolean).join(' · ');
+  return [timeOf(call.dateCreated), durationText(call), priceText(call), directionLabel(call.direction)].filter(Boolean).join(' · ');
 }
 
 /** Escapes every Markdown and HTML meta-character, so text from the API renders as text. */

@@ -17,6 +17,8 @@ export async function rememberNumbers(state: vscode.Memento, numbers: string[]):
 
 interface NumberItem extends vscode.QuickPickItem {
   e164?: string;
+  /** On the first row: the text it was made from. */
+  typed?: string;
 }
 
 /**
@@ -39,15 +41,19 @@ export function pickNumber(title: string, placeholder: string, recent: string[],
       }
       const parsed = parsePhone(typed);
       const head: NumberItem = parsed.ok
-        ? { label: `$(check) ${parsed.number.e164}`, description: `${parsed.number.international} · ${parsed.number.kind}`, e164: parsed.number.e164, alwaysShow: true }
-        : { label: `$(error) ${typed}`, detail: parsed.reason, alwaysShow: true };
+        ? { label: `$(check) ${parsed.number.e164}`, description: `${parsed.number.international} · ${parsed.number.kind}`, e164: parsed.number.e164, alwaysShow: true, typed }
+        : { label: `$(error) ${typed}`, detail: parsed.reason, alwaysShow: true, typed };
       qp.items = [head, ...recentItems.filter(i => i.e164?.includes(typed.replace(/\D/g, '')))];
     };
     qp.onDidChangeValue(update);
     qp.onDidAccept(() => {
       const picked = qp.selectedItems[0] ?? qp.activeItems[0];
-      if (!picked?.e164) return; // an invalid number stays in the box with its reason
-      resolve(picked.e164);
+      // A recent number picked with the arrows wins; otherwise what is typed decides (Enter right
+      // after a paste can beat the row update, so the row may still describe older text).
+      const typed = qp.value.trim() ? parsePhone(qp.value) : undefined;
+      const e164 = picked?.e164 && picked.typed === undefined ? picked.e164 : typed?.ok ? typed.number.e164 : undefined;
+      if (!e164) return; // an invalid number stays in the box with its reason
+      resolve(e164);
       qp.dispose();
     });
     qp.onDidHide(() => {

@@ -24,7 +24,8 @@ export function cleanText(v: unknown): string | undefined {
 }
 
 export function parseJsonBody(body: string, contentType: string): unknown {
-  const head = body.trimStart().slice(0, 200).toLowerCase();
+  const start = body.search(/\S/);
+  const head = start < 0 ? '' : body.slice(start, start + 200).toLowerCase(); // no copy of a large body
   if (head === '') {
     throw new MalformedResponseError('Exotel sent an empty answer.', 'empty');
   }

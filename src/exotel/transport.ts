@@ -18,6 +18,8 @@ export type FetchLike = (url: string, init: {
   body?: string;
   signal?: AbortSignal;
   agent?: unknown;
+  /** node-fetch's own deadline in ms (request and body); other fetches may ignore it. */
+  timeout?: number;
 }) => Promise<FetchResponse>;
 
 export interface RequestLog {
@@ -112,12 +114,19 @@ export class Transport {
     await this.limiter.acquire(req.signal);
     const started = Date.now();
     const path = pathOf(req.url);
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.o.timeoutMs);
-    const onCallerAbort = () => timeout.abort();
-    req.signal?.addEventListener('abort', onCallerAbort, { once: true });
     const log = (status?: number, error?: string) =>
       this.o.log?.({ method: req.method, path, status, ms: Date.now() - started, attempt, error });
+    // The deadline covers the whole exchange, body included. node-fetch enforces `timeout` itself; the timer
+    // below is for fetch implementations that ignore it. A signal goes to fetch only when the caller has one:
+    // node-fetch 2 doubles its per-request cost with a signal attached.
+    let timedOut = false;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        timedOut = true;
+        reject(new Error('timeout'));
+      }, this.o.timeoutMs);
+    });
     try {
       const headers: Record<string, string> = {
         Authorization: req.authorization,
@@ -125,8 +134,15 @@ export class Transport {
         'User-Agent': this.o.userAgent,
       };
       if (req.body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
-      const res = await this.o.fetch(req.url, { method: req.method, headers, body: req.body, signal: timeout.signal, agent: this.o.agent });
-      const body = await res.text();
+      const exchange = (async () => {
+        const res = await this.o.fetch(req.url, {
+          method: req.method, headers, body: req.body, agent: this.o.agent, timeout: this.o.timeoutMs,
+          ...(req.signal ? { signal: req.signal } : {}),
+        });
+        return { res, body: await res.text() };
+      })();
+      exchange.catch(() => undefined); // settled later by the race, or abandoned after the deadline
+      const { res, body } = await Promise.race([exchange, deadline]);
       log(res.status);
       if (res.status === 429) {
         const e = errorFromResponse({ status: 429, body, retryAfter: res.headers.get('retry-after'), action: req.action });
@@ -139,23 +155,23 @@ export class Transport {
       return parseJsonBody(body, res.headers.get('content-type') ?? '');
     } catch (err) {
       if (err instanceof ExotelError) throw err;
-      const mapped = this.mapFailure(err, req, timeout.signal.aborted);
+      const type = (err as { type?: string } | undefined)?.type;
+      const mapped = this.mapFailure(err, req, timedOut || type === 'request-timeout' || type === 'body-timeout');
       log(undefined, mapped.name);
       throw mapped;
     } finally {
       clearTimeout(timer);
-      req.signal?.removeEventListener('abort', onCallerAbort);
     }
   }
 
-  private mapFailure(err: unknown, req: HttpRequest, aborted: boolean): ExotelError {
+  private mapFailure(err: unknown, req: HttpRequest, timedOut: boolean): ExotelError {
     const isPost = req.method === 'POST';
     if (req.signal?.aborted) {
       return new CancelledError(isPost
         ? `${req.action} was cancelled after it was sent; the call may have been placed — check the call log before trying again.`
         : `${req.action} was cancelled.`);
     }
-    if (aborted) {
+    if (timedOut) {
       const s = Math.round(this.o.timeoutMs / 1000);
       return new TimeoutError(isPost
         ? `${req.action} got no answer from Exotel within ${s} s. The call may have been placed: check the call log before trying again.`

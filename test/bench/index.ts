@@ -1,0 +1,42 @@
+// `npm run bench`: every figure the issues ask for, printed as a table. No assertions, no thresholds:
+// these machines are noisy, so compare ratios measured in the same run.
+import * as fs from 'fs';
+import * as path from 'path';
+import { benchClient } from './client.bench';
+import { benchPhone } from './phone.bench';
+
+const ROOT = path.join(__dirname, '..', '..', '..');
+
+function bundleFigures(): Record<string, string | number> {
+  const size = (f: string) => (fs.existsSync(path.join(ROOT, f)) ? `${(fs.statSync(path.join(ROOT, f)).size / 1024).toFixed(1)} KB` : 'not built');
+  return {
+    'dist/extension.js': size('dist/extension.js'),
+    'dist/webview/main.js': size('dist/webview/main.js'),
+    'exotel-vscode.vsix': size('exotel-vscode.vsix'),
+  };
+}
+
+async function main(): Promise<void> {
+  const sections: Array<[string, () => Promise<Record<string, string | number>> | Record<string, string | number>]> = [
+    ['client and paging', benchClient],
+    ['phone numbers', benchPhone],
+    ['bundle (run `npm run package` first for production sizes)', bundleFigures],
+  ];
+  const optional = path.join(__dirname, 'numbers.bench.js');
+  if (fs.existsSync(optional)) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const m = require(optional) as Record<string, () => Promise<Record<string, string | number>>>;
+    const fn = Object.values(m).find(v => typeof v === 'function');
+    if (fn) sections.push(['hover', fn]);
+  }
+  for (const [name, run] of sections) {
+    console.log(`\n## ${name}`);
+    const figures = await run();
+    for (const [k, v] of Object.entries(figures)) console.log(`  ${k}: ${v}`);
+  }
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});

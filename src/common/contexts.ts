@@ -5,6 +5,8 @@ export interface ContextKeys {
   'exotel.signedIn': boolean;
   'exotel.sandboxRunning': boolean;
   'exotel.callLog.filtered': boolean;
+  /** Set once a hover has shown a number: completes the walkthrough's last step. */
+  'exotel.numbers.hovered': boolean;
 }
 
 const current = new Map<string, unknown>();

@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // `npm test`: every tier in order — lint, unit (plain Node + loopback HTTP), in-host (a real VS Code
 // extension host), UI (Playwright driving the workbench) — then one closing line with the totals.
-// usage: node scripts/run-tests.js [unit] [host] [e2e]   (default: all; lint and the builds always run)
+// usage: node scripts/run-tests.js [unit] [host] [e2e] [vsix]   (default: all; lint and the builds always run)
+// The last tier packages the VSIX (production build) and drives the installed extension end to end.
 const { spawn } = require('child_process');
 
 const only = process.argv.slice(2);
 const want = tier => only.length === 0 || only.includes(tier);
 const npx = (...args) => ['npx', args];
+const VSIX = '.vscode-host/exotel-vscode.vsix';
 const stages = [
   { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
   { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
@@ -14,6 +16,8 @@ const stages = [
   want('unit') && { name: 'unit', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
   want('host') && { name: 'in-host', cmd: ['node', ['scripts/host/run-in-host.js', '--extensionDevelopmentPath', '.', '--extensionTestsPath', 'out/test/integration/index', '--folder', 'test/fixtures/workspace']], counts: true },
   want('e2e') && { name: 'ui', cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
+  want('vsix') && { name: 'package', cmd: ['node', ['esbuild.js', '--production']], then: npx('vsce', 'package', '--no-dependencies', '-o', VSIX) },
+  want('vsix') && { name: 'ui, packaged', cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']], counts: true },
 ].filter(Boolean);
 
 function run([cmd, args]) {

@@ -6,6 +6,7 @@ import { ProfileStore } from './features/accounts/profileStore';
 import { Session } from './features/accounts/session';
 import { registerCallLog } from './features/callLog';
 import { registerCalls } from './features/calls';
+import { registerNumbers } from './features/numbers';
 import { registerSandbox } from './features/sandbox';
 
 /** What activate() returns: a handle for the in-host tests, not a public API. */
@@ -15,6 +16,7 @@ export interface ExotelExtensionApi {
   sandbox: ReturnType<typeof registerSandbox>;
   callLog: ReturnType<typeof registerCallLog>;
   placer: ReturnType<typeof registerCalls>;
+  numbers: ReturnType<typeof registerNumbers>;
 }
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
@@ -29,12 +31,13 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   registerAccounts(deps);
   const sandbox = registerSandbox(deps);
   const callLog = registerCallLog(deps);
-  const placer = registerCalls(deps, undefined, call => callLog.showPlaced(call));
+  const numbers = registerNumbers(deps);
+  const placer = registerCalls(deps, numbers, call => callLog.showPlaced(call));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms`);
-  return { activationMs, deps, sandbox, callLog, placer };
+  return { activationMs, deps, sandbox, callLog, placer, numbers };
 }
 
 export function deactivate(): void {

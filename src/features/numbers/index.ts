@@ -1,0 +1,47 @@
+import { NotSignedInError } from '../../common/errors';
+import { registerCommand } from '../../common/commands';
+import { Deps } from '../../deps';
+import { FILTER_LIMITS } from '../../exotel';
+import { chooseNumber, copyNumber, lookupInHover } from './numberCommands';
+import { NumberHover } from './numberHover';
+import { NumberInfoService } from './numberInfo';
+import { NumberPanel, NumberPanelSource } from './numberPanel';
+import { mergeRecentCalls, RECENT_CALLS_MAX } from './numberPanelView';
+
+export { NumberInfoService } from './numberInfo';
+
+/** Number intelligence: the metadata service (also the Connect Call DND pre-check), the hover, the number panel. */
+export function registerNumbers({ context, log, session }: Deps): NumberInfoService {
+  const numbers = new NumberInfoService(context.globalState, session, log);
+  const source: NumberPanelSource = {
+    metadata: async (e164, refresh) => {
+      if (!(await session.current())) throw new NotSignedInError();
+      const meta = await numbers.lookup(e164, { refresh });
+      const now = Date.now();
+      return { meta, age: meta ? now - (numbers.entry(e164)?.fetchedAt ?? now) : undefined };
+    },
+    // Exotel filters To and From separately (each searches the last 31 days by default): ask both, merge.
+    recentCalls: async e164 => {
+      const { client } = await session.require();
+      const pageSize = Math.min(RECENT_CALLS_MAX, FILTER_LIMITS.pageSize);
+      const [to, from] = await Promise.all([client.listCalls({ to: [e164], pageSize }), client.listCalls({ from: [e164], pageSize })]);
+      return mergeRecentCalls([to.calls, from.calls]);
+    },
+  };
+  context.subscriptions.push(
+    numbers,
+    new NumberHover(numbers),
+    { dispose: () => [...NumberPanel.panels.values()].forEach(p => p.dispose()) },
+    registerCommand(log, 'exotel.lookUpNumber', async (arg?: unknown) => {
+      const number = await chooseNumber(arg);
+      if (!number) return undefined;
+      const panel = NumberPanel.show(context.extensionUri, source, number);
+      await panel.loaded;
+      // The view model is plain data, safe to hand back to any caller (the palette, tests, other commands).
+      return panel.lastView;
+    }),
+    registerCommand(log, 'exotel.numbers.copy', copyNumber),
+    registerCommand(log, 'exotel.numbers.lookupInHover', arg => lookupInHover(numbers, arg)),
+  );
+  return numbers;
+}

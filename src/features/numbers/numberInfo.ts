@@ -1,0 +1,184 @@
+import * as vscode from 'vscode';
+import { CancelledError, NumberMetadata } from '../../exotel';
+import { Disposable } from '../../common/disposable';
+import { Log } from '../../common/log';
+import { setting } from '../../common/settings';
+import { parsePhone } from '../../phone';
+import { SANDBOX_PROFILE_ID } from '../accounts/profile';
+import { Connection, Session } from '../accounts/session';
+import { accountOf, CachedNumber, cacheKey, CachePolicy, DAY_MS, HOUR_MS, NumberCache } from './numberCache';
+import { canLookUp, dndMeaning } from './numberText';
+import { SharedRequests } from './sharedRequests';
+
+export const CACHE_STATE_KEY = 'exotel.numberCache';
+const MAX_ENTRIES = 5000;
+// Global state is read by every window at start-up, so only the newest answers are kept across restarts.
+const MAX_STORED = 2000;
+const SAVE_DELAY_MS = 2000;
+
+export interface LookupOptions {
+  /** Aborts this caller's wait; the shared request is aborted when every caller has gone. */
+  signal?: AbortSignal;
+  /** false: answer from the cache only (even with a stale DND), never send the number. Default true. */
+  network?: boolean;
+  /** Ask Exotel even when the cache is fresh (the panel's Refresh). */
+  refresh?: boolean;
+}
+
+/** A cached answer with what a caller needs to judge it. */
+export interface NumberEntry extends CachedNumber {
+  dndFresh: boolean;
+}
+
+/**
+ * Number metadata from Exotel, cached per account in memory and in global state. Circle and operator are
+ * trusted for `exotel.numbers.cacheDays`, DND for `exotel.numbers.dndCacheHours`. Concurrent lookups of a
+ * number share one request; failures are not cached.
+ */
+export class NumberInfoService extends Disposable {
+  private readonly cache: NumberCache;
+  private readonly requests = new SharedRequests<NumberMetadata>();
+  /** The signed-in account's SID; peek() reads only its answers. */
+  private account: string | undefined;
+  private accountGeneration = 0;
+  private saveTimer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly state: vscode.Memento, private readonly session: Session, private readonly log: Log, now: () => number = Date.now) {
+    super();
+    this.cache = new NumberCache(readPolicy(), now);
+    const loaded = this.cache.load(state.get(CACHE_STATE_KEY));
+    if (loaded) log.info(`Number cache: ${loaded} answers restored`);
+    this.register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('exotel.numbers')) this.cache.policy = readPolicy();
+    }));
+    this.register(session.onDidChange(() => this.onSessionChange()));
+    this.register({ dispose: () => this.flush() });
+    void this.onSessionChange(false);
+  }
+
+  /** The current account's cached answer for a number, within its time to live; never sends anything. */
+  peek(e164: string): NumberMetadata | undefined {
+    return this.entry(e164)?.meta;
+  }
+
+  /** peek() with the answer's age and whether its DND may still be relied on. */
+  entry(e164: string): NumberEntry | undefined {
+    if (!this.account) return undefined;
+    const e = this.cache.get(cacheKey(this.account, e164));
+    return e && { ...e, dndFresh: this.cache.isDndFresh(e) };
+  }
+
+  /** Requests sent to Exotel (for tests and the bench). */
+  get requestCount(): number {
+    return this.requests.started;
+  }
+
+  /** True when an account is signed in (the sandbox included), as last reported by the session. */
+  get signedIn(): boolean {
+    return this.account !== undefined;
+  }
+
+  /**
+   * The metadata of an Indian mobile or landline number: from the cache while fresh, else from Exotel.
+   * Undefined when signed out, for other numbers, and (with network: false) when nothing is cached.
+   * Exotel's errors are thrown, and a caller's abort throws CancelledError.
+   */
+  async lookup(e164: string, opts: LookupOptions = {}): Promise<NumberMetadata | undefined> {
+    const parsed = parsePhone(e164);
+    if (!parsed.ok || !canLookUp(parsed.number)) return undefined;
+    const number = parsed.number.e164;
+    if (opts.signal?.aborted) throw new CancelledError();
+    const conn = await this.session.current();
+    if (!conn) return undefined;
+    const key = cacheKey(conn.client.accountSid, number);
+    const cached = this.cache.get(key);
+    if (cached && !opts.refresh && this.cache.isDndFresh(cached)) return cached.meta;
+    if (opts.network === false) return cached?.meta;
+    return this.requests.run(key, this.fetch(key, number, conn), opts.signal);
+  }
+
+  /** What the DND flag means for calling the number. */
+  dndMeaning(dnd: string | undefined): string {
+    return dndMeaning(dnd, vscode.l10n.t);
+  }
+
+  /** Forgets every answer, here and in global state. */
+  async clear(): Promise<void> {
+    this.cache.clear();
+    await this.save();
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+
+  private fetch(key: string, e164: string, conn: Connection): (signal: AbortSignal) => Promise<NumberMetadata> {
+    const volatile = conn.profile.id === SANDBOX_PROFILE_ID;
+    return async signal => {
+      const meta = await conn.client.getNumberMetadata(e164, { signal });
+      this.cache.set(key, meta, volatile);
+      if (!volatile) this.scheduleSave();
+      return meta;
+    };
+  }
+
+  /**
+   * The session changed: until the new connection is known, nothing is peeked (it may be another account's).
+   * Answers stay with their account while it is signed in; an account signed out of (or a stopped sandbox) loses them.
+   */
+  private async onSessionChange(prune = true): Promise<void> {
+    const generation = ++this.accountGeneration;
+    this.account = undefined;
+    const c = await this.session.current().catch(() => undefined);
+    if (generation !== this.accountGeneration || this.isDisposed) return;
+    this.account = c?.client.accountSid;
+    if (!prune) return;
+    const known = new Set(this.session.profiles.list().map(p => p.accountSid));
+    if (c) known.add(c.client.accountSid);
+    const dropped = this.cache.retain(key => known.has(accountOf(key)));
+    if (dropped) {
+      this.log.info(`Number cache: ${dropped} answers of accounts no longer signed in dropped`);
+      this.scheduleSave();
+    }
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer || this.isDisposed) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, SAVE_DELAY_MS);
+  }
+
+  private flush(): void {
+    if (!this.saveTimer) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    void this.save();
+  }
+
+  private async save(): Promise<void> {
+    try {
+      await this.state.update(CACHE_STATE_KEY, this.cache.toStored(MAX_STORED));
+    } catch (err) {
+      this.log.warn(`Number cache not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Writes the cache now (tests check what survives a restart). */
+  async saveNow(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.save();
+  }
+}
+
+function readPolicy(): CachePolicy {
+  const days = setting<number>('numbers.cacheDays', 7);
+  const hours = setting<number>('numbers.dndCacheHours', 24);
+  return {
+    ttlMs: Math.max(0, Number.isFinite(days) ? days : 7) * DAY_MS,
+    dndTtlMs: Math.max(0, Number.isFinite(hours) ? hours : 24) * HOUR_MS,
+    maxEntries: MAX_ENTRIES,
+  };
+}

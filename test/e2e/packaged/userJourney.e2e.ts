@@ -39,9 +39,13 @@ export default async function userJourney(wb: Workbench): Promise<void> {
   await wb.openFile('numbers.txt');
   const hover = await wb.hover('+91 98765 43210', /Circle|circle/);
   assert.match(hover, /DND/);
+  await wb.sleep(400); // the hover fades in
   await wb.screenshot('number-hover');
   await wb.page.locator('.monaco-hover a', { hasText: /Open number details/ }).first().click();
   const panel = await wb.webviewText('h1');
   assert.match(panel, /98765 43210/);
   await wb.screenshot('number-panel');
 }
+
+/** Hovers may ask Exotel right away: the user allowed it, as the first-run question would. */
+export const host = { settings: { 'exotel.hover.lookup': 'auto' } };

@@ -141,4 +141,38 @@ describe('call log', function () {
     assert.strictEqual(got.query.details, 'true');
     assert.strictEqual(got.query.RecordingUrlValidity, '30');
   });
+
+  it('pages 10,000 calls in to the end without a duplicate (figures in the log)', async function () {
+    this.timeout(120000);
+    const a = await api();
+    const s = await sandbox();
+    s.calls.seed({ count: 10_000 - s.calls.size, days: 30, seed: 7 });
+    await vscode.workspace.getConfiguration('exotel').update('callLog.pageSize', 100, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+      const heapBefore = process.memoryUsage().heapUsed;
+      let peak = heapBefore;
+      const times: number[] = [];
+      await a.callLog.model.ensureLoaded();
+      while (a.callLog.model.hasMore) {
+        const t = Date.now();
+        await a.callLog.model.loadMore();
+        times.push(Date.now() - t);
+        peak = Math.max(peak, process.memoryUsage().heapUsed);
+      }
+      const calls = a.callLog.model.state.calls;
+      const windowStart = Date.now() - 31 * 86_400_000; // the bulk API's default window, as of now
+      const expected = s.calls.all().filter(c => c.createdAt > windowStart && !['in-progress', 'queued', 'ringing'].includes(c.status));
+      const listed = new Set(calls.map(c => c.sid));
+      assert.strictEqual(listed.size, calls.length, 'no call twice');
+      assert.ok(expected.length > 9000, `the seeded history is in the window (${expected.length})`);
+      assert.deepStrictEqual(expected.filter(c => !listed.has(c.sid)).map(c => c.sid), [], 'every call of the window is listed');
+      const sorted = [...times].sort((x, y) => x - y);
+      console.log(`      (10,000 calls: ${calls.length} listed in ${times.length + 1} pages; ms per page median ${sorted[Math.floor(sorted.length / 2)]}, p95 ${sorted[Math.floor(sorted.length * 0.95)]}; ` +
+        `extension-host heap growth ${((peak - heapBefore) / 1048576).toFixed(1)} MB peak, ${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(1)} MB after)`);
+    } finally {
+      await vscode.workspace.getConfiguration('exotel').update('callLog.pageSize', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    }
+  });
 });

@@ -42,6 +42,20 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     assert.match(summary, /talked for|answered/, summary);
     await wb.screenshot('call-details-panel');
 
+    // Hostile text from the API stays text: a call whose fields hold markup, opened by SID from the palette.
+    const sid = 'e'.repeat(31) + 'x';
+    const hostile = '<img src=x onerror="document.title=1">[x](command:exotel.signOut)<script>alert(1)</script>';
+    sandbox.faults.next({ kind: 'status', status: 200, body: { Call: {
+      Sid: sid, Status: 'completed', Direction: 'outbound-api', From: hostile, To: '+919876543210', CallerName: hostile,
+      RecordingUrl: 'javascript:alert(1)', DateCreated: '2026-11-20 10:00:00', Duration: '12', Price: '0.750' } } }, { path: sid, times: 5 });
+    await wb.runCommand('Exotel: Show Call Details…');
+    await wb.answerQuickInput(sid, /Call SID/);
+    await wb.webview().getByText(hostile).first().waitFor();
+    const injected = await wb.webview().locator('#root img, #root [onerror], #root script, #root audio').count();
+    assert.strictEqual(injected, 0, 'markup from the API was rendered as elements');
+    await wb.screenshot('call-details-hostile-text');
+    await wb.runCommand('View: Close All Editors');
+
     // Exotel: Connect Call from the palette: From, To, CallerId, then Place call; the outcome arrives.
     await wb.runCommand('Exotel: Connect Call');
     await wb.answerQuickInput('98450 12340', /From/);

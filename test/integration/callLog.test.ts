@@ -82,6 +82,24 @@ describe('call log', function () {
     assert.ok(q.some(x => x.From === some.toE164));
   });
 
+  it('filters by duration and price ranges, encoded as Exotel documents them', async () => {
+    const a = await api();
+    const s = await sandbox();
+    await vscode.commands.executeCommand('exotel.callLog.filter', { duration: { gte: 60, lte: 180 }, price: { gte: 1 } });
+    assert.strictEqual(a.callLog.view.description, 'duration 60–180 s · price ≥ 1');
+    while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
+    const calls = await allCalls();
+    assert.ok(calls.length > 0);
+    for (const c of calls) {
+      assert.ok(c.kind === 'call' && c.call.duration! >= 60 && c.call.duration! <= 180 && c.call.price! >= 1, JSON.stringify(c));
+    }
+    const sent = s.requests.filter(r => r.path.endsWith('/Calls.json')).at(-1)!;
+    assert.strictEqual(sent.query.Duration, 'gte:60s;lte:180s');
+    assert.strictEqual(sent.query.Price, 'gte:1');
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    assert.strictEqual(a.callLog.view.description, undefined);
+  });
+
   it('a range older than 6 months is explained and not sent', async () => {
     const s = await sandbox();
     const before = s.requests.length;

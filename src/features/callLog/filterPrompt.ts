@@ -10,21 +10,23 @@ const t = vscode.l10n.t;
 export async function promptFilter(current: CallLogFilter): Promise<CallLogFilter | undefined> {
   const statusPick = await vscode.window.showQuickPick(
     CALL_STATUSES.map(s => ({ label: `$(${statusStyle(s).icon.replace('~spin', '')}) ${statusStyle(s).label}`, status: s, picked: current.statuses?.includes(s) ?? false })),
-    { title: t('Filter Calls (1/5): status'), placeHolder: t('Pick statuses, or none for all'), canPickMany: true, ignoreFocusOut: true });
+    { title: t('Filter Calls (1/6): status'), placeHolder: t('Pick statuses, or none for all'), canPickMany: true, ignoreFocusOut: true });
   if (!statusPick) return undefined;
   const dirPick = await vscode.window.showQuickPick(
     [{ label: t('Any direction'), direction: undefined as CallDirection | undefined }, ...CALL_DIRECTIONS.map(d => ({ label: d, direction: d as CallDirection | undefined }))],
-    { title: t('Filter Calls (2/5): direction'), ignoreFocusOut: true });
+    { title: t('Filter Calls (2/6): direction'), ignoreFocusOut: true });
   if (!dirPick) return undefined;
   const date = await promptDate();
   if (date === null) return undefined;
   const number = await vscode.window.showInputBox({
-    title: t('Filter Calls (4/5): number'), prompt: t('Calls to or from this number; leave empty for any'), value: current.number ?? '', ignoreFocusOut: true,
+    title: t('Filter Calls (4/6): number'), prompt: t('Calls to or from this number; leave empty for any'), value: current.number ?? '', ignoreFocusOut: true,
     validateInput: v => (!v.trim() || parsePhone(v).ok ? undefined : (parsePhone(v) as { reason: string }).reason),
   });
   if (number === undefined) return undefined;
-  const duration = await promptRange(t('Filter Calls (5/5): duration in seconds'), t('e.g. “10-60”, “>=30”, “=45”; empty for any'), true);
+  const duration = await promptRange(t('Filter Calls (5/6): duration in seconds'), t('e.g. “10-60”, “>=30”, “=45”; empty for any'), true);
   if (duration === null) return undefined;
+  const price = await promptRange(t('Filter Calls (6/6): price'), t('In your billing currency, e.g. “0.5-2”, “>=1.5”; empty for any'), false);
+  if (price === null) return undefined;
   const parsed = number.trim() ? parsePhone(number) : undefined;
   return {
     statuses: statusPick.length ? statusPick.map(p => p.status as CallStatus) : undefined,
@@ -32,7 +34,7 @@ export async function promptFilter(current: CallLogFilter): Promise<CallLogFilte
     date: date ?? undefined,
     number: parsed?.ok ? parsed.number.e164 : undefined,
     duration: duration ?? undefined,
-    price: current.price,
+    price: price ?? undefined,
   };
 }
 
@@ -42,7 +44,7 @@ async function promptDate(): Promise<CallLogFilter['date'] | null | undefined> {
     { label: t('Any date (last 31 days)') }, { label: t('Today'), preset: 'today' }, { label: t('Yesterday'), preset: 'yesterday' },
     { label: t('Last 7 days'), preset: 'last7' }, { label: t('Last 31 days'), preset: 'last31' }, { label: t('Custom range…'), preset: 'custom' },
   ];
-  const pick = await vscode.window.showQuickPick(presets, { title: t('Filter Calls (3/5): date'), ignoreFocusOut: true });
+  const pick = await vscode.window.showQuickPick(presets, { title: t('Filter Calls (3/6): date'), ignoreFocusOut: true });
   if (!pick) return null;
   if (pick.preset !== 'custom') return pick.preset ? { preset: pick.preset } : undefined;
   const from = await askDate(t('From date (YYYY-MM-DD)'));

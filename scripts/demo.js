@@ -20,9 +20,12 @@ const step = (what, cmd, args) => {
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
   step('packaging', 'npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '-o', vsix]);
   const { startCodeServer } = require('./host/codeServer');
+  // The demo stays up: anyone on this machine could reach the port, and VS Code has a terminal.
+  const password = require('crypto').randomBytes(9).toString('base64url');
   const srv = await startCodeServer({
     name: 'demo',
     vsix,
+    password,
     // The extension starts its sandbox as it activates and signs in to it: no account needed.
     env: { EXOTEL_SANDBOX: '1' },
     settings: { 'workbench.startupEditor': 'none', 'exotel.hover.lookup': 'auto' },
@@ -40,6 +43,7 @@ const step = (what, cmd, args) => {
 [demo] VS Code is running with Exotel for VS Code and its sandbox:
 
     ${srv.workbenchUrl(path.join(root, 'test', 'fixtures', 'workspace'))}
+    password: ${password}
 
   Open it in a browser on this machine, click the Exotel icon in the activity bar (the sandbox starts and
   signs in), then try "Exotel: Connect Call" from the palette and hover a number in numbers.txt.

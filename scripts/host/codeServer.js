@@ -156,6 +156,7 @@ function cleanEnv(extra) {
  *   env         extra environment for code-server, which the extension host inherits
  *   vsix        path of a .vsix to install first (`code-server --install-extension`)
  *   verbose     echo code-server's output (it always goes to <runDir>/code-server.log)
+ *   password    require this password in the browser (default: no auth, for short-lived test hosts)
  * returns { port, authority, runDir, env, server, logFile, workbenchUrl(folder) }
  */
 async function startCodeServer(options = {}) {
@@ -186,10 +187,11 @@ async function startCodeServer(options = {}) {
 
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const server = spawn(CODE_SERVER_BIN, ['--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', ...common,
+    // Tests run unauthenticated on a loopback port that lives seconds; a demo that stays up sets a password.
+    const server = spawn(CODE_SERVER_BIN, ['--bind-addr', `127.0.0.1:${port}`, '--auth', options.password ? 'password' : 'none', ...common,
       '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
       '--ignore-last-opened', '--log', options.logLevel || 'info'],
-    { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    { env: options.password ? { ...env, PASSWORD: options.password } : env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     const logStream = fs.createWriteStream(logFile, { flags: 'a' });
     let output = '';
     const onData = d => {

@@ -35,6 +35,7 @@ export function reportError(log: Log, where: string, err: unknown): void {
   if (mayHavePlacedCall(err) || /call log/.test(message)) actions.push(vscode.l10n.t('Show Call Log'));
   if (!(err instanceof NotSignedInError)) actions.push(vscode.l10n.t('Show Log'));
   const show = err instanceof ValidationError ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  log.noteShown(message);
   void Promise.resolve(show(message, ...actions)).then(picked => {
     const next = picked === vscode.l10n.t('Sign In') ? 'exotel.signIn'
       : picked === vscode.l10n.t('Show Call Log') ? 'exotel.calls.focus'

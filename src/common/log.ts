@@ -10,6 +10,14 @@ export class Log implements vscode.Disposable {
   private readonly secrets = new Set<string>();
   /** The last lines written, as written (after redaction): what tests check for leaks. */
   readonly recent: string[] = [];
+  /** The last messages shown to the user, exactly as shown (not redacted here): tests check them for leaks too. */
+  readonly shown: string[] = [];
+
+  /** Notes a message the user is shown. */
+  noteShown(message: string): void {
+    this.shown.push(message);
+    if (this.shown.length > 100) this.shown.shift();
+  }
 
   /** Registers a value that must never be written out (tokens, keys). */
   addSecret(value: string | undefined): void {

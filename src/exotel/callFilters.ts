@@ -64,8 +64,10 @@ function dateCreated(f: NonNullable<CallFilter['dateCreated']>, ctx: Required<Fi
   const lte = f.lte !== undefined ? momentText('DateCreated (to)', f.lte, ctx.offsetMinutes) : undefined;
   const oldest = sixMonthsBefore(ctx.now);
   if (gte && lte && gte.at > lte.at) fail('DateCreated', 'The date range starts after it ends.');
-  if (gte && lte && lte.at.getTime() - gte.at.getTime() > FILTER_LIMITS.rangeDays * DAY_MS) {
-    fail('DateCreated', `Exotel searches at most ${FILTER_LIMITS.rangeDays} days at a time; split the range (${gte.text} to ${lte.text}) into shorter ones.`);
+  // Without an end the range runs to now, and Exotel's one-month limit still applies.
+  const end = lte?.at ?? ctx.now;
+  if (gte && end.getTime() - gte.at.getTime() > FILTER_LIMITS.rangeDays * DAY_MS) {
+    fail('DateCreated', `Exotel searches at most ${FILTER_LIMITS.rangeDays} days at a time; split the range (${gte.text} to ${lte?.text ?? 'now'}) into shorter ones.`);
   }
   const earliest = gte ?? lte;
   if (earliest && earliest.at < oldest) {

@@ -121,8 +121,12 @@ export class ExotelClient {
   /** Every page of a filter, one request at a time, within the rate limit. */
   async *pages(filter: CallFilter = {}, opts: RequestOptions = {}): AsyncGenerator<CallPage> {
     let page: CallPage | undefined = await this.listCalls(filter, opts);
+    const seen = new Set<string>();
     while (page) {
       yield page;
+      // A server that hands back a cursor it already gave would page forever: stop there.
+      if (!page.nextPageUri || seen.has(page.nextPageUri)) return;
+      seen.add(page.nextPageUri);
       page = await this.nextPage(page, opts);
     }
   }

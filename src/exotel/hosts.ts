@@ -1,6 +1,8 @@
 // Where the v1 API lives. Exotel runs two clusters; an account works only on its own.
 import { fail } from './validate';
 
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
 export const REGIONS = {
   singapore: { label: 'Singapore (api.exotel.com)', baseUrl: 'https://api.exotel.com' },
   mumbai: { label: 'Mumbai (api.in.exotel.com)', baseUrl: 'https://api.in.exotel.com' },
@@ -20,6 +22,9 @@ export function normalizeBaseUrl(input: string): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     fail('baseUrl', 'The API base URL must start with https:// (or http:// for a local sandbox or proxy).');
+  }
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    fail('baseUrl', 'Plain http:// would send your key and token unencrypted: use https:// (http:// is only for 127.0.0.1 or localhost, such as the sandbox).');
   }
   if (url.username || url.password) {
     fail('baseUrl', 'Put the API key and token in the sign-in prompts, not in the base URL.');

@@ -10,7 +10,7 @@ export interface RateLimiterOptions {
 
 export class RateLimiter {
   private readonly starts: number[] = [];
-  private readonly waiters: Array<() => void> = [];
+  private readonly waiters: Array<{ grant: () => void; cancel: () => void }> = [];
   private timer: NodeJS.Timeout | undefined;
   private pausedUntil = 0;
   readonly perMinute: number;
@@ -34,19 +34,25 @@ export class RateLimiter {
       return Promise.reject(new CancelledError());
     }
     return new Promise<void>((resolve, reject) => {
-      const grant = () => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
+      const waiter = {
+        grant: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+        cancel: () => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(new CancelledError());
+        },
       };
       const onAbort = () => {
-        const i = this.waiters.indexOf(grant);
+        const i = this.waiters.indexOf(waiter);
         if (i >= 0) {
           this.waiters.splice(i, 1);
         }
         reject(new CancelledError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.waiters.push(grant);
+      this.waiters.push(waiter);
       this.drain();
     });
   }
@@ -56,9 +62,11 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 
+  /** Stops the limiter; requests still waiting are cancelled rather than left hanging. */
   dispose(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
+    for (const w of this.waiters.splice(0)) w.cancel();
   }
 
   private drain(): void {
@@ -68,7 +76,7 @@ export class RateLimiter {
     }
     while (this.waiters.length && now >= this.pausedUntil && this.starts.length < this.perMinute) {
       this.starts.push(now);
-      this.waiters.shift()!();
+      this.waiters.shift()!.grant();
     }
     if (this.waiters.length && !this.timer) {
       const freeAt = this.starts.length >= this.perMinute ? this.starts[0] + this.windowMs : now;

@@ -20,6 +20,7 @@ export type FetchLike = (url: string, init: {
   agent?: unknown;
   /** node-fetch's own deadline in ms (request and body); other fetches may ignore it. */
   timeout?: number;
+  redirect?: 'error' | 'follow' | 'manual';
 }) => Promise<FetchResponse>;
 
 export interface RequestLog {
@@ -136,7 +137,8 @@ export class Transport {
       if (req.body !== undefined) headers['Content-Type'] = 'application/x-www-form-urlencoded';
       const exchange = (async () => {
         const res = await this.o.fetch(req.url, {
-          method: req.method, headers, body: req.body, agent: this.o.agent, timeout: this.o.timeoutMs,
+          // The v1 API never redirects; following one would carry the Authorization header elsewhere.
+          method: req.method, headers, body: req.body, agent: this.o.agent, timeout: this.o.timeoutMs, redirect: 'error',
           ...(req.signal ? { signal: req.signal } : {}),
         });
         return { res, body: await res.text() };
@@ -176,6 +178,9 @@ export class Transport {
       return new TimeoutError(isPost
         ? `${req.action} got no answer from Exotel within ${s} s. The call may have been placed: check the call log before trying again.`
         : `${req.action} got no answer from Exotel within ${s} s. Check your network and try again.`, isPost);
+    }
+    if ((err as { type?: string } | undefined)?.type === 'no-redirect') {
+      return new NetworkError(`${req.action} failed: the server answered with a redirect, which is not followed with your credentials. Check the region or base URL.`, false);
     }
     const code = (err as { code?: string } | undefined)?.code ?? '';
     const notSent = NOT_SENT_CODES.has(code);

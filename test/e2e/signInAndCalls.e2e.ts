@@ -21,6 +21,8 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     await wb.answerQuickInput(sandbox.accountSid, /Account SID/);
     await wb.answerQuickInput(sandbox.apiKey, /API key/);
     await wb.answerQuickInput(sandbox.apiToken, /API token/);
+    await wb.pickQuickItem(/No — a test or staging account/);
+    await wb.answerQuickInput('080 4711 2345', /default CallerId/);
     await wb.waitForNotification(/Signed in to Exotel as “E2E Staging”/);
     const status = await wb.statusBarItems();
     assert.ok(status.some(s => s.includes('E2E Staging') && s.includes(`127.0.0.1:${sandbox.port}`)), `status bar: ${JSON.stringify(status)}`);
@@ -60,7 +62,6 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     await wb.runCommand('Exotel: Connect Call');
     await wb.answerQuickInput('98450 12340', /From/);
     await wb.answerQuickInput('98765 43215', /To/);
-    await wb.answerQuickInput('080 4711 2345', /CallerId/);
     await wb.page.locator('.quick-input-widget', { hasText: 'Place call' }).waitFor();
     await wb.screenshot('connect-call-review');
     await wb.pickQuickItem(/Place call/);

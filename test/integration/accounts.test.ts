@@ -56,6 +56,11 @@ describe('accounts and the sandbox profile', function () {
     assert.match(logged, /401/);
     assert.match(logged, /api\.in\.exotel\.com/);
     assert.ok(!logged.includes(CANARY), 'the canary token is in the log');
+    const shown = a.deps.log.shown.at(-1) ?? '';
+    assert.match(shown, /401/, 'the user was told');
+    assert.ok(!a.deps.log.shown.join('\n').includes(CANARY), 'the canary token was shown to the user');
+    a.deps.log.info(`a line holding ${s.apiToken}`);
+    assert.ok(!a.deps.log.recent.join('\n').includes(s.apiToken), 'the log masks a known token');
   });
 
   it('switches profiles and signs out of one, updating the status bar', async () => {

@@ -37,7 +37,9 @@ export function run(): Promise<void> {
       const runner = mocha.run(failures => {
         const passed = runner.stats?.passes ?? 0;
         console.log(`${passed} passed, ${failures} failed`);
-        if (failures > 0) {
+        if (passed + failures === 0) {
+          reject(new Error('no test ran (a MOCHA_GREP that matches nothing?)'));
+        } else if (failures > 0) {
           reject(new Error(`${failures} integration test(s) failed`));
         } else {
           resolve();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { ForbiddenError, normalizeBaseUrl, REGIONS, ValidationError } from '../../exotel';
+import { parsePhone } from '../../phone';
 import { readEnvCredentials } from './envCredentials';
 import { Profile, ProfileRegion } from './profile';
 import { Session } from './session';
@@ -62,6 +63,8 @@ function explainCheck(err: unknown): unknown {
 }
 
 async function ask(args: SignInArgs): Promise<Asked | undefined> {
+  // Called with credentials (automation, tests): the optional questions take their defaults.
+  const automated = args.apiToken !== undefined;
   const env = readEnvCredentials();
   if (env && args.accountSid === undefined) {
     const pick = await vscode.window.showQuickPick([
@@ -81,7 +84,39 @@ async function ask(args: SignInArgs): Promise<Asked | undefined> {
   if (apiKey === undefined) return undefined;
   const apiToken = args.apiToken ?? await input(t('API token'), t('The API token; it is kept in the OS keychain via SecretStorage'), undefined, true);
   if (apiToken === undefined) return undefined;
-  return { name: name.trim(), ...target, accountSid: accountSid.trim(), apiKey: apiKey.trim(), apiToken: apiToken.trim(), production: args.production ?? false, defaultCallerId: args.defaultCallerId };
+  const production = args.production ?? (automated ? false : await askProduction());
+  if (production === undefined) return undefined;
+  const defaultCallerId = args.defaultCallerId ?? (automated ? '' : await askCallerId());
+  if (defaultCallerId === undefined) return undefined;
+  return {
+    name: name.trim(), ...target, accountSid: accountSid.trim(), apiKey: apiKey.trim(), apiToken: apiToken.trim(),
+    production, defaultCallerId: defaultCallerId || undefined,
+  };
+}
+
+/** A production profile asks before every call and shows in a warning colour. */
+async function askProduction(): Promise<boolean | undefined> {
+  const pick = await vscode.window.showQuickPick([
+    { label: t('No — a test or staging account'), production: false },
+    { label: t('Yes — calls reach real customers'), detail: t('Every call asks for confirmation; the status bar shows it in a warning colour.'), production: true },
+  ], { title: `${t('Exotel: Sign In')} — ${t('production?')}`, placeHolder: t('Is this a production account?'), ignoreFocusOut: true });
+  return pick?.production;
+}
+
+/** The ExoPhone calls come from, so Connect Call need not ask; empty to skip. */
+async function askCallerId(): Promise<string | undefined> {
+  const v = await vscode.window.showInputBox({
+    title: `${t('Exotel: Sign In')} — ${t('default CallerId')}`, prompt: t('Your ExoPhone (optional), e.g. 080 4711 2345; leave empty to be asked at each call'),
+    ignoreFocusOut: true,
+    validateInput: s => {
+      if (!s.trim()) return undefined;
+      const parsed = parsePhone(s);
+      return parsed.ok ? undefined : parsed.reason;
+    },
+  });
+  if (v === undefined) return undefined;
+  const parsed = v.trim() ? parsePhone(v) : undefined;
+  return parsed?.ok ? parsed.number.e164 : '';
 }
 
 async function askRegion(args: SignInArgs): Promise<{ region: ProfileRegion; baseUrl: string } | undefined> {

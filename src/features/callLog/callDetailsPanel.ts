@@ -53,11 +53,16 @@ export class CallDetailsPanel extends Disposable {
   async refresh(): Promise<void> {
     try {
       this.call = await this.source.fetch(this.sid);
+      this.error = undefined;
       this.render(this.call.recordingUrl);
     } catch (err) {
-      this.post({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      // Kept, so a page that becomes ready after a fast failure still shows it.
+      this.error = err instanceof Error ? err.message : String(err);
+      this.postCall();
     }
   }
+
+  private error: string | undefined;
 
   /** Re-renders the shell only when the audio origin changes (the CSP must allow exactly it). */
   private mediaOrigin: string | undefined | null = null;
@@ -77,7 +82,8 @@ export class CallDetailsPanel extends Disposable {
   }
 
   private postCall(): void {
-    if (this.call) this.post({ type: 'call', call: callView(this.call, RECORDING_VALIDITY_MINUTES) });
+    if (this.error && !this.call) this.post({ type: 'error', message: this.error });
+    else if (this.call) this.post({ type: 'call', call: callView(this.call, RECORDING_VALIDITY_MINUTES) });
     else this.post({ type: 'loading', message: `Loading call ${this.sid}…` });
   }
 

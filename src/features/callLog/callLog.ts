@@ -16,12 +16,19 @@ export class CallLog extends Disposable {
   private filter: CallLogFilter = {};
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(session: Session) {
+  private accountKey: string | undefined;
+  private follow: NodeJS.Timeout | undefined;
+
+  constructor(private readonly session: Session) {
     super();
     this.model = this.register(new CallLogModel({ client: async () => (await session.current())?.client }));
     this.provider = this.register(new CallLogProvider(this.model, session));
     this.view = this.register(vscode.window.createTreeView('exotel.calls', { treeDataProvider: this.provider, showCollapseAll: true }));
-    this.register(session.onDidChange(() => this.refresh()));
+    this.register(session.onDidChange(() => {
+      this.refresh();
+      void this.noteAccount();
+    }));
+    this.register({ dispose: () => clearTimeout(this.follow) });
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('exotel.callLog')) {
         this.scheduleAutoRefresh();
@@ -31,6 +38,7 @@ export class CallLog extends Disposable {
     this.register({ dispose: () => clearInterval(this.timer) });
     this.refresh();
     this.scheduleAutoRefresh();
+    void this.noteAccount();
   }
 
   get currentFilter(): CallLogFilter {
@@ -48,7 +56,8 @@ export class CallLog extends Disposable {
     toRequests(filter, 1, new Date(), accountOffsetMinutes());
     this.filter = filter;
     this.provider.filtered = !isEmptyFilter(filter);
-    this.view.description = describeFilter(filter) || undefined;
+    this.model.showPlaced = !this.provider.filtered;
+    this.view.description = describeFilter(filter, accountOffsetMinutes()) || undefined;
     void setContext('exotel.callLog.filtered', this.provider.filtered);
     this.refresh();
   }
@@ -57,14 +66,39 @@ export class CallLog extends Disposable {
     this.model.reset(this.requests());
   }
 
-  /** A call placed from this editor appears at once, before the bulk API lists it. */
+  /** A call placed from this editor appears at once, before the bulk API lists it, and is followed until it ends. */
   showPlaced(call: Call): void {
     this.model.upsertPlaced(call);
+    this.scheduleFollow();
+  }
+
+  /** Polls placed calls that have not ended (the notification may have been closed) every 15 s until they do. */
+  private scheduleFollow(): void {
+    if (this.follow || !this.model.unfinishedPlaced().length) return;
+    this.follow = setTimeout(async () => {
+      this.follow = undefined;
+      const client = (await this.session.current())?.client;
+      for (const call of client ? this.model.unfinishedPlaced() : []) {
+        try {
+          this.model.upsertPlaced(await client!.getCall(call.sid));
+        } catch {
+          // Shown on the next try; the row keeps its last known state.
+        }
+      }
+      if (!this.isDisposed) this.scheduleFollow();
+    }, 15_000);
+  }
+
+  private async noteAccount(): Promise<void> {
+    const c = await this.session.current();
+    const key = c ? `${c.profile.id}/${c.client.accountSid}` : undefined;
+    if (this.accountKey !== undefined && key !== this.accountKey) this.model.clearPlaced();
+    this.accountKey = key;
   }
 
   private scheduleAutoRefresh(): void {
     clearInterval(this.timer);
     const seconds = setting<number>('callLog.autoRefreshSeconds', 0);
-    if (seconds > 0) this.timer = setInterval(() => this.refresh(), Math.max(10, seconds) * 1000);
+    if (seconds > 0) this.timer = setInterval(() => void this.model.refreshHead(), Math.max(10, seconds) * 1000);
   }
 }

@@ -67,13 +67,13 @@ function rangeText(r: NumberRange, unit: string): string {
 }
 
 /** A one-line summary for the view's description; empty when nothing is filtered. */
-export function describeFilter(f: CallLogFilter): string {
+export function describeFilter(f: CallLogFilter, offsetMinutes: number): string {
   const parts: string[] = [];
   if (f.statuses?.length) parts.push(f.statuses.join(', '));
   if (f.direction) parts.push(f.direction);
   if (f.date) {
     parts.push(f.date.preset === 'custom' && f.date.from && f.date.to
-      ? `${f.date.from.toISOString().slice(0, 10)} → ${f.date.to.toISOString().slice(0, 10)}`
+      ? `${formatExotelTime(f.date.from, offsetMinutes).slice(0, 10)} → ${formatExotelTime(f.date.to, offsetMinutes).slice(0, 10)}`
       : PRESET_LABELS[f.date.preset]);
   }
   if (f.number) parts.push(f.number);
@@ -83,5 +83,5 @@ export function describeFilter(f: CallLogFilter): string {
 }
 
 export function isEmptyFilter(f: CallLogFilter): boolean {
-  return describeFilter(f) === '';
+  return describeFilter(f, 0) === '';
 }

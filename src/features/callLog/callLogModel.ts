@@ -1,7 +1,7 @@
 // The call log's data: the pages loaded so far for the current filter, where the next page is,
 // the calls placed from this editor (the bulk API leaves ongoing calls out), and the last error.
 import * as vscode from 'vscode';
-import { Call, CallFilter, CallPage, ExotelClient } from '../../exotel';
+import { Call, CallFilter, CallPage, ExotelClient, isFinalStatus } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 
 export interface CallLogState {
@@ -48,12 +48,14 @@ export class CallLogModel extends Disposable {
     this.changed.fire();
   }
 
+  /** Calls placed here show only in the unfiltered log: they have not been matched against a filter. */
+  showPlaced = true;
+
   get state(): CallLogState {
     const merged = new Map(this.loaded);
-    // A call placed here is shown at once, and its fresher polled state wins until the listing has it final.
-    for (const [sid, call] of this.placed) {
-      const listed = merged.get(sid);
-      if (!listed || listed.status !== call.status) merged.set(sid, call);
+    // A call placed here is shown at once; once the listing has it (the bulk API lists only ended calls), the listing wins.
+    if (this.showPlaced) {
+      for (const [sid, call] of this.placed) if (!merged.has(sid)) merged.set(sid, call);
     }
     const calls = [...merged.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
     return { calls, loading: this.inFlight !== undefined, hasMore: this.hasMore, error: this.error };
@@ -87,9 +89,39 @@ export class CallLogModel extends Disposable {
     return this.inFlight;
   }
 
+  /**
+   * Fetches the newest page again and merges it, keeping every page already loaded and the cursor:
+   * what auto-refresh does, so that it never throws away what "Load more" brought in.
+   */
+  async refreshHead(): Promise<void> {
+    if (!this.started || this.inFlight || !this.requests.length) return this.ensureLoaded();
+    const generation = this.generation;
+    try {
+      const client = await this.source.client();
+      const page = client && await client.listCalls(this.requests[0]);
+      if (!page || generation !== this.generation) return;
+      for (const c of page.calls) this.loaded.set(c.sid, c);
+      this.error = undefined;
+    } catch (err) {
+      if (generation === this.generation) this.error = err;
+    }
+    this.changed.fire();
+  }
+
   /** A call placed from the editor: shown at once, updated as it is polled. */
   upsertPlaced(call: Call): void {
     this.placed.set(call.sid, call);
+    this.changed.fire();
+  }
+
+  /** Placed calls that have not ended yet and are not listed: these still need following. */
+  unfinishedPlaced(): Call[] {
+    return [...this.placed.values()].filter(c => !isFinalStatus(c.status) && !this.loaded.has(c.sid));
+  }
+
+  /** Another account: its placed calls do not belong in this log. */
+  clearPlaced(): void {
+    this.placed.clear();
     this.changed.fire();
   }
 

@@ -63,6 +63,6 @@ export function callView(call: Call, recordingValidityMinutes: number): CallView
     recording: call.recordingUrl && /^https?:\/\//.test(call.recordingUrl)
       ? { url: call.recordingUrl, validity: `This link was signed for ${recordingValidityMinutes} minutes; Refresh for a new one.` }
       : undefined,
-    canCallAgain: Boolean(call.from && call.to),
+    canCallAgain: Boolean(call.from && call.to && call.direction === 'outbound-api'),
   };
 }

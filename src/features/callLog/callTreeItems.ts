@@ -16,7 +16,8 @@ const t = vscode.l10n.t;
 /** contextValue tokens, matched by `viewItem =~ /…/` in package.json menus. */
 export function callContext(call: Call): string {
   const tokens = ['exotel.call', call.status];
-  if (call.from && call.to) tokens.push('callable');
+  // Only outgoing API calls can be placed again as they were: on an incoming call To is our own ExoPhone.
+  if (call.from && call.to && call.direction === 'outbound-api') tokens.push('callable');
   if (otherParty(call)) tokens.push('hasNumber');
   if (call.recordingUrl) tokens.push('recorded');
   return tokens.join(':');

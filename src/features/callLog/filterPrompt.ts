@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus, NumberRange } from '../../exotel';
+import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus, NumberRange, parseExotelTime } from '../../exotel';
+import { accountOffsetMinutes } from '../../common/settings';
 import { parsePhone } from '../../phone';
 import { CallLogFilter, DatePreset } from './callLogFilter';
 import { statusStyle } from './callFormat';
@@ -62,11 +63,10 @@ async function askDate(title: string): Promise<Date | undefined> {
   return v === undefined ? undefined : parseDay(v);
 }
 
-/** A calendar day at midnight IST, as an instant. */
+/** A calendar day at midnight in the account's zone, as an instant. */
 function parseDay(s: string): Date | undefined {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s.trim())) return undefined;
-  const d = new Date(`${s.trim()}T00:00:00+05:30`);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  return parseExotelTime(`${s.trim()} 00:00:00`, accountOffsetMinutes());
 }
 
 /** Parses "10-60", ">=30", "<=90", "=45"; null when cancelled, undefined for empty. */

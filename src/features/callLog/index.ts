@@ -56,7 +56,8 @@ export function registerCallLog({ context, log, session }: Deps): CallLog {
     registerCommand(log, 'exotel.callLog.callAgain', (arg?: Call | CallNode) => {
       const call = callOf(arg);
       if (!call?.from || !call.to) throw new Error(t('This call has no From and To to call again.'));
-      return vscode.commands.executeCommand('exotel.connectCall', { from: call.from, to: call.to, callerId: call.phoneNumberSid });
+      // Always through the review step: a click on a row never dials by itself.
+      return vscode.commands.executeCommand('exotel.connectCall', { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
     }),
     registerCommand(log, 'exotel.callLog.lookUpNumber', (arg?: Call | CallNode) => {
       const call = callOf(arg);

@@ -25,6 +25,8 @@ export interface ConnectArgs {
   dryRun?: 'curl' | 'node';
   /** What to do when To is on the DND register, for automation; people are asked. */
   onDnd?: 'ask' | 'call' | 'cancel';
+  /** Show the review step even when every field is given (Call Again, hovers): a click never dials by itself. */
+  review?: boolean;
 }
 
 export interface DndChecker {
@@ -38,12 +40,14 @@ export interface CallDeps {
   placer: CallPlacer;
   numbers?: DndChecker;
   onPlaced(call: Call): void;
+  /** Aborted on deactivation, ending any follow-up polling. */
+  stop: AbortSignal;
 }
 
 /** Exotel: Connect Call (and to a flow). Returns the call as Exotel created it, a snippet on a dry run, or undefined. */
 export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolean): Promise<Call | string | undefined> {
   const conn = await d.session.require();
-  const interactive = !(args.from && (toFlow ? args.flow : args.to));
+  const interactive = args.review === true || !(args.from && (toFlow ? args.flow : args.to));
   const recent = recentNumbers(d.state);
   const from = args.from ?? await pickNumber(t('Connect Call — From (the agent, called first)'), t('e.g. 98765 43210 or +919876543210'), recent);
   if (!from) return undefined;
@@ -76,7 +80,8 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
     void vscode.window.showInformationMessage(t('Copied the request as {0}; the key and token are left as $EXOTEL_API_KEY and $EXOTEL_API_TOKEN.', dryRun === 'curl' ? 'cURL' : 'Node.js'));
     return snippet;
   }
-  if (to && !(await dndAllows(d, to, args.onDnd ?? 'ask'))) return undefined;
+  const dialled = toFlow ? from : to; // a flow call dials From: the customer
+  if (dialled && !(await dndAllows(d, dialled, args.onDnd ?? 'ask'))) return undefined;
   if (!(await confirmIfNeeded(conn, described.form ?? []))) return undefined;
   const sandbox = conn.profile.id === SANDBOX_PROFILE_ID;
   const call = await d.placer.place(conn.client, params, sandbox);
@@ -85,7 +90,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId, options }, toFlow });
   await rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n)));
   const maxMs = ((options.timeOut ?? 60) * 2 + 60) * 1000;
-  void followCall(conn.client, call, d.log, { maxMs, onUpdate: d.onPlaced, sandbox }).catch(err => d.log.error('Following the call', err));
+  void followCall(conn.client, call, d.log, { maxMs, onUpdate: d.onPlaced, sandbox, stop: d.stop }).catch(err => d.log.error('Following the call', err));
   return call;
 }
 

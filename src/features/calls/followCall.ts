@@ -10,6 +10,8 @@ export interface FollowOptions {
   maxMs: number;
   onUpdate(call: Call): void;
   sandbox: boolean;
+  /** Aborted when the extension deactivates: nothing polls after that. */
+  stop: AbortSignal;
 }
 
 /**
@@ -21,25 +23,17 @@ export async function followCall(client: ExotelClient, placed: Call, log: Log, o
     { location: vscode.ProgressLocation.Notification, title: o.sandbox ? t('Sandbox call') : t('Exotel call'), cancellable: true },
     async (progress, token) => {
       const ac = new AbortController();
-      token.onCancellationRequested(() => ac.abort());
-      const deadline = Date.now() + o.maxMs;
-      let call = placed;
-      let delay = 1000;
-      progress.report({ message: t('{0} — {1}', call.status, call.to ?? call.from ?? '') });
-      while (!isFinalStatus(call.status) && Date.now() < deadline && !token.isCancellationRequested) {
-        await new Promise(r => setTimeout(r, delay));
-        delay = Math.min(5000, Math.round(delay * 1.5));
-        try {
-          call = await client.getCall(placed.sid, { details: true, signal: ac.signal });
-          o.onUpdate(call);
-          progress.report({ message: t('{0} — {1}', call.status, call.to ?? call.from ?? '') });
-        } catch (err) {
-          log.warn(`Following call ${placed.sid}: ${err instanceof Error ? err.message : String(err)}`);
-          if (ac.signal.aborted) break;
-        }
+      const onStop = () => ac.abort();
+      o.stop.addEventListener('abort', onStop, { once: true });
+      const sub = token.onCancellationRequested(() => ac.abort());
+      try {
+        return await poll(client, placed, log, o, ac.signal, call => progress.report({ message: `${call.status} — ${call.to ?? call.from ?? ''}` }));
+      } finally {
+        sub.dispose();
+        o.stop.removeEventListener('abort', onStop);
       }
-      return call;
     });
+  if (o.stop.aborted) return final;
   const message = outcomeText(final);
   const show = final.status === 'completed' ? vscode.window.showInformationMessage
     : isFinalStatus(final.status) ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
@@ -49,4 +43,25 @@ export async function followCall(client: ExotelClient, placed: Call, log: Log, o
   });
   log.info(`Call ${final.sid}: ${message}`);
   return final;
+}
+
+/** Call details with backoff (1 s, growing to 5 s) until a final status, the time limit, or the signal. */
+async function poll(client: ExotelClient, placed: Call, log: Log, o: FollowOptions, signal: AbortSignal, report: (call: Call) => void): Promise<Call> {
+  const deadline = Date.now() + o.maxMs;
+  let call = placed;
+  let delay = 1000;
+  report(call);
+  while (!isFinalStatus(call.status) && Date.now() < deadline && !signal.aborted) {
+    await new Promise(r => setTimeout(r, delay));
+    delay = Math.min(5000, Math.round(delay * 1.5));
+    try {
+      call = await client.getCall(placed.sid, { details: true, signal });
+      o.onUpdate(call);
+      report(call);
+    } catch (err) {
+      if (signal.aborted) break;
+      log.warn(`Following call ${placed.sid}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return call;
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { Call } from '../../exotel';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
@@ -7,17 +8,28 @@ import { CallDeps, connectCall, ConnectArgs, DndChecker, repeatLastCall } from '
 /** Connect Call, Connect Call to Flow and Repeat Last Call. */
 export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void): CallPlacer {
   const placer = new CallPlacer();
-  const d: CallDeps = { session, log, state: context.globalState, placer, numbers, onPlaced };
-  // One connect flow at a time: a second invocation while one runs (prompts included) joins it.
-  let active: Promise<unknown> | undefined;
-  const once = (run: () => Promise<unknown>) => {
-    active ??= run().finally(() => { active = undefined; });
-    return active;
+  const stopping = new AbortController();
+  context.subscriptions.push({ dispose: () => stopping.abort() });
+  const d: CallDeps = { session, log, state: context.globalState, placer, numbers, onPlaced, stop: stopping.signal };
+  // One connect flow at a time: the same request again while it runs (a double Enter) joins it;
+  // a different one is told to wait rather than silently joining a flow still open at a prompt.
+  let active: { key: string; run: Promise<unknown> } | undefined;
+  const once = (key: string, run: () => Promise<unknown>) => {
+    if (active && active.key !== key) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Finish or cancel the Connect Call that is open first.'));
+      return Promise.resolve(undefined);
+    }
+    if (!active) {
+      const entry = { key, run: run().finally(() => { if (active === entry) active = undefined; }) };
+      active = entry;
+    }
+    return active.run;
   };
+  const key = (kind: string, args: unknown) => `${kind}:${JSON.stringify(args ?? {})}`;
   context.subscriptions.push(
-    registerCommand(log, 'exotel.connectCall', (args?: ConnectArgs) => once(() => connectCall(d, args ?? {}, false))),
-    registerCommand(log, 'exotel.connectCallToFlow', (args?: ConnectArgs) => once(() => connectCall(d, args ?? {}, true))),
-    registerCommand(log, 'exotel.repeatLastCall', (confirmed?: boolean) => once(() => repeatLastCall(d, confirmed === true))),
+    registerCommand(log, 'exotel.connectCall', (args?: ConnectArgs) => once(key('call', args), () => connectCall(d, args ?? {}, false))),
+    registerCommand(log, 'exotel.connectCallToFlow', (args?: ConnectArgs) => once(key('flow', args), () => connectCall(d, args ?? {}, true))),
+    registerCommand(log, 'exotel.repeatLastCall', (confirmed?: boolean) => once(key('repeat', confirmed), () => repeatLastCall(d, confirmed === true))),
   );
   return placer;
 }

@@ -76,7 +76,8 @@ export function hoverMarkdown(m: HoverModel, t: Translate = plain): string {
   }
   blocks.push([
     link('call-outgoing', t('Call this number'), 'exotel.connectCall', [{ to: n.e164 }]),
-    link('info', t('Open number details'), 'exotel.lookUpNumber', [n.e164]),
+    // Until lookups are allowed, say that the panel sends the number to Exotel.
+    link('info', m.lookup && canLookUp(n) ? t('Open number details (asks Exotel)') : t('Open number details'), 'exotel.lookUpNumber', [n.e164]),
     link('copy', t('Copy E.164'), 'exotel.numbers.copy', [n.e164]),
   ].join(' · '));
   return blocks.join('\n\n');

@@ -36,6 +36,7 @@ export class LocalSandbox extends Disposable {
   }
 
   private async launch(options: Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed'>): Promise<Running> {
+    let started: Running | undefined;
     try {
       const callbackUrl = vscode.workspace.getConfiguration('exotel').get<string>('sandbox.statusCallbackUrl', '').trim();
       const s = await startSandbox({
@@ -44,6 +45,7 @@ export class LocalSandbox extends Disposable {
         statusCallbackOverride: callbackUrl || undefined,
         log: (line: string) => this.log.info(`[sandbox] ${line}`),
       });
+      started = s;
       this.running = s;
       await this.session.profiles.useSandbox({
         profile: { id: SANDBOX_PROFILE_ID, name: 'Sandbox', region: 'sandbox', baseUrl: s.baseUrl, accountSid: s.accountSid, defaultCallerId: SEED_EXOPHONES[0].e164 },
@@ -54,7 +56,10 @@ export class LocalSandbox extends Disposable {
       void vscode.window.showInformationMessage(t('The Exotel sandbox is running at {0}. It never rings a real phone.', s.baseUrl));
       return s;
     } catch (err) {
+      // A sandbox that started but could not be switched to must not keep listening.
       this.starting = undefined;
+      this.running = undefined;
+      await started?.close().catch(() => undefined);
       throw err;
     }
   }

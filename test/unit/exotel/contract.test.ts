@@ -89,6 +89,13 @@ describe('client contract: the shared fixtures over loopback HTTP', () => {
     assert.strictEqual(await client.nextPage(next), undefined, 'a null NextPageUri ends the paging');
   });
 
+  it('paging stops when the server repeats a cursor', async () => {
+    body = JSON.stringify({ Metadata: { NextPageUri: `/v1/Accounts/${ACCOUNT}/Calls.json?After=same` }, Calls: [] });
+    const pages = [];
+    for await (const page of makeClient(server.baseUrl).client.pages()) pages.push(page);
+    assert.strictEqual(pages.length, 2, 'the first page, then the one behind the cursor; the repeat is not followed');
+  });
+
   it('a next-page link to another host or account is not followed with our credentials', async () => {
     const { client } = makeClient(server.baseUrl);
     for (const nextPageUri of ['https://evil.example/v1/Accounts/x/Calls.json?After=1', '/v1/Accounts/other/Calls.json?After=1', '//evil.example/v1']) {

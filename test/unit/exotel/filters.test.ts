@@ -62,6 +62,7 @@ describe('bulk call filters', () => {
     refuses({ from: ['12345'] }, 'From', /From:/);
     refuses({ dateCreated: { gte: '2026-10-01 00:00:00', lte: '2026-11-20 00:00:00' } }, 'DateCreated', /at most 31 days/);
     refuses({ dateCreated: { gte: '2026-04-01 00:00:00', lte: '2026-04-10 00:00:00' } }, 'DateCreated', /6 months/);
+    refuses({ dateCreated: { gte: '2026-10-01 00:00:00' } }, 'DateCreated', /at most 31 days.*to now/);
     refuses({ dateCreated: { gte: '2026-11-20 00:00:00', lte: '2026-11-10 00:00:00' } }, 'DateCreated', /starts after it ends/);
     refuses({ dateCreated: { gte: '20/11/2026' } }, 'DateCreated', /like 2024-01-31 23:59:59/);
     refuses({ pageSize: 0 }, 'PageSize', /1 to 100/);

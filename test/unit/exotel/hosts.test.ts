@@ -8,6 +8,8 @@ describe('hosts and redaction', () => {
     assert.strictEqual(normalizeBaseUrl('http://127.0.0.1:4100/proxy/exotel/'), 'http://127.0.0.1:4100/proxy/exotel');
     assert.throws(() => normalizeBaseUrl('https://key:tok@api.exotel.com'), (e: unknown) => e instanceof ValidationError && /sign-in prompts/.test(e.message));
     assert.throws(() => normalizeBaseUrl('api.exotel.com'), /not a valid URL/);
+    assert.throws(() => normalizeBaseUrl('http://proxy.example.com'), /unencrypted/);
+    assert.strictEqual(normalizeBaseUrl('http://localhost:3000'), 'http://localhost:3000');
     assert.throws(() => normalizeBaseUrl('ftp://api.exotel.com'), /https:\/\//);
   });
 

@@ -28,6 +28,15 @@ describe('rate limiter', () => {
     limiter.dispose();
   });
 
+  it('dispose cancels the requests still waiting', async () => {
+    const limiter = new RateLimiter({ perMinute: 1, windowMs: 60_000 });
+    await limiter.acquire();
+    const waiting = limiter.acquire();
+    limiter.dispose();
+    await assert.rejects(waiting, CancelledError);
+    assert.strictEqual(limiter.queued, 0);
+  });
+
   it('pauses everyone after a Retry-After', async () => {
     let clock = 0;
     const limiter = new RateLimiter({ perMinute: 100, now: () => clock });

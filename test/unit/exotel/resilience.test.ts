@@ -98,6 +98,15 @@ describe('client resilience over loopback HTTP', () => {
     });
   });
 
+  it('a redirect is not followed with the credentials', async () => {
+    await withServer([{ status: 302, headers: { Location: 'http://127.0.0.1:9/elsewhere' }, body: '' }], async (base, count) => {
+      const err = await rejection(() => makeClient(base).client.connectCall(CONNECT));
+      assert.match(err.message, /redirect/);
+      assert.ok(!mayHavePlacedCall(err));
+      assert.strictEqual(count(), 1);
+    });
+  });
+
   it('a refused connection says nothing was sent', async () => {
     const server = await startLoopback(() => ({}));
     const base = server.baseUrl;

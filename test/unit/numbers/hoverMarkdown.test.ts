@@ -138,7 +138,7 @@ describe('numbers: hover Markdown', () => {
     it('passes every user string through the translator', () => {
       const seen: string[] = [];
       hoverMarkdown({ number: n, meta: DELHI, age: 0, lookup: { number: n.e164 } }, (m, ...args) => { seen.push(m); return m.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])); });
-      for (const s of ['Call this number', 'Open number details', 'Copy E.164', 'Look up again with Exotel', 'Circle', 'DND', '{0} mobile number']) {
+      for (const s of ['Call this number', 'Open number details (asks Exotel)', 'Copy E.164', 'Look up again with Exotel', 'Circle', 'DND', '{0} mobile number']) {
         assert.ok(seen.includes(s), `${s} was not translated`);
       }
     });

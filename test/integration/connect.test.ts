@@ -1,5 +1,7 @@
 // Placing calls on the sandbox: the exact request, every outcome, one request per action, dry runs, DND and KYC.
 import * as assert from 'assert';
+import * as http from 'http';
+import { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
 import { api, CANARY, sandbox, waitFor } from './helpers';
@@ -54,6 +56,26 @@ describe('connect call', function () {
     const again = await vscode.commands.executeCommand<Call>('exotel.connectCall', args);
     assert.strictEqual(again.sid, a.sid, 'a repeat within the moment is not a second call');
     assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
+  });
+
+  it('delivers the StatusCallback to the developer\'s own URL (exotel.sandbox.statusCallbackUrl)', async () => {
+    const received: string[] = [];
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', c => (body += c));
+      req.on('end', () => { received.push(body); res.end('ok'); });
+    });
+    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/exotel/status`;
+    await vscode.workspace.getConfiguration('exotel').update('sandbox.statusCallbackUrl', url, vscode.ConfigurationTarget.Global);
+    try {
+      const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543201', callerId: CALLER });
+      const body = await waitFor('the callback', () => received.find(b => b.includes(call.sid)), 20000);
+      assert.match(body, /name="Status"\r\n\r\ncompleted/, 'multipart/form-data with the final status');
+    } finally {
+      await vscode.workspace.getConfiguration('exotel').update('sandbox.statusCallbackUrl', undefined, vscode.ConfigurationTarget.Global);
+      server.close();
+    }
   });
 
   it('a dry run copies cURL with the token masked and sends nothing', async () => {

@@ -17,6 +17,18 @@ export class LocalSandbox extends Disposable {
   constructor(private readonly session: Session, private readonly log: Log) {
     super();
     this.register({ dispose: () => void this.stop(true) });
+    // A new webhook URL applies to the running sandbox at once: no restart, no lost calls.
+    this.register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (!e.affectsConfiguration('exotel.sandbox.statusCallbackUrl') || !this.running) return;
+      const url = callbackUrl();
+      try {
+        this.running.setStatusCallbackOverride(url);
+        this.log.info(url ? `Sandbox status callbacks now go to ${url}` : 'Sandbox status callbacks go to each call\'s own StatusCallback again');
+      } catch (err) {
+        this.log.error('exotel.sandbox.statusCallbackUrl', err);
+        void vscode.window.showWarningMessage(t('exotel.sandbox.statusCallbackUrl must be an http:// or https:// URL.'));
+      }
+    }));
   }
 
   get baseUrl(): string | undefined {
@@ -38,11 +50,11 @@ export class LocalSandbox extends Disposable {
   private async launch(options: Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed'>): Promise<Running> {
     let started: Running | undefined;
     try {
-      const callbackUrl = vscode.workspace.getConfiguration('exotel').get<string>('sandbox.statusCallbackUrl', '').trim();
+      const callbacks = callbackUrl();
       const s = await startSandbox({
         seed: true,
         ...options,
-        statusCallbackOverride: callbackUrl || undefined,
+        statusCallbackOverride: callbacks,
         log: (line: string) => this.log.info(`[sandbox] ${line}`),
       });
       started = s;
@@ -52,7 +64,7 @@ export class LocalSandbox extends Disposable {
         secrets: { apiKey: s.apiKey, apiToken: s.apiToken },
       });
       await setContext('exotel.sandboxRunning', true);
-      this.log.info(`Sandbox started at ${s.baseUrl}${callbackUrl ? `; status callbacks go to ${callbackUrl}` : ''}`);
+      this.log.info(`Sandbox started at ${s.baseUrl}${callbacks ? `; status callbacks go to ${callbacks}` : ''}`);
       void vscode.window.showInformationMessage(t('The Exotel sandbox is running at {0}. It never rings a real phone.', s.baseUrl));
       return s;
     } catch (err) {
@@ -69,7 +81,10 @@ export class LocalSandbox extends Disposable {
     const s = this.starting && await this.starting.catch(() => undefined);
     this.starting = undefined;
     this.running = undefined;
-    if (!s) return false;
+    if (!s) {
+      if (!quiet) void vscode.window.showInformationMessage(t('The Exotel sandbox is not running.'));
+      return false;
+    }
     await s.close();
     if (!quiet) {
       await this.session.profiles.clearSandbox();
@@ -78,4 +93,9 @@ export class LocalSandbox extends Disposable {
     }
     return true;
   }
+}
+
+/** The developer's webhook from `exotel.sandbox.statusCallbackUrl`, or undefined when unset. */
+function callbackUrl(): string | undefined {
+  return vscode.workspace.getConfiguration('exotel').get<string>('sandbox.statusCallbackUrl', '').trim() || undefined;
 }

@@ -33,6 +33,14 @@ export class RateLimiter {
     if (signal?.aborted) {
       return Promise.reject(new CancelledError());
     }
+    // The common case, a free slot and nobody waiting, costs no closure and no listener.
+    if (!this.waiters.length && this.now() >= this.pausedUntil) {
+      this.expire(this.now());
+      if (this.starts.length < this.perMinute) {
+        this.starts.push(this.now());
+        return Promise.resolve();
+      }
+    }
     return new Promise<void>((resolve, reject) => {
       const waiter = {
         grant: () => {
@@ -69,11 +77,15 @@ export class RateLimiter {
     for (const w of this.waiters.splice(0)) w.cancel();
   }
 
-  private drain(): void {
-    const now = this.now();
+  private expire(now: number): void {
     while (this.starts.length && this.starts[0] <= now - this.windowMs) {
       this.starts.shift();
     }
+  }
+
+  private drain(): void {
+    const now = this.now();
+    this.expire(now);
     while (this.waiters.length && now >= this.pausedUntil && this.starts.length < this.perMinute) {
       this.starts.push(now);
       this.waiters.shift()!.grant();

@@ -114,9 +114,8 @@ export class Transport {
   private async once(req: HttpRequest, attempt: number): Promise<unknown> {
     await this.limiter.acquire(req.signal);
     const started = Date.now();
-    const path = pathOf(req.url);
     const log = (status?: number, error?: string) =>
-      this.o.log?.({ method: req.method, path, status, ms: Date.now() - started, attempt, error });
+      this.o.log?.({ method: req.method, path: pathOf(req.url), status, ms: Date.now() - started, attempt, error });
     // The deadline covers the whole exchange, body included. node-fetch enforces `timeout` itself; the timer
     // below is for fetch implementations that ignore it. A signal goes to fetch only when the caller has one:
     // node-fetch 2 doubles its per-request cost with a signal attached.

@@ -37,6 +37,9 @@ export async function benchClient(): Promise<Record<string, string | number>> {
     }
     const raw: number[] = [];
     const viaClient: number[] = [];
+    const viaNodeFetch: number[] = [];
+    // node-fetch alone, with the client's headers: separates node-fetch's own cost from the client's.
+    const nodeFetchGet = async () => JSON.parse(await (await fetch(url, { agent, headers: { Authorization: sandbox.authorization, Accept: 'application/json' } })).text());
     for (let r = 0; r < rounds; r++) {
       // Interleaved rounds, so drift on a noisy machine hits both sides alike.
       let t = process.hrtime.bigint();
@@ -45,6 +48,9 @@ export async function benchClient(): Promise<Record<string, string | number>> {
       t = process.hrtime.bigint();
       for (let i = 0; i < perRound; i++) await client.getCall(sid);
       viaClient.push(Number(process.hrtime.bigint() - t) / 1e6 / perRound);
+      t = process.hrtime.bigint();
+      for (let i = 0; i < perRound; i++) await nodeFetchGet();
+      viaNodeFetch.push(Number(process.hrtime.bigint() - t) / 1e6 / perRound);
     }
 
     global.gc?.();
@@ -74,6 +80,8 @@ export async function benchClient(): Promise<Record<string, string | number>> {
       'raw node:http keep-alive GET, ms/request': median(raw).toFixed(3),
       'client / raw ratio, median of per-round ratios (goal ≤ 1.1)': median(viaClient.map((c, i) => c / raw[i])).toFixed(2),
       'client / raw ratio, best rounds': (Math.min(...viaClient) / Math.min(...raw)).toFixed(2),
+      'node-fetch alone, ms/request': median(viaNodeFetch).toFixed(3),
+      'client / node-fetch alone (the client\'s own share)': median(viaClient.map((c, i) => c / viaNodeFetch[i])).toFixed(2),
       'list 10,000 calls: calls listed': held,
       'list 10,000 calls: requests': requests,
       'list 10,000 calls: total ms': listMs,

@@ -1,4 +1,5 @@
 // POST Calls/connect: validate, apply the 403 rules (KYC, DND), create the call and start it.
+import { newCallRecord } from './callRecord';
 import { wholeSeconds } from './clock';
 import { callView } from './callView';
 import { SandboxContext } from './context';
@@ -38,30 +39,10 @@ function createCall(ctx: SandboxContext, request: ConnectRequest): CallRecord {
   // For a flow call Exotel reports To as the ExoPhone (2025 capture), not null as the new docs say.
   const to = request.to ?? request.callerId;
   const plan = planFromSid(ruleFor((request.to ?? request.from).e164), !flow, sid);
-  const call: CallRecord = {
-    sid,
-    accountSid: ctx.creds.accountSid,
-    createdAt: now,
-    updatedAt: now,
-    to: to.echo,
-    from: request.from.echo,
-    phoneNumberSid: request.callerId.echo,
-    toE164: to.e164,
-    fromE164: request.from.e164,
-    phoneNumberE164: request.callerId.e164,
-    status: 'in-progress',
-    startTime: now,
-    endTime: null,
-    duration: null,
-    price: null,
-    direction: 'outbound-api',
-    answeredBy: null,
-    recorded: request.record,
-    conversationDuration: null,
-    legs: plan.legs.map((leg) => ({ id: leg.id, status: null, onCallDuration: 0, answeredBy: 'NA' })),
-    plan,
-    request,
-  };
+  const call = newCallRecord({
+    sid, accountSid: ctx.creds.accountSid, createdAt: now, to, from: request.from, exophone: request.callerId,
+    direction: 'outbound-api', recorded: request.record, plan, request,
+  });
   ctx.store.add(call);
   ctx.progression.start(call);
   return call;

@@ -1,4 +1,5 @@
 // `sandbox.calls`: direct access to the call store for tests, the bench and the extension's UI.
+import { newCallRecord } from './callRecord';
 import { parseIst, wholeSeconds } from './clock';
 import { SandboxContext } from './context';
 import { endCall, fillBilling } from './progression';
@@ -77,28 +78,11 @@ function buildCall(ctx: SandboxContext, init: AddCallInit): CallRecord {
   const to = number(init.to ?? '09876543210');
   const from = number(init.from ?? '09845012340');
   const exophone = number(init.phoneNumberSid ?? '08047112345');
-  const call: CallRecord = {
-    sid,
-    accountSid: ctx.creds.accountSid,
-    createdAt,
-    updatedAt: createdAt,
-    to: to.echo,
-    from: from.echo,
-    phoneNumberSid: exophone.echo,
-    toE164: to.e164,
-    fromE164: from.e164,
-    phoneNumberE164: exophone.e164,
-    status,
-    startTime: createdAt,
-    endTime: null,
-    duration: null,
-    price: null,
-    direction: init.direction ?? 'outbound-api',
-    answeredBy: null,
-    recorded: init.recorded ?? false,
-    conversationDuration: null,
-    legs: [],
-  };
+  const call = newCallRecord({
+    sid, accountSid: ctx.creds.accountSid, createdAt, to, from, exophone,
+    direction: init.direction ?? 'outbound-api', recorded: init.recorded ?? false,
+  });
+  call.status = status;
   if ((TERMINAL_STATUSES as readonly string[]).includes(status)) {
     const rule = OUTCOME_RULES.find((r) => r.status === status) ?? OUTCOME_RULES[0];
     call.plan = { ...planFromSid(rule, true, sid), status: status as TerminalStatus };

@@ -1,6 +1,7 @@
 // A believable call log for a fresh sandbox: calls over the past ~5 weeks, every terminal status
 // and direction, some recorded, billing filled. Pseudo-random from a seed, relative to `now`,
 // so the same (seed, count, now) always gives the same history.
+import { newCallRecord } from './callRecord';
 import { DAY_MS, wholeSeconds } from './clock';
 import { endCall, fillBilling } from './progression';
 import { isReserved, OUTCOME_RULES, planCall } from './outcomes';
@@ -58,29 +59,10 @@ function seedCall(sid: string, accountSid: string, createdAt: number, customers:
   const customer = echo(pick(customers, rand), rand, direction === 'outbound-api');
   const agent = echo(pick(SEED_AGENTS, rand), rand, direction === 'outbound-api');
   const [from, to] = direction === 'inbound' ? [customer, exophone] : [agent, customer];
-  const call: CallRecord = {
-    sid,
-    accountSid,
-    createdAt,
-    updatedAt: createdAt,
-    to: to.echo,
-    from: from.echo,
-    phoneNumberSid: exophone.echo,
-    toE164: to.e164,
-    fromE164: from.e164,
-    phoneNumberE164: exophone.e164,
-    status: 'in-progress',
-    startTime: createdAt,
-    endTime: null,
-    duration: null,
-    price: null,
-    direction,
-    answeredBy: null,
-    recorded: status === 'completed' && rand() < 0.35,
-    conversationDuration: null,
-    legs: [],
-    plan: planCall(rule, true, rand),
-  };
+  const call = newCallRecord({
+    sid, accountSid, createdAt, to, from, exophone, direction,
+    recorded: status === 'completed' && rand() < 0.35, plan: planCall(rule, true, rand),
+  });
   endCall(call, createdAt);
   fillBilling(call, createdAt);
   // Exotel fills billing minutes after the end; never later than now.

@@ -58,6 +58,7 @@ describe('call log', function () {
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['busy'], direction: 'inbound' });
     assert.strictEqual(a.callLog.view.description, 'busy · inbound');
+    assert.strictEqual(a.callLog.view.message, 'Filtered: busy · inbound');
     while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
     const calls = await allCalls();
     const expected = s.calls.all().filter(c => c.status === 'busy' && c.direction === 'inbound').length;

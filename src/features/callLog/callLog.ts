@@ -57,7 +57,10 @@ export class CallLog extends Disposable {
     this.filter = filter;
     this.provider.filtered = !isEmptyFilter(filter);
     this.model.showPlaced = !this.provider.filtered;
-    this.view.description = describeFilter(filter, accountOffsetMinutes()) || undefined;
+    const summary = describeFilter(filter, accountOffsetMinutes());
+    this.view.description = summary || undefined;
+    // A view alone in its container hides its description, so the filter also shows above the calls.
+    this.view.message = summary ? vscode.l10n.t('Filtered: {0}', summary) : undefined;
     void setContext('exotel.callLog.filtered', this.provider.filtered);
     this.refresh();
   }

@@ -28,7 +28,7 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
     case 'day': {
       const item = new vscode.TreeItem(node.label, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
       item.id = `day:${node.label}`;
-      item.description = t('{0} calls', node.calls.length);
+      item.description = node.calls.length === 1 ? t('1 call') : t('{0} calls', node.calls.length);
       item.contextValue = 'exotel.day';
       return item;
     }

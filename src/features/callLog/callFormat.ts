@@ -78,11 +78,6 @@ export function callDescription(call: Call): string {
   return [timeOf(call.dateCreated), durationText(call), priceText(call), directionLabel(call.direction)].filter(Boolean).join(' · ');
 }
 
-/** Escapes every Markdown and HTML meta-character, so text from the API renders as text. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&"'$:]/g, ch => `\\${ch}`).replace(/\r?\n/g, ' ');
-}
-
 /** Every field of a call, as label/value rows (for tooltips, panels and exports). */
 export function callFields(call: Call): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [

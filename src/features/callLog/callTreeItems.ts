@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { AuthenticationError, Call, ExotelError } from '../../exotel';
 import { NotSignedInError } from '../../common/errors';
-import { callDescription, callFields, displayNumber, escapeMarkdown, otherParty, statusStyle } from './callFormat';
+import { escapeMarkdown } from '../../common/markdown';
+import { callDescription, callFields, displayNumber, otherParty, statusStyle } from './callFormat';
 
 export type CallNode =
   | { kind: 'day'; label: string; calls: Call[]; first: boolean }

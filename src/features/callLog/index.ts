@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Call } from '../../exotel';
 import { registerCommand } from '../../common/commands';
+import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
 import { CallDetailsPanel, RECORDING_VALIDITY_MINUTES } from './callDetailsPanel';
 import { otherParty } from './callFormat';
@@ -22,10 +23,11 @@ function callOf(arg: Call | CallNode | undefined): Call | undefined {
 export function registerCallLog({ context, log, session }: Deps): CallLog {
   const callLog = new CallLog(session);
   const details = { fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }) };
-  const showDetails = (sid: string, known?: Call) => CallDetailsPanel.show(context.extensionUri, details, sid, known);
+  const panels = new PanelRegistry<CallDetailsPanel>();
+  const showDetails = (sid: string, known?: Call) => panels.show(sid, () => new CallDetailsPanel(context.extensionUri, details, sid, known));
   context.subscriptions.push(
     callLog,
-    { dispose: () => [...CallDetailsPanel.panels.values()].forEach(p => p.dispose()) },
+    { dispose: () => panels.disposeAll() },
     registerCommand(log, 'exotel.callLog.refresh', () => callLog.refresh()),
     registerCommand(log, 'exotel.callLog.loadMore', () => callLog.model.loadMore()),
     registerCommand(log, 'exotel.callLog.filter', async (filter?: CallLogFilter) => {

@@ -4,6 +4,9 @@
 import type { NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows, plain, Translate } from './numberText';
+import { escapeMarkdown } from '../../common/markdown';
+
+export { escapeMarkdown };
 
 /** The only commands a hover may run; the hover's MarkdownString trusts exactly these. */
 export const HOVER_COMMANDS = ['exotel.connectCall', 'exotel.lookUpNumber', 'exotel.numbers.copy', 'exotel.numbers.lookupInHover'] as const;
@@ -28,18 +31,6 @@ export interface HoverModel {
   problem?: string;
   /** Offer the one-number lookup link (signed out, or lookups on click/off). */
   lookup?: LookupInHoverArgs;
-}
-
-const THEME_ICON = /\$\([A-Za-z0-9-]+(?:~[A-Za-z]+)?\)/g;
-const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
-
-/**
- * Text as text in a MarkdownString with theme icons on: whitespace runs (newlines start blocks) become one
- * space, a `$(icon)` gets the editor's own escape so it stays literal, and every ASCII punctuation character,
- * which is everything Markdown or HTML can give meaning to, is backslash-escaped.
- */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(THEME_ICON, icon => `\\${icon}`).replace(ASCII_PUNCTUATION, '\\$&');
 }
 
 /** A `command:` URI with JSON arguments, encoded so no character can end the link early. */

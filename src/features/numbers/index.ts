@@ -5,6 +5,7 @@ import { FILTER_LIMITS } from '../../exotel';
 import { chooseNumber, copyNumber, lookupInHover } from './numberCommands';
 import { NumberHover } from './numberHover';
 import { NumberInfoService } from './numberInfo';
+import { PanelRegistry } from '../../common/webview/panel';
 import { NumberPanel, NumberPanelSource } from './numberPanel';
 import { mergeRecentCalls, RECENT_CALLS_MAX } from './numberPanelView';
 
@@ -28,14 +29,15 @@ export function registerNumbers({ context, log, session }: Deps): NumberInfoServ
       return mergeRecentCalls([to.calls, from.calls]);
     },
   };
+  const panels = new PanelRegistry<NumberPanel>();
   context.subscriptions.push(
     numbers,
     new NumberHover(numbers),
-    { dispose: () => [...NumberPanel.panels.values()].forEach(p => p.dispose()) },
+    { dispose: () => panels.disposeAll() },
     registerCommand(log, 'exotel.lookUpNumber', async (arg?: unknown) => {
       const number = await chooseNumber(arg);
       if (!number) return undefined;
-      const panel = NumberPanel.show(context.extensionUri, source, number);
+      const panel = panels.show(number.e164, () => new NumberPanel(context.extensionUri, source, number));
       await panel.loaded;
       // The view model is plain data, safe to hand back to any caller (the palette, tests, other commands).
       return panel.lastView;

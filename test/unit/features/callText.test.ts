@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import { Call } from '../../../src/exotel';
 import { csvCell, toCsv } from '../../../src/features/callLog/callExportFormat';
-import { callDescription, dayLabel, displayNumber, escapeMarkdown, statusStyle } from '../../../src/features/callLog/callFormat';
+import { escapeMarkdown } from '../../../src/common/markdown';
+import { callDescription, dayLabel, displayNumber, statusStyle } from '../../../src/features/callLog/callFormat';
 import { describeFilter, presetRange, toRequests } from '../../../src/features/callLog/callLogFilter';
 import { summarize } from '../../../src/features/callLog/callSummary';
 import { curlSnippet, nodeSnippet } from '../../../src/features/calls/requestSnippets';
@@ -60,7 +61,7 @@ describe('call text', () => {
   });
 
   it('escapes every Markdown and HTML character', () => {
-    assert.strictEqual(escapeMarkdown('<b>[x](command:y)</b> $(zap)'), '\\<b\\>\\[x\\]\\(command\\:y\\)\\</b\\> \\$\\(zap\\)');
+    assert.strictEqual(escapeMarkdown('<b>[x](command:y)</b> $(zap)'), '\\<b\\>\\[x\\]\\(command\\:y\\)\\<\\/b\\> \\\\\\$\\(zap\\)');
   });
 
   it('says what happened on a call in words', () => {

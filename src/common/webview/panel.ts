@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import { FromWebview, ToWebview, WebviewAction } from '../../webview-ui/protocol';
+import { Disposable } from '../disposable';
+import { buildHtml, webviewOptions } from './html';
+
+/**
+ * A webview panel that shows one thing (a call, a number): the HTML shell, the `ready` handshake, and the
+ * last message replayed to a page that (re)loads, so nothing posted before `ready` is ever lost.
+ */
+export abstract class ExotelPanel extends Disposable {
+  protected readonly panel: vscode.WebviewPanel;
+  private ready = false;
+  private last: ToWebview | undefined;
+  private mediaOrigin: string | undefined | null = null;
+
+  protected constructor(
+    private readonly extensionUri: vscode.Uri,
+    viewType: string,
+    private readonly page: 'call' | 'number',
+    private readonly title: string,
+  ) {
+    super();
+    this.panel = this.register(vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri)));
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'exotel.svg');
+    this.register(this.panel.onDidDispose(() => this.dispose()));
+    this.register(this.panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m)));
+    this.setMediaOrigin(undefined);
+  }
+
+  reveal(): void {
+    this.panel.reveal();
+  }
+
+  /** Fires when the panel closes, by the user or by dispose(). */
+  get onDidClose(): vscode.Event<void> {
+    return this.panel.onDidDispose;
+  }
+
+  /** Shows a message now, or as soon as the page is ready; it is also what a reloaded page gets. */
+  protected show(m: ToWebview): void {
+    this.last = m;
+    if (this.ready) void this.panel.webview.postMessage(m);
+  }
+
+  /** The CSP allows exactly one audio origin: a new one rebuilds the shell, which then gets the last message. */
+  protected setMediaOrigin(origin: string | undefined): void {
+    if (origin === this.mediaOrigin) return;
+    this.mediaOrigin = origin;
+    this.ready = false;
+    this.panel.webview.html = buildHtml(this.panel.webview, this.extensionUri, this.page, this.title, origin);
+  }
+
+  protected abstract onAction(action: WebviewAction, value: string | undefined): Promise<void> | void;
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    if (m.type === 'ready') {
+      this.ready = true;
+      if (this.last) void this.panel.webview.postMessage(this.last);
+      return;
+    }
+    if (m.type === 'action') await this.onAction(m.action, m.value);
+  }
+}
+
+/** One panel per key (a call SID, a number): showing the same key again reveals its panel. */
+export class PanelRegistry<P extends ExotelPanel> {
+  private readonly open = new Map<string, P>();
+
+  show(key: string, create: () => P): P {
+    const existing = this.open.get(key);
+    if (existing) {
+      existing.reveal();
+      return existing;
+    }
+    const panel = create();
+    this.open.set(key, panel);
+    panel.onDidClose(() => this.open.delete(key));
+    return panel;
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+
+  disposeAll(): void {
+    for (const p of [...this.open.values()]) p.dispose();
+  }
+}

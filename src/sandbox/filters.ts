@@ -1,7 +1,8 @@
 // Bulk call details: query string → a checked filter, or the 400 message. Limits per fact sheet §2.4.
 import { decodeCursor, Cursor } from './cursor';
 import { parseIndian } from './phoneEcho';
-import { dateRange, Invalid, range, Range } from './ranges';
+import { checked, Invalid } from './invalid';
+import { dateRange, range, Range } from './ranges';
 import { CALL_STATUSES, DIRECTIONS } from './types';
 
 export type { Range };
@@ -31,14 +32,7 @@ export interface ListFilter {
 export const LIST_LIMITS = { sids: 100, numbers: 5, pageSizeDefault: 50, pageSizeMax: 100, rangeDays: 31, historyMonths: 6 } as const;
 
 export function parseListQuery(query: URLSearchParams, nowMs: number): { ok: true; filter: ListFilter } | { ok: false; message: string } {
-  try {
-    return { ok: true, filter: build(query, nowMs) };
-  } catch (err) {
-    if (err instanceof Invalid) {
-      return { ok: false, message: err.message };
-    }
-    throw err;
-  }
+  return checked(() => build(query, nowMs), filter => ({ ok: true as const, filter }));
 }
 
 function build(query: URLSearchParams, nowMs: number): ListFilter {
@@ -154,12 +148,5 @@ export function recordingValidity(value: string | undefined): number | undefined
 }
 
 export function checkRecordingValidity(value: string | undefined): { ok: true; minutes?: number } | { ok: false; message: string } {
-  try {
-    return { ok: true, minutes: recordingValidity(value) };
-  } catch (err) {
-    if (err instanceof Invalid) {
-      return { ok: false, message: err.message };
-    }
-    throw err;
-  }
+  return checked(() => recordingValidity(value), minutes => ({ ok: true as const, minutes }));
 }

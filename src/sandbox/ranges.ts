@@ -1,5 +1,6 @@
 // The `op:value;op:value` syntax shared by the DateCreated, Duration and Price filters.
 import { DAY_MS, monthsBefore, parseIst } from './clock';
+import { Invalid } from './invalid';
 
 export interface Range {
   gte?: number;
@@ -7,8 +8,6 @@ export interface Range {
   eq?: number;
 }
 
-/** A 400 message for the caller, thrown while checking a query and caught at its edge. */
-export class Invalid extends Error {}
 
 /** `gte:2019-01-01 00:00:00;lte:2019-01-31 23:59:59`; at most 31 days, not older than 6 months; default last 31 days. */
 export function dateRange(value: string | undefined, nowMs: number, rangeDays: number, historyMonths: number): [number, number] {

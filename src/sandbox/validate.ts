@@ -1,4 +1,5 @@
 // Calls/connect parameter checks → a ConnectRequest, or the 400 message Exotel-style clients show users.
+import { checked, Invalid } from './invalid';
 import { arrayValues, lastValue } from './body';
 import { toEcho } from './phoneEcho';
 import { CallbackEvent, ConnectRequest, PhoneEcho } from './types';
@@ -7,17 +8,8 @@ export const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as con
 
 export type Validation = { ok: true; request: ConnectRequest } | { ok: false; message: string };
 
-class Invalid extends Error {}
-
 export function validateConnect(fields: ReadonlyArray<[string, string]>): Validation {
-  try {
-    return { ok: true, request: build(fields) };
-  } catch (err) {
-    if (err instanceof Invalid) {
-      return { ok: false, message: err.message };
-    }
-    throw err;
-  }
+  return checked(() => build(fields), request => ({ ok: true as const, request }));
 }
 
 function build(fields: ReadonlyArray<[string, string]>): ConnectRequest {

@@ -3,7 +3,7 @@ import { AuthenticationError, ExotelError, mayHavePlacedCall, ValidationError } 
 import { NotSignedInError } from './errors';
 import { Log } from './log';
 
-/** Where a command was started from, so a caller can await its result (tests, other commands). */
+/** A command's handler: whatever it returns reaches `executeCommand` callers (tests, other commands). */
 export type CommandHandler = (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**

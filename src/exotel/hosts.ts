@@ -36,7 +36,3 @@ export function normalizeBaseUrl(input: string): string {
   const path = url.pathname.replace(/\/v1(\/Accounts(\/[^/]*)?)?\/?$/i, '').replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}`;
 }
-
-export function baseUrlForRegion(region: Region): string {
-  return REGIONS[region].baseUrl;
-}

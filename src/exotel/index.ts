@@ -9,7 +9,7 @@ export { flowUrl, LIMITS, STATUS_CALLBACK_EVENTS, RECORDING_CHANNELS, RECORDING_
 export type { CallOptions, ConnectCallParams, ConnectToFlowParams, FlowRef, StatusCallbackEvent } from './connectParams';
 export { RateLimiter } from './rateLimiter';
 export type { FetchLike, FetchResponse, RequestLog } from './transport';
-export { REGIONS, normalizeBaseUrl, baseUrlForRegion } from './hosts';
+export { REGIONS, normalizeBaseUrl } from './hosts';
 export type { Region } from './hosts';
 export { formatExotelTime, parseExotelTime, IST_OFFSET_MINUTES } from './time';
 export { redact } from './redact';

@@ -20,7 +20,3 @@ export function parseExotelTime(text: string, offsetMinutes = IST_OFFSET_MINUTES
   const date = new Date(utc);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
-
-export function isExotelTime(text: string): boolean {
-  return parseExotelTime(text) !== undefined;
-}

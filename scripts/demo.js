@@ -19,7 +19,7 @@ const step = (what, cmd, args) => {
   const vsix = path.join(root, '.vscode-host', 'demo', 'exotel-vscode.vsix');
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
   step('packaging', 'npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '-o', vsix]);
-  const { startCodeServer } = require('./host/codeServer');
+  const { startCodeServer, removeRunDir } = require('./host/codeServer');
   // The demo stays up: anyone on this machine could reach the port, and VS Code has a terminal.
   const password = require('crypto').randomBytes(9).toString('base64url');
   const srv = await startCodeServer({
@@ -33,7 +33,7 @@ const step = (what, cmd, args) => {
   const stop = () => {
     console.log('\n[demo] stopping VS Code…');
     try { process.kill(-srv.server.pid, 'SIGTERM'); } catch { /* already gone */ }
-    fs.rmSync(srv.runDir, { recursive: true, force: true });
+    removeRunDir(srv.runDir);
     process.exit(0);
   };
   process.on('SIGINT', stop);

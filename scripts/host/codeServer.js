@@ -11,7 +11,7 @@
 // - With extensionTestsPath set, the workbench streams the extension host's console through
 //   window.codeAutomationLog and reports the result through window.codeAutomationExit(code).
 // - code-server needs `--log info`, or the extension host's console output (mocha's report) never arrives.
-// - XDG_* and TMPDIR point into a per-run folder, so neither code-server nor Chromium writes into ~.
+// - XDG_* point into a per-run folder and TMPDIR into a short /tmp/exo-* one, so neither code-server nor Chromium writes into ~.
 // - code-server's environment reaches the extension host: pass `env` to hand values to tests.
 // - Bind to 127.0.0.1 only, on a port the OS says is free; the server runs in its own process group,
 //   which is killed on close, on exit and on SIGINT/SIGTERM.
@@ -20,6 +20,7 @@ const { spawn, spawnSync, execFileSync } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const net = require('net');
+const os = require('os');
 const path = require('path');
 const util = require('util');
 
@@ -138,7 +139,25 @@ function pruneRuns(keepCount = 10) {
   fs.mkdirSync(runs, { recursive: true });
   const dirs = fs.readdirSync(runs).map(n => path.join(runs, n))
     .map(p => ({ p, t: fs.statSync(p).mtimeMs })).sort((a, b) => b.t - a.t);
-  for (const { p } of dirs.slice(keepCount)) fs.rmSync(p, { recursive: true, force: true });
+  for (const { p } of dirs.slice(keepCount)) removeRunDir(p);
+}
+
+/**
+ * TMPDIR lives outside the run folder: Chromium and VS Code put Unix sockets there, whose paths may not
+ * exceed 107 bytes, and a deep checkout (CI clones to /check/work/...) pushed Chromium's SingletonSocket
+ * over that limit. The run folder keeps a 'tmp' link to it, so a kept run can still be inspected.
+ */
+function makeShortTmp(runDir) {
+  const root = process.platform !== 'win32' && fs.existsSync('/tmp') ? '/tmp' : os.tmpdir();
+  const dir = fs.mkdtempSync(path.join(root, 'exo-'));
+  try { fs.symlinkSync(dir, path.join(runDir, 'tmp')); } catch { /* no symlinks here: only inspection suffers */ }
+  return dir;
+}
+
+/** Deletes a run folder and the short TMPDIR it links to. */
+function removeRunDir(runDir) {
+  try { fs.rmSync(fs.readlinkSync(path.join(runDir, 'tmp')), { recursive: true, force: true, maxRetries: 3 }); } catch { /* no link */ }
+  fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
 }
 
 function cleanEnv(extra) {
@@ -169,7 +188,7 @@ async function startCodeServer(options = {}) {
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'),
     JSON.stringify({ ...BASE_SETTINGS, ...(options.settings || {}) }, null, 2));
   const env = cleanEnv({
-    XDG_CONFIG_HOME: d('xdg-config'), XDG_DATA_HOME: d('xdg-data'), XDG_CACHE_HOME: d('xdg-cache'), TMPDIR: d('tmp'),
+    XDG_CONFIG_HOME: d('xdg-config'), XDG_DATA_HOME: d('xdg-data'), XDG_CACHE_HOME: d('xdg-cache'), TMPDIR: makeShortTmp(runDir),
     ...(options.env || {}),
   });
   const common = ['--user-data-dir', userData, '--extensions-dir', extDir];
@@ -293,7 +312,7 @@ async function startHost(options = {}) {
     for (let i = 0; i < 30 && srv.server.exitCode === null && srv.server.signalCode === null; i++) await sleep(100);
     try { process.kill(-srv.server.pid, 'SIGKILL'); } catch { /* gone */ }
     live.delete(handle);
-    if (!keep) fs.rmSync(srv.runDir, { recursive: true, force: true, maxRetries: 3 });
+    if (!keep) removeRunDir(srv.runDir);
   };
   live.add(handle);
   try {
@@ -318,5 +337,5 @@ async function startHost(options = {}) {
 
 module.exports = {
   REPO_ROOT, HOST_ROOT, CODE_SERVER_BIN, BASE_SETTINGS, NOISE, isNoise, interrupted,
-  findChromium, ensureInstalled, freePort, startCodeServer, launchBrowser, injectDevelopmentOptions, startHost,
+  findChromium, ensureInstalled, freePort, startCodeServer, removeRunDir, launchBrowser, injectDevelopmentOptions, startHost,
 };

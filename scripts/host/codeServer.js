@@ -219,6 +219,8 @@ async function startCodeServer(options = {}) {
       if (output.length < 20000) output += s;
       if (options.verbose) process.stdout.write(s.split('\n').filter(Boolean).map(l => `[code-server] ${l}\n`).join(''));
     };
+    spawn(process.execPath, [path.join(__dirname, 'watchdog.js'), String(process.pid), String(server.pid)],
+      { detached: true, stdio: 'ignore' }).unref();
     server.stdout.on('data', onData);
     server.stderr.on('data', onData);
     let exited = null;

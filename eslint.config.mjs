@@ -19,10 +19,10 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**'], rules: noVscode },
+  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**', 'src/common/callText/**'], rules: noVscode },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', location: 'readonly', Element: 'readonly' } },
+    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', location: 'readonly', Element: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

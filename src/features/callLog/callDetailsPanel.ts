@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Call } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { WebviewAction } from '../../webview-ui/protocol';
-import { callView } from './callSummary';
+import { callView } from '../../common/callText/callSummary';
 
 export const RECORDING_VALIDITY_MINUTES = 30;
 

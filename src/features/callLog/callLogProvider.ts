@@ -3,7 +3,7 @@ import { Call, formatExotelTime } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { accountOffsetMinutes } from '../../common/settings';
 import { Session } from '../accounts/session';
-import { dayLabel } from './callFormat';
+import { dayLabel } from '../../common/callText/callFormat';
 import { CallLogModel } from './callLogModel';
 import { CallNode, toTreeItem } from './callTreeItems';
 

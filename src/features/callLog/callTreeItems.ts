@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { AuthenticationError, Call, ExotelError } from '../../exotel';
 import { NotSignedInError } from '../../common/errors';
 import { escapeMarkdown } from '../../common/markdown';
-import { callDescription, callFields, displayNumber, otherParty, statusStyle } from './callFormat';
+import { callDescription, callFields, displayNumber, otherParty, statusStyle } from '../../common/callText/callFormat';
 
 export type CallNode =
   | { kind: 'day'; label: string; calls: Call[]; first: boolean }

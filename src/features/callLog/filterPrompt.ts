@@ -3,7 +3,7 @@ import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus, NumberRange,
 import { accountOffsetMinutes } from '../../common/settings';
 import { parsePhone } from '../../phone';
 import { CallLogFilter, DatePreset } from './callLogFilter';
-import { statusStyle } from './callFormat';
+import { statusStyle } from '../../common/callText/callFormat';
 
 const t = vscode.l10n.t;
 

@@ -4,7 +4,7 @@ import { registerCommand } from '../../common/commands';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
 import { CallDetailsPanel, RECORDING_VALIDITY_MINUTES } from './callDetailsPanel';
-import { otherParty } from './callFormat';
+import { otherParty } from '../../common/callText/callFormat';
 import { CallLog } from './callLog';
 import { CallLogFilter } from './callLogFilter';
 import { CallNode } from './callTreeItems';

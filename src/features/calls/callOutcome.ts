@@ -1,7 +1,7 @@
 // The end of a call in words, for the notification that follows it. Editor-free.
 import { Call } from '../../exotel';
-import { formatSeconds } from '../callLog/callFormat';
-import { summarize } from '../callLog/callSummary';
+import { formatSeconds } from '../../common/callText/callFormat';
+import { summarize } from '../../common/callText/callSummary';
 
 export function outcomeText(call: Call): string {
   const talk = call.details?.conversationDuration ?? call.duration;

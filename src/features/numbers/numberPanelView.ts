@@ -2,7 +2,7 @@
 import type { Call, NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 import type { FieldRow, NumberView } from '../../webview-ui/protocol';
-import { directionLabel, durationText, statusStyle } from '../callLog/callFormat';
+import { directionLabel, durationText, statusStyle } from '../../common/callText/callFormat';
 import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows, plain, Translate } from './numberText';
 
 export const RECENT_CALLS_MAX = 20;

@@ -3,9 +3,9 @@ import * as assert from 'assert';
 import { Call } from '../../../src/exotel';
 import { csvCell, toCsv } from '../../../src/features/callLog/callExportFormat';
 import { escapeMarkdown } from '../../../src/common/markdown';
-import { callDescription, dayLabel, displayNumber, statusStyle } from '../../../src/features/callLog/callFormat';
+import { callDescription, dayLabel, displayNumber, statusStyle } from '../../../src/common/callText/callFormat';
 import { describeFilter, presetRange, toRequests } from '../../../src/features/callLog/callLogFilter';
-import { summarize } from '../../../src/features/callLog/callSummary';
+import { summarize } from '../../../src/common/callText/callSummary';
 import { curlSnippet, nodeSnippet } from '../../../src/features/calls/requestSnippets';
 
 const IST = 330;

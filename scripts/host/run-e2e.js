@@ -84,7 +84,11 @@ async function runOne(file) {
   const mod = require(path.join(testsDir, file));
   const fn = typeof mod === 'function' ? mod : (mod.default || mod.run);
   if (typeof fn !== 'function') return { name, ok: false, infra: false, ms: 0, error: new Error(`${file} exports no test function (export default async function)`) };
-  const opts = mod.host || {};
+  // `host` is an object, or an async function when the host needs something made first (a sandbox's port).
+  let opts;
+  try { opts = (typeof mod.host === 'function' ? await mod.host() : mod.host) || {}; } catch (e) {
+    return { name, ok: false, infra: true, ms: Date.now() - t0, error: e };
+  }
   let h;
   let result;
   try {

@@ -305,10 +305,15 @@ export class Workbench {
     return (await target.first().innerText()).trim();
   }
 
-  /** Moves the mouse away and closes any hover. */
+  /** Moves the mouse away and closes any hover, waiting until none is visible (Escape reaches it only from the editor). */
   async clearHover(): Promise<void> {
+    const visible = this.page.locator('.monaco-hover').visible();
     await this.page.mouse.move(2, 400);
     await this.page.keyboard.press('Escape');
+    if (await visible.count() === 0) return;
+    await this.activeEditor().locator('.view-lines').focus();
+    await this.page.keyboard.press('Escape');
+    await visible.first().waitFor({ state: 'hidden', timeout: this.timeout });
   }
 
   // ---- webviews -------------------------------------------------------------------------------

@@ -116,9 +116,9 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   }
 }
 
-/** One line for the hover: never a toast from a hover. */
+/** One line for the hover: never a toast from a hover. The client's errors already say "Looking up … failed". */
 function problemText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
-  const short = message.length > 160 ? `${message.slice(0, 157)}…` : message;
-  return t('Exotel lookup failed: {0}', short);
+  const short = message.length > 200 ? `${message.slice(0, 197)}…` : message;
+  return err instanceof ExotelError ? short : t('Exotel lookup failed: {0}', short);
 }

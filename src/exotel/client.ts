@@ -6,7 +6,7 @@ import { ExotelError, MalformedResponseError } from './errors';
 import { normalizeBaseUrl } from './hosts';
 import { Call, CallPage, NumberMetadata } from './models';
 import { redact } from './redact';
-import { HttpRequest, Transport, TransportOptions } from './transport';
+import { HttpRequest, maybeSent, Transport, TransportOptions } from './transport';
 import { fail, intField, phoneField } from './validate';
 
 export interface Credentials {
@@ -134,7 +134,7 @@ export class ExotelClient {
   async getNumberMetadata(phoneNumber: string, opts: RequestOptions = {}): Promise<NumberMetadata> {
     const e164 = phoneField('Phone number', phoneNumber);
     const body = await this.get(this.url(`/Numbers/${encodeURIComponent(e164)}.json`), opts, `Looking up ${e164}`);
-    return decodeNumberMetadata(body);
+    return decodeNumberMetadata(body, e164);
   }
 
   private filterContext(): FilterContext {
@@ -148,20 +148,26 @@ export class ExotelClient {
 
   /**
    * Page URIs come from the server: follow them only within this account's call list, never elsewhere
-   * with our credentials. Relative (as documented) or absolute on our own origin; `.json` is kept.
+   * with our credentials. Relative (as documented) or absolute on our own origin; always `.json`.
    */
   private pageUrl(uri: string): string {
-    let path = uri.trim();
-    if (/^https?:\/\//i.test(path)) {
-      const u = new URL(path);
-      path = u.origin === new URL(this.baseUrl).origin ? u.pathname + u.search : '';
+    const base = new URL(this.baseUrl);
+    const basePath = base.pathname.replace(/\/+$/, '');
+    let u: URL | undefined;
+    try {
+      // URL encodes raw spaces and folds `..`; a relative link resolves against our own origin.
+      u = new URL(uri.trim(), base.origin);
+    } catch {
+      u = undefined;
     }
+    let path = u && u.origin === base.origin ? u.pathname : '';
+    // Exotel's links start at /v1; behind a proxy prefix they may already carry it.
+    if (basePath && path.startsWith(`${basePath}/`)) path = path.slice(basePath.length);
     const prefix = `/v1/Accounts/${encodeURIComponent(this.accountSid)}/Calls`;
-    if (!path.startsWith(prefix) || path.includes('//') || /[\s\\]/.test(path)) {
+    if (!u || (path !== prefix && path !== `${prefix}.json`)) {
       throw new MalformedResponseError('Exotel returned a next-page link outside this account\'s call list; it was not followed.', 'shape');
     }
-    const rest = path.slice(prefix.length);
-    return this.baseUrl + prefix + (rest.startsWith('?') ? `.json${rest}` : rest);
+    return `${this.baseUrl}${prefix}.json${u.search}`;
   }
 
   private get(url: string, opts: RequestOptions, action: string): Promise<unknown> {
@@ -173,7 +179,12 @@ export class ExotelClient {
       method: 'POST', url: this.url('/Calls/connect.json'), authorization: this.authorization,
       body: encodeForm(form), signal: opts.signal, action,
     });
-    return decodeCallEnvelope(body);
+    try {
+      return decodeCallEnvelope(body);
+    } catch (e) {
+      if (e instanceof ExotelError) e.message = `${action}: Exotel accepted it, but its answer was not a call. ${e.message}`;
+      throw e instanceof ExotelError ? maybeSent(e) : e;
+    }
   }
 
   /** A hostile or buggy server may echo our credentials: no error message carries them out. */

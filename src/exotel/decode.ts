@@ -27,7 +27,7 @@ export function num(v: unknown): number | undefined {
     return Number.isFinite(v) ? v : undefined;
   }
   const t = text(v);
-  if (t === undefined || !/^-?\d+(\.\d+)?$/.test(t)) {
+  if (t === undefined || !/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(t)) {
     return undefined;
   }
   return Number(t);
@@ -110,8 +110,22 @@ export function decodeCallPage(body: unknown): CallPage {
     throw malformed('"Calls" was not a list');
   }
   const meta = isObject(body.Metadata) ? body.Metadata : {};
+  // One row Exotel garbled must not cost the rest of the page: skip it, and say how many were skipped.
+  const decoded: Call[] = [];
+  let skipped = 0;
+  for (const row of calls) {
+    try {
+      decoded.push(decodeCall(row));
+    } catch {
+      skipped++;
+    }
+  }
+  if (calls.length > 0 && decoded.length === 0) {
+    throw malformed('no call on the page could be read');
+  }
   return {
-    calls: calls.map(decodeCall),
+    calls: decoded,
+    ...(skipped ? { skipped } : {}),
     total: num(meta.Total),
     pageSize: num(meta.PageSize),
     firstPageUri: text(meta.FirstPageUri),
@@ -120,13 +134,13 @@ export function decodeCallPage(body: unknown): CallPage {
   };
 }
 
-/** `{"Numbers":{…}}` from number metadata. */
-export function decodeNumberMetadata(body: unknown): NumberMetadata {
+/** `{"Numbers":{…}}` from number metadata; `asked` stands in when the answer leaves out PhoneNumber. */
+export function decodeNumberMetadata(body: unknown, asked?: string): NumberMetadata {
   const n = isObject(body) ? body.Numbers : undefined;
   if (!isObject(n)) {
     throw malformed('no "Numbers" in the answer');
   }
-  const phoneNumber = text(n.PhoneNumber);
+  const phoneNumber = text(n.PhoneNumber) ?? asked;
   if (phoneNumber === undefined) {
     throw malformed('the number metadata had no PhoneNumber');
   }

@@ -7,6 +7,8 @@ export type ExotelErrorKind =
 
 export abstract class ExotelError extends Error {
   abstract readonly kind: ExotelErrorKind;
+  /** The request failed, yet it may have reached Exotel: after a connect, the call may have been placed. */
+  mayHaveBeenSent = false;
   constructor(message: string) {
     super(message);
     this.name = new.target.name;
@@ -64,15 +66,17 @@ export class ServerError extends ExotelApiError {
 /** Could not reach Exotel. `mayHaveBeenSent` is true when the request may have arrived (a reset, not a refusal). */
 export class NetworkError extends ExotelError {
   readonly kind = 'network';
-  constructor(message: string, readonly mayHaveBeenSent: boolean) {
+  constructor(message: string, mayHaveBeenSent: boolean) {
     super(message);
+    this.mayHaveBeenSent = mayHaveBeenSent;
   }
 }
 
 export class TimeoutError extends ExotelError {
   readonly kind = 'timeout';
-  constructor(message: string, readonly mayHaveBeenSent: boolean) {
+  constructor(message: string, mayHaveBeenSent: boolean) {
     super(message);
+    this.mayHaveBeenSent = mayHaveBeenSent;
   }
 }
 
@@ -93,5 +97,5 @@ export class MalformedResponseError extends ExotelError {
 
 /** True for a connect that may have placed a call although it failed: the user should look at the call log. */
 export function mayHavePlacedCall(err: unknown): boolean {
-  return (err instanceof TimeoutError || err instanceof NetworkError) && err.mayHaveBeenSent;
+  return err instanceof ExotelError && err.mayHaveBeenSent;
 }

@@ -57,6 +57,8 @@ export interface CallPage {
   prevPageUri?: string;
   /** Relative URI of the next page; absent on the last page. */
   nextPageUri?: string;
+  /** Rows that could not be read (no Sid, not an object) and were left out. */
+  skipped?: number;
 }
 
 export type NumberType = 'Mobile' | 'Landline' | (string & {});

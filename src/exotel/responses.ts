@@ -24,12 +24,19 @@ export function cleanText(v: unknown): string | undefined {
 }
 
 export function parseJsonBody(body: string, contentType: string): unknown {
-  const start = body.search(/\S/);
-  const head = start < 0 ? '' : body.slice(start, start + 200).toLowerCase(); // no copy of a large body
-  if (head === '') {
+  const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body; // a BOM some servers prepend
+  const start = text.search(/\S/);
+  if (start < 0) {
     throw new MalformedResponseError('Exotel sent an empty answer.', 'empty');
   }
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || contentType.includes('text/html')) {
+  // The body decides, not the Content-Type: servers label JSON text/html, and a placed call must not read as a failure.
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Say what came back instead, below.
+  }
+  const head = text.slice(start, start + 200).toLowerCase(); // no copy of a large body
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || (contentType.includes('text/html') && head.startsWith('<'))) {
     throw new MalformedResponseError(
       'An HTML page came back instead of Exotel\'s JSON: a proxy, a captive portal or a wrong base URL answered. Check the region or the `exotel.apiBaseUrl` setting.',
       'html');
@@ -37,11 +44,14 @@ export function parseJsonBody(body: string, contentType: string): unknown {
   if (head.startsWith('<')) {
     throw new MalformedResponseError('Exotel answered in XML where JSON was asked for; check that the base URL points at the v1 API.', 'xml');
   }
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw new MalformedResponseError('Exotel\'s answer was cut short or is not valid JSON. Try again; if it keeps happening, check your network or proxy.', 'truncated');
-  }
+  throw new MalformedResponseError('Exotel\'s answer was cut short or is not valid JSON. Try again; if it keeps happening, check your network or proxy.', 'truncated');
+}
+
+/** A 2xx body that holds only a RestException: Exotel refusing with the wrong HTTP status. */
+export function restExceptionIn(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false;
+  const o = json as Record<string, unknown>;
+  return typeof o.RestException === 'object' && o.RestException !== null && !('Call' in o || 'Calls' in o || 'Numbers' in o);
 }
 
 interface RestException {
@@ -63,7 +73,10 @@ export function readRestException(body: string): RestException {
   } catch {
     // Not JSON: try the XML envelope below.
   }
-  const tag = (name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(body)?.[1];
+  const tag = (name: string) => {
+    const inner = new RegExp(`<${name}>([\\s\\S]*?)</${name}>`).exec(body)?.[1];
+    return inner?.replace(/^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/, '$1');
+  };
   if (body.includes('<RestException>')) {
     const code = tag('Code');
     return { status: Number(tag('Status')) || undefined, message: cleanText(decodeXmlText(tag('Message') ?? '')), code };
@@ -106,8 +119,12 @@ export interface ErrorContext {
   action: string;
 }
 
-export function errorFromResponse({ status, body, retryAfter, action }: ErrorContext): ExotelApiError {
+export function errorFromResponse({ status: httpStatus, body, retryAfter, action }: ErrorContext): ExotelApiError {
   const rest = readRestException(body);
+  // The body's Status is the more specific one when HTTP says only 400 (or 2xx): 404 "No matching results" came in a 400.
+  const bodyStatus = rest.status !== undefined && rest.status >= 400 && rest.status < 600 ? rest.status : undefined;
+  const status = bodyStatus !== undefined && (httpStatus === 400 || httpStatus < 300) ? bodyStatus
+    : httpStatus < 300 ? 400 : httpStatus;
   const said = rest.message;
   const quote = said ? ` Exotel said: “${said}”` : '';
   const code = rest.code;

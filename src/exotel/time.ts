@@ -18,5 +18,8 @@ export function parseExotelTime(text: string, offsetMinutes = IST_OFFSET_MINUTES
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
   const utc = Date.UTC(y, mo - 1, d, h, mi, s) - offsetMinutes * 60_000;
   const date = new Date(utc);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // Date.UTC rolls 31 February over into March: such a date is refused, not moved.
+  const back = new Date(utc + offsetMinutes * 60_000);
+  const same = back.getUTCFullYear() === y && back.getUTCMonth() === mo - 1 && back.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  return Number.isNaN(date.getTime()) || !same ? undefined : date;
 }

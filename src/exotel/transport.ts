@@ -4,7 +4,7 @@ import {
   CancelledError, ExotelError, NetworkError, RateLimitError, ServerError, TimeoutError,
 } from './errors';
 import { RateLimiter } from './rateLimiter';
-import { errorFromResponse, parseJsonBody } from './responses';
+import { errorFromResponse, parseJsonBody, restExceptionIn } from './responses';
 
 /** The slice of node-fetch (or global fetch) the client uses, so callers can pass either, with a proxy agent. */
 export interface FetchResponse {
@@ -151,9 +151,24 @@ export class Transport {
         throw e;
       }
       if (res.status < 200 || res.status >= 300) {
-        throw errorFromResponse({ status: res.status, body, retryAfter: res.headers.get('retry-after'), action: req.action });
+        const e = errorFromResponse({ status: res.status, body, retryAfter: res.headers.get('retry-after'), action: req.action });
+        // A gateway's 5xx page (no RestException: Exotel did not say no) may come after Exotel took the call.
+        if (req.method === 'POST' && res.status >= 500 && e.exotelMessage === undefined) throw maybeSent(e);
+        throw e;
       }
-      return parseJsonBody(body, res.headers.get('content-type') ?? '');
+      let json: unknown;
+      try {
+        json = parseJsonBody(body, res.headers.get('content-type') ?? '');
+      } catch (e) {
+        // Exotel said 2xx to a connect: the call was placed, whatever the body looks like.
+        if (req.method === 'POST' && e instanceof ExotelError) {
+          e.message = `${req.action}: Exotel accepted it (HTTP ${res.status}), but its answer could not be read. ${e.message}`;
+          throw maybeSent(e);
+        }
+        throw e;
+      }
+      if (restExceptionIn(json)) throw errorFromResponse({ status: res.status, body, retryAfter: null, action: req.action });
+      return json;
     } catch (err) {
       if (err instanceof ExotelError) throw err;
       const type = (err as { type?: string } | undefined)?.type;
@@ -168,9 +183,9 @@ export class Transport {
   private mapFailure(err: unknown, req: HttpRequest, timedOut: boolean): ExotelError {
     const isPost = req.method === 'POST';
     if (req.signal?.aborted) {
-      return new CancelledError(isPost
-        ? `${req.action} was cancelled after it was sent; the call may have been placed — check the call log before trying again.`
-        : `${req.action} was cancelled.`);
+      return isPost
+        ? Object.assign(new CancelledError(`${req.action} was cancelled after it was sent; the call may have been placed — check the call log before trying again.`), { mayHaveBeenSent: true })
+        : new CancelledError(`${req.action} was cancelled.`);
     }
     if (timedOut) {
       const s = Math.round(this.o.timeoutMs / 1000);
@@ -178,10 +193,12 @@ export class Transport {
         ? `${req.action} got no answer from Exotel within ${s} s. The call may have been placed: check the call log before trying again.`
         : `${req.action} got no answer from Exotel within ${s} s. Check your network and try again.`, isPost);
     }
-    if ((err as { type?: string } | undefined)?.type === 'no-redirect') {
+    // node-fetch puts `type`/`code` on the error; Node's global fetch (undici) puts `code` on `cause`.
+    const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
+    if ((err as { type?: string } | undefined)?.type === 'no-redirect' || /redirect/i.test(cause?.message ?? '')) {
       return new NetworkError(`${req.action} failed: the server answered with a redirect, which is not followed with your credentials. Check the region or base URL.`, false);
     }
-    const code = (err as { code?: string } | undefined)?.code ?? '';
+    const code = (err as { code?: string } | undefined)?.code ?? cause?.code ?? '';
     const notSent = NOT_SENT_CODES.has(code);
     const where = hostOf(req.url);
     const reason = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `${where} could not be found (no network, or a wrong base URL)`
@@ -190,6 +207,15 @@ export class Transport {
     const tail = isPost && !notSent ? ' The call may have been placed: check the call log before trying again.' : ' Check your network and try again.';
     return new NetworkError(`${req.action} failed: ${reason}.${tail}`, !notSent);
   }
+}
+
+/** Marks an error of a connect that Exotel may have carried out, and says so. */
+export function maybeSent<E extends ExotelError>(e: E): E {
+  if (!e.mayHaveBeenSent) {
+    e.mayHaveBeenSent = true;
+    e.message = `${e.message.replace(/\s*Try again[\s\S]*$/, '')} The call may have been placed: check the call log before trying again.`;
+  }
+  return e;
 }
 
 function pathOf(url: string): string {

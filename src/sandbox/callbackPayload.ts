@@ -18,12 +18,14 @@ export function callbackFields(call: CallRecord, event: CallbackEvent, extended:
     }
     return fields;
   }
-  const endTime = terminal && call.plan && call.startTime !== null ? formatIst(call.startTime + planDuration(call.plan) * 1000) : null;
+  const endMs = terminal && call.plan && call.startTime !== null ? call.startTime + planDuration(call.plan) * 1000 : null;
+  const endTime = endMs === null ? null : formatIst(endMs);
   const fields: Fields = [
     ['CallSid', call.sid],
     ['EventType', event],
     ['DateCreated', formatIst(call.createdAt)],
-    ['DateUpdated', formatIst(nowMs)],
+    // The sandbox plays a call faster than its Duration: never let the update come before the end.
+    ['DateUpdated', formatIst(Math.max(nowMs, endMs ?? 0))],
     ['To', call.to],
     ['From', call.from],
     ['PhoneNumberSid', call.phoneNumberSid],

@@ -105,5 +105,6 @@ export function fillBilling(call: CallRecord, nowMs: number): void {
   call.duration = duration;
   call.endTime = call.startTime + duration * 1000;
   call.price = priceFor(plan.legs);
-  call.updatedAt = Math.max(nowMs, call.updatedAt);
+  // Calls play faster than their Duration here; Exotel never shows an EndTime after DateUpdated.
+  call.updatedAt = Math.max(nowMs, call.updatedAt, call.endTime);
 }

@@ -70,6 +70,7 @@ describe('sandbox: StatusCallback delivery', () => {
     assert.strictEqual(t.StartTime, t.DateCreated);
     assert.match(String(t.EndTime), TIMESTAMP);
     assert.strictEqual((Date.parse(String(t.EndTime).replace(' ', 'T')) - Date.parse(String(t.StartTime).replace(' ', 'T'))) / 1000, (stored?.plan?.ring1 ?? 0) + legs[0].OnCallDuration);
+    assert.ok(String(t.DateUpdated) >= String(t.EndTime), `DateUpdated ${t.DateUpdated} before EndTime ${t.EndTime}`);
   });
 
   it('extended (multipart): Legs as Legs[i][Field]; a busy call gets no answered event and no RecordingUrl', async () => {

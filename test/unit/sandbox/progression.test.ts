@@ -51,6 +51,7 @@ describe('sandbox: call progression', () => {
       assert.deepStrictEqual(legs.map((l: { Id: number }) => l.Id), [1, 2]);
       assert.match(billed.Duration, /^\d+$/);
       assert.strictEqual(seconds(billed.EndTime) - seconds(billed.StartTime), Number(billed.Duration));
+      assert.ok(seconds(billed.DateUpdated) >= seconds(billed.EndTime), `DateUpdated ${billed.DateUpdated} before EndTime ${billed.EndTime}`);
       const expectedPrice = price || ((Math.ceil(legs[0].OnCallDuration / 60) + Math.ceil(legs[1].OnCallDuration / 60)) * 0.75).toFixed(3);
       assert.strictEqual(billed.Price, expectedPrice);
       assert.strictEqual(billed.Details.ConversationDuration, status === 'completed' ? legs[1].OnCallDuration : 0);

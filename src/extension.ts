@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { useTranslator } from './common/callText/translate';
 import { Log } from './common/log';
 import { Deps } from './deps';
 import { registerAccounts } from './features/accounts';
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
     phases.push(`${name} ${(performance.now() - t).toFixed(1)}`);
     return result;
   };
+  useTranslator(vscode.l10n.t); // editor-free text (call summaries, labels) in the user's language
   const log = new Log();
   const profiles = new ProfileStore(context, log);
   const session = new Session(profiles, log);

@@ -1,32 +1,32 @@
 // How a call reads in the sidebar, tooltips and panels. Plain functions, no editor types, so they are unit-tested in Node.
 import { Call, isFinalStatus } from '../../exotel';
 import { parsePhone } from '../../phone';
+import { t } from './translate';
 
-/** A codicon and a theme colour id per status; in-progress spins. */
-export const STATUS_ICONS: Record<string, { icon: string; color: string; label: string }> = {
-  queued: { icon: 'watch', color: 'charts.yellow', label: 'Queued' },
-  ringing: { icon: 'bell', color: 'charts.blue', label: 'Ringing' },
-  'in-progress': { icon: 'sync~spin', color: 'charts.blue', label: 'In progress' },
-  completed: { icon: 'pass-filled', color: 'testing.iconPassed', label: 'Completed' },
-  busy: { icon: 'circle-slash', color: 'charts.orange', label: 'Busy' },
-  'no-answer': { icon: 'bell-slash', color: 'charts.yellow', label: 'No answer' },
-  failed: { icon: 'error', color: 'testing.iconFailed', label: 'Failed' },
-  canceled: { icon: 'close', color: 'disabledForeground', label: 'Canceled' },
+/** A codicon and a theme colour id per status; in-progress spins. Labels are translated when asked for. */
+const STATUS_STYLES: Record<string, { icon: string; color: string; label: () => string }> = {
+  queued: { icon: 'watch', color: 'charts.yellow', label: () => t('Queued') },
+  ringing: { icon: 'bell', color: 'charts.blue', label: () => t('Ringing') },
+  'in-progress': { icon: 'sync~spin', color: 'charts.blue', label: () => t('In progress') },
+  completed: { icon: 'pass-filled', color: 'testing.iconPassed', label: () => t('Completed') },
+  busy: { icon: 'circle-slash', color: 'charts.orange', label: () => t('Busy') },
+  'no-answer': { icon: 'bell-slash', color: 'charts.yellow', label: () => t('No answer') },
+  failed: { icon: 'error', color: 'testing.iconFailed', label: () => t('Failed') },
+  canceled: { icon: 'close', color: 'disabledForeground', label: () => t('Canceled') },
 };
-const UNKNOWN_STATUS = { icon: 'question', color: 'foreground', label: 'Unknown' };
 
 export function statusStyle(status: string): { icon: string; color: string; label: string } {
-  return STATUS_ICONS[status] ?? { ...UNKNOWN_STATUS, label: status || UNKNOWN_STATUS.label };
+  const s = STATUS_STYLES[status];
+  return s ? { icon: s.icon, color: s.color, label: s.label() } : { icon: 'question', color: 'foreground', label: status || t('Unknown') };
 }
 
-export const DIRECTION_LABELS: Record<string, string> = {
-  inbound: 'incoming',
-  'outbound-api': 'outgoing (API)',
-  'outbound-dial': 'outgoing (dashboard)',
-};
-
 export function directionLabel(direction: string | undefined): string {
-  return direction ? DIRECTION_LABELS[direction] ?? direction : 'unknown direction';
+  switch (direction) {
+    case 'inbound': return t('incoming');
+    case 'outbound-api': return t('outgoing (API)');
+    case 'outbound-dial': return t('outgoing (dashboard)');
+    default: return direction ?? t('unknown direction');
+  }
 }
 
 /** A number as people read it ("+91 98765 43210"), or the text as Exotel sent it when it does not parse. */
@@ -43,28 +43,28 @@ export function otherParty(call: Call): string | undefined {
 
 export function durationText(call: Call): string {
   if (call.duration !== undefined) return formatSeconds(call.duration);
-  return isFinalStatus(call.status) ? 'pending' : '—';
+  return isFinalStatus(call.status) ? t('pending') : '—';
 }
 
 export function priceText(call: Call): string {
   if (call.price !== undefined) return call.price.toFixed(2);
-  return isFinalStatus(call.status) ? 'pending' : '—';
+  return isFinalStatus(call.status) ? t('pending') : '—';
 }
 
 export function formatSeconds(s: number): string {
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t('{0} s', s);
   const m = Math.floor(s / 60);
   const rest = s % 60;
-  if (m < 60) return `${m} m ${String(rest).padStart(2, '0')} s`;
-  return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} m`;
+  if (m < 60) return t('{0} m {1} s', m, String(rest).padStart(2, '0'));
+  return t('{0} h {1} m', Math.floor(m / 60), String(m % 60).padStart(2, '0'));
 }
 
 /** "Today", "Yesterday", or the date, for a call's `YYYY-MM-DD HH:mm:ss` in the account's zone. */
 export function dayLabel(dateCreated: string | undefined, todayLocal: string, yesterdayLocal: string): string {
   const day = dateCreated?.slice(0, 10);
-  if (!day) return 'Unknown date';
-  if (day === todayLocal) return 'Today';
-  if (day === yesterdayLocal) return 'Yesterday';
+  if (!day) return t('Unknown date');
+  if (day === todayLocal) return t('Today');
+  if (day === yesterdayLocal) return t('Yesterday');
   const d = new Date(`${day}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString('en-IN', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
@@ -78,14 +78,17 @@ export function callDescription(call: Call): string {
   return [timeOf(call.dateCreated), durationText(call), priceText(call), directionLabel(call.direction)].filter(Boolean).join(' · ');
 }
 
+/** The label of the recording row, which panels turn into a link. */
+export const RECORDING = () => t('Recording');
+
 /** Every field of a call, as label/value rows (for tooltips, panels and exports). */
 export function callFields(call: Call): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
-    ['Call SID', call.sid], ['Status', call.status], ['Direction', call.direction], ['From', call.from], ['To', call.to],
-    ['ExoPhone', call.phoneNumberSid], ['Created', call.dateCreated], ['Updated', call.dateUpdated], ['Started', call.startTime],
-    ['Ended', call.endTime], ['Duration', durationText(call)], ['Price', priceText(call)], ['Answered by', call.answeredBy],
-    ['Forwarded from', call.forwardedFrom], ['Caller name', call.callerName], ['Parent call', call.parentCallSid],
-    ['Recording', call.recordingUrl], ['Account', call.accountSid],
+    [t('Call SID'), call.sid], [t('Status'), call.status], [t('Direction'), call.direction], [t('From'), call.from], [t('To'), call.to],
+    [t('ExoPhone'), call.phoneNumberSid], [t('Created'), call.dateCreated], [t('Updated'), call.dateUpdated], [t('Started'), call.startTime],
+    [t('Ended'), call.endTime], [t('Duration'), durationText(call)], [t('Price'), priceText(call)], [t('Answered by'), call.answeredBy],
+    [t('Forwarded from'), call.forwardedFrom], [t('Caller name'), call.callerName], [t('Parent call'), call.parentCallSid],
+    [RECORDING(), call.recordingUrl], [t('Account'), call.accountSid],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');
 }

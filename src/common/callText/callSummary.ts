@@ -1,43 +1,45 @@
 // What happened on a call, in words, from its status and legs. Leg 1 is the agent (From, called first), leg 2 the customer.
 import { Call } from '../../exotel';
 import { CallView } from '../../webview-ui/protocol';
-import { callFields, directionLabel, displayNumber, formatSeconds, otherParty, statusStyle } from './callFormat';
+import { callFields, directionLabel, displayNumber, formatSeconds, otherParty, RECORDING, statusStyle } from './callFormat';
+import { t } from './translate';
 
 const secs = (n: number | undefined) => (n === undefined ? undefined : formatSeconds(n));
 
 export function summarize(call: Call): string {
   const d = call.details;
   const leg1 = d?.legs.find(l => l.id === 1)?.onCallDuration;
-  const agentTime = leg1 !== undefined ? `; the agent's leg was connected for ${secs(leg1)}` : '';
+  const agentTime = leg1 !== undefined ? t('; the agent\'s leg was connected for {0}', secs(leg1)!) : '';
   switch (call.status) {
-    case 'queued': return 'The call is waiting in Exotel\'s queue.';
-    case 'ringing': return 'The call is ringing.';
-    case 'in-progress': return 'The call is in progress.';
-    case 'canceled': return 'The call was canceled before it connected.';
+    case 'queued': return t('The call is waiting in Exotel\'s queue.');
+    case 'ringing': return t('The call is ringing.');
+    case 'in-progress': return t('The call is in progress.');
+    case 'canceled': return t('The call was canceled before it connected.');
   }
   if (d?.leg1Status && d.leg1Status !== 'completed') {
-    return `The agent (From) ${legWords(d.leg1Status)}, so the customer was never called.`;
+    return t('The agent (From) {0}, so the customer was never called.', legWords(d.leg1Status));
   }
   if (d?.leg2Status && d.leg2Status !== 'completed') {
-    return `The customer ${legWords(d.leg2Status)}${agentTime}.`;
+    return t('The customer {0}{1}.', legWords(d.leg2Status), agentTime);
   }
   if (call.status === 'completed') {
     const talk = d?.conversationDuration ?? call.duration;
-    return talk !== undefined ? `Both sides answered and talked for ${secs(talk)}${agentTime}.` : 'The call was answered and ended normally; Exotel has not filled in the duration yet.';
+    return talk !== undefined ? t('Both sides answered and talked for {0}{1}.', secs(talk)!, agentTime)
+      : t('The call was answered and ended normally; Exotel has not filled in the duration yet.');
   }
-  if (call.status === 'busy') return `The line was busy${agentTime}.`;
-  if (call.status === 'no-answer') return `Nobody answered${agentTime}.`;
-  if (call.status === 'failed') return 'The call failed: Exotel could not connect it (a wrong or unreachable number, or a network problem).';
-  return `The call ended with status “${call.status}”.`;
+  if (call.status === 'busy') return t('The line was busy{0}.', agentTime);
+  if (call.status === 'no-answer') return t('Nobody answered{0}.', agentTime);
+  if (call.status === 'failed') return t('The call failed: Exotel could not connect it (a wrong or unreachable number, or a network problem).');
+  return t('The call ended with status “{0}”.', call.status);
 }
 
 function legWords(status: string): string {
   switch (status) {
-    case 'no-answer': return 'never answered';
-    case 'busy': return 'was busy';
-    case 'failed': return 'could not be reached';
-    case 'canceled': return 'was canceled';
-    default: return `ended as “${status}”`;
+    case 'no-answer': return t('never answered');
+    case 'busy': return t('was busy');
+    case 'failed': return t('could not be reached');
+    case 'canceled': return t('was canceled');
+    default: return t('ended as “{0}”', status);
   }
 }
 
@@ -46,7 +48,7 @@ export function callView(call: Call, recordingValidityMinutes: number): CallView
   const style = statusStyle(call.status);
   const legs = (call.details?.legs ?? []).map(l => ({
     leg: String(l.id),
-    who: l.id === 1 ? `Agent (From) ${displayNumber(call.from)}` : `Customer (To) ${displayNumber(call.to)}`,
+    who: l.id === 1 ? t('Agent (From) {0}', displayNumber(call.from)) : t('Customer (To) {0}', displayNumber(call.to)),
     status: (l.id === 1 ? call.details?.leg1Status : call.details?.leg2Status) ?? '—',
     onCall: l.onCallDuration !== undefined ? formatSeconds(l.onCallDuration) : '—',
   }));
@@ -57,11 +59,11 @@ export function callView(call: Call, recordingValidityMinutes: number): CallView
     statusLabel: call.status,
     statusIcon: style.icon,
     summary: summarize(call),
-    fields: callFields(call).map(([label, value]) => ({ label, value, link: label === 'Recording' && /^https?:\/\//.test(value) })),
+    fields: callFields(call).map(([label, value]) => ({ label, value, link: label === RECORDING() && /^https?:\/\//.test(value) })),
     legs,
-    conversation: conv !== undefined ? `Conversation (both legs connected): ${formatSeconds(conv)}` : undefined,
+    conversation: conv !== undefined ? t('Conversation (both legs connected): {0}', formatSeconds(conv)) : undefined,
     recording: call.recordingUrl && /^https?:\/\//.test(call.recordingUrl)
-      ? { url: call.recordingUrl, validity: `This link was signed for ${recordingValidityMinutes} minutes; Refresh for a new one.` }
+      ? { url: call.recordingUrl, validity: t('This link was signed for {0} minutes; Refresh for a new one.', recordingValidityMinutes) }
       : undefined,
     canCallAgain: Boolean(call.from && call.to && call.direction === 'outbound-api'),
   };

@@ -2,15 +2,16 @@
 import { Call } from '../../exotel';
 import { formatSeconds } from '../../common/callText/callFormat';
 import { summarize } from '../../common/callText/callSummary';
+import { t } from '../../common/callText/translate';
 
 export function outcomeText(call: Call): string {
   const talk = call.details?.conversationDuration ?? call.duration;
   switch (call.status) {
-    case 'completed': return talk !== undefined ? `Call completed — talked for ${formatSeconds(talk)}.` : 'Call completed. Exotel fills in the duration a few minutes after the call.';
-    case 'busy': return `Call ended: busy. ${summarize(call)}`;
-    case 'no-answer': return `Call ended: no answer. ${summarize(call)}`;
-    case 'failed': return `Call failed. ${summarize(call)}`;
-    case 'canceled': return 'Call canceled before it connected.';
-    default: return `The call is still ${call.status}; it is in the call log, which keeps following it.`;
+    case 'completed': return talk !== undefined ? t('Call completed — talked for {0}.', formatSeconds(talk)) : t('Call completed. Exotel fills in the duration a few minutes after the call.');
+    case 'busy': return t('Call ended: busy. {0}', summarize(call));
+    case 'no-answer': return t('Call ended: no answer. {0}', summarize(call));
+    case 'failed': return t('Call failed. {0}', summarize(call));
+    case 'canceled': return t('Call canceled before it connected.');
+    default: return t('The call is still {0}; it is in the call log, which keeps following it.', call.status);
   }
 }

@@ -3,11 +3,10 @@
 import type { NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 
-export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+import { plain, Translate } from '../../common/callText/translate';
 
-/** Fills `{0}`-style placeholders, as vscode.l10n.t does for the default language. */
-export const plain: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (whole, i: string) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : whole));
+export { plain };
+export type { Translate };
 
 export type DndState = 'Yes' | 'No' | 'Unavailable' | 'Unknown';
 

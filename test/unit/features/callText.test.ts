@@ -6,6 +6,7 @@ import { escapeMarkdown } from '../../../src/common/markdown';
 import { callDescription, dayLabel, displayNumber, statusStyle } from '../../../src/common/callText/callFormat';
 import { describeFilter, presetRange, toRequests } from '../../../src/features/callLog/callLogFilter';
 import { summarize } from '../../../src/common/callText/callSummary';
+import { plain, useTranslator } from '../../../src/common/callText/translate';
 import { curlSnippet, nodeSnippet } from '../../../src/features/calls/requestSnippets';
 
 const IST = 330;
@@ -89,5 +90,19 @@ describe('exports and snippets', () => {
     const node = nodeSnippet('https://api.exotel.com/x', [['To', '+919876543210']]);
     assert.match(node, /\["To", "\+919876543210"\]/);
     assert.match(node, /process\.env\.EXOTEL_API_TOKEN/);
+  });
+});
+
+describe('call text goes through the installed translator', () => {
+  afterEach(() => useTranslator(plain));
+
+  it('summaries, status labels, durations and field labels are translated, with their placeholders filled', () => {
+    const seen: string[] = [];
+    useTranslator((message, ...args) => { seen.push(message); return `«${plain(message, ...args)}»`; });
+    const busy = call({ status: 'busy', details: { legs: [{ id: 1, onCallDuration: 12 }], leg1Status: 'completed', leg2Status: 'busy' } });
+    assert.strictEqual(summarize(busy), '«The customer «was busy»«; the agent\'s leg was connected for «12 s»».»');
+    assert.strictEqual(statusStyle('no-answer').label, '«No answer»');
+    assert.strictEqual(callDescription(call({ duration: 75, dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })), '10:05 · «1 m 15 s» · «pending» · «incoming»');
+    assert.ok(seen.includes('The customer {0}{1}.'), 'the message is the template, so a translation bundle can find it');
   });
 });

@@ -76,4 +76,24 @@ describe('accounts and the sandbox profile', function () {
     await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     assert.strictEqual((await a.deps.session.current())?.profile.id, 'sandbox');
   });
+
+  it('a sign-in in another window is picked up, even when its global state arrives after its secret', async () => {
+    const s = await sandbox();
+    const a = await api();
+    const { context, session } = a.deps;
+    await session.profiles.setActive(undefined);
+    await waitFor('signed out here', async () => (await session.current()) === undefined);
+    // What another window's sign-in looks like from here: the secret's change event first, the profile later.
+    const profile = { id: 'other-window', name: 'Other Window', region: 'custom', baseUrl: s.baseUrl, accountSid: s.accountSid };
+    await context.secrets.store('exotel.profile.other-window', JSON.stringify({ apiKey: s.apiKey, apiToken: s.apiToken }));
+    await new Promise(r => setTimeout(r, 300));
+    await context.globalState.update('exotel.profiles', [...context.globalState.get<unknown[]>('exotel.profiles', []), profile]);
+    await context.globalState.update('exotel.activeProfile', profile.id);
+    try {
+      await waitFor('the other window\'s profile', async () => (await session.current())?.profile.id === profile.id, 8000);
+    } finally {
+      await session.profiles.remove(profile.id);
+      await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    }
+  });
 });

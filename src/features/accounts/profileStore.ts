@@ -6,6 +6,7 @@ import { Profile, ProfileSecrets, SANDBOX_PROFILE_ID } from './profile';
 const PROFILES_KEY = 'exotel.profiles';
 const ACTIVE_KEY = 'exotel.activeProfile';
 const secretKey = (id: string) => `exotel.profile.${id}`;
+const LATE_STATE_RECHECK_MS = [500, 2000, 5000];
 
 export interface ActiveAccount {
   profile: Profile;
@@ -25,10 +26,24 @@ export class ProfileStore extends Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly log: Log) {
     super();
-    // A sign-in or sign-out in another window changes the secrets; pick it up here.
+    // A sign-in or sign-out in another window changes the secrets; pick it up here. Global state has no change
+    // event and reaches this window on its own schedule, possibly after the secret: look again a little later.
     this.register(context.secrets.onDidChange(e => {
-      if (e.key.startsWith('exotel.profile.')) this.changed.fire();
+      if (!e.key.startsWith('exotel.profile.')) return;
+      this.changed.fire();
+      for (const ms of LATE_STATE_RECHECK_MS) this.later(ms);
     }));
+    this.register({ dispose: () => this.timers.forEach(clearTimeout) });
+  }
+
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  private later(ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.changed.fire();
+    }, ms);
+    this.timers.add(timer);
   }
 
   list(): Profile[] {

@@ -1,4 +1,4 @@
-// The Calls view on the sandbox's seeded history: grouping, icons, paging, filters, export, error rows, the details panel.
+// The Calls view on the sandbox's seeded history: grouping, icons, paging, refresh, filters, export, error rows, the details panel.
 import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
@@ -116,13 +116,13 @@ describe('call log', function () {
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
     s.faults.next({ kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } }, { path: '/Calls.json', times: 5 });
-    a.callLog.refresh();
+    a.callLog.restart();
     let r = await rows();
     assert.strictEqual(r.length, 1);
     assert.strictEqual(a.callLog.provider.getTreeItem(r[0]).label, 'Sign in again');
     s.faults.clear();
     s.faults.next({ kind: '5xx' }, { path: '/Calls.json', times: 10 });
-    a.callLog.refresh();
+    a.callLog.restart();
     r = await rows();
     const item = a.callLog.provider.getTreeItem(r.at(-1)!);
     assert.match(String(item.label), /Retry/);
@@ -130,6 +130,39 @@ describe('call log', function () {
     s.faults.clear();
     await vscode.commands.executeCommand('exotel.callLog.loadMore');
     assert.strictEqual((await rows())[0].kind, 'day');
+  });
+
+  it('Refresh keeps the pages Load more brought in and adds new calls; a failed Refresh keeps the list', async () => {
+    const a = await api();
+    const s = await sandbox();
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await a.callLog.model.ensureLoaded();
+    await vscode.commands.executeCommand('exotel.callLog.loadMore');
+    await vscode.commands.executeCommand('exotel.callLog.loadMore');
+    const before = a.callLog.model.state.calls;
+    assert.ok(before.length >= 150, `three pages loaded (${before.length})`);
+    const fromPage3 = before.at(-1)!;
+    const added = s.calls.add({ status: 'completed', direction: 'outbound-api' });
+    const pages = a.callLog.model.pagesFetched;
+    await vscode.commands.executeCommand('exotel.callLog.refresh');
+    let sids = a.callLog.model.state.calls.map(c => c.sid);
+    assert.ok(sids.includes(fromPage3.sid), 'a call from the third page is still listed');
+    assert.ok(sids.includes(added.sid), 'the new call is listed');
+    assert.ok(sids.length > before.length);
+    assert.ok(a.callLog.model.pagesFetched - pages >= 3, 'every page was asked for again');
+    await vscode.commands.executeCommand('exotel.callLog.loadMore');
+    sids = a.callLog.model.state.calls.map(c => c.sid);
+    assert.strictEqual(new Set(sids).size, sids.length, 'Load more goes on after the refreshed pages');
+    assert.ok(sids.length >= before.length + 50);
+    s.faults.next({ kind: '5xx' }, { path: '/Calls.json', times: 10 });
+    try {
+      await vscode.commands.executeCommand('exotel.callLog.refresh');
+    } finally {
+      s.faults.clear();
+    }
+    assert.strictEqual(a.callLog.model.state.calls.length, sids.length, 'the list stays when the refresh fails');
+    assert.strictEqual((await rows()).at(-1)?.kind, 'error');
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
 
   it('exports every page of the filter to JSON and CSV', async () => {

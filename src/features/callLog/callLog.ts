@@ -25,18 +25,18 @@ export class CallLog extends Disposable {
     this.provider = this.register(new CallLogProvider(this.model, session));
     this.view = this.register(vscode.window.createTreeView('exotel.calls', { treeDataProvider: this.provider, showCollapseAll: true }));
     this.register(session.onDidChange(() => {
-      this.refresh();
+      this.restart();
       void this.noteAccount();
     }));
     this.register({ dispose: () => clearTimeout(this.follow) });
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
       if (e.affectsConfiguration('exotel.callLog')) {
         this.scheduleAutoRefresh();
-        if (e.affectsConfiguration('exotel.callLog.pageSize')) this.refresh();
+        if (e.affectsConfiguration('exotel.callLog.pageSize')) this.restart();
       }
     }));
     this.register({ dispose: () => clearInterval(this.timer) });
-    this.refresh();
+    this.restart();
     this.scheduleAutoRefresh();
     void this.noteAccount();
   }
@@ -62,10 +62,16 @@ export class CallLog extends Disposable {
     // A view alone in its container hides its description, so the filter also shows above the calls.
     this.view.message = summary ? vscode.l10n.t('Filtered: {0}', summary) : undefined;
     void setContext('exotel.callLog.filtered', this.provider.filtered);
-    this.refresh();
+    this.restart();
   }
 
-  refresh(): void {
+  /** Refresh Calls: the same filter again, as deep as it was loaded, so pages from "Load more" stay. */
+  refresh(): Promise<void> {
+    return this.model.reload(this.requests());
+  }
+
+  /** Starts over from the first page: what a new filter, account or page size needs. */
+  restart(): void {
     this.model.reset(this.requests());
   }
 

@@ -15,16 +15,35 @@ export interface CallSource {
   client(): Promise<ExotelClient | undefined>;
 }
 
+/** Where paging stands: the requests, the next one to send, the last page (its nextPageUri goes on), pages so far. */
+interface Cursor {
+  requests: CallFilter[];
+  index: number;
+  lastPage?: CallPage;
+  pages: number;
+}
+
+const start = (requests: CallFilter[]): Cursor => ({ requests, index: 0, pages: 0 });
+const more = (c: Cursor): boolean => Boolean(c.lastPage?.nextPageUri) || c.index < c.requests.length;
+
+/** The page after a cursor and the cursor past it; undefined at the end. The cursor itself is left as it was. */
+async function pageAfter(client: ExotelClient, c: Cursor): Promise<{ page: CallPage; next: Cursor } | undefined> {
+  const following = c.lastPage?.nextPageUri ? await client.nextPage(c.lastPage) : undefined;
+  if (following) return { page: following, next: { ...c, lastPage: following, pages: c.pages + 1 } };
+  if (c.index >= c.requests.length) return undefined;
+  const page = await client.listCalls(c.requests[c.index]);
+  return { page, next: { ...c, index: c.index + 1, lastPage: page, pages: c.pages + 1 } };
+}
+
 /** Pages through a list of requests (date windows × number directions), one page per loadMore(). */
 export class CallLogModel extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private loaded = new Map<string, Call>();
   private readonly placed = new Map<string, Call>();
-  private requests: CallFilter[] = [];
-  private requestIndex = 0;
-  private lastPage: CallPage | undefined;
+  private cursor = start([]);
   private inFlight: Promise<void> | undefined;
+  private reloading: Promise<void> | undefined;
   private generation = 0;
   private error: unknown;
   private started = false;
@@ -35,12 +54,10 @@ export class CallLogModel extends Disposable {
     super();
   }
 
-  /** Starts over with new requests (a new filter, a refresh, another account). */
+  /** Starts over with new requests (a new filter, page size or account). */
   reset(requests: CallFilter[]): void {
     this.generation++;
-    this.requests = requests;
-    this.requestIndex = 0;
-    this.lastPage = undefined;
+    this.cursor = start(requests);
     this.loaded = new Map();
     this.error = undefined;
     this.inFlight = undefined;
@@ -62,9 +79,7 @@ export class CallLogModel extends Disposable {
   }
 
   get hasMore(): boolean {
-    if (!this.started) return true;
-    if (this.lastPage?.nextPageUri) return true;
-    return this.requestIndex < this.requests.length;
+    return !this.started || more(this.cursor);
   }
 
   /** Loads the first page if nothing was loaded yet. */
@@ -76,17 +91,28 @@ export class CallLogModel extends Disposable {
   loadMore(): Promise<void> {
     if (this.inFlight) return this.inFlight;
     if (this.started && !this.hasMore) return Promise.resolve();
-    const generation = this.generation;
     this.started = true;
-    this.error = undefined;
-    this.inFlight = this.fetchNext(generation).finally(() => {
-      if (generation === this.generation) {
-        this.inFlight = undefined;
-        this.changed.fire();
-      }
-    });
-    this.changed.fire();
-    return this.inFlight;
+    return this.run(generation => this.fetchNext(generation));
+  }
+
+  /**
+   * Refresh: the requests again, loaded as deep as before (as many pages, and back to the oldest call listed),
+   * then swapped in whole. The list is updated, not collapsed to its first page; if a page fails, the old list stays.
+   */
+  reload(requests: CallFilter[]): Promise<void> {
+    if (this.inFlight) {
+      if (this.inFlight === this.reloading) return this.inFlight;
+      // After a Load more, refresh what it brought in too, unless the filter or account changed meanwhile.
+      const generation = this.generation;
+      return this.inFlight.then(() => (generation === this.generation ? this.reload(requests) : undefined));
+    }
+    if (!this.cursor.pages) {
+      // Nothing was loaded (or only errors): there is nothing to keep.
+      this.reset(requests);
+      return this.loadMore();
+    }
+    this.reloading = this.run(generation => this.fetchAgain(requests, generation));
+    return this.reloading;
   }
 
   /**
@@ -94,11 +120,11 @@ export class CallLogModel extends Disposable {
    * what auto-refresh does, so that it never throws away what "Load more" brought in.
    */
   async refreshHead(): Promise<void> {
-    if (!this.started || this.inFlight || !this.requests.length) return this.ensureLoaded();
+    if (!this.started || this.inFlight || !this.cursor.requests.length) return this.ensureLoaded();
     const generation = this.generation;
     try {
       const client = await this.source.client();
-      const page = client && await client.listCalls(this.requests[0]);
+      const page = client && await client.listCalls(this.cursor.requests[0]);
       if (!page || generation !== this.generation) return;
       for (const c of page.calls) this.loaded.set(c.sid, c);
       this.error = undefined;
@@ -125,25 +151,65 @@ export class CallLogModel extends Disposable {
     this.changed.fire();
   }
 
+  /** One load at a time, shown as loading; a reset meanwhile (new filter, account) makes its result moot. */
+  private run(work: (generation: number) => Promise<void>): Promise<void> {
+    const generation = this.generation;
+    this.error = undefined;
+    this.inFlight = work(generation).finally(() => {
+      if (generation === this.generation) {
+        this.inFlight = undefined;
+        this.changed.fire();
+      }
+    });
+    this.changed.fire();
+    return this.inFlight;
+  }
+
   private async fetchNext(generation: number): Promise<void> {
     try {
       const client = await this.source.client();
-      if (!client) return;
-      let page: CallPage | undefined;
-      let nextIndex = this.requestIndex;
-      if (this.lastPage?.nextPageUri) {
-        page = await client.nextPage(this.lastPage);
-      } else if (this.requestIndex < this.requests.length) {
-        page = await client.listCalls(this.requests[nextIndex++]);
-      }
-      if (generation !== this.generation || !page) return;
+      const step = client && await pageAfter(client, this.cursor);
+      if (generation !== this.generation || !step) return;
       // Only a page that arrived moves the cursor: after an error, Retry asks for the same page again.
-      this.requestIndex = nextIndex;
+      this.cursor = step.next;
       this.pagesFetched++;
-      this.lastPage = page;
-      for (const c of page.calls) this.loaded.set(c.sid, c);
+      for (const c of step.page.calls) this.loaded.set(c.sid, c);
     } catch (err) {
       if (generation === this.generation) this.error = err;
     }
   }
+
+  private async fetchAgain(requests: CallFilter[], generation: number): Promise<void> {
+    const depth = this.cursor.pages;
+    // New calls push older ones down: go on past `depth` until the oldest call listed before is reached again.
+    const oldest = oldestDate(this.loaded.values());
+    try {
+      const client = await this.source.client();
+      if (!client) return;
+      let cursor = start(requests);
+      const loaded = new Map<string, Call>();
+      let reachedOldest = oldest === undefined;
+      while (cursor.pages < depth || !reachedOldest) {
+        const step = await pageAfter(client, cursor);
+        if (generation !== this.generation) return;
+        if (!step) break;
+        this.pagesFetched++;
+        cursor = step.next;
+        for (const c of step.page.calls) {
+          loaded.set(c.sid, c);
+          if (oldest && c.dateCreated && c.dateCreated <= oldest) reachedOldest = true;
+        }
+      }
+      this.cursor = cursor;
+      this.loaded = loaded;
+    } catch (err) {
+      if (generation === this.generation) this.error = err;
+    }
+  }
+}
+
+function oldestDate(calls: Iterable<Call>): string | undefined {
+  let oldest: string | undefined;
+  for (const c of calls) if (c.dateCreated && (oldest === undefined || c.dateCreated < oldest)) oldest = c.dateCreated;
+  return oldest;
 }

@@ -165,6 +165,30 @@ describe('call log', function () {
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
 
+  it('a cancelled export says that nothing was written, and writes nothing', async () => {
+    const uri = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-cancelled-${Date.now()}.json`));
+    const shown: string[] = [];
+    // The notification's Cancel button, pressed as the first page arrives; and what the user is told.
+    const window = vscode.window as { -readonly [K in keyof typeof vscode.window]: (typeof vscode.window)[K] };
+    const { withProgress, showInformationMessage } = window;
+    window.withProgress = ((_options, task) => {
+      const cancel = new vscode.CancellationTokenSource();
+      return task({ report: () => cancel.cancel() }, cancel.token);
+    }) as typeof withProgress;
+    window.showInformationMessage = ((message: string) => {
+      shown.push(message);
+      return Promise.resolve(undefined);
+    }) as typeof showInformationMessage;
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri }), undefined);
+    } finally {
+      window.withProgress = withProgress;
+      window.showInformationMessage = showInformationMessage;
+    }
+    assert.deepStrictEqual(shown, ['Export cancelled; nothing was written.']);
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri)), 'no file');
+  });
+
   it('exports every page of the filter to JSON and CSV', async () => {
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['failed'] });

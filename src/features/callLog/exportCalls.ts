@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Call, CallFilter, CancelledError, ExotelClient } from '../../exotel';
+import { Call, CallFilter, ExotelClient } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
 
 const t = vscode.l10n.t;
@@ -27,15 +27,27 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
       const ac = new AbortController();
       token.onCancellationRequested(() => ac.abort());
       const seen = new Map<string, Call>();
-      for (const request of requests) {
-        for await (const page of client.pages(request, { signal: ac.signal })) {
-          for (const c of page.calls) seen.set(c.sid, c);
-          progress.report({ message: t('{0} calls so far', seen.size) });
-          if (token.isCancellationRequested) throw new CancelledError(t('The export was cancelled; nothing was written.'));
+      try {
+        for (const request of requests) {
+          for await (const page of client.pages(request, { signal: ac.signal })) {
+            for (const c of page.calls) seen.set(c.sid, c);
+            progress.report({ message: t('{0} calls so far', seen.size) });
+            if (token.isCancellationRequested) return undefined;
+          }
         }
+      } catch (err) {
+        // The abort surfaces as the request's CancelledError; whatever failed after Cancel no longer matters.
+        if (token.isCancellationRequested) return undefined;
+        throw err;
       }
       return [...seen.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
     });
+  if (!calls) {
+    // Said here: the command wrapper keeps quiet about cancellations, but a user who cancels an export should
+    // know no partial file was left behind.
+    void vscode.window.showInformationMessage(t('Export cancelled; nothing was written.'));
+    return undefined;
+  }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(calls) : toJson(calls), 'utf8'));
   void vscode.window.showInformationMessage(t('Exported {0} calls to {1}.', calls.length, vscode.workspace.asRelativePath(uri)));
   return uri;

@@ -37,6 +37,20 @@ describe('connect call', function () {
     assert.ok(a.callLog.model.state.calls.some(c => c.sid === call.sid), 'the call is in the call log at once');
   });
 
+  it('takes the call options flat as well as under options, and refuses a key it does not know', async () => {
+    const s = await sandbox();
+    const a = await api();
+    const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543202', callerId: CALLER, timeLimit: 600, customField: 'flat' });
+    assert.match(call.sid, /^[0-9a-z]{32}$/);
+    const fields = s.requests.filter(r => r.method === 'POST').at(-1)!.fields;
+    assert.deepStrictEqual(fields.filter(([k]) => k === 'TimeLimit' || k === 'CustomField'), [['TimeLimit', '600'], ['CustomField', 'flat']]);
+    const before = s.requests.filter(r => r.method === 'POST').length;
+    const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543203', callerId: CALLER, TimeLimit: 600 });
+    assert.strictEqual(result, undefined);
+    assert.strictEqual(s.requests.filter(r => r.method === 'POST').length, before, 'nothing was sent');
+    assert.match(a.deps.log.shown.at(-1) ?? '', /exotel\.connectCall does not take “TimeLimit”.*“timeLimit”/);
+  });
+
   for (const [to, status] of [['+919876543211', 'completed'], ['+919876543215', 'busy'], ['+919876543216', 'no-answer'], ['+919876543217', 'failed'], ['+919876543218', 'canceled']] as const) {
     it(`follows a call to ${to} until it ends: ${status}`, async () => {
       const a = await api();

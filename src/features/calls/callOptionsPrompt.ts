@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { ConnectCallParams, STATUS_CALLBACK_EVENTS, ValidationError } from '../../exotel';
+import { STATUS_CALLBACK_EVENTS, ValidationError } from '../../exotel';
 import { connectCallForm } from '../../exotel/connectParams';
+import { CallOptionValues } from './connectArgs';
 
 const t = vscode.l10n.t;
-
-/** Every optional parameter of a connect, as the Options… step edits them. */
-export type CallOptionValues = Omit<ConnectCallParams, 'from' | 'to' | 'callerId'>;
 
 interface Field {
   key: keyof CallOptionValues;
@@ -28,9 +26,6 @@ const FIELDS: Field[] = [
   { key: 'statusCallbackEvents', label: 'StatusCallbackEvents', help: 'terminal and/or answered', kind: 'events' },
   { key: 'statusCallbackContentType', label: 'StatusCallbackContentType', help: 'multipart/form-data (default) or application/json', kind: 'choice', choices: ['multipart/form-data', 'application/json'] },
 ];
-
-/** The options that apply to a connect to a flow (no recording or wait music there). */
-export const FLOW_OPTION_KEYS: ReadonlyArray<keyof CallOptionValues> = ['timeLimit', 'timeOut', 'callType', 'customField', 'statusCallback', 'statusCallbackEvents', 'statusCallbackContentType'];
 
 /** Checks options with the client's own rules, so the prompt and the request can never disagree. */
 export function checkOptions(options: CallOptionValues): string | undefined {

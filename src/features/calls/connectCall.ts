@@ -4,7 +4,8 @@ import { Log } from '../../common/log';
 import { setting } from '../../common/settings';
 import { SANDBOX_PROFILE_ID } from '../accounts/profile';
 import { Connection, Session } from '../accounts/session';
-import { CallOptionValues, describeOptions, editOptions, FLOW_OPTION_KEYS } from './callOptionsPrompt';
+import { describeOptions, editOptions } from './callOptionsPrompt';
+import { CallOptionValues, ConnectArgs, FLOW_OPTION_KEYS } from './connectArgs';
 import { CallPlacer } from './callPlacer';
 import { followCall } from './followCall';
 import { pickNumber, recentNumbers, rememberNumbers } from './numberPick';
@@ -13,21 +14,6 @@ import { curlSnippet, nodeSnippet } from './requestSnippets';
 const t = vscode.l10n.t;
 const LAST_OPTIONS_KEY = 'exotel.lastCallOptions';
 const LAST_CALL_KEY = 'exotel.lastCall';
-
-/** What `exotel.connectCall` / `exotel.connectCallToFlow` accept; fields given are not asked for. */
-export interface ConnectArgs {
-  from?: string;
-  to?: string;
-  callerId?: string;
-  flow?: FlowRef;
-  options?: CallOptionValues;
-  /** Copy the request instead of calling: returns the snippet. */
-  dryRun?: 'curl' | 'node';
-  /** What to do when To is on the DND register, for automation; people are asked. */
-  onDnd?: 'ask' | 'call' | 'cancel';
-  /** Show the review step even when every field is given (Call Again, hovers): a click never dials by itself. */
-  review?: boolean;
-}
 
 export interface DndChecker {
   lookup(e164: string, opts?: { signal?: AbortSignal }): Promise<NumberMetadata | undefined>;
@@ -44,7 +30,10 @@ export interface CallDeps {
   stop: AbortSignal;
 }
 
-/** Exotel: Connect Call (and to a flow). Returns the call as Exotel created it, a snippet on a dry run, or undefined. */
+/**
+ * Exotel: Connect Call (and to a flow), with `args` as connectArgs() left them (the options under `options`).
+ * Returns the call as Exotel created it, a snippet on a dry run, or undefined.
+ */
 export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolean): Promise<Call | string | undefined> {
   const conn = await d.session.require();
   const interactive = args.review === true || !(args.from && (toFlow ? args.flow : args.to));

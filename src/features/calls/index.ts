@@ -3,7 +3,8 @@ import { Call } from '../../exotel';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { CallPlacer } from './callPlacer';
-import { CallDeps, connectCall, ConnectArgs, DndChecker, repeatLastCall } from './connectCall';
+import { connectArgs } from './connectArgs';
+import { CallDeps, connectCall, DndChecker, repeatLastCall } from './connectCall';
 
 /** Connect Call, Connect Call to Flow and Repeat Last Call. */
 export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void): CallPlacer {
@@ -27,8 +28,14 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
   };
   const key = (kind: string, args: unknown) => `${kind}:${JSON.stringify(args ?? {})}`;
   context.subscriptions.push(
-    registerCommand(log, 'exotel.connectCall', (args?: ConnectArgs) => once(key('call', args), () => connectCall(d, args ?? {}, false))),
-    registerCommand(log, 'exotel.connectCallToFlow', (args?: ConnectArgs) => once(key('flow', args), () => connectCall(d, args ?? {}, true))),
+    registerCommand(log, 'exotel.connectCall', (raw?: unknown) => {
+      const args = connectArgs('exotel.connectCall', raw, false);
+      return once(key('call', args), () => connectCall(d, args, false));
+    }),
+    registerCommand(log, 'exotel.connectCallToFlow', (raw?: unknown) => {
+      const args = connectArgs('exotel.connectCallToFlow', raw, true);
+      return once(key('flow', args), () => connectCall(d, args, true));
+    }),
     registerCommand(log, 'exotel.repeatLastCall', (confirmed?: boolean) => once(key('repeat', confirmed), () => repeatLastCall(d, confirmed === true))),
   );
   return placer;

@@ -132,6 +132,23 @@ describe('call log', function () {
     assert.strictEqual((await rows())[0].kind, 'day');
   });
 
+  it('rows Exotel garbled are left out and counted in a warning row; the rest of the page shows', async () => {
+    const a = await api();
+    const s = await sandbox();
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    const good = { Sid: 'f'.repeat(32), Status: 'completed', Direction: 'outbound-api', From: '09845012340', To: '09876543210', DateCreated: '2026-11-20 10:00:00' };
+    s.faults.next({ kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'completed' }, 'junk'] } }, { path: '/Calls.json', times: 5 });
+    a.callLog.restart();
+    const r = await rows();
+    s.faults.clear();
+    const skipped = r.find(n => n.kind === 'skipped');
+    assert.ok(skipped, `rows: ${r.map(n => n.kind).join(', ')}`);
+    assert.strictEqual(a.callLog.provider.getTreeItem(skipped).label, '2 calls could not be read');
+    assert.ok((await allCalls()).some(n => n.kind === 'call' && n.call.sid === good.Sid), 'the readable call is listed');
+    a.callLog.restart();
+    assert.ok(!(await rows()).some(n => n.kind === 'skipped'), 'the count goes with the list it was about');
+  });
+
   it('Refresh keeps the pages Load more brought in and adds new calls; a failed Refresh keeps the list', async () => {
     const a = await api();
     const s = await sandbox();

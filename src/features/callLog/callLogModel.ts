@@ -9,6 +9,8 @@ export interface CallLogState {
   loading: boolean;
   hasMore: boolean;
   error?: unknown;
+  /** Rows Exotel sent that could not be read (no Sid), left out of `calls`. */
+  skipped: number;
 }
 
 export interface CallSource {
@@ -46,6 +48,7 @@ export class CallLogModel extends Disposable {
   private reloading: Promise<void> | undefined;
   private generation = 0;
   private error: unknown;
+  private skipped = 0;
   private started = false;
   /** Requests sent, for the figures and for tests of "no page twice". */
   pagesFetched = 0;
@@ -59,6 +62,7 @@ export class CallLogModel extends Disposable {
     this.generation++;
     this.cursor = start(requests);
     this.loaded = new Map();
+    this.skipped = 0;
     this.error = undefined;
     this.inFlight = undefined;
     this.started = false;
@@ -75,7 +79,7 @@ export class CallLogModel extends Disposable {
       for (const [sid, call] of this.placed) if (!merged.has(sid)) merged.set(sid, call);
     }
     const calls = [...merged.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
-    return { calls, loading: this.inFlight !== undefined, hasMore: this.hasMore, error: this.error };
+    return { calls, loading: this.inFlight !== undefined, hasMore: this.hasMore, error: this.error, skipped: this.skipped };
   }
 
   get hasMore(): boolean {
@@ -174,6 +178,7 @@ export class CallLogModel extends Disposable {
       this.cursor = step.next;
       this.pagesFetched++;
       for (const c of step.page.calls) this.loaded.set(c.sid, c);
+      this.skipped += step.page.skipped ?? 0;
     } catch (err) {
       if (generation === this.generation) this.error = err;
     }
@@ -189,12 +194,14 @@ export class CallLogModel extends Disposable {
       let cursor = start(requests);
       const loaded = new Map<string, Call>();
       let reachedOldest = oldest === undefined;
+      let skipped = 0;
       while (cursor.pages < depth || !reachedOldest) {
         const step = await pageAfter(client, cursor);
         if (generation !== this.generation) return;
         if (!step) break;
         this.pagesFetched++;
         cursor = step.next;
+        skipped += step.page.skipped ?? 0;
         for (const c of step.page.calls) {
           loaded.set(c.sid, c);
           if (oldest && c.dateCreated && c.dateCreated <= oldest) reachedOldest = true;
@@ -202,6 +209,7 @@ export class CallLogModel extends Disposable {
       }
       this.cursor = cursor;
       this.loaded = loaded;
+      this.skipped = skipped;
     } catch (err) {
       if (generation === this.generation) this.error = err;
     }

@@ -27,8 +27,9 @@ export class CallLogProvider extends Disposable implements vscode.TreeDataProvid
     if (node) return [];
     if (!(await this.session.current())) return []; // the welcome view takes over
     await this.model.ensureLoaded();
-    const { calls, loading, hasMore, error } = this.model.state;
+    const { calls, loading, hasMore, error, skipped } = this.model.state;
     const rows: CallNode[] = groupByDay(calls);
+    if (skipped) rows.push({ kind: 'skipped', count: skipped });
     if (error) rows.push({ kind: 'error', error });
     else if (hasMore) rows.push({ kind: 'loadMore', loading });
     else if (!calls.length) rows.push({ kind: 'empty', filtered: this.filtered });

@@ -10,6 +10,7 @@ export type CallNode =
   | { kind: 'call'; call: Call }
   | { kind: 'loadMore'; loading: boolean }
   | { kind: 'error'; error: unknown }
+  | { kind: 'skipped'; count: number }
   | { kind: 'empty'; filtered: boolean };
 
 const t = vscode.l10n.t;
@@ -43,6 +44,13 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
       return item;
     }
     case 'error': return errorItem(node.error);
+    case 'skipped': {
+      const item = new vscode.TreeItem(node.count === 1 ? t('1 call could not be read') : t('{0} calls could not be read', node.count));
+      item.id = 'skipped';
+      item.tooltip = t('Exotel listed rows without a Call SID or in a shape this extension does not know; they are left out rather than losing the page.');
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      return item;
+    }
     case 'empty': {
       const item = new vscode.TreeItem(node.filtered ? t('No calls match the filter') : t('No calls in the last 31 days'));
       item.id = 'empty';

@@ -64,6 +64,18 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     await wb.answerQuickInput('98765 43215', /To/);
     await wb.page.locator('.quick-input-widget', { hasText: 'Place call' }).waitFor();
     await wb.screenshot('connect-call-review');
+    // Another ExoPhone for this call only, and options that must go together: the review keeps what was entered.
+    await wb.pickQuickItem(/CallerId: \+918047112345/);
+    await wb.answerQuickInput('080 4711 9999', /CallerId \(your ExoPhone\)/);
+    await wb.pickQuickItem(/Options…/);
+    await wb.pickQuickItem(/^RecordingChannels/);
+    await wb.pickQuickItem(/^dual$/);
+    await wb.pickQuickItem(/Done/);
+    await wb.waitForNotification(/Dual-channel recording works only when Record is true/);
+    await wb.pickQuickItem(/^Record$/);
+    await wb.pickQuickItem(/^true$/);
+    await wb.pickQuickItem(/Done/);
+    await wb.page.locator('.quick-input-widget', { hasText: 'CallerId: +918047119999' }).waitFor();
     await wb.pickQuickItem(/Place call/);
     const outcome = await wb.waitForNotification(/Call ended: busy/, 30000);
     assert.match(outcome, /busy/);
@@ -71,6 +83,8 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     const posts = sandbox.requests.filter(r => r.method === 'POST');
     assert.strictEqual(posts.length, 1, 'one connect request');
     assert.strictEqual(posts[0].params.To, '+919876543215');
+    assert.strictEqual(posts[0].params.CallerId, '+918047119999');
+    assert.deepStrictEqual([posts[0].params.Record, posts[0].params.RecordingChannels], ['true', 'dual']);
   } finally {
     await sandbox.close();
   }

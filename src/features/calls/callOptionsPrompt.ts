@@ -52,7 +52,13 @@ export async function editOptions(start: CallOptionValues, keys: ReadonlyArray<k
         ...fields.map(f => ({ label: f.label, description: options[f.key] === undefined ? t('not set') : String(options[f.key]), detail: f.help, field: f as Field | undefined }))],
       { title: t('Call options'), placeHolder: t('Pick a parameter to change it'), ignoreFocusOut: true });
     if (!pick) return undefined;
-    if (!pick.field) return options;
+    if (!pick.field) {
+      // Each value was checked as it was typed; here the ones that must go together (dual needs Record).
+      const problem = checkOptions(options);
+      if (!problem) return options;
+      void vscode.window.showWarningMessage(problem);
+      continue;
+    }
     const value = await askField(pick.field, options);
     if (value !== null) options = { ...options, [pick.field.key]: value };
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Call, ConnectCallParams, ConnectToFlowParams, FlowRef, NumberMetadata } from '../../exotel';
+import { Call, ConnectCallParams, ConnectToFlowParams, FlowRef, NumberMetadata, ValidationError } from '../../exotel';
 import { Log } from '../../common/log';
 import { setting } from '../../common/settings';
 import { SANDBOX_PROFILE_ID } from '../accounts/profile';
@@ -55,13 +55,13 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   let options: CallOptionValues = args.options ?? d.state.get<CallOptionValues>(LAST_OPTIONS_KEY, {});
   if (toFlow) options = Object.fromEntries(Object.entries(options).filter(([k]) => FLOW_OPTION_KEYS.includes(k as keyof CallOptionValues)));
   let dryRun = args.dryRun;
+  let params = paramsOf({ from, to, flow, callerId }, options, toFlow);
   if (interactive) {
-    const review = await reviewStep(conn, { from, to, flow, callerId }, options, toFlow);
+    const review = await reviewStep(conn, { from, to, flow, callerId }, options, toFlow, recent);
     if (!review) return undefined;
-    options = review.options;
-    dryRun = review.dryRun;
+    ({ params, options, dryRun } = review);
   }
-  const params = (toFlow ? { from, callerId, flow: flow!, ...options } : { from, to: to!, callerId, ...options }) as ConnectCallParams | ConnectToFlowParams;
+  const callerIdUsed = params.callerId;
   const described = conn.client.describeConnect(params); // validates everything before anything is sent
   if (dryRun) {
     const snippet = dryRun === 'curl' ? curlSnippet(described.url, described.form ?? []) : nodeSnippet(described.url, described.form ?? []);
@@ -76,7 +76,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   const call = await d.placer.place(conn.client, params, sandbox);
   d.onPlaced(call);
   await d.state.update(LAST_OPTIONS_KEY, options);
-  await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId, options }, toFlow });
+  await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow });
   await rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n)));
   const maxMs = ((options.timeOut ?? 60) * 2 + 60) * 1000;
   void followCall(conn.client, call, d.log, { maxMs, onUpdate: d.onPlaced, sandbox, stop: d.stop }).catch(err => d.log.error('Following the call', err));
@@ -107,21 +107,57 @@ async function askFlow(): Promise<FlowRef | undefined> {
   return /^\d+$/.test(v.trim()) ? { appId: v.trim() } : { url: v.trim() };
 }
 
-async function reviewStep(conn: Connection, who: { from: string; to?: string; flow?: FlowRef; callerId: string }, start: CallOptionValues, toFlow: boolean):
-  Promise<{ options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
-  let options = start;
+type Who = { from: string; to?: string; flow?: FlowRef; callerId: string };
+
+function paramsOf(who: Who, options: CallOptionValues, toFlow: boolean): ConnectCallParams | ConnectToFlowParams {
+  return toFlow ? { from: who.from, callerId: who.callerId, flow: who.flow!, ...options } : { from: who.from, to: who.to!, callerId: who.callerId, ...options };
+}
+
+/**
+ * The last step before a call: place it, change the CallerId or the options, or copy the request. A request
+ * Exotel would refuse (options that do not go together) is explained here, and the review stays open with
+ * everything that was entered.
+ */
+async function reviewStep(conn: Connection, start: Who, startOptions: CallOptionValues, toFlow: boolean, recent: string[]):
+  Promise<{ params: ConnectCallParams | ConnectToFlowParams; options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
+  let options = startOptions;
+  const who = { ...start };
   const target = who.flow ? ('appId' in who.flow ? t('flow {0}', who.flow.appId) : who.flow.url) : who.to;
   for (;;) {
     const pick = await vscode.window.showQuickPick([
       { label: `$(call-outgoing) ${t('Place call')}`, description: `${who.from} → ${target} · ${t('from')} ${who.callerId}`, id: 'place' },
+      { label: `$(device-mobile) ${t('CallerId: {0}', who.callerId)}`, description: t('the ExoPhone the call comes from; pick another'), id: 'callerId' },
       { label: `$(settings-gear) ${t('Options…')}`, description: describeOptions(options), id: 'options' },
       { label: `$(terminal) ${t('Copy as cURL')}`, description: t('the exact request, token masked; nothing is sent'), id: 'curl' },
       { label: `$(code) ${t('Copy as Node.js code')}`, description: t('the exact request, token masked; nothing is sent'), id: 'node' },
     ], { title: t('Connect Call — {0}', conn.profile.name), placeHolder: t('Review the call'), ignoreFocusOut: true });
     if (!pick) return undefined;
-    if (pick.id === 'place') return { options };
-    if (pick.id === 'curl' || pick.id === 'node') return { options, dryRun: pick.id };
-    options = (await editOptions(options, toFlow ? FLOW_OPTION_KEYS : undefined)) ?? options;
+    if (pick.id === 'callerId') {
+      who.callerId = await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('The virtual number the call comes from'), recent, who.callerId) ?? who.callerId;
+      continue;
+    }
+    if (pick.id === 'options') {
+      options = (await editOptions(options, toFlow ? FLOW_OPTION_KEYS : undefined)) ?? options;
+      continue;
+    }
+    const params = paramsOf(who, options, toFlow);
+    const problem = refusal(conn, params);
+    if (problem) {
+      void vscode.window.showWarningMessage(problem);
+      continue;
+    }
+    return { params, options, dryRun: pick.id === 'place' ? undefined : pick.id as 'curl' | 'node' };
+  }
+}
+
+/** Why the client would refuse these parameters, or undefined. */
+function refusal(conn: Connection, params: ConnectCallParams | ConnectToFlowParams): string | undefined {
+  try {
+    conn.client.describeConnect(params);
+    return undefined;
+  } catch (err) {
+    if (err instanceof ValidationError) return err.message;
+    throw err;
   }
 }
 

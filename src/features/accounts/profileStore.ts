@@ -30,7 +30,7 @@ export class ProfileStore extends Disposable {
     // event and reaches this window on its own schedule, possibly after the secret: look again a little later.
     this.register(context.secrets.onDidChange(e => {
       if (!e.key.startsWith('exotel.profile.')) return;
-      this.changed.fire();
+      this.fire();
       for (const ms of LATE_STATE_RECHECK_MS) this.later(ms);
     }));
     this.register({ dispose: () => this.timers.forEach(clearTimeout) });
@@ -38,12 +38,24 @@ export class ProfileStore extends Disposable {
 
   private readonly timers = new Set<NodeJS.Timeout>();
 
+  /** Fires onDidChange after `ms` only if the stored profiles or active id changed unannounced: no needless reloads. */
   private later(ms: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.changed.fire();
+      if (this.storedState() !== this.announced) this.fire();
     }, ms);
     this.timers.add(timer);
+  }
+
+  private announced = '';
+
+  private fire(): void {
+    this.announced = this.storedState();
+    this.changed.fire();
+  }
+
+  private storedState(): string {
+    return JSON.stringify([this.context.globalState.get(PROFILES_KEY), this.context.globalState.get(ACTIVE_KEY)]);
   }
 
   list(): Profile[] {
@@ -80,13 +92,13 @@ export class ProfileStore extends Disposable {
     if (profile.id === SANDBOX_PROFILE_ID) return;
     const all = this.context.globalState.get<Profile[]>(PROFILES_KEY, []);
     await this.context.globalState.update(PROFILES_KEY, all.map(p => (p.id === profile.id ? profile : p)));
-    this.changed.fire();
+    this.fire();
   }
 
   async setActive(id: string | undefined): Promise<void> {
     this.sandboxActive = id === SANDBOX_PROFILE_ID;
     if (!this.sandboxActive) await this.context.globalState.update(ACTIVE_KEY, id);
-    this.changed.fire();
+    this.fire();
   }
 
   async remove(id: string): Promise<void> {
@@ -98,7 +110,7 @@ export class ProfileStore extends Disposable {
     const rest = this.context.globalState.get<Profile[]>(PROFILES_KEY, []).filter(p => p.id !== id);
     await this.context.globalState.update(PROFILES_KEY, rest);
     if (this.context.globalState.get<string>(ACTIVE_KEY) === id) await this.context.globalState.update(ACTIVE_KEY, rest[0]?.id);
-    this.changed.fire();
+    this.fire();
   }
 
   /** Switches to the sandbox; the stored active profile stays as it was, to return to. */
@@ -111,7 +123,7 @@ export class ProfileStore extends Disposable {
   async clearSandbox(): Promise<void> {
     this.sandbox = undefined;
     this.sandboxActive = false;
-    this.changed.fire();
+    this.fire();
   }
 
   private async readSecrets(id: string): Promise<ProfileSecrets | undefined> {

@@ -18,7 +18,14 @@ export interface CallView {
   conversation?: string;
   recording?: { url: string; validity: string };
   canCallAgain: boolean;
+  /** The page's own words, translated by the extension (the page has no l10n of its own). */
+  text: Record<CallText, string>;
 }
+
+export type CallText = 'leg' | 'who' | 'status' | 'onCall' | 'noLegs' | 'recording' | 'openInBrowser' | 'refresh' | 'copySid'
+  | 'callAgain' | 'legs' | 'allFields';
+export type NumberText = 'when' | 'status' | 'direction' | 'duration' | 'showCall' | 'noCalls' | 'dnd' | 'callNumber' | 'copyE164'
+  | 'refresh' | 'metadata' | 'recentCalls';
 
 export interface NumberView {
   e164: string;
@@ -27,6 +34,7 @@ export interface NumberView {
   dnd: { state: string; icon: string; meaning: string };
   recentCalls: Array<{ sid: string; when: string; status: string; statusIcon: string; direction: string; duration: string }>;
   note?: string;
+  text: Record<NumberText, string>;
 }
 
 export type ToWebview =

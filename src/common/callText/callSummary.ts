@@ -66,5 +66,10 @@ export function callView(call: Call, recordingValidityMinutes: number): CallView
       ? { url: call.recordingUrl, validity: t('This link was signed for {0} minutes; Refresh for a new one.', recordingValidityMinutes) }
       : undefined,
     canCallAgain: Boolean(call.from && call.to && call.direction === 'outbound-api'),
+    text: {
+      leg: t('Leg'), who: t('Who'), status: t('Status'), onCall: t('On call'), noLegs: t('Exotel reported no leg details for this call.'),
+      recording: t('Recording'), openInBrowser: t('Open in browser'), refresh: t('Refresh'), copySid: t('Copy Call SID'),
+      callAgain: t('Call Again'), legs: t('Legs'), allFields: t('All fields'),
+    },
   };
 }

@@ -53,5 +53,10 @@ export function numberView(d: NumberPanelData, t: Translate = plain): NumberView
       return { sid: c.sid, when: c.dateCreated ?? '—', status: style.label, statusIcon: style.icon, direction: directionLabel(c.direction), duration: durationText(c) };
     }),
     note: problems.length ? problems.join(' ') : undefined,
+    text: {
+      when: t('When'), status: t('Status'), direction: t('Direction'), duration: t('Duration'), showCall: t('Show call details'),
+      noCalls: t('No calls with this number in the last 31 days.'), dnd: t('DND'), callNumber: t('Call this number'),
+      copyE164: t('Copy E.164'), refresh: t('Refresh'), metadata: t('Metadata'), recentCalls: t('Recent calls'),
+    },
   };
 }

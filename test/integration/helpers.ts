@@ -30,3 +30,46 @@ export async function waitFor<T>(what: string, probe: () => T | Promise<T>, time
     await new Promise(r => setTimeout(r, 50));
   }
 }
+
+type MessageKind = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
+const MESSAGE_KINDS: readonly MessageKind[] = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'];
+
+/** A message the extension showed: its text, whether it was a modal dialog, its detail and its buttons. */
+export interface ShownMessage {
+  kind: MessageKind;
+  message: string;
+  modal: boolean;
+  detail?: string;
+  items: string[];
+}
+
+/**
+ * Records every message the extension shows (it shares this `vscode.window` with the tests). Modal dialogs
+ * cannot be clicked from the extension host, so `answer` answers each one with a button's title, or undefined
+ * for Cancel/Escape; an unexpected modal is cancelled, never left open. Other messages show as usual.
+ * Dispose to restore the real functions.
+ */
+export function watchMessages(answer: (m: ShownMessage) => string | undefined = () => undefined): { shown: ShownMessage[]; modals(): ShownMessage[]; dispose(): void } {
+  const shown: ShownMessage[] = [];
+  const w = vscode.window as unknown as Record<MessageKind, (...args: unknown[]) => Thenable<unknown>>;
+  const originals = MESSAGE_KINDS.map(kind => [kind, w[kind]] as const);
+  for (const [kind, original] of originals) {
+    w[kind] = (message: unknown, ...rest: unknown[]) => {
+      const hasOptions = typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]);
+      const options = hasOptions ? rest[0] as vscode.MessageOptions : undefined;
+      const buttons = hasOptions ? rest.slice(1) : rest;
+      const title = (i: unknown) => (typeof i === 'string' ? i : (i as vscode.MessageItem).title);
+      const m: ShownMessage = { kind, message: String(message), modal: options?.modal === true, detail: options?.detail, items: buttons.map(title) };
+      shown.push(m);
+      if (!m.modal) return original.call(vscode.window, message, ...rest);
+      const picked = answer(m);
+      // resolve to the button itself (a string or a MessageItem), as VS Code does
+      return Promise.resolve(picked === undefined ? undefined : buttons.find(i => title(i) === picked));
+    };
+  }
+  return {
+    shown,
+    modals: () => shown.filter(m => m.modal),
+    dispose: () => { for (const [kind, original] of originals) w[kind] = original; },
+  };
+}

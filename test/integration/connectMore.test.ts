@@ -127,15 +127,20 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       assert.strictEqual(connects(s).length - before, 1, 'following the call sent nothing more');
     });
 
-    it('with a full URL: the Url as given; options that do not apply to flows are left out; busy is told as busy', async () => {
+    it('with a full URL: the Url as given; options that do not apply to flows are refused by name; busy is told as busy', async () => {
       const s = await sandbox();
       const a = await api();
       watch = watchMessages();
       const before = connects(s).length;
       const url = 'https://flows.example.com/ivr/start?lang=hi';
+      const refused = await vscode.commands.executeCommand('exotel.connectCallToFlow', {
+        from: '+919876543245', callerId: CALLER, flow: { url }, options: { timeLimit: 300, record: true },
+      });
+      assert.strictEqual(refused, undefined);
+      assert.strictEqual(connects(s).length, before, 'a flow call with a recording option was sent');
+      assert.ok(watch.shown.some(m => /options\.record/.test(m.message)), `not told which key: ${JSON.stringify(watch.shown.map(m => m.message))}`);
       const call = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', {
-        from: '+919876543245', callerId: CALLER, flow: { url },
-        options: { timeLimit: 300, waitUrl: 'https://example.com/hold.wav', record: true, recordingChannels: 'dual', customField: 'flow-1' },
+        from: '+919876543245', callerId: CALLER, flow: { url }, options: { timeLimit: 300, customField: 'flow-1' },
       });
       assert.ok(call?.sid, 'no call was placed');
       assert.strictEqual(connects(s).length - before, 1);

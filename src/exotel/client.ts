@@ -118,6 +118,12 @@ export class ExotelClient {
     return decodeCallPage(await this.get(this.pageUrl(page.nextPageUri), opts, 'Loading more calls'));
   }
 
+  /** The page before `page` (Exotel's PrevPageUri), or undefined on the first page. */
+  async previousPage(page: CallPage, opts: RequestOptions = {}): Promise<CallPage | undefined> {
+    if (!page.prevPageUri) return undefined;
+    return decodeCallPage(await this.get(this.pageUrl(page.prevPageUri), opts, 'Loading earlier calls'));
+  }
+
   /** Every page of a filter, one request at a time, within the rate limit. */
   async *pages(filter: CallFilter = {}, opts: RequestOptions = {}): AsyncGenerator<CallPage> {
     let page: CallPage | undefined = await this.listCalls(filter, opts);
@@ -165,7 +171,7 @@ export class ExotelClient {
     if (basePath && path.startsWith(`${basePath}/`)) path = path.slice(basePath.length);
     const prefix = `/v1/Accounts/${encodeURIComponent(this.accountSid)}/Calls`;
     if (!u || (path !== prefix && path !== `${prefix}.json`)) {
-      throw new MalformedResponseError('Exotel returned a next-page link outside this account\'s call list; it was not followed.', 'shape');
+      throw new MalformedResponseError('Exotel returned a page link outside this account\'s call list; it was not followed.', 'shape');
     }
     return `${this.baseUrl}${prefix}.json${u.search}`;
   }

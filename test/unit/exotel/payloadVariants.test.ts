@@ -85,6 +85,16 @@ describe('client: payload variants over loopback HTTP', () => {
     }
   });
 
+  it('previousPage follows PrevPageUri within the account, and is undefined on the first page', async () => {
+    const c = client();
+    reply = { body: JSON.stringify({ Metadata: { PrevPageUri: null }, Calls: [] }) };
+    const back = await c.previousPage({ calls: [], prevPageUri: `/v1/Accounts/${ACCOUNT}/Calls.json?Before=abc` });
+    assert.ok(back);
+    assert.strictEqual(server.received.at(-1)!.url, `/v1/Accounts/${ACCOUNT}/Calls.json?Before=abc`);
+    assert.strictEqual(await c.previousPage(back), undefined);
+    await assert.rejects(c.previousPage({ calls: [], prevPageUri: 'https://evil.example/v1/Accounts/x/Calls.json' }), /not followed/);
+  });
+
   it('a next-page link that climbs out of the call list with .. is not followed', async () => {
     const before = sent();
     await assert.rejects(client().nextPage({ calls: [], nextPageUri: `/v1/Accounts/${ACCOUNT}/Calls/../../other/Calls.json?After=1` }), /not followed/);

@@ -328,7 +328,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       assert.strictEqual(connects(s).length, before, 'a declined repeat was sent');
       assert.deepStrictEqual(watch.modals().map(m => [m.message, m.items]), [[`Call +919876543283 again from ${AGENT}?`, ['Call Again']]]);
 
-      await outlastRepeatWindow();
+      // Answered in the dialog, the repeat is deliberate: placed at once, within the repeat window.
       answer = 'Call Again';
       const second = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall');
       assert.ok(second?.sid, 'a confirmed repeat placed no call');
@@ -338,7 +338,10 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       assert.strictEqual(watch.modals().length, 2);
       await waitFor('the repeated call in the call log', () => a.callLog.model.state.calls.find(c => c.sid === second.sid));
 
-      // confirmed by the caller (the argument true): no question, one more request
+      // confirmed by the caller (the argument true): no question; within the window it is taken for an echo
+      const echo = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall', true);
+      assert.strictEqual(echo?.sid, second.sid, 'an automated repeat within the window placed a call');
+      assert.strictEqual(connects(s).length - before, 1);
       await outlastRepeatWindow();
       const third = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall', true);
       assert.ok(third?.sid, 'a repeat confirmed by argument placed no call');
@@ -356,7 +359,6 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       assert.deepStrictEqual(original.find(([k]) => k === 'Url'), ['Url', `http://my.exotel.com/${s.accountSid}/exoml/start_voice/4242`]);
       const before = connects(s).length;
       watch = watchMessages(() => 'Call Again');
-      await outlastRepeatWindow();
       const again = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall');
       assert.ok(again?.sid && again.sid !== flow.sid, 'the flow call was not repeated');
       assert.strictEqual(connects(s).length - before, 1);

@@ -19,13 +19,14 @@ export class CallPlacer {
     return this.inFlight !== undefined;
   }
 
-  place(client: ExotelClient, params: ConnectCallParams | ConnectToFlowParams, sandbox: boolean): Promise<Call> {
+  /** `deliberate`: the user has just answered a question for this very call (Repeat Last Call's), so it is no keypress echo. */
+  place(client: ExotelClient, params: ConnectCallParams | ConnectToFlowParams, sandbox: boolean, deliberate = false): Promise<Call> {
     if (this.inFlight) {
       void vscode.window.showInformationMessage(t('A call is already being placed; it was not placed twice.'));
       return this.inFlight;
     }
     const key = JSON.stringify(params);
-    if (this.last && this.last.key === key && Date.now() - this.last.at < CallPlacer.REPEAT_WINDOW_MS) {
+    if (!deliberate && this.last && this.last.key === key && Date.now() - this.last.at < CallPlacer.REPEAT_WINDOW_MS) {
       void vscode.window.showInformationMessage(t('This call was placed a moment ago; it was not placed twice.'));
       return Promise.resolve(this.last.call);
     }

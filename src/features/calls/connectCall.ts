@@ -34,7 +34,7 @@ export interface CallDeps {
  * Exotel: Connect Call (and to a flow), with `args` as connectArgs() left them (the options under `options`).
  * Returns the call as Exotel created it, a snippet on a dry run, or undefined.
  */
-export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolean): Promise<Call | string | undefined> {
+export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolean, deliberate = false): Promise<Call | string | undefined> {
   const conn = await d.session.require();
   const interactive = args.review === true || !(args.from && (toFlow ? args.flow : args.to));
   const recent = recentNumbers(d.state);
@@ -73,7 +73,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   if (dialled && !(await dndAllows(d, dialled, args.onDnd ?? 'ask'))) return undefined;
   if (!(await confirmIfNeeded(conn, described.form ?? []))) return undefined;
   const sandbox = conn.profile.id === SANDBOX_PROFILE_ID;
-  const call = await d.placer.place(conn.client, params, sandbox);
+  const call = await d.placer.place(conn.client, params, sandbox, deliberate);
   d.onPlaced(call);
   await d.state.update(LAST_OPTIONS_KEY, options);
   await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow });
@@ -95,7 +95,8 @@ export async function repeatLastCall(d: CallDeps, confirmed = false): Promise<Ca
     const ok = await vscode.window.showWarningMessage(t('Call {0} again from {1}?', target ?? '', last.args.from ?? ''), { modal: true }, t('Call Again'));
     if (ok !== t('Call Again')) return undefined;
   }
-  return connectCall(d, { ...last.args, onDnd: 'ask' }, last.toFlow);
+  // Answered in the dialog, the repeat is deliberate even within a moment of the last call; given by code, it is guarded.
+  return connectCall(d, { ...last.args, onDnd: 'ask' }, last.toFlow, !confirmed);
 }
 
 async function askFlow(): Promise<FlowRef | undefined> {

@@ -21,6 +21,17 @@ export default tseslint.config(
   },
   { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**', 'src/common/callText/**'], rules: noVscode },
   {
+    // Notifications render [label](command:…) as live links: they go through src/common/notify.ts, which defuses them.
+    files: ['src/**/*.ts'],
+    ignores: ['src/common/notify.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "MemberExpression[object.property.name='window'][property.name=/^show(Information|Warning|Error)Message$/]",
+        message: 'Use showInfo/showWarning/showError from src/common/notify.ts: text from Exotel must not become a command link.',
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', location: 'readonly', Element: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showError, showWarning } from './notify';
 import { AuthenticationError, ExotelError, mayHavePlacedCall, ValidationError } from '../exotel';
 import { NotSignedInError } from './errors';
 import { Log } from './log';
@@ -34,7 +35,7 @@ export function reportError(log: Log, where: string, err: unknown): void {
   if (err instanceof NotSignedInError) actions.push(vscode.l10n.t('Try the Sandbox'));
   if (mayHavePlacedCall(err) || /call log/.test(message)) actions.push(vscode.l10n.t('Show Call Log'));
   if (!(err instanceof NotSignedInError)) actions.push(vscode.l10n.t('Show Log'));
-  const show = err instanceof ValidationError ? vscode.window.showWarningMessage : vscode.window.showErrorMessage;
+  const show = err instanceof ValidationError ? showWarning : showError;
   log.noteShown(message);
   void Promise.resolve(show(message, ...actions)).then(picked => {
     const next = picked === vscode.l10n.t('Sign In') ? 'exotel.signIn'

@@ -59,7 +59,7 @@ export class ExotelClient {
     this.accountSid = options.accountSid.trim();
     this.apiKey = options.apiKey.trim();
     this.authorization = `Basic ${Buffer.from(`${this.apiKey}:${options.apiToken.trim()}`).toString('base64')}`;
-    this.transport = new Transport(options);
+    this.transport = new Transport({ ...options, secrets: [options.apiToken.trim(), this.apiKey] });
   }
 
   get limiter() {

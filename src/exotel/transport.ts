@@ -4,6 +4,7 @@ import {
   CancelledError, ExotelError, NetworkError, RateLimitError, ServerError, TimeoutError,
 } from './errors';
 import { RateLimiter } from './rateLimiter';
+import { redact } from './redact';
 import { errorFromResponse, parseJsonBody, restExceptionIn } from './responses';
 
 /** The slice of node-fetch (or global fetch) the client uses, so callers can pass either, with a proxy agent. */
@@ -47,6 +48,8 @@ export interface TransportOptions {
   log?: (entry: RequestLog) => void;
   userAgent?: string;
   random?: () => number;
+  /** Masked in an error body before it is cut short for a message: a cut must not leave half a token. */
+  secrets?: string[];
 }
 
 export interface HttpRequest {
@@ -77,6 +80,7 @@ export class Transport {
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
       userAgent: options.userAgent ?? 'exotel-vscode',
       random: options.random ?? Math.random,
+      secrets: (options.secrets ?? []).filter(s => s.length >= 4),
     };
   }
 
@@ -146,12 +150,12 @@ export class Transport {
       const { res, body } = await Promise.race([exchange, deadline]);
       log(res.status);
       if (res.status === 429) {
-        const e = errorFromResponse({ status: 429, body, retryAfter: res.headers.get('retry-after'), action: req.action });
+        const e = errorFromResponse({ status: 429, body: this.masked(body), retryAfter: res.headers.get('retry-after'), action: req.action });
         if (e instanceof RateLimitError && e.retryAfterMs) this.limiter.pauseFor(e.retryAfterMs);
         throw e;
       }
       if (res.status < 200 || res.status >= 300) {
-        const e = errorFromResponse({ status: res.status, body, retryAfter: res.headers.get('retry-after'), action: req.action });
+        const e = errorFromResponse({ status: res.status, body: this.masked(body), retryAfter: res.headers.get('retry-after'), action: req.action });
         // A gateway's 5xx page (no RestException: Exotel did not say no) may come after Exotel took the call.
         if (req.method === 'POST' && res.status >= 500 && e.exotelMessage === undefined) throw maybeSent(e);
         throw e;
@@ -167,7 +171,7 @@ export class Transport {
         }
         throw e;
       }
-      if (restExceptionIn(json)) throw errorFromResponse({ status: res.status, body, retryAfter: null, action: req.action });
+      if (restExceptionIn(json)) throw errorFromResponse({ status: res.status, body: this.masked(body), retryAfter: null, action: req.action });
       return json;
     } catch (err) {
       if (err instanceof ExotelError) throw err;
@@ -178,6 +182,10 @@ export class Transport {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  private masked(body: string): string {
+    return redact(body, this.o.secrets);
   }
 
   private mapFailure(err: unknown, req: HttpRequest, timedOut: boolean): ExotelError {

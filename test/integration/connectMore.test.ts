@@ -59,6 +59,19 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     watch = undefined;
   });
 
+  it('an error message from Exotel holding a command link is shown as text: no live link in the notification', async () => {
+    const s = await sandbox();
+    watch = watchMessages();
+    const link = '[Fix the number](command:exotel.signOut?%5B%22all%22%5D)';
+    s.faults.next({ kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Invalid To. ${link}` } } }, { path: '/Calls/connect' });
+    const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543231', callerId: CALLER });
+    assert.strictEqual(result, undefined);
+    const shown = watch.shown.find(m => m.message.includes('Invalid To'));
+    assert.ok(shown, `not shown: ${JSON.stringify(watch.shown.map(m => m.message))}`);
+    assert.ok(shown.message.includes('Fix the number'), 'the text itself is kept');
+    assert.strictEqual(/\[[^\]]+\]\((?:https?:\/\/|command:|file:)[^)\s]+\)/.exec(shown.message), null, shown.message);
+  });
+
   it('sends every connect option, and the sandbox acts on them: WaitUrl, RecordingChannels, RecordingFormat, CallType, StatusCallbackContentType', async () => {
     const s = await sandbox();
     const hook = await webhook();

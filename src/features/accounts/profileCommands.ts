@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo } from '../../common/notify';
 import { regionLabel, SANDBOX_PROFILE_ID } from './profile';
 import { Session } from './session';
 
@@ -8,7 +9,7 @@ const t = vscode.l10n.t;
 export async function switchProfile(session: Session, id?: string): Promise<string | undefined> {
   const profiles = session.profiles.list();
   if (!profiles.length) {
-    const pick = await vscode.window.showInformationMessage(t('No Exotel profile yet.'), t('Sign In'), t('Try the Sandbox'));
+    const pick = await showInfo(t('No Exotel profile yet.'), t('Sign In'), t('Try the Sandbox'));
     if (pick) await vscode.commands.executeCommand(pick === t('Sign In') ? 'exotel.signIn' : 'exotel.startSandbox');
     return undefined;
   }
@@ -47,7 +48,7 @@ export async function signOut(session: Session, scope?: 'current' | 'all'): Prom
       ...(profiles.length ? [{ label: t('Sign out of all {0} profiles', profiles.length), scope: 'all' as const }] : []),
     ];
     if (!items.length) {
-      void vscode.window.showInformationMessage(t('You are not signed in to Exotel.'));
+      void showInfo(t('You are not signed in to Exotel.'));
       return 0;
     }
     const pick = await vscode.window.showQuickPick(items, { title: t('Exotel: Sign Out') });
@@ -56,6 +57,6 @@ export async function signOut(session: Session, scope?: 'current' | 'all'): Prom
   }
   const doomed = scope === 'all' ? profiles : current ? [current] : [];
   for (const p of doomed) await session.profiles.remove(p.id);
-  if (doomed.length) void vscode.window.showInformationMessage(t('Signed out of {0} Exotel profile(s); their keys were removed from SecretStorage.', doomed.length));
+  if (doomed.length) void showInfo(t('Signed out of {0} Exotel profile(s); their keys were removed from SecretStorage.', doomed.length));
   return doomed.length;
 }

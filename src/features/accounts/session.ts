@@ -57,6 +57,7 @@ export class Session extends Disposable {
   /** A client for credentials not saved yet (sign-in checks them with it). */
   clientFor(baseUrl: string, accountSid: string, apiKey: string, apiToken: string): ExotelClient {
     this.log.addSecret(apiToken);
+    this.log.addSecret(apiKey);
     return new ExotelClient({
       baseUrl, accountSid, apiKey, apiToken,
       fetch: fetch as unknown as FetchLike,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
+import { showInfo } from '../../common/notify';
 import { ForbiddenError, normalizeBaseUrl, REGIONS, ValidationError } from '../../exotel';
 import { parsePhone } from '../../phone';
 import { readEnvCredentials } from './envCredentials';
@@ -50,7 +51,7 @@ export async function signIn(session: Session, args: SignInArgs = {}): Promise<s
   const existing = session.profiles.list().find(p => p.name === asked.name && p.accountSid === asked.accountSid);
   if (existing) profile.id = existing.id;
   await session.profiles.save(profile, { apiKey: asked.apiKey, apiToken: asked.apiToken });
-  void vscode.window.showInformationMessage(t('Signed in to Exotel as “{0}” ({1}).', profile.name, profile.accountSid));
+  void showInfo(t('Signed in to Exotel as “{0}” ({1}).', profile.name, profile.accountSid));
   return profile.name;
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { cspMediaOrigin } from '../../common/markdown';
 import { Call } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { WebviewAction } from '../../webview-ui/protocol';
@@ -37,13 +38,7 @@ export class CallDetailsPanel extends ExotelPanel {
       this.show({ type: 'loading', message: `Loading call ${this.sid}…` });
       return;
     }
-    let origin: string | undefined;
-    try {
-      origin = this.call.recordingUrl ? new URL(this.call.recordingUrl).origin : undefined;
-    } catch {
-      origin = undefined;
-    }
-    this.setMediaOrigin(origin);
+    this.setMediaOrigin(cspMediaOrigin(this.call.recordingUrl)); // from the API: checked before it enters the CSP
     this.show({ type: 'call', call: callView(this.call, RECORDING_VALIDITY_MINUTES) });
   }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo } from '../../common/notify';
 import { Call, CallFilter, ExotelClient } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
 
@@ -45,10 +46,10 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
   if (!calls) {
     // Said here: the command wrapper keeps quiet about cancellations, but a user who cancels an export should
     // know no partial file was left behind.
-    void vscode.window.showInformationMessage(t('Export cancelled; nothing was written.'));
+    void showInfo(t('Export cancelled; nothing was written.'));
     return undefined;
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(calls) : toJson(calls), 'utf8'));
-  void vscode.window.showInformationMessage(t('Exported {0} calls to {1}.', calls.length, vscode.workspace.asRelativePath(uri)));
+  void showInfo(t('Exported {0} calls to {1}.', calls.length, vscode.workspace.asRelativePath(uri)));
   return uri;
 }

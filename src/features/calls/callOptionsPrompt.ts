@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showWarning } from '../../common/notify';
 import { STATUS_CALLBACK_EVENTS, ValidationError } from '../../exotel';
 import { connectCallForm } from '../../exotel/connectParams';
 import { CallOptionValues } from './connectArgs';
@@ -56,7 +57,7 @@ export async function editOptions(start: CallOptionValues, keys: ReadonlyArray<k
       // Each value was checked as it was typed; here the ones that must go together (dual needs Record).
       const problem = checkOptions(options);
       if (!problem) return options;
-      void vscode.window.showWarningMessage(problem);
+      void showWarning(problem);
       continue;
     }
     const value = await askField(pick.field, options);

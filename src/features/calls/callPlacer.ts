@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo } from '../../common/notify';
 import { Call, ConnectCallParams, ConnectToFlowParams, ExotelClient } from '../../exotel';
 
 const t = vscode.l10n.t;
@@ -22,12 +23,12 @@ export class CallPlacer {
   /** `deliberate`: the user has just answered a question for this very call (Repeat Last Call's), so it is no keypress echo. */
   place(client: ExotelClient, params: ConnectCallParams | ConnectToFlowParams, sandbox: boolean, deliberate = false): Promise<Call> {
     if (this.inFlight) {
-      void vscode.window.showInformationMessage(t('A call is already being placed; it was not placed twice.'));
+      void showInfo(t('A call is already being placed; it was not placed twice.'));
       return this.inFlight;
     }
     const key = JSON.stringify(params);
     if (!deliberate && this.last && this.last.key === key && Date.now() - this.last.at < CallPlacer.REPEAT_WINDOW_MS) {
-      void vscode.window.showInformationMessage(t('This call was placed a moment ago; it was not placed twice.'));
+      void showInfo(t('This call was placed a moment ago; it was not placed twice.'));
       return Promise.resolve(this.last.call);
     }
     const sending = Promise.resolve(vscode.window.withProgress(

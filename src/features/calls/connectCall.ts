@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo, showWarning } from '../../common/notify';
 import { Call, ConnectCallParams, ConnectToFlowParams, FlowRef, NumberMetadata, ValidationError } from '../../exotel';
 import { Log } from '../../common/log';
 import { setting } from '../../common/settings';
@@ -66,7 +67,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   if (dryRun) {
     const snippet = dryRun === 'curl' ? curlSnippet(described.url, described.form ?? []) : nodeSnippet(described.url, described.form ?? []);
     await vscode.env.clipboard.writeText(snippet);
-    void vscode.window.showInformationMessage(t('Copied the request as {0}; the key and token are left as $EXOTEL_API_KEY and $EXOTEL_API_TOKEN.', dryRun === 'curl' ? 'cURL' : 'Node.js'));
+    void showInfo(t('Copied the request as {0}; the key and token are left as $EXOTEL_API_KEY and $EXOTEL_API_TOKEN.', dryRun === 'curl' ? 'cURL' : 'Node.js'));
     return snippet;
   }
   const dialled = toFlow ? from : to; // a flow call dials From: the customer
@@ -87,12 +88,12 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
 export async function repeatLastCall(d: CallDeps, confirmed = false): Promise<Call | string | undefined> {
   const last = d.state.get<{ args: ConnectArgs; toFlow: boolean }>(LAST_CALL_KEY);
   if (!last) {
-    void vscode.window.showInformationMessage(t('No call placed from this editor yet. Use “Exotel: Connect Call” first.'));
+    void showInfo(t('No call placed from this editor yet. Use “Exotel: Connect Call” first.'));
     return undefined;
   }
   const target = last.toFlow ? t('the flow') : last.args.to;
   if (!confirmed) {
-    const ok = await vscode.window.showWarningMessage(t('Call {0} again from {1}?', target ?? '', last.args.from ?? ''), { modal: true }, t('Call Again'));
+    const ok = await showWarning(t('Call {0} again from {1}?', target ?? '', last.args.from ?? ''), { modal: true }, t('Call Again'));
     if (ok !== t('Call Again')) return undefined;
   }
   // Answered in the dialog, the repeat is deliberate even within a moment of the last call; given by code, it is guarded.
@@ -144,7 +145,7 @@ async function reviewStep(conn: Connection, start: Who, startOptions: CallOption
     const params = paramsOf(who, options, toFlow);
     const problem = refusal(conn, params);
     if (problem) {
-      void vscode.window.showWarningMessage(problem);
+      void showWarning(problem);
       continue;
     }
     return { params, options, dryRun: pick.id === 'place' ? undefined : pick.id as 'curl' | 'node' };
@@ -174,7 +175,7 @@ async function dndAllows(d: CallDeps, to: string, mode: 'ask' | 'call' | 'cancel
   }
   if (meta?.dnd !== 'Yes') return true;
   if (mode === 'cancel') return false;
-  const pick = await vscode.window.showWarningMessage(
+  const pick = await showWarning(
     t('{0} is on the DND register.', to),
     { modal: true, detail: t('Exotel connects calls to DND numbers only when they are transactional and the number called your ExoPhone in the last 6 months, or when it is whitelisted. Otherwise Exotel refuses the call (403).') },
     t('Call Anyway'));
@@ -185,7 +186,7 @@ async function dndAllows(d: CallDeps, to: string, mode: 'ask' | 'call' | 'cancel
 async function confirmIfNeeded(conn: Connection, form: Array<[string, string]>): Promise<boolean> {
   if (!conn.profile.production && !setting<boolean>('confirmBeforeCalling', false)) return true;
   const summary = form.map(([k, v]) => `${k}: ${v}`).join('\n');
-  const pick = await vscode.window.showWarningMessage(
+  const pick = await showWarning(
     conn.profile.production ? t('Place a real call from the production profile “{0}”?', conn.profile.name) : t('Place this call?'),
     { modal: true, detail: summary }, t('Place Call'));
   return pick === t('Place Call');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { inert, showInfo, showWarning } from '../../common/notify';
 import { Call, ExotelClient, isFinalStatus } from '../../exotel';
 import { Log } from '../../common/log';
 import { outcomeText } from './callOutcome';
@@ -27,7 +28,7 @@ export async function followCall(client: ExotelClient, placed: Call, log: Log, o
       o.stop.addEventListener('abort', onStop, { once: true });
       const sub = token.onCancellationRequested(() => ac.abort());
       try {
-        return await poll(client, placed, log, o, ac.signal, call => progress.report({ message: `${call.status} — ${call.to ?? call.from ?? ''}` }));
+        return await poll(client, placed, log, o, ac.signal, call => progress.report({ message: inert(`${call.status} — ${call.to ?? call.from ?? ''}`) }));
       } finally {
         sub.dispose();
         o.stop.removeEventListener('abort', onStop);
@@ -35,8 +36,8 @@ export async function followCall(client: ExotelClient, placed: Call, log: Log, o
     });
   if (o.stop.aborted) return final;
   const message = outcomeText(final);
-  const show = final.status === 'completed' ? vscode.window.showInformationMessage
-    : isFinalStatus(final.status) ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const show = final.status === 'completed' ? showInfo
+    : isFinalStatus(final.status) ? showWarning : showInfo;
   void Promise.resolve(show(message, t('Show Details'), t('Show in Call Log'))).then(pick => {
     if (pick === t('Show Details')) void vscode.commands.executeCommand('exotel.callLog.showDetails', final);
     if (pick === t('Show in Call Log')) void vscode.commands.executeCommand('exotel.calls.focus');

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo } from '../../common/notify';
 import { Call } from '../../exotel';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
@@ -17,7 +18,7 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
   let active: { key: string; run: Promise<unknown> } | undefined;
   const once = (key: string, run: () => Promise<unknown>) => {
     if (active && active.key !== key) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Finish or cancel the Connect Call that is open first.'));
+      void showInfo(vscode.l10n.t('Finish or cancel the Connect Call that is open first.'));
       return Promise.resolve(undefined);
     }
     if (!active) {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo } from '../../common/notify';
 import { setContext } from '../../common/contexts';
 import { ExotelError } from '../../exotel';
 import { Disposable } from '../../common/disposable';
@@ -107,7 +108,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
     const auto = t('Auto');
     const click = t('Only when I click');
     const never = t('Never');
-    void vscode.window.showInformationMessage(
+    void showInfo(
       t('Look up hovered phone numbers with Exotel? Numbers are sent to Exotel\'s Number Metadata API.'), auto, click, never,
     ).then(pick => {
       const mode = pick === auto ? 'auto' : pick === click ? 'onClick' : pick === never ? 'off' : undefined;

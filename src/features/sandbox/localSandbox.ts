@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { showInfo, showWarning } from '../../common/notify';
 import { SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
@@ -26,7 +27,7 @@ export class LocalSandbox extends Disposable {
         this.log.info(url ? `Sandbox status callbacks now go to ${url}` : 'Sandbox status callbacks go to each call\'s own StatusCallback again');
       } catch (err) {
         this.log.error('exotel.sandbox.statusCallbackUrl', err);
-        void vscode.window.showWarningMessage(t('exotel.sandbox.statusCallbackUrl must be an http:// or https:// URL.'));
+        void showWarning(t('exotel.sandbox.statusCallbackUrl must be an http:// or https:// URL.'));
       }
     }));
   }
@@ -65,7 +66,7 @@ export class LocalSandbox extends Disposable {
       });
       await setContext('exotel.sandboxRunning', true);
       this.log.info(`Sandbox started at ${s.baseUrl}${callbacks ? `; status callbacks go to ${callbacks}` : ''}`);
-      void vscode.window.showInformationMessage(t('The Exotel sandbox is running at {0}. It never rings a real phone.', s.baseUrl));
+      void showInfo(t('The Exotel sandbox is running at {0}. It never rings a real phone.', s.baseUrl));
       return s;
     } catch (err) {
       // A sandbox that started but could not be switched to must not keep listening.
@@ -82,14 +83,14 @@ export class LocalSandbox extends Disposable {
     this.starting = undefined;
     this.running = undefined;
     if (!s) {
-      if (!quiet) void vscode.window.showInformationMessage(t('The Exotel sandbox is not running.'));
+      if (!quiet) void showInfo(t('The Exotel sandbox is not running.'));
       return false;
     }
     await s.close();
     if (!quiet) {
       await this.session.profiles.clearSandbox();
       await setContext('exotel.sandboxRunning', false);
-      void vscode.window.showInformationMessage(t('The Exotel sandbox has stopped.'));
+      void showInfo(t('The Exotel sandbox has stopped.'));
     }
     return true;
   }

@@ -134,8 +134,11 @@ describe('client: payload variants over loopback HTTP', () => {
   it('a connect cancelled after it was sent may have placed the call', async () => {
     reply = { body: okCall, delayMs: 2000 };
     const abort = new AbortController();
+    const before = sent();
     const pending = rejection(() => client().connectCall(CONNECT, { signal: abort.signal }));
-    setTimeout(() => abort.abort(), 100);
+    // Cancelled once the server has the request (it answers only 2 s later).
+    while (sent() === before) await new Promise(r => setTimeout(r, 5));
+    abort.abort();
     const err = await pending;
     assert.strictEqual((err as { kind?: string }).kind, 'cancelled');
     assert.ok(mayHavePlacedCall(err), err.message);

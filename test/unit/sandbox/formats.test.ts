@@ -163,5 +163,10 @@ describe('sandbox: rate limit', () => {
       assert.strictEqual((await call(sb, 'GET', '/Calls.json')).status, 200);
     }
     sb.setRateLimit(3);
+    // The clock stands still: all four fall in one window, and the fourth is over the new budget.
+    for (let i = 0; i < 3; i++) {
+      assert.strictEqual((await call(sb, 'GET', '/Calls.json')).status, 200, `request ${i + 1} of 3`);
+    }
+    assert.strictEqual((await call(sb, 'GET', '/Calls.json')).status, 429);
   });
 });

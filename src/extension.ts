@@ -3,9 +3,11 @@ import { useTranslator } from './common/callText/translate';
 import { Log } from './common/log';
 import { Deps } from './deps';
 import { registerAccounts } from './features/accounts';
+import { AccountStatusBar } from './features/accounts/statusBar';
 import { ProfileStore } from './features/accounts/profileStore';
 import { Session } from './features/accounts/session';
-import { registerCallLog } from './features/callLog';
+import { CallDetailsPanels, registerCallLog } from './features/callLog';
+import { CallLog } from './features/callLog/callLog';
 import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
 import { registerSandbox } from './features/sandbox';
@@ -14,8 +16,10 @@ import { registerSandbox } from './features/sandbox';
 export interface ExotelExtensionApi {
   activationMs: number;
   deps: Deps;
+  statusBar: AccountStatusBar;
   sandbox: ReturnType<typeof registerSandbox>;
-  callLog: ReturnType<typeof registerCallLog>;
+  callLog: CallLog;
+  callDetails: CallDetailsPanels;
   placer: ReturnType<typeof registerCalls>;
   numbers: ReturnType<typeof registerNumbers>;
 }
@@ -38,16 +42,16 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   context.subscriptions.push(log, profiles, session);
   const deps: Deps = { context, log, session };
 
-  timed('accounts', () => registerAccounts(deps));
+  const statusBar = timed('accounts', () => registerAccounts(deps));
   const sandbox = timed('sandbox', () => registerSandbox(deps));
-  const callLog = timed('callLog', () => registerCallLog(deps));
+  const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps));
   const placer = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, sandbox, callLog, placer, numbers };
+  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers };
 }
 
 export function deactivate(): void {

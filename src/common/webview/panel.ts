@@ -78,6 +78,11 @@ export class PanelRegistry<P extends ExotelPanel> {
     return panel;
   }
 
+  /** The open panel for `key`, if any. */
+  get(key: string): P | undefined {
+    return this.open.get(key);
+  }
+
   get size(): number {
     return this.open.size;
   }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { cspMediaOrigin } from '../../common/markdown';
 import { Call } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
-import { WebviewAction } from '../../webview-ui/protocol';
+import { CallView, WebviewAction } from '../../webview-ui/protocol';
 import { callView } from '../../common/callText/callSummary';
 
 export const RECORDING_VALIDITY_MINUTES = 30;
@@ -21,6 +21,11 @@ export class CallDetailsPanel extends ExotelPanel {
     this.call = known;
     this.render();
     void this.refresh();
+  }
+
+  /** The call as the panel shows it (plain data), or undefined while it loads. */
+  get lastView(): CallView | undefined {
+    return this.call ? callView(this.call, RECORDING_VALIDITY_MINUTES) : undefined;
   }
 
   async refresh(): Promise<void> {

@@ -10,6 +10,7 @@ import { CallLogFilter } from './callLogFilter';
 import { CallNode } from './callTreeItems';
 import { exportCalls, ExportArgs } from './exportCalls';
 import { promptFilter } from './filterPrompt';
+import { CallView } from '../../webview-ui/protocol';
 
 const t = vscode.l10n.t;
 
@@ -19,8 +20,14 @@ function callOf(arg: Call | CallNode | undefined): Call | undefined {
   return 'kind' in arg ? (arg.kind === 'call' ? arg.call : undefined) : arg;
 }
 
+/** Read-only access to the open call details panels (for the in-host tests). */
+export interface CallDetailsPanels {
+  /** What the panel for `sid` shows, or undefined when it is not open or still loading. */
+  view(sid: string): CallView | undefined;
+}
+
 /** The Calls view, its commands, the call details panel and export. */
-export function registerCallLog({ context, log, session }: Deps): CallLog {
+export function registerCallLog({ context, log, session }: Deps): { callLog: CallLog; callDetails: CallDetailsPanels } {
   const callLog = new CallLog(session);
   const details = { fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }) };
   const panels = new PanelRegistry<CallDetailsPanel>();
@@ -69,5 +76,5 @@ export function registerCallLog({ context, log, session }: Deps): CallLog {
     registerCommand(log, 'exotel.exportCalls', async (args?: ExportArgs) =>
       exportCalls((await session.require()).client, callLog.requests(), args ?? {})),
   );
-  return callLog;
+  return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView } };
 }

@@ -1,17 +1,29 @@
 // Sign-in, profiles, SecretStorage and the status bar, in a real extension host, against the sandbox.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, CANARY, sandbox, waitFor } from './helpers';
+import { api, CANARY, sandbox, waitFor, watchMessages } from './helpers';
 
 describe('accounts and the sandbox profile', function () {
   this.timeout(60000);
 
-  it('activates lazily and fast, with nothing signed in', async () => {
+  it('activates lazily, signing nobody in by itself', async () => {
     const a = await api();
     console.log(`      activation took ${a.activationMs.toFixed(2)} ms: ${a.deps.log.recent.find(l => l.startsWith('Exotel activated')) ?? ''}`);
-    assert.ok(a.activationMs >= 0);
     const pkg = vscode.extensions.getExtension('exotel-vscode.exotel-vscode')!.packageJSON as { activationEvents: string[] };
     assert.ok(!pkg.activationEvents.includes('*') && !pkg.activationEvents.includes('onStartupFinished'));
+    // This is the suite's first test: nothing has started the sandbox or signed in yet. Only EXOTEL_SANDBOX=1
+    // starts the sandbox at activation, and only a reused user-data dir (test-electron) can hold a profile.
+    const autoSandbox = process.env.EXOTEL_SANDBOX === '1';
+    const stored = a.deps.context.globalState.get<Array<{ id: string }>>('exotel.profiles', []);
+    if (!autoSandbox) assert.strictEqual(a.sandbox.handle, undefined, 'the sandbox started without EXOTEL_SANDBOX=1');
+    if (!autoSandbox && stored.length === 0) {
+      assert.strictEqual(await a.deps.session.current(), undefined, 'signed in with no profile');
+      await waitFor('the status bar to offer sign-in', () => a.statusBar.text === '$(call-outgoing) Exotel: Sign In', 5000);
+    } else {
+      const c = await a.deps.session.current();
+      assert.ok(c === undefined || stored.some(p => p.id === c.profile.id) || (autoSandbox && c.profile.id === 'sandbox'),
+        `signed in to a profile nobody chose: ${c?.profile.id}`);
+    }
   });
 
   it('starts the sandbox and switches to its profile', async () => {
@@ -26,6 +38,7 @@ describe('accounts and the sandbox profile', function () {
   it('signs in against the sandbox as a custom URL, keeping the token only in SecretStorage', async () => {
     const s = await sandbox();
     const a = await api();
+    const marker = s.requests.length;
     const name = await vscode.commands.executeCommand<string>('exotel.signIn', {
       name: 'Staging', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken,
     });
@@ -38,7 +51,7 @@ describe('accounts and the sandbox profile', function () {
     assert.strictEqual(JSON.parse(stored!).apiToken, s.apiToken);
     const settings = JSON.stringify(vscode.workspace.getConfiguration('exotel'));
     assert.ok(!settings.includes(s.apiToken), 'the token is not in settings');
-    const check = s.requests.filter(r => r.path.endsWith('/Calls.json')).at(-1);
+    const check = s.requests.slice(marker).find(r => r.path.endsWith('/Calls.json'));
     assert.ok(check, 'the credentials were checked with a request');
     assert.strictEqual(check.headers.authorization, s.authorization);
   });
@@ -47,17 +60,24 @@ describe('accounts and the sandbox profile', function () {
     const s = await sandbox();
     const a = await api();
     const before = a.deps.context.globalState.get<unknown[]>('exotel.profiles', []).length;
-    const result = await vscode.commands.executeCommand('exotel.signIn', {
-      name: 'Wrong', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: CANARY,
-    });
+    const messages = watchMessages();
+    let result: unknown;
+    try {
+      result = await vscode.commands.executeCommand('exotel.signIn', {
+        name: 'Wrong', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: CANARY,
+      });
+    } finally {
+      messages.dispose();
+    }
     assert.strictEqual(result, undefined);
     assert.strictEqual(a.deps.context.globalState.get<unknown[]>('exotel.profiles', []).length, before);
-    const logged = a.deps.log.recent.join('\n');
-    assert.match(logged, /401/);
-    assert.match(logged, /api\.in\.exotel\.com/);
-    assert.ok(!logged.includes(CANARY), 'the canary token is in the log');
-    const shown = a.deps.log.shown.at(-1) ?? '';
-    assert.match(shown, /401/, 'the user was told');
+    // What the user was told, during this sign-in: the 401 and the region hint.
+    assert.strictEqual(messages.shown.length, 1, JSON.stringify(messages.shown));
+    const told = messages.shown[0].message;
+    assert.match(told, /401/);
+    assert.match(told, /api\.in\.exotel\.com/);
+    assert.strictEqual(a.deps.log.shown.at(-1), told);
+    assert.ok(!a.deps.log.recent.join('\n').includes(CANARY), 'the canary token is in the log');
     assert.ok(!a.deps.log.shown.join('\n').includes(CANARY), 'the canary token was shown to the user');
     a.deps.log.info(`a line holding ${s.apiToken}`);
     assert.ok(!a.deps.log.recent.join('\n').includes(s.apiToken), 'the log masks a known token');
@@ -66,15 +86,33 @@ describe('accounts and the sandbox profile', function () {
   it('switches profiles and signs out of one, updating the status bar', async () => {
     const s = await sandbox();
     const a = await api();
+    /** Waits for the status bar's text to be `want` (or, with `prefix`, to start with it). */
+    const statusBar = async (want: string, prefix = false) => {
+      const reads = () => (prefix ? a.statusBar.text.startsWith(want) : a.statusBar.text === want);
+      try {
+        await waitFor('the status bar', reads, 5000);
+      } catch {
+        assert.fail(`the status bar reads ${JSON.stringify(a.statusBar.text)}, not ${JSON.stringify(want)}${prefix ? '…' : ''}`);
+      }
+    };
+    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await statusBar('$(beaker) Exotel: Sandbox');
     await vscode.commands.executeCommand('exotel.signIn', { name: 'Prod', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken, production: true });
     await vscode.commands.executeCommand('exotel.switchProfile', 'Prod');
     const prod = await waitFor('the Prod profile', async () => (await a.deps.session.current())?.profile.name === 'Prod');
     assert.ok(prod);
+    await statusBar(`$(call-outgoing) Prod · 127.0.0.1:${s.port}`);
     const removed = await vscode.commands.executeCommand<number>('exotel.signOut', 'current');
     assert.strictEqual(removed, 1);
     assert.ok(!a.deps.session.profiles.list().some(p => p.name === 'Prod'));
+    // Signed out of Prod: the status bar shows whichever stored profile is now active (Staging, if the earlier test ran), or Sign In.
+    const next = await a.deps.session.current();
+    if (next) await statusBar(`$(call-outgoing) ${next.profile.name} · `, true);
+    else await statusBar('$(call-outgoing) Exotel: Sign In');
+    assert.ok(!a.statusBar.text.includes('Prod'));
     await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     assert.strictEqual((await a.deps.session.current())?.profile.id, 'sandbox');
+    await statusBar('$(beaker) Exotel: Sandbox');
   });
 
   it('a sign-in in another window is picked up, even when its global state arrives after its secret', async () => {

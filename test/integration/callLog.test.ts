@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, sandbox, waitFor } from './helpers';
+import { api, sandbox, waitFor, watchMessages } from './helpers';
 import type { CallNode } from '../../src/features/callLog/callTreeItems';
 
 async function rows(): Promise<CallNode[]> {
@@ -47,6 +47,11 @@ describe('call log', function () {
 
   it('two Load more clicks at once load one page', async () => {
     const a = await api();
+    // Its own starting point: the unfiltered log with just its first page loaded.
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await a.callLog.model.ensureLoaded();
+    assert.strictEqual((await allCalls()).length, 50, 'the first page alone');
+    assert.ok(a.callLog.model.hasMore);
     const before = a.callLog.model.pagesFetched;
     await Promise.all([vscode.commands.executeCommand('exotel.callLog.loadMore'), vscode.commands.executeCommand('exotel.callLog.loadMore')]);
     assert.strictEqual(a.callLog.model.pagesFetched, before + 1);
@@ -103,33 +108,50 @@ describe('call log', function () {
 
   it('a range older than 6 months is explained and not sent', async () => {
     const s = await sandbox();
+    const a = await api();
     const before = s.requests.length;
     const old = new Date(Date.now() - 250 * 86_400_000);
-    const result = await vscode.commands.executeCommand('exotel.callLog.filter', { date: { preset: 'custom', from: old, to: new Date(old.getTime() + 86_400_000) } });
+    const messages = watchMessages();
+    let result: unknown;
+    try {
+      result = await vscode.commands.executeCommand('exotel.callLog.filter', { date: { preset: 'custom', from: old, to: new Date(old.getTime() + 86_400_000) } });
+    } finally {
+      messages.dispose();
+    }
     assert.strictEqual(result, undefined);
     assert.strictEqual(s.requests.length, before);
-    assert.match((await api()).deps.log.recent.join('\n'), /6 months/);
+    // What the user was told, by this command.
+    assert.strictEqual(messages.shown.length, 1, JSON.stringify(messages.shown));
+    assert.match(messages.shown[0].message, /6 months/);
+    assert.strictEqual(a.deps.log.shown.at(-1), messages.shown[0].message);
   });
 
   it('a 401 is a "Sign in again" row; a 503 is an error row with Retry; never a toast', async () => {
     const a = await api();
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
-    s.faults.next({ kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } }, { path: '/Calls.json', times: 5 });
-    a.callLog.restart();
-    let r = await rows();
-    assert.strictEqual(r.length, 1);
-    assert.strictEqual(a.callLog.provider.getTreeItem(r[0]).label, 'Sign in again');
-    s.faults.clear();
-    s.faults.next({ kind: '5xx' }, { path: '/Calls.json', times: 10 });
-    a.callLog.restart();
-    r = await rows();
-    const item = a.callLog.provider.getTreeItem(r.at(-1)!);
-    assert.match(String(item.label), /Retry/);
-    assert.match(String(item.description), /unavailable/);
-    s.faults.clear();
-    await vscode.commands.executeCommand('exotel.callLog.loadMore');
-    assert.strictEqual((await rows())[0].kind, 'day');
+    const messages = watchMessages();
+    try {
+      s.faults.next({ kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } }, { path: '/Calls.json', times: 5 });
+      a.callLog.restart();
+      let r = await rows();
+      assert.strictEqual(r.length, 1);
+      assert.strictEqual(a.callLog.provider.getTreeItem(r[0]).label, 'Sign in again');
+      s.faults.clear();
+      s.faults.next({ kind: '5xx' }, { path: '/Calls.json', times: 10 });
+      a.callLog.restart();
+      r = await rows();
+      const item = a.callLog.provider.getTreeItem(r.at(-1)!);
+      assert.match(String(item.label), /Retry/);
+      assert.match(String(item.description), /unavailable/);
+      s.faults.clear();
+      await vscode.commands.executeCommand('exotel.callLog.loadMore');
+      assert.strictEqual((await rows())[0].kind, 'day');
+    } finally {
+      messages.dispose();
+      s.faults.clear();
+    }
+    assert.deepStrictEqual(messages.shown, [], 'a message was shown');
   });
 
   it('rows Exotel garbled are left out and counted in a warning row; the rest of the page shows', async () => {
@@ -207,25 +229,45 @@ describe('call log', function () {
   });
 
   it('exports every page of the filter to JSON and CSV', async () => {
+    const a = await api();
     const s = await sandbox();
-    await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['failed'] });
-    const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.json`));
-    await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: json });
-    const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(json)).toString('utf8')) as Array<{ status: string }>;
-    const window = Date.now() - 31 * 86_400_000; // the bulk API's default: the last 31 days
-    assert.strictEqual(exported.length, s.calls.all().filter(c => c.status === 'failed' && c.createdAt > window).length);
-    assert.ok(exported.every(c => c.status === 'failed'));
-    const csv = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.csv`));
-    await vscode.commands.executeCommand('exotel.exportCalls', { format: 'csv', uri: csv });
-    const lines = Buffer.from(await vscode.workspace.fs.readFile(csv)).toString('utf8').trim().split('\r\n');
-    assert.strictEqual(lines[0].split(',')[0], 'Sid');
-    assert.strictEqual(lines.length, exported.length + 1);
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    const PAGE = 5; // small, so that the failed calls take several pages
+    const config = () => vscode.workspace.getConfiguration('exotel');
+    await config().update('callLog.pageSize', PAGE, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('exotel.callLog.pageSize to apply', () => config().get('callLog.pageSize') === PAGE);
+      await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['failed'] });
+      while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
+      const listed = (await allCalls()).length;
+      const marker = s.requests.length;
+      const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.json`));
+      await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: json });
+      const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(json)).toString('utf8')) as Array<{ status: string }>;
+      const pages = s.requests.slice(marker).filter(r => r.path.endsWith('/Calls.json'));
+      assert.ok(exported.length > PAGE, `more than one page of failed calls (${exported.length})`);
+      assert.strictEqual(exported.length, listed, 'as many rows as the Calls view lists');
+      assert.ok(pages.every(r => r.query.PageSize === String(PAGE)), 'the export used the page size');
+      assert.ok(pages.length >= Math.ceil(exported.length / PAGE), `${pages.length} pages for ${exported.length} calls`);
+      const window = Date.now() - 31 * 86_400_000; // the bulk API's default: the last 31 days
+      assert.strictEqual(exported.length, s.calls.all().filter(c => c.status === 'failed' && c.createdAt > window).length);
+      assert.ok(exported.every(c => c.status === 'failed'));
+      const csv = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.csv`));
+      await vscode.commands.executeCommand('exotel.exportCalls', { format: 'csv', uri: csv });
+      const lines = Buffer.from(await vscode.workspace.fs.readFile(csv)).toString('utf8').trim().split('\r\n');
+      assert.strictEqual(lines[0].split(',')[0], 'Sid');
+      assert.strictEqual(lines.length, exported.length + 1);
+    } finally {
+      await config().update('callLog.pageSize', undefined, vscode.ConfigurationTarget.Global);
+      await waitFor('exotel.callLog.pageSize to be reset', () => config().get('callLog.pageSize') === 50);
+      await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    }
   });
 
   it('opens the call details panel with both legs', async () => {
+    const a = await api();
     const s = await sandbox();
-    const call = s.calls.all().find(c => c.status === 'no-answer' && c.direction === 'outbound-api')!;
+    const call = s.calls.all().find(c => c.status === 'no-answer' && c.direction === 'outbound-api' && c.legs.length === 2)!;
+    assert.ok(call, 'a two-leg no-answer call in the seeded history');
     const sid = await vscode.commands.executeCommand<string>('exotel.showCallDetails', call.sid);
     assert.strictEqual(sid, call.sid);
     await waitFor('the panel to fetch the call', () => s.requests.some(r => r.path.includes(call.sid)));
@@ -233,6 +275,13 @@ describe('call log', function () {
     assert.ok(got, 'the panel fetched the call');
     assert.strictEqual(got.query.details, 'true');
     assert.strictEqual(got.query.RecordingUrlValidity, '30');
+    // What the panel shows: both legs, as the sandbox recorded them.
+    const view = await waitFor('the panel to show the call', () => a.callDetails.view(call.sid));
+    assert.strictEqual(view.sid, call.sid);
+    assert.deepStrictEqual(view.legs.map(l => [l.leg, l.status]), call.legs.map(l => [String(l.id), l.status ?? '—']));
+    assert.match(view.legs[0].who, /^Agent \(From\)/);
+    assert.match(view.legs[1].who, /^Customer \(To\)/);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('pages 10,000 calls in to the end without a duplicate (figures in the log)', async function () {

@@ -4,7 +4,7 @@ import * as http from 'http';
 import { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
-import { api, CANARY, sandbox, waitFor } from './helpers';
+import { api, CANARY, sandbox, waitFor, watchMessages } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
@@ -103,17 +103,27 @@ describe('connect call', function () {
     assert.strictEqual(await vscode.env.clipboard.readText(), snippet);
   });
 
-  it('a KYC refusal (403) is explained; a connect timeout never retries', async () => {
+  it('a KYC refusal (403) is explained; a connect whose connection drops is never retried and may have placed the call', async () => {
     const s = await sandbox();
     const a = await api();
-    const result = await vscode.commands.executeCommand('exotel.connectCall', { from: '+919000212345', to: '+919876543210', callerId: CALLER });
-    assert.strictEqual(result, undefined);
-    assert.match(a.deps.log.recent.join('\n'), /KYC/);
-    const before = s.requests.filter(r => r.method === 'POST').length;
-    s.faults.next({ kind: 'drop' }, { method: 'POST' });
-    await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543224', callerId: CALLER });
-    assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
-    assert.match(a.deps.log.recent.join('\n'), /may have been placed/);
+    const messages = watchMessages();
+    try {
+      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: '+919000212345', to: '+919876543210', callerId: CALLER });
+      assert.strictEqual(result, undefined);
+      assert.strictEqual(messages.shown.length, 1, JSON.stringify(messages.shown));
+      assert.match(messages.shown[0].message, /KYC/);
+      assert.strictEqual(a.deps.log.shown.at(-1), messages.shown[0].message);
+      const before = s.requests.filter(r => r.method === 'POST').length;
+      s.faults.next({ kind: 'drop' }, { method: 'POST' });
+      await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543224', callerId: CALLER });
+      assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
+      assert.strictEqual(messages.shown.length, 2, JSON.stringify(messages.shown));
+      assert.match(messages.shown[1].message, /may have been placed/);
+      assert.strictEqual(a.deps.log.shown.at(-1), messages.shown[1].message);
+    } finally {
+      messages.dispose();
+      s.faults.clear();
+    }
   });
 
   it('a server that echoes the token shows the user no token', async () => {

@@ -218,15 +218,25 @@ describe('numbers: hover and panel in a real VS Code', function () {
       assert.deepStrictEqual(stored.entries.filter(e => e[0].startsWith(`${sandbox.accountSid} `)), []);
     });
 
-    it('a caller that aborts gets CancelledError at once, and the aborted request is not cached', async () => {
+    it('a caller that aborts gets CancelledError before the server answers, and the aborted request is not cached', async () => {
       await numbers.clear();
       sandbox.faults.next({ kind: 'delay', ms: 1500 }, { path: '/Numbers/' });
       const ac = new AbortController();
-      const started = Date.now();
+      const previous = sandbox.requests.at(-1);
       const pending = numbers.lookup('+919876543217', { signal: ac.signal });
-      setTimeout(() => ac.abort(), 50);
-      await assert.rejects(pending, (err: Error) => err.name === 'CancelledError');
-      assert.ok(Date.now() - started < 1000, `abort took ${Date.now() - started} ms`);
+      let answeredWhenRejected: number | undefined = -1;
+      const settled = pending.catch((err: unknown) => {
+        // The sandbox's log sets `status` only when it replies: still undefined means the caller did not wait for it.
+        answeredWhenRejected = sandbox.requests.at(-1)?.status;
+        throw err;
+      });
+      await until('the lookup to reach the sandbox', () => sandbox.requests.at(-1) !== previous);
+      const request = sandbox.requests.at(-1)!;
+      assert.ok(request.path.includes('/Numbers/') && request.path.includes('9876543217'), request.path);
+      assert.strictEqual(request.fault, 'delay');
+      ac.abort();
+      await assert.rejects(settled, (err: Error) => err.name === 'CancelledError');
+      assert.strictEqual(answeredWhenRejected, undefined, 'the rejection waited for the server\'s answer');
       assert.strictEqual(numbers.peek('+919876543217'), undefined);
     });
   });
@@ -246,6 +256,14 @@ describe('numbers: hover and panel in a real VS Code', function () {
       assert.strictEqual((await numbers.lookup('+919000012345'))?.dnd, 'Yes');
       assert.strictEqual(await numbers.lookup('+442071838750'), undefined);
       assert.strictEqual(numbers.peek('+919000012345')?.dnd, 'Yes');
+      // Connect Call to that DND number, told to cancel on DND: the pre-check answers from lookup()'s cache
+      // (no new Numbers request) and nothing is placed.
+      const lookups = numberRequests();
+      const posts = sandbox.requests.filter(r => r.method === 'POST').length;
+      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: '+919845012340', to: '+919000012345', callerId: '08047112345', onDnd: 'cancel' });
+      assert.strictEqual(result, undefined, 'the call was placed');
+      assert.strictEqual(sandbox.requests.filter(r => r.method === 'POST').length, posts, 'a connect request was sent');
+      assert.strictEqual(numberRequests(), lookups, 'the DND pre-check asked Exotel again instead of using the cache');
     });
   });
 
@@ -427,8 +445,8 @@ describe('numbers: hover and panel in a real VS Code', function () {
     });
   });
 
-  describe('speed', () => {
-    it('a cached hover is fast and sends nothing (median of 300 hovers, through the editor)', async () => {
+  describe('cached hover, repeated', () => {
+    it('300 hovers over a cached number, through the editor, send no request and all show our hover (timings logged)', async () => {
       await ourHover('x 98765|43224');
       const before = numberRequests();
       const doc = await vscode.workspace.openTextDocument({ content: 'x 9876543224', language: 'plaintext' });
@@ -444,7 +462,6 @@ describe('numbers: hover and panel in a real VS Code', function () {
       const median = times[times.length >> 1];
       console.log(`      (cached hover through vscode.executeHoverProvider: median ${median.toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms; Numbers requests ${numberRequests() - before})`);
       assert.strictEqual(numberRequests(), before);
-      assert.ok(median < 50, `median ${median} ms`);
     });
   });
 });

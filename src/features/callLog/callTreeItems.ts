@@ -29,7 +29,9 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
   switch (node.kind) {
     case 'day': {
       const item = new vscode.TreeItem(node.label, node.first ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-      item.id = `day:${node.label}`;
+      // VS Code keeps a row's expansion by id: the newest day gets its own id, so whichever day is newest after a
+      // filter or a new day opens expanded, instead of keeping the collapsed state it had further down.
+      item.id = node.first ? `day:${node.label}:newest` : `day:${node.label}`;
       item.description = node.calls.length === 1 ? t('1 call') : t('{0} calls', node.calls.length);
       item.contextValue = 'exotel.day';
       return item;

@@ -248,6 +248,15 @@ export class Workbench {
     return row;
   }
 
+  /** Expands the collapsed tree row labelled `label` (a no-op when it is expanded already). */
+  async expandTreeRow(label: string | RegExp, viewTitle?: string): Promise<void> {
+    const row = await this.waitForTreeRow(label, viewTitle);
+    if (await row.getAttribute('aria-expanded') === 'false') {
+      await row.click();
+      await this.view(viewTitle).locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor({ timeout: this.timeout });
+    }
+  }
+
   // ---- editor ---------------------------------------------------------------------------------
 
   /** The active editor (Monaco) of the active editor group. */

@@ -150,13 +150,16 @@ function pruneRuns(keepCount = 10) {
 function makeShortTmp(runDir) {
   const root = process.platform !== 'win32' && fs.existsSync('/tmp') ? '/tmp' : os.tmpdir();
   const dir = fs.mkdtempSync(path.join(root, 'exo-'));
-  try { fs.symlinkSync(dir, path.join(runDir, 'tmp')); } catch { /* no symlinks here: only inspection suffers */ }
+  try { fs.symlinkSync(dir, path.join(runDir, 'tmp')); } catch { fs.writeFileSync(path.join(runDir, 'tmp-dir.txt'), dir); }
   return dir;
 }
 
 /** Deletes a run folder and the short TMPDIR it links to. */
 function removeRunDir(runDir) {
-  try { fs.rmSync(fs.readlinkSync(path.join(runDir, 'tmp')), { recursive: true, force: true, maxRetries: 3 }); } catch { /* no link */ }
+  let tmp;
+  try { tmp = fs.readlinkSync(path.join(runDir, 'tmp')); } catch { /* no link: a file, or an old run */ }
+  try { tmp ??= fs.readFileSync(path.join(runDir, 'tmp-dir.txt'), 'utf8'); } catch { /* neither */ }
+  if (tmp && path.basename(tmp).startsWith('exo-')) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
 }
 

@@ -1,7 +1,7 @@
 // One HTTP exchange with Exotel: rate limit, timeout, cancellation, bounded retries for GETs,
 // and a log line per attempt. The connect POST is never retried: one user action, one call.
 import {
-  CancelledError, ExotelError, NetworkError, RateLimitError, ServerError, TimeoutError,
+  CancelledError, ExotelError, MalformedResponseError, NetworkError, RateLimitError, ServerError, TimeoutError,
 } from './errors';
 import { RateLimiter } from './rateLimiter';
 import { redact } from './redact';
@@ -164,9 +164,12 @@ export class Transport {
       try {
         json = parseJsonBody(body, res.headers.get('content-type') ?? '');
       } catch (e) {
-        // Exotel said 2xx to a connect: the call was placed, whatever the body looks like.
-        if (req.method === 'POST' && e instanceof ExotelError) {
-          e.message = `${req.action}: Exotel accepted it (HTTP ${res.status}), but its answer could not be read. ${e.message}`;
+        // A connect answered 2xx may have placed the call, whatever the body looks like. An HTML page is most likely
+        // not Exotel (a proxy, a portal, a wrong base URL), but nobody can say the call did not go through.
+        if (req.method === 'POST' && e instanceof MalformedResponseError) {
+          e.message = e.what === 'html'
+            ? `${req.action}: a server answered HTTP ${res.status} with an HTML page instead of Exotel's JSON (a proxy, a captive portal or a wrong base URL). Whether the call reached Exotel is unknown.`
+            : `${req.action}: Exotel accepted it (HTTP ${res.status}), but its answer could not be read. ${e.message}`;
           throw maybeSent(e);
         }
         throw e;

@@ -174,6 +174,22 @@ describe('call log', function () {
     assert.ok(!(await rows()).some(n => n.kind === 'skipped'), 'the count goes with the list it was about');
   });
 
+  it('a Refresh whose requests no longer reach the oldest call listed loads at most three pages more', async () => {
+    const a = await api();
+    await sandbox();
+    const model = a.callLog.model;
+    model.reset([{ pageSize: 5 }]);
+    for (let i = 0; i < 4; i++) await model.loadMore();
+    const oldest = model.state.calls.at(-1)!.dateCreated!;
+    // A window that ends after the oldest call listed, as "Today" does after midnight: one call a page, many pages.
+    const since = new Date(Date.parse(`${oldest.replace(' ', 'T')}+05:30`) + 3_600_000);
+    const pages = model.pagesFetched;
+    await model.reload([{ pageSize: 1, dateCreated: { gte: since } }]);
+    assert.ok(model.state.calls.length >= 4, `the refreshed list (${model.state.calls.length} calls)`);
+    assert.strictEqual(model.pagesFetched - pages, 4 + 3, 'pages loaded by the refresh');
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+  });
+
   it('Refresh keeps the pages Load more brought in and adds new calls; a failed Refresh keeps the list', async () => {
     const a = await api();
     const s = await sandbox();
@@ -229,6 +245,27 @@ describe('call log', function () {
     }
     assert.deepStrictEqual(shown, ['Export cancelled; nothing was written.']);
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(uri)), 'no file');
+  });
+
+  it('an export says how many rows Exotel sent that could not be read and were left out', async () => {
+    const s = await sandbox();
+    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    const good = { Sid: 'e'.repeat(31) + '1', Status: 'completed', Direction: 'outbound-api', From: '09845012340', To: '09876543210', DateCreated: '2026-11-20 10:00:00' };
+    s.faults.next({ kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'busy' }] } }, { path: '/Calls.json', times: 5 });
+    const watch = watchMessages();
+    const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-skipped-${Date.now()}.json`));
+    try {
+      await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: json });
+    } finally {
+      watch.dispose();
+      s.faults.clear();
+    }
+    const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(json)).toString('utf8')) as unknown[];
+    assert.strictEqual(exported.length, 1);
+    const told = watch.shown.find(m => /Exported/.test(m.message));
+    assert.ok(told, JSON.stringify(watch.shown));
+    assert.strictEqual(told.kind, 'showWarningMessage');
+    assert.match(told.message, /Exported 1 calls to .*; 1 rows Exotel sent could not be read and were left out\./);
   });
 
   it('exports every page of the filter to JSON and CSV', async () => {

@@ -358,6 +358,14 @@ describe('numbers: hover and panel in a real VS Code', function () {
       assert.strictEqual(numberRequests(), before + 2);
     });
 
+    it('an answer that is not Exotel\'s JSON says it was the lookup that failed', async () => {
+      await numbers.clear();
+      sandbox.faults.next({ kind: 'status', status: 200, body: { Unexpected: true } }, { path: '/Numbers/', times: 5 });
+      const h = await ourHover('x 98765|43223');
+      assert.match(h.md, /\$\(error\) Exotel lookup failed\\: Exotel\\'s answer did not have the expected shape/);
+      sandbox.faults.clear();
+    });
+
     it('a server error is a short line too', async () => {
       await numbers.clear();
       sandbox.faults.next({ kind: '5xx' }, { path: '/Numbers/', times: 5 });

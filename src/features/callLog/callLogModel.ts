@@ -17,6 +17,9 @@ export interface CallSource {
   client(): Promise<ExotelClient | undefined>;
 }
 
+/** How many pages a Refresh may load beyond those loaded before, to reach the oldest call listed again. */
+const REFRESH_EXTRA_PAGES = 3;
+
 /** Where paging stands: the requests, the next one to send, the last page (its nextPageUri goes on), pages so far. */
 interface Cursor {
   requests: CallFilter[];
@@ -195,7 +198,8 @@ export class CallLogModel extends Disposable {
       const loaded = new Map<string, Call>();
       let reachedOldest = oldest === undefined;
       let skipped = 0;
-      while (cursor.pages < depth || !reachedOldest) {
+      // Past `depth` only a little: if the oldest call fell out of the requests (a new day under "Today"), it is never reached.
+      while (cursor.pages < depth || (!reachedOldest && cursor.pages < depth + REFRESH_EXTRA_PAGES)) {
         const step = await pageAfter(client, cursor);
         if (generation !== this.generation) return;
         if (!step) break;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { showInfo } from '../../common/notify';
+import { showInfo, showWarning } from '../../common/notify';
 import { Call, CallFilter, ExotelClient } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
 
@@ -22,6 +22,7 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
     defaultUri: vscode.Uri.file(`exotel-calls.${format}`),
   }));
   if (!uri) return undefined;
+  let skipped = 0; // rows Exotel sent that could not be read: the file leaves them out, and the message says so
   const calls = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: t('Exporting Exotel calls'), cancellable: true },
     async (progress, token) => {
@@ -32,6 +33,7 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
         for (const request of requests) {
           for await (const page of client.pages(request, { signal: ac.signal })) {
             for (const c of page.calls) seen.set(c.sid, c);
+            skipped += page.skipped ?? 0;
             progress.report({ message: t('{0} calls so far', seen.size) });
             if (token.isCancellationRequested) return undefined;
           }
@@ -50,6 +52,8 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
     return undefined;
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(calls) : toJson(calls), 'utf8'));
-  void showInfo(t('Exported {0} calls to {1}.', calls.length, vscode.workspace.asRelativePath(uri)));
+  const where = vscode.workspace.asRelativePath(uri);
+  if (skipped) void showWarning(t('Exported {0} calls to {1}; {2} rows Exotel sent could not be read and were left out.', calls.length, where, skipped));
+  else void showInfo(t('Exported {0} calls to {1}.', calls.length, where));
   return uri;
 }

@@ -117,9 +117,9 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   }
 }
 
-/** One line for the hover: never a toast from a hover. The client's errors already say "Looking up … failed". */
+/** One line for the hover: never a toast from a hover. Most client errors already say "Looking up … failed"; the rest get a prefix. */
 function problemText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const short = message.length > 200 ? `${message.slice(0, 197)}…` : message;
-  return err instanceof ExotelError ? short : t('Exotel lookup failed: {0}', short);
+  return err instanceof ExotelError && short.startsWith('Looking up') ? short : t('Exotel lookup failed: {0}', short);
 }

@@ -36,6 +36,14 @@ describe('client: payload variants over loopback HTTP', () => {
     });
   }
 
+  it('a connect answered 200 with an HTML page does not claim Exotel accepted it, and still points at the call log', async () => {
+    reply = { body: '<!DOCTYPE html><html><body>Welcome</body></html>', headers: { 'Content-Type': 'text/html' } };
+    const err = await rejection(() => client().connectCall(CONNECT));
+    assert.ok(mayHavePlacedCall(err), err.message);
+    assert.doesNotMatch(err.message, /Exotel accepted/);
+    assert.match(err.message, /HTML page.*Whether the call reached Exotel is unknown.*check the call log/s);
+  });
+
   it('a gateway 502 page after a connect may have placed the call; Exotel\'s own 503 (F18) did not', async () => {
     reply = { status: 502, body: '<html><body>Bad Gateway</body></html>', headers: { 'Content-Type': 'text/html' } };
     const gateway = await rejection(() => client().connectCall(CONNECT));

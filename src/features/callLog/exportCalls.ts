@@ -53,7 +53,9 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
   }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(calls) : toJson(calls), 'utf8'));
   const where = vscode.workspace.asRelativePath(uri);
-  if (skipped) void showWarning(t('Exported {0} calls to {1}; {2} rows Exotel sent could not be read and were left out.', calls.length, where, skipped));
-  else void showInfo(t('Exported {0} calls to {1}.', calls.length, where));
+  const done = calls.length === 1 ? t('Exported 1 call to {0}.', where) : t('Exported {0} calls to {1}.', calls.length, where);
+  const left = skipped === 1 ? t('1 row Exotel sent could not be read and was left out.') : t('{0} rows Exotel sent could not be read and were left out.', skipped);
+  if (skipped) void showWarning(`${done} ${left}`);
+  else void showInfo(done);
   return uri;
 }

@@ -17,7 +17,7 @@ export class CallDetailsPanel extends ExotelPanel {
   private call: Call | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly source: CallDetailsSource, readonly sid: string, known?: Call) {
-    super(extensionUri, 'exotel.callDetails', 'call', `Call ${sid.slice(0, 8)}…`);
+    super(extensionUri, 'exotel.callDetails', 'call', vscode.l10n.t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.render();
     void this.refresh();
@@ -40,7 +40,7 @@ export class CallDetailsPanel extends ExotelPanel {
 
   private render(): void {
     if (!this.call) {
-      this.show({ type: 'loading', message: `Loading call ${this.sid}…` });
+      this.show({ type: 'loading', message: vscode.l10n.t('Loading call {0}…', this.sid) });
       return;
     }
     this.setMediaOrigin(cspMediaOrigin(this.call.recordingUrl)); // from the API: checked before it enters the CSP

@@ -1,7 +1,7 @@
 // Every notification goes through here, so that text from Exotel can never form a command link in it
 // (lint forbids vscode.window.show*Message elsewhere).
 import * as vscode from 'vscode';
-import { inertNotificationText as inert } from './markdown';
+import { inertNotificationText as inert } from './untrustedText';
 
 export { inert };
 

@@ -50,6 +50,8 @@ export class ExotelClient {
   private readonly transport: Transport;
   private readonly authorization: string;
   private readonly apiKey: string;
+  /** Masked in every error that leaves the client, and in error bodies before they are cut short. */
+  private readonly secrets: string[];
 
   constructor(private readonly options: ExotelClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
@@ -59,7 +61,8 @@ export class ExotelClient {
     this.accountSid = options.accountSid.trim();
     this.apiKey = options.apiKey.trim();
     this.authorization = `Basic ${Buffer.from(`${this.apiKey}:${options.apiToken.trim()}`).toString('base64')}`;
-    this.transport = new Transport({ ...options, secrets: [options.apiToken.trim(), this.apiKey] });
+    this.secrets = [options.apiToken.trim(), this.apiKey];
+    this.transport = new Transport({ ...options, secrets: this.secrets });
   }
 
   get limiter() {
@@ -199,9 +202,8 @@ export class ExotelClient {
       return await this.transport.json(req);
     } catch (err) {
       if (err instanceof ExotelError) {
-        const secrets = [this.options.apiToken, this.apiKey];
-        err.message = redact(err.message, secrets);
-        err.stack = err.stack && redact(err.stack, secrets);
+        err.message = redact(err.message, this.secrets);
+        err.stack = err.stack && redact(err.stack, this.secrets);
       }
       throw err;
     }

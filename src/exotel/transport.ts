@@ -194,9 +194,7 @@ export class Transport {
   private mapFailure(err: unknown, req: HttpRequest, timedOut: boolean): ExotelError {
     const isPost = req.method === 'POST';
     if (req.signal?.aborted) {
-      return isPost
-        ? Object.assign(new CancelledError(`${req.action} was cancelled after it was sent; the call may have been placed — check the call log before trying again.`), { mayHaveBeenSent: true })
-        : new CancelledError(`${req.action} was cancelled.`);
+      return isPost ? maybeSent(new CancelledError(`${req.action} was cancelled after it was sent.`)) : new CancelledError(`${req.action} was cancelled.`);
     }
     if (timedOut) {
       const s = Math.round(this.o.timeoutMs / 1000);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { cspMediaOrigin } from '../../common/markdown';
+import { cspMediaOrigin } from '../../common/untrustedText';
 import { Call } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { CallView, WebviewAction } from '../../webview-ui/protocol';

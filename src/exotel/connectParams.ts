@@ -1,40 +1,28 @@
 // The parameters of Calls/connect, checked against Exotel's limits and encoded as its form body.
 import { fail, intField, maxLength, oneOf, phoneField, urlField } from './validate';
 
-export const STATUS_CALLBACK_EVENTS = ['terminal', 'answered'] as const;
-export type StatusCallbackEvent = (typeof STATUS_CALLBACK_EVENTS)[number];
-export const CALLBACK_CONTENT_TYPES = ['multipart/form-data', 'application/json'] as const;
-export const RECORDING_CHANNELS = ['single', 'dual'] as const;
-export const RECORDING_FORMATS = ['mp3', 'mp3-hq'] as const;
-export const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
+import {
+  CALLBACK_CONTENT_TYPES, CALL_TYPES, CallOptions, callOption, ConnectCallOptions, RECORDING_CHANNELS, RECORDING_FORMATS,
+  STATUS_CALLBACK_EVENTS,
+} from './callOptions';
 
-/** Options shared by both kinds of connect. */
-export interface CallOptions {
-  /** `trans` (transactional) is the only type Exotel still supports. */
-  callType?: 'trans';
-  /** Seconds the call may last, at most 14400 (4 h). */
-  timeLimit?: number;
-  /** Seconds each leg may ring, at most 60. */
-  timeOut?: number;
-  statusCallback?: string;
-  statusCallbackEvents?: StatusCallbackEvent[];
-  statusCallbackContentType?: (typeof CALLBACK_CONTENT_TYPES)[number];
-  /** Echoed in the terminal StatusCallback; at most 128 characters. */
-  customField?: string;
-}
+export { CALLBACK_CONTENT_TYPES, RECORDING_CHANNELS, RECORDING_FORMATS, STATUS_CALLBACK_EVENTS } from './callOptions';
+export type { CallOptions, StatusCallbackEvent } from './callOptions';
 
-export interface ConnectCallParams extends CallOptions {
+/** Exotel's limits, from the one options table. */
+export const LIMITS = {
+  timeLimit: callOption('timeLimit').max as number,
+  timeOut: callOption('timeOut').max as number,
+  customField: callOption('customField').max as number,
+} as const;
+
+export interface ConnectCallParams extends ConnectCallOptions {
   /** Called first: the agent. */
   from: string;
   /** Dialled once From answers: the customer. */
   to: string;
   /** Your ExoPhone. */
   callerId: string;
-  /** A WAV played to From while To rings. */
-  waitUrl?: string;
-  record?: boolean;
-  recordingChannels?: (typeof RECORDING_CHANNELS)[number];
-  recordingFormat?: (typeof RECORDING_FORMATS)[number];
 }
 
 export type FlowRef = { appId: string } | { url: string };
@@ -60,7 +48,7 @@ function optionsForm(o: CallOptions): Array<[string, string]> {
     if ((o.callType as string) === 'promo') {
       fail('CallType', 'CallType “promo” is no longer supported by Exotel; use “trans”.');
     }
-    form.push(['CallType', oneOf('CallType', o.callType, ['trans'])]);
+    form.push(['CallType', oneOf('CallType', o.callType, CALL_TYPES)]);
   }
   if (o.timeLimit !== undefined) form.push(['TimeLimit', String(intField('TimeLimit', o.timeLimit, 1, LIMITS.timeLimit, ' seconds'))]);
   if (o.timeOut !== undefined) form.push(['TimeOut', String(intField('TimeOut', o.timeOut, 1, LIMITS.timeOut, ' seconds'))]);

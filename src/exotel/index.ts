@@ -7,6 +7,8 @@ export { encodeCallFilter, splitDateRange, FILTER_LIMITS } from './callFilters';
 export type { CallFilter, NumberRange, Moment } from './callFilters';
 export { flowUrl, LIMITS, STATUS_CALLBACK_EVENTS, RECORDING_CHANNELS, RECORDING_FORMATS, CALLBACK_CONTENT_TYPES } from './connectParams';
 export type { CallOptions, ConnectCallParams, ConnectToFlowParams, FlowRef, StatusCallbackEvent } from './connectParams';
+export { CALL_OPTIONS, callOption, callOptionsFor, callOptionHelp, callOptionsJsonSchema } from './callOptions';
+export type { CallOptionKey, CallOptionKind, CallOptionSpec, ConnectCallOptions } from './callOptions';
 export { RateLimiter } from './rateLimiter';
 export type { FetchLike, FetchResponse, RequestLog } from './transport';
 export { REGIONS, normalizeBaseUrl } from './hosts';

@@ -1,32 +1,14 @@
 import * as vscode from 'vscode';
 import { showWarning } from '../../common/notify';
-import { STATUS_CALLBACK_EVENTS, ValidationError } from '../../exotel';
+import { CALL_OPTIONS, callOptionHelp, CallOptionSpec, STATUS_CALLBACK_EVENTS, ValidationError } from '../../exotel';
 import { connectCallForm } from '../../exotel/connectParams';
 import { CallOptionValues } from './connectArgs';
 
 const t = vscode.l10n.t;
 
-interface Field {
-  key: keyof CallOptionValues;
-  label: string;
-  help: string;
-  kind: 'int' | 'text' | 'url' | 'bool' | 'choice' | 'events';
-  choices?: string[];
-}
+type Field = CallOptionSpec;
 
-const FIELDS: Field[] = [
-  { key: 'timeLimit', label: 'TimeLimit', help: 'Longest the call may last, in seconds (≤ 14400)', kind: 'int' },
-  { key: 'timeOut', label: 'TimeOut', help: 'How long each leg may ring, in seconds (≤ 60)', kind: 'int' },
-  { key: 'callType', label: 'CallType', help: 'trans (transactional) is the only type Exotel supports', kind: 'choice', choices: ['trans'] },
-  { key: 'waitUrl', label: 'WaitUrl', help: 'A WAV played to From while To rings', kind: 'url' },
-  { key: 'record', label: 'Record', help: 'Record the conversation', kind: 'bool' },
-  { key: 'recordingChannels', label: 'RecordingChannels', help: 'single, or dual (needs Record)', kind: 'choice', choices: ['single', 'dual'] },
-  { key: 'recordingFormat', label: 'RecordingFormat', help: 'mp3 or mp3-hq', kind: 'choice', choices: ['mp3', 'mp3-hq'] },
-  { key: 'customField', label: 'CustomField', help: 'Echoed in the terminal StatusCallback (≤ 128 characters)', kind: 'text' },
-  { key: 'statusCallback', label: 'StatusCallback', help: 'URL Exotel POSTs call events to', kind: 'url' },
-  { key: 'statusCallbackEvents', label: 'StatusCallbackEvents', help: 'terminal and/or answered', kind: 'events' },
-  { key: 'statusCallbackContentType', label: 'StatusCallbackContentType', help: 'multipart/form-data (default) or application/json', kind: 'choice', choices: ['multipart/form-data', 'application/json'] },
-];
+const FIELDS: readonly Field[] = CALL_OPTIONS;
 
 /** Checks options with the client's own rules, so the prompt and the request can never disagree. */
 export function checkOptions(options: CallOptionValues): string | undefined {
@@ -39,7 +21,7 @@ export function checkOptions(options: CallOptionValues): string | undefined {
 }
 
 export function describeOptions(o: CallOptionValues): string {
-  const set = FIELDS.filter(f => o[f.key] !== undefined).map(f => `${f.label}=${Array.isArray(o[f.key]) ? (o[f.key] as string[]).join('+') : String(o[f.key])}`);
+  const set = FIELDS.filter(f => o[f.key] !== undefined).map(f => `${f.api}=${Array.isArray(o[f.key]) ? (o[f.key] as string[]).join('+') : String(o[f.key])}`);
   return set.length ? set.join(', ') : t('Exotel defaults');
 }
 
@@ -50,7 +32,7 @@ export async function editOptions(start: CallOptionValues, keys: ReadonlyArray<k
     const fields = FIELDS.filter(f => keys.includes(f.key));
     const pick = await vscode.window.showQuickPick(
       [{ label: `$(check) ${t('Done')}`, description: describeOptions(options), field: undefined as Field | undefined },
-        ...fields.map(f => ({ label: f.label, description: options[f.key] === undefined ? t('not set') : String(options[f.key]), detail: f.help, field: f as Field | undefined }))],
+        ...fields.map(f => ({ label: f.api, description: options[f.key] === undefined ? t('not set') : String(options[f.key]), detail: callOptionHelp(f), field: f as Field | undefined }))],
       { title: t('Call options'), placeHolder: t('Pick a parameter to change it'), ignoreFocusOut: true });
     if (!pick) return undefined;
     if (!pick.field) {
@@ -70,19 +52,19 @@ async function askField(f: Field, options: CallOptionValues): Promise<unknown> {
   const current = options[f.key];
   if (f.kind === 'bool' || f.kind === 'choice') {
     const values = f.kind === 'bool' ? ['true', 'false'] : f.choices ?? [];
-    const pick = await vscode.window.showQuickPick([...values, t('(not set)')], { title: f.label, placeHolder: f.help });
+    const pick = await vscode.window.showQuickPick([...values, t('(not set)')], { title: f.api, placeHolder: callOptionHelp(f) });
     if (pick === undefined) return null;
     if (pick === t('(not set)')) return undefined;
     return f.kind === 'bool' ? pick === 'true' : pick;
   }
   if (f.kind === 'events') {
     const picks = await vscode.window.showQuickPick(STATUS_CALLBACK_EVENTS.map(e => ({ label: e, picked: (current as string[] | undefined)?.includes(e) ?? false })),
-      { title: f.label, canPickMany: true, placeHolder: f.help });
+      { title: f.api, canPickMany: true, placeHolder: callOptionHelp(f) });
     if (!picks) return null;
     return picks.length ? picks.map(p => p.label) : undefined;
   }
   const text = await vscode.window.showInputBox({
-    title: f.label, prompt: `${f.help}. ${t('Empty to leave it unset.')}`, value: current === undefined ? '' : String(current), ignoreFocusOut: true,
+    title: f.api, prompt: `${callOptionHelp(f)}. ${t('Empty to leave it unset.')}`, value: current === undefined ? '' : String(current), ignoreFocusOut: true,
     validateInput: v => (v.trim() === '' ? undefined : checkOptions({ ...options, [f.key]: f.kind === 'int' ? Number(v) : v.trim() })),
   });
   if (text === undefined) return null;

@@ -1,12 +1,12 @@
 // What `exotel.connectCall` and `exotel.connectCallToFlow` take from code (automation, links, other commands).
 // Checked here, free of the editor, so that a parameter given is never silently dropped.
-import { ConnectCallParams, FlowRef, ValidationError } from '../../exotel';
+import { callOptionsFor, ConnectCallParams, FlowRef, ValidationError } from '../../exotel';
 
 /** Every optional parameter of a connect, as the Options… step edits them. */
 export type CallOptionValues = Omit<ConnectCallParams, 'from' | 'to' | 'callerId'>;
 
 /** The options that apply to a connect to a flow (no recording or wait music there). */
-export const FLOW_OPTION_KEYS: ReadonlyArray<keyof CallOptionValues> = ['timeLimit', 'timeOut', 'callType', 'customField', 'statusCallback', 'statusCallbackEvents', 'statusCallbackContentType'];
+export const FLOW_OPTION_KEYS: ReadonlyArray<keyof CallOptionValues> = callOptionsFor(true).map(o => o.key);
 
 /**
  * The arguments; fields given are not asked for. The call options may be given flat (`timeLimit: 600`) or

@@ -2,6 +2,7 @@
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const { writeSchema } = require('./scripts/write-schema');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,7 +38,7 @@ async function main() {
   const entries = [
     {
       ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
-      alias: { 'whatwg-url': './scripts/shims/whatwg-url.js' },
+      alias: { 'whatwg-url': './scripts/shims/whatwg-url.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' }, // jsonc-parser's UMD build hides its requires from bundlers
     },
   ];
   const webviewEntry = 'src/webview-ui/main.ts';
@@ -45,6 +46,7 @@ async function main() {
     entries.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' });
   }
   copyWebviewAssets();
+  writeSchema(); // schemas/exotel-tests.schema.json, from the one call-options table
   const contexts = await Promise.all(entries.map(e => esbuild.context(e)));
   if (watch) {
     await Promise.all(contexts.map(c => c.watch()));

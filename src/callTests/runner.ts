@@ -1,0 +1,177 @@
+// Runs a parsed suite against a client: places each call, polls its details until it has what the test expects
+// (or the test's timeout), and compares. Editor-free: the Test Explorer and the CLI both drive it.
+import { ConnectCallParams, ConnectToFlowParams } from '../exotel/connectParams';
+import { CancelledError, ExotelError, NotFoundError, ValidationError } from '../exotel/errors';
+import { Call, isFinalStatus } from '../exotel/models';
+import {
+  CallbackRecord, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback,
+} from './expectations';
+import { ParsedSuite, SuiteTest } from './parseSuite';
+
+/** What the runner needs of an ExotelClient. */
+export interface CallApi {
+  connectCall(p: ConnectCallParams, opts?: { signal?: AbortSignal }): Promise<Call>;
+  connectToFlow(p: ConnectToFlowParams, opts?: { signal?: AbortSignal }): Promise<Call>;
+  getCall(sid: string, opts?: { details?: boolean; signal?: AbortSignal }): Promise<Call>;
+}
+
+export interface RunTarget {
+  client: CallApi;
+  /** StatusCallback deliveries, where they can be observed (the sandbox). */
+  callbacks?: () => readonly CallbackRecord[];
+  /** Why callback expectations cannot be checked here (tests with one are skipped, placing no call). */
+  callbacksUnavailable?: string;
+  /** Milliseconds between polls of a call's details (default 2000). */
+  pollMs?: number;
+  /** Used when a test sets no timeoutSeconds. */
+  defaultTimeoutSeconds: number;
+  now?: () => number;
+}
+
+export type TestOutcome = 'passed' | 'failed' | 'errored' | 'skipped' | 'cancelled';
+
+export interface TestResult {
+  index: number;
+  name: string;
+  outcome: TestOutcome;
+  failures: Failure[];
+  /** Why it errored, was skipped or cancelled. */
+  message?: string;
+  callSid?: string;
+  /** The call as last seen. */
+  call?: Call;
+  /** Wall time of the test: placing the call and waiting for it. */
+  ms: number;
+}
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** Indexes of the tests to run (default: all). */
+  only?: readonly number[];
+  /** Tests at once (default: the suite's `parallel`). */
+  parallel?: number;
+  onStart?(test: SuiteTest): void;
+  onResult?(test: SuiteTest, result: TestResult): void;
+}
+
+export async function runSuite(suite: ParsedSuite, target: RunTarget, options: RunOptions = {}): Promise<TestResult[]> {
+  const chosen = suite.tests.filter(t => !options.only || options.only.includes(t.index));
+  const results: TestResult[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chosen.length) {
+      const test = chosen[next++];
+      const result = options.signal?.aborted
+        ? { index: test.index, name: test.name, outcome: 'cancelled' as const, failures: [], message: 'Cancelled before it started; no call was placed.', ms: 0 }
+        : (options.onStart?.(test), await runTest(test, target, options.signal));
+      results.push(result);
+      options.onResult?.(test, result);
+    }
+  };
+  const width = Math.max(1, Math.min(options.parallel ?? suite.parallel, chosen.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  return results.sort((a, b) => a.index - b.index);
+}
+
+export async function runTest(test: SuiteTest, target: RunTarget, signal?: AbortSignal): Promise<TestResult> {
+  const now = target.now ?? Date.now;
+  const started = now();
+  const base = { index: test.index, name: test.name };
+  const done = (r: Omit<TestResult, 'index' | 'name' | 'ms'>): TestResult => ({ ...base, ...r, ms: now() - started });
+  const errors = test.problems.filter(p => p.severity === 'error');
+  if (errors.length) return done({ outcome: 'errored', failures: [], message: `The test is not valid: ${errors[0].message}` });
+  const spec = test.spec;
+  if (spec.skip) return done({ outcome: 'skipped', failures: [], message: 'Marked "skip".' });
+  if (spec.expect.callback && !target.callbacks) {
+    return done({ outcome: 'skipped', failures: [], message: target.callbacksUnavailable ?? 'Callback expectations can only be checked on the sandbox.' });
+  }
+  const deadline = started + (spec.timeoutSeconds ?? target.defaultTimeoutSeconds) * 1000;
+
+  let placed: Call;
+  try {
+    placed = spec.flow
+      ? await target.client.connectToFlow({ from: spec.from!, callerId: spec.callerId!, flow: spec.flow, ...spec.options }, { signal })
+      : await target.client.connectCall({ from: spec.from!, to: spec.to!, callerId: spec.callerId!, ...spec.options }, { signal });
+  } catch (err) {
+    if (err instanceof CancelledError && !err.mayHaveBeenSent) return done({ outcome: 'cancelled', failures: [], message: 'Cancelled; no call was placed.' });
+    if (err instanceof ValidationError) return done({ outcome: 'errored', failures: [], message: `Not sent: ${err.message}` });
+    const failures = checkError(spec.expect, err);
+    if (err instanceof ExotelError && err.mayHaveBeenSent) failures.push({ path: ['expect'], message: 'The call may have been placed all the same: look at the call log.' });
+    return done({ outcome: failures.length ? 'failed' : 'passed', failures });
+  }
+  if (spec.expect.error && !hasCallExpectations(spec.expect)) {
+    return done({ outcome: 'failed', failures: checkCall(spec.expect, placed), callSid: placed.sid, call: placed });
+  }
+
+  const waited = await waitForCall(placed, spec.expect, target, deadline, signal);
+  const call = waited.call;
+  if (waited.cancelled) {
+    return done({ outcome: 'cancelled', failures: [], callSid: placed.sid, call, message: `Cancelled while waiting; call ${placed.sid} was placed and is not undone.` });
+  }
+  if (!isFinalStatus(call.status)) {
+    const seconds = Math.round((deadline - started) / 1000);
+    const why = waited.lastError ? ` (last poll: ${waited.lastError})` : '';
+    return done({
+      outcome: 'failed', callSid: placed.sid, call,
+      failures: [{ path: ['expect'], message: `The call was still ${call.status} after ${seconds} s${why}.`, expected: 'a final status', actual: call.status }],
+    });
+  }
+  const failures = checkCall(spec.expect, call);
+  if (spec.expect.callback) {
+    const url = spec.expect.callback.url ?? spec.options.statusCallback;
+    failures.push(...checkCallback(spec.expect.callback, settledCallback(target.callbacks!(), placed.sid, spec.expect.callback), url));
+  }
+  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid: placed.sid, call });
+}
+
+function hasCallExpectations(e: Expectations): boolean {
+  return Object.keys(e).some(k => k !== 'error');
+}
+
+interface Waited {
+  call: Call;
+  cancelled: boolean;
+  lastError?: string;
+}
+
+/** Polls the call until it is final and has what the test looks at (billing, a callback), or the deadline. */
+async function waitForCall(placed: Call, e: Expectations, target: RunTarget, deadline: number, signal?: AbortSignal): Promise<Waited> {
+  const now = target.now ?? Date.now;
+  const pollMs = target.pollMs ?? 2000;
+  let call = placed;
+  let lastError: string | undefined;
+  for (;;) {
+    const left = deadline - now();
+    if (left <= 0) return { call, cancelled: false, lastError };
+    if (!(await sleep(Math.min(pollMs, left), signal))) return { call, cancelled: true };
+    try {
+      call = await target.client.getCall(placed.sid, { details: true, signal });
+      lastError = undefined;
+    } catch (err) {
+      if (err instanceof CancelledError) return { call, cancelled: true };
+      // Exotel may not list a call for a moment after placing it; anything else is retried until the deadline too.
+      lastError = err instanceof NotFoundError ? 'not found yet' : err instanceof Error ? err.message : String(err);
+      continue;
+    }
+    if (!isFinalStatus(call.status)) continue;
+    const billed = !needsBilling(e) || ((e.duration === undefined || call.duration !== undefined) && (e.price === undefined || call.price !== undefined));
+    const called = !e.callback || settledCallback(target.callbacks?.() ?? [], placed.sid, e.callback) !== undefined;
+    if (billed && called) return { call, cancelled: false };
+  }
+}
+
+/** Resolves true after ms, or false as soon as the signal aborts. */
+function sleep(ms: number, signal?: AbortSignal): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise(resolve => {
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

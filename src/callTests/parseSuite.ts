@@ -96,9 +96,11 @@ export function parseSuite(text: string): ParsedSuite {
     if (!root && !problems.length) problems.push({ offset: 0, length: 0, message: 'The file is empty: a test suite is a JSON object with a "tests" list.', severity: 'error' });
     return { ...empty, problems, suiteProblems: problems };
   }
+  const syntax = new Set(problems);
   if (!problems.length) problems.push(...checkAgainstSchema(root, SCHEMA).map(p => at(p.node, p.message)));
 
-  const nodeValue = (n: JsonNode | undefined): unknown => (n ? getNodeValue(n) : undefined);
+  // getNodeValue builds null-prototype objects: a JSON round trip gives plain ones.
+  const nodeValue = (n: JsonNode | undefined): unknown => (n ? JSON.parse(JSON.stringify(getNodeValue(n)) ?? 'null') : undefined);
   const value = (path: JSONPath): unknown => nodeValue(findNodeAtLocation(root, path));
   const profile = typeof value(['profile']) === 'string' ? (value(['profile']) as string).trim() : SANDBOX_PROFILE;
   const isSandbox = profile === SANDBOX_PROFILE;
@@ -171,12 +173,12 @@ export function parseSuite(text: string): ParsedSuite {
     problems.push(...local);
   });
 
-  // Schema problems inside a test belong to it; the rest stop the suite.
+  // Schema problems inside a test belong to it; the rest, and any syntax error, stop the suite.
   const inside = (p: SuiteProblem) => tests.find(t => p.offset >= t.range.offset && p.offset < t.range.offset + t.range.length);
   const suiteProblems: SuiteProblem[] = [];
   const unique = dedupe(problems).sort((a, b) => a.offset - b.offset);
   for (const p of unique) {
-    const t = inside(p);
+    const t = syntax.has(p) ? undefined : inside(p);
     if (t) {
       if (!t.problems.includes(p)) t.problems.push(p);
     } else if (p.severity === 'error') {

@@ -93,7 +93,10 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
       ? await target.client.connectToFlow({ from: spec.from!, callerId: spec.callerId!, flow: spec.flow, ...spec.options }, { signal })
       : await target.client.connectCall({ from: spec.from!, to: spec.to!, callerId: spec.callerId!, ...spec.options }, { signal });
   } catch (err) {
-    if (err instanceof CancelledError && !err.mayHaveBeenSent) return done({ outcome: 'cancelled', failures: [], message: 'Cancelled; no call was placed.' });
+    if (err instanceof CancelledError) {
+      const message = err.mayHaveBeenSent ? 'Cancelled while placing the call: it may have been placed and is not undone (see the call log).' : 'Cancelled; no call was placed.';
+      return done({ outcome: 'cancelled', failures: [], message });
+    }
     if (err instanceof ValidationError) return done({ outcome: 'errored', failures: [], message: `Not sent: ${err.message}` });
     const failures = checkError(spec.expect, err);
     if (err instanceof ExotelError && err.mayHaveBeenSent) failures.push({ path: ['expect'], message: 'The call may have been placed all the same: look at the call log.' });

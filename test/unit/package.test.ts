@@ -6,7 +6,7 @@ import * as path from 'path';
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ALLOWED = [
   /^dist\/extension\.js$/, /^dist\/webview\/(main\.js|panel\.css|codicon\.css|codicon\.ttf)$/, /^media\/[\w/.-]+\.(svg|png|md)$/,
-  /^package\.json$/, /^package\.nls\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
+  /^schemas\/exotel-tests\.schema\.json$/, /^package\.json$/, /^package\.nls\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
 ];
 
 describe('the packaged extension', function () {

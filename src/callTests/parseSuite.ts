@@ -17,6 +17,8 @@ export interface TextRange {
 export interface SuiteProblem extends TextRange {
   message: string;
   severity: 'error' | 'warning';
+  /** syntax and schema problems are also shown by the editor's JSON validation; rules only by us. */
+  kind: 'syntax' | 'schema' | 'rule';
 }
 
 /** One test, with the values its defaults gave it. */
@@ -76,7 +78,7 @@ export function parseSuite(text: string): ParsedSuite {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: SuiteProblem[] = errors.map(e => ({
-    offset: e.offset, length: Math.max(1, e.length), severity: 'error',
+    offset: e.offset, length: Math.max(1, e.length), severity: 'error', kind: 'syntax',
     message: `JSON: ${syntaxMessage(printParseErrorCode(e.error))}`,
   }));
   const locate = (path: JSONPath): TextRange | undefined => {
@@ -87,17 +89,17 @@ export function parseSuite(text: string): ParsedSuite {
       if (!p.length) return undefined;
     }
   };
-  const at = (node: JsonNode, message: string, severity: SuiteProblem['severity'] = 'error'): SuiteProblem =>
-    ({ offset: node.offset, length: node.length, message, severity });
+  const at = (node: JsonNode, message: string, severity: SuiteProblem['severity'] = 'error', kind: SuiteProblem['kind'] = 'rule'): SuiteProblem =>
+    ({ offset: node.offset, length: node.length, message, severity, kind });
 
   const empty = { text, profile: SANDBOX_PROFILE, isSandbox: true, parallel: 4, tests: [], locate };
   if (!root || root.type !== 'object') {
     if (root && !problems.length) problems.push(at(root, 'A test suite is a JSON object with a "tests" list.'));
-    if (!root && !problems.length) problems.push({ offset: 0, length: 0, message: 'The file is empty: a test suite is a JSON object with a "tests" list.', severity: 'error' });
+    if (!root && !problems.length) problems.push({ offset: 0, length: 0, message: 'The file is empty: a test suite is a JSON object with a "tests" list.', severity: 'error', kind: 'syntax' });
     return { ...empty, problems, suiteProblems: problems };
   }
   const syntax = new Set(problems);
-  if (!problems.length) problems.push(...checkAgainstSchema(root, SCHEMA).map(p => at(p.node, p.message)));
+  if (!problems.length) problems.push(...checkAgainstSchema(root, SCHEMA).map(p => at(p.node, p.message, 'error', 'schema')));
 
   // getNodeValue builds null-prototype objects: a JSON round trip gives plain ones.
   const nodeValue = (n: JsonNode | undefined): unknown => (n ? JSON.parse(JSON.stringify(getNodeValue(n)) ?? 'null') : undefined);

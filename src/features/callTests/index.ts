@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import { registerCommand } from '../../common/commands';
+import { showInfo } from '../../common/notify';
+import { Deps } from '../../deps';
+import { LocalSandbox } from '../sandbox/localSandbox';
+import { runTests } from './runTests';
+import { SuiteItems } from './suiteItems';
+
+export interface CallTests {
+  controller: vscode.TestController;
+  items: SuiteItems;
+  lastCalls: Map<string, string>;
+}
+
+/** `*.exotel-tests.json` suites in the Test Explorer: discovery, Run / Run All, results at their lines. */
+export function registerCallTests({ context, log, session }: Deps, sandbox: LocalSandbox): CallTests {
+  const controller = vscode.tests.createTestController('exotel.callTests', vscode.l10n.t('Exotel call tests'));
+  const items = new SuiteItems(controller);
+  const lastCalls = new Map<string, string>();
+  controller.resolveHandler = async item => {
+    if (!item) await items.discover();
+  };
+  controller.refreshHandler = () => items.discover();
+  controller.createRunProfile(vscode.l10n.t('Run'), vscode.TestRunProfileKind.Run,
+    (request, token) => runTests({ controller, items, session, sandbox, log, lastCalls }, request, token), true);
+  context.subscriptions.push(
+    controller,
+    items,
+    registerCommand(log, 'exotel.callTests.showCall', (item?: vscode.TestItem) => {
+      const sid = item && lastCalls.get(item.id);
+      if (!sid) return void showInfo(vscode.l10n.t('This test has not placed a call yet: run it first.'));
+      return vscode.commands.executeCommand('exotel.showCallDetails', sid);
+    }),
+  );
+  return { controller, items, lastCalls };
+}

@@ -10,6 +10,7 @@ export interface CallTests {
   controller: vscode.TestController;
   items: SuiteItems;
   lastCalls: Map<string, string>;
+  runProfile: vscode.TestRunProfile;
 }
 
 /** `*.exotel-tests.json` suites in the Test Explorer: discovery, Run / Run All, results at their lines. */
@@ -21,7 +22,7 @@ export function registerCallTests({ context, log, session }: Deps, sandbox: Loca
     if (!item) await items.discover();
   };
   controller.refreshHandler = () => items.discover();
-  controller.createRunProfile(vscode.l10n.t('Run'), vscode.TestRunProfileKind.Run,
+  const runProfile = controller.createRunProfile(vscode.l10n.t('Run'), vscode.TestRunProfileKind.Run,
     (request, token) => runTests({ controller, items, session, sandbox, log, lastCalls }, request, token), true);
   context.subscriptions.push(
     controller,
@@ -32,5 +33,5 @@ export function registerCallTests({ context, log, session }: Deps, sandbox: Loca
       return vscode.commands.executeCommand('exotel.showCallDetails', sid);
     }),
   );
-  return { controller, items, lastCalls };
+  return { controller, items, lastCalls, runProfile };
 }

@@ -125,7 +125,7 @@ export class SuiteItems extends Disposable {
     return entry;
   }
 
-  private remove(uri: vscode.Uri): void {
+  remove(uri: vscode.Uri): void {
     const key = uri.toString();
     if (!this.entries.delete(key)) return;
     this.controller.items.delete(key);

@@ -3,7 +3,7 @@
 import fetch from 'node-fetch';
 import { ExotelClient, FetchLike, RateLimiter, RequestLog } from '../exotel';
 import { Sandbox } from '../sandbox';
-import { readEnvCredentials } from '../features/accounts/envCredentials';
+import { readEnvCredentials } from '../exotel/envCredentials';
 import { RunTarget } from './runner';
 
 /** The sandbox the CLI starts: calls end after 1 s, billing 0.5 s later; the rate limit is Exotel's. */

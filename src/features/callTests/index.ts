@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { registerCommand } from '../../common/commands';
 import { showInfo } from '../../common/notify';
 import { Deps } from '../../deps';
-import { LocalSandbox } from '../sandbox/localSandbox';
+import { SuiteSandbox } from './suiteSandbox';
 import { runTests } from './runTests';
 import { SuiteItems } from './suiteItems';
 
@@ -14,7 +14,7 @@ export interface CallTests {
 }
 
 /** `*.exotel-tests.json` suites in the Test Explorer: discovery, Run / Run All, results at their lines. */
-export function registerCallTests({ context, log, session }: Deps, sandbox: LocalSandbox): CallTests {
+export function registerCallTests({ context, log, session }: Deps, sandbox: SuiteSandbox): CallTests {
   const controller = vscode.tests.createTestController('exotel.callTests', vscode.l10n.t('Exotel call tests'));
   const items = new SuiteItems(controller);
   const lastCalls = new Map<string, string>();

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { Failure, runSuite, TestResult } from '../../callTests';
 import { Log } from '../../common/log';
-import { Session } from '../accounts/session';
-import { LocalSandbox } from '../sandbox/localSandbox';
+import { Session } from '../../session/session';
+import { SuiteSandbox } from './suiteSandbox';
 import { SuiteEntry, SuiteItems, toRange } from './suiteItems';
 import { suiteTarget } from './suiteTarget';
 
@@ -14,7 +14,7 @@ export interface RunDeps {
   controller: vscode.TestController;
   items: SuiteItems;
   session: Session;
-  sandbox: LocalSandbox;
+  sandbox: SuiteSandbox;
   log: Log;
   /** The Call SID each test placed last, for "Show Call Details". */
   lastCalls: Map<string, string>;

@@ -3,15 +3,15 @@
 import * as vscode from 'vscode';
 import { CALLBACKS_NEED_RECEIVER, ParsedSuite, realRunPlan, refuseRealRun, RunTarget, SANDBOX_TIMEOUT_SECONDS, ACCOUNT_TIMEOUT_SECONDS, describeRealRun, SuiteTest } from '../../callTests';
 import { showWarning } from '../../common/notify';
-import { SANDBOX_PROFILE_ID } from '../accounts/profile';
-import { Session } from '../accounts/session';
-import { LocalSandbox } from '../sandbox/localSandbox';
+import { SANDBOX_PROFILE_ID } from '../../session/profile';
+import { Session } from '../../session/session';
+import { SuiteSandbox } from './suiteSandbox';
 
 const t = vscode.l10n.t;
 
 export type TargetResult = { target: RunTarget } | { refused: string };
 
-export async function suiteTarget(suite: ParsedSuite, tests: readonly SuiteTest[], session: Session, sandbox: LocalSandbox): Promise<TargetResult> {
+export async function suiteTarget(suite: ParsedSuite, tests: readonly SuiteTest[], session: Session, sandbox: SuiteSandbox): Promise<TargetResult> {
   if (suite.isSandbox) {
     await sandbox.start();
     const handle = sandbox.handle;

@@ -1,4 +1,5 @@
-// Credentials from EXOTEL_* environment variables, offered (never used silently) at sign-in.
+// Credentials from EXOTEL_* environment variables: offered (never used silently) at sign-in, and read by the headless
+// call-test runner (npm run call-tests). Editor-free, so both can use it.
 
 export interface EnvCredentials {
   accountSid: string;

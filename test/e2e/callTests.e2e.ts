@@ -1,0 +1,37 @@
+// Call test suites in the Test Explorer, as a user meets them: the suite file open, Run All, the failure shown
+// inline at its line with expected and actual, every test's result in the tree. The README's screenshot.
+import * as assert from 'assert';
+import { E2EHostOptions, Workbench } from './workbench';
+
+export const host: E2EHostOptions = { settings: { 'testing.automaticallyOpenPeekView': 'failureInVisibleDocument' } };
+
+export default async function callTests(wb: Workbench): Promise<void> {
+  await wb.runCommand('Exotel: Start Sandbox');
+  await wb.waitForNotification(/sandbox is running/);
+  await wb.clearNotifications();
+  await wb.openFile('checkout.exotel-tests.json');
+  await wb.runCommand('Testing: Focus on Test Explorer View');
+  const explorer = wb.view();
+  await wb.waitForTreeRow(/Exotel call tests/);
+  await wb.expandTreeRow(/Exotel call tests/);
+  await wb.expandTreeRow(/checkout\.exotel-tests\.json/);
+  await wb.waitForTreeRow(/retry reaches the customer/);
+
+  await wb.runCommand('Test: Run All Tests');
+  // The failing test's message opens in the editor at its expectation's line.
+  const peek = wb.page.locator('.monaco-editor .peekview-widget', { hasText: 'Status is failed, expected completed' }).first();
+  await peek.waitFor({ timeout: 60000 });
+  // Every test has a result icon: five passed, one failed.
+  const icons = () => explorer.locator('.monaco-list-row .codicon').evaluateAll(els => els.map(e => e.className));
+  let passed = 0;
+  let failed = 0;
+  for (const deadline = Date.now() + 30000; Date.now() < deadline; await wb.sleep(300)) {
+    const all = await icons();
+    passed = all.filter(c => /testing-passed-icon/.test(c)).length;
+    failed = all.filter(c => /testing-failed-icon/.test(c)).length;
+    if (passed >= 5 && failed >= 1) break;
+  }
+  assert.ok(passed >= 5 && failed >= 1, `results in the tree: ${passed} passed, ${failed} failed`);
+  await wb.sleep(500);
+  await wb.screenshot('test-explorer');
+}

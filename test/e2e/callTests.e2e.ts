@@ -6,20 +6,21 @@ import { E2EHostOptions, Workbench } from './workbench';
 export const host: E2EHostOptions = { settings: { 'testing.automaticallyOpenPeekView': 'failureInVisibleDocument' } };
 
 export default async function callTests(wb: Workbench): Promise<void> {
-  await wb.runCommand('Exotel: Start Sandbox');
-  await wb.waitForNotification(/sandbox is running/);
+  await wb.runCommand('Exotel: Start Sandbox', 60000);
+  await wb.page.locator('.statusbar-item', { hasText: 'Exotel: Sandbox' }).first().waitFor({ timeout: 60000 });
   await wb.clearNotifications();
   await wb.openFile('checkout.exotel-tests.json');
-  await wb.runCommand('Testing: Focus on Test Explorer View');
+  await wb.runCommand('Testing: Focus on Test Explorer View', 60000);
   const explorer = wb.view();
   // With one test controller, VS Code lists its items at the top level: the suite file, then its tests.
+  await wb.waitForTreeRow(/checkout\.exotel-tests\.json/, undefined, 60000);
   await wb.expandTreeRow(/checkout\.exotel-tests\.json/);
   await wb.waitForTreeRow(/retry reaches the customer/);
 
   await wb.runCommand('Test: Run All Tests');
   // The failing test's message opens in the editor at its expectation's line.
   const peek = wb.page.locator('.monaco-editor .peekview-widget', { hasText: 'Status is failed, expected completed' }).first();
-  await peek.waitFor({ timeout: 60000 });
+  await peek.waitFor({ timeout: 120000 });
   // Every test has a result icon: five passed, one failed.
   const icons = () => explorer.locator('.monaco-list-row .codicon').evaluateAll(els => els.map(e => e.className));
   let passed = 0;

@@ -7,6 +7,8 @@ import { Session } from '../../session/session';
 import { CallLogFilter, describeFilter, isEmptyFilter, toRequests } from './callLogFilter';
 import { CallLogModel } from './callLogModel';
 import { CallLogProvider } from './callLogProvider';
+import { VIEWS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 /** The Calls view with its model, filter and auto-refresh; the commands act on it. */
 export class CallLog extends Disposable {
@@ -23,7 +25,7 @@ export class CallLog extends Disposable {
     super();
     this.model = this.register(new CallLogModel({ client: async () => (await session.current())?.client }));
     this.provider = this.register(new CallLogProvider(this.model, session));
-    this.view = this.register(vscode.window.createTreeView('exotel.calls', { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.view = this.register(vscode.window.createTreeView(VIEWS.calls, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.register(session.onDidChange(() => {
       this.restart();
       void this.noteAccount();
@@ -60,7 +62,7 @@ export class CallLog extends Disposable {
     const summary = describeFilter(filter, accountOffsetMinutes());
     this.view.description = summary || undefined;
     // A view alone in its container hides its description, so the filter also shows above the calls.
-    this.view.message = summary ? vscode.l10n.t('Filtered: {0}', summary) : undefined;
+    this.view.message = summary ? t('Filtered: {0}', summary) : undefined;
     void setContext('exotel.callLog.filtered', this.provider.filtered);
     this.restart();
   }

@@ -11,8 +11,8 @@ import { CallPlacer } from './callPlacer';
 import { followCall } from './followCall';
 import { pickNumber, recentNumbers, rememberNumbers } from './numberPick';
 import { curlSnippet, nodeSnippet } from './requestSnippets';
+import { t } from '../../common/callText/translate';
 
-const t = vscode.l10n.t;
 const LAST_OPTIONS_KEY = 'exotel.lastCallOptions';
 const LAST_CALL_KEY = 'exotel.lastCall';
 

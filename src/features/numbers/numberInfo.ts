@@ -99,7 +99,7 @@ export class NumberInfoService extends Disposable {
 
   /** What the DND flag means for calling the number. */
   dndMeaning(dnd: string | undefined): string {
-    return dndMeaning(dnd, vscode.l10n.t);
+    return dndMeaning(dnd);
   }
 
   /** Forgets every answer, here and in global state. */

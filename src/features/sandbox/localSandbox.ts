@@ -6,10 +6,9 @@ import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Session } from '../../session/session';
+import { t } from '../../common/callText/translate';
 
 type Running = Awaited<ReturnType<typeof startSandbox>>;
-const t = vscode.l10n.t;
-
 /** The embedded local Exotel, started on demand inside the extension host; stopped with the extension. */
 export class LocalSandbox extends Disposable {
   private running: Running | undefined;

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Call, CallFilter } from '../../exotel';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
-import { accountOffsetMinutes, setting } from '../../common/settings';
+import { accountOffsetMinutes, affects, setting } from '../../common/settings';
 import { Session } from '../../session/session';
 import { CallLogFilter, describeFilter, isEmptyFilter, toRequests } from './callLogFilter';
 import { CallLogModel } from './callLogModel';
@@ -32,9 +32,9 @@ export class CallLog extends Disposable {
     }));
     this.register({ dispose: () => clearTimeout(this.follow) });
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.callLog')) {
+      if (affects(e, 'callLog')) {
         this.scheduleAutoRefresh();
-        if (e.affectsConfiguration('exotel.callLog.pageSize')) this.restart();
+        if (affects(e, 'callLog.pageSize')) this.restart();
       }
     }));
     this.register({ dispose: () => clearInterval(this.timer) });
@@ -49,7 +49,7 @@ export class CallLog extends Disposable {
 
   /** The first-page requests of the current filter (also what Export Calls… pages through). */
   requests(): CallFilter[] {
-    const pageSize = Math.min(100, Math.max(1, Math.floor(setting<number>('callLog.pageSize', 50))));
+    const pageSize = Math.floor(setting('callLog.pageSize'));
     return toRequests(this.filter, pageSize, new Date(), accountOffsetMinutes());
   }
 
@@ -109,7 +109,7 @@ export class CallLog extends Disposable {
 
   private scheduleAutoRefresh(): void {
     clearInterval(this.timer);
-    const seconds = setting<number>('callLog.autoRefreshSeconds', 0);
+    const seconds = setting('callLog.autoRefreshSeconds');
     if (seconds > 0) this.timer = setInterval(() => void this.model.refreshHead(), Math.max(10, seconds) * 1000);
   }
 }

@@ -3,9 +3,9 @@ import { showInfo } from '../../common/notify';
 import { setContext } from '../../common/contexts';
 import { ExotelError } from '../../exotel';
 import { Disposable } from '../../common/disposable';
-import { setting } from '../../common/settings';
+import { affects, setting } from '../../common/settings';
 import { PhoneNumberInfo } from '../../phone';
-import { excludeSelector, hoverSelector, lookupMode, LookupMode } from './hoverSettings';
+import { excludeSelector, hoverSelector, LookupMode } from './hoverSettings';
 import { HOVER_COMMANDS, hoverMarkdown, HoverModel, LookUpInHoverArgs } from './hoverMarkdown';
 import { numberAt } from './hoverTarget';
 import { NumberEntry, NumberInfoService } from './numberInfo';
@@ -26,7 +26,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
     super();
     this.register({ dispose: () => this.registration?.dispose() });
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.hover')) this.update();
+      if (affects(e, 'hover')) this.update();
     }));
     this.update();
   }
@@ -37,11 +37,11 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   }
 
   private update(): void {
-    this.mode = lookupMode(setting<string>('hover.lookup', 'ask'));
-    this.exclude = excludeSelector(setting<unknown>('hover.exclude', []));
+    this.mode = setting('hover.lookup');
+    this.exclude = excludeSelector(setting('hover.exclude'));
     this.registration?.dispose();
-    this.registration = setting<boolean>('hover.enabled', true)
-      ? vscode.languages.registerHoverProvider(hoverSelector(setting<unknown>('hover.include', [])), this)
+    this.registration = setting('hover.enabled')
+      ? vscode.languages.registerHoverProvider(hoverSelector(setting('hover.include')), this)
       : undefined;
   }
 

@@ -2,8 +2,8 @@
 // `gte:…;lte:…` ranges, `10s` durations, comma lists.
 import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus } from './models';
 import { t } from '../common/callText/translate';
-import { formatExotelTime, IST_OFFSET_MINUTES, parseExotelTime } from './time';
-import { describe, fail, intField, oneOf, phoneField } from './validate';
+import { DAY_MS, formatExotelTime, IST_OFFSET_MINUTES, parseExotelTime } from './time';
+import { CALL_SID_PATTERN, describe, fail, intField, oneOf, phoneField, recordingValidityField } from './validate';
 
 export interface NumberRange {
   gte?: number;
@@ -35,8 +35,6 @@ export interface CallFilter {
 }
 
 export const FILTER_LIMITS = { sids: 100, numbers: 5, rangeDays: 31, historyMonths: 6, pageSize: 100 } as const;
-const DAY_MS = 86_400_000;
-const SID = /^[0-9a-z]{32}$/;
 
 export interface FilterContext {
   now?: Date;
@@ -108,7 +106,7 @@ export function encodeCallFilter(f: CallFilter, context: FilterContext = {}): Ar
   if (f.sids !== undefined) {
     if (!Array.isArray(f.sids) || !f.sids.length) fail('Sid', t('Sid must be a list of call SIDs.'));
     if (f.sids.length > FILTER_LIMITS.sids) fail('Sid', t('Exotel looks up at most {0} call SIDs at once (got {1}).', FILTER_LIMITS.sids, f.sids.length));
-    for (const s of f.sids) if (typeof s !== 'string' || !SID.test(s)) fail('Sid', t('{0} is not a call SID (32 lowercase letters and digits).', describe(s)));
+    for (const s of f.sids) if (typeof s !== 'string' || !CALL_SID_PATTERN.test(s)) fail('Sid', t('{0} is not a call SID (32 lowercase letters and digits).', describe(s)));
     q.push(['Sid', f.sids.join(',')]);
   }
   if (f.dateCreated !== undefined) {
@@ -132,7 +130,7 @@ export function encodeCallFilter(f: CallFilter, context: FilterContext = {}): Ar
   if (f.after !== undefined) q.push(['After', String(f.after)]);
   if (f.details !== undefined) q.push(['details', String(Boolean(f.details))]);
   if (f.recordingUrlValidity !== undefined) {
-    q.push(['RecordingUrlValidity', String(intField('RecordingUrlValidity', f.recordingUrlValidity, 5, 60, ' minutes'))]);
+    q.push(['RecordingUrlValidity', String(recordingValidityField(f.recordingUrlValidity))]);
   }
   return q;
 }

@@ -8,7 +8,7 @@ import { Call, CallPage, NumberMetadata } from './models';
 import { redact } from './redact';
 import { HttpRequest, Transport, TransportOptions } from './transport';
 import { t } from '../common/callText/translate';
-import { fail, intField, phoneField } from './validate';
+import { CALL_SID_PATTERN, fail, phoneField, recordingValidityField } from './validate';
 
 export interface Credentials {
   accountSid: string;
@@ -30,7 +30,7 @@ export interface RequestOptions {
 
 export interface GetCallOptions extends RequestOptions {
   details?: boolean;
-  /** Minutes the recording link stays valid, 5–60. */
+  /** Minutes the recording link stays valid, within RECORDING_URL_VALIDITY. */
   recordingUrlValidity?: number;
 }
 
@@ -42,8 +42,6 @@ export interface DescribedRequest {
   body?: string;
   form?: Array<[string, string]>;
 }
-
-const CALL_SID = /^[0-9a-z]{32}$/;
 
 export class ExotelClient {
   readonly baseUrl: string;
@@ -100,11 +98,11 @@ export class ExotelClient {
 
   async getCall(callSid: string, opts: GetCallOptions = {}): Promise<Call> {
     const sid = typeof callSid === 'string' ? callSid.trim() : '';
-    if (!CALL_SID.test(sid)) fail('CallSid', t('“{0}” is not a call SID: Exotel\'s are 32 lowercase letters and digits.', sid.slice(0, 40)));
+    if (!CALL_SID_PATTERN.test(sid)) fail('CallSid', t('“{0}” is not a call SID: Exotel\'s are 32 lowercase letters and digits.', sid.slice(0, 40)));
     const q: Array<[string, string]> = [];
     if (opts.details) q.push(['details', 'true']);
     if (opts.recordingUrlValidity !== undefined) {
-      q.push(['RecordingUrlValidity', String(intField('RecordingUrlValidity', opts.recordingUrlValidity, 5, 60, ' minutes'))]);
+      q.push(['RecordingUrlValidity', String(recordingValidityField(opts.recordingUrlValidity))]);
     }
     const body = await this.get(this.url(`/Calls/${sid}.json`, q), opts, t('Looking up call {0}', sid));
     return decodeCallEnvelope(body);

@@ -5,7 +5,7 @@ import {
 } from './errors';
 import { t } from '../common/callText/translate';
 import { RateLimiter } from './rateLimiter';
-import { redact } from './redact';
+import { isMaskable, redact } from './redact';
 import { errorFromResponse, parseJsonBody, readRestException, restExceptionIn } from './responses';
 
 /** The slice of node-fetch (or global fetch) the client uses, so callers can pass either, with a proxy agent. */
@@ -81,7 +81,7 @@ export class Transport {
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
       userAgent: options.userAgent ?? 'exotel-vscode',
       random: options.random ?? Math.random,
-      secrets: (options.secrets ?? []).filter(s => s.length >= 4),
+      secrets: (options.secrets ?? []).filter(isMaskable),
     };
   }
 

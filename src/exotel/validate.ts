@@ -3,6 +3,16 @@ import { parsePhone } from '../phone';
 import { t } from '../common/callText/translate';
 import { ValidationError } from './errors';
 
+/** Exotel's call SIDs: 32 lowercase letters and digits. */
+export const CALL_SID_PATTERN = /^[0-9a-z]{32}$/;
+
+/** How long a pre-signed recording link may stay valid, in minutes (RecordingUrlValidity). */
+export const RECORDING_URL_VALIDITY = { min: 5, max: 60 } as const;
+
+export function recordingValidityField(value: unknown): number {
+  return intField('RecordingUrlValidity', value, RECORDING_URL_VALIDITY.min, RECORDING_URL_VALIDITY.max, t(' minutes'));
+}
+
 export function fail(field: string, message: string): never {
   throw new ValidationError(field, message);
 }

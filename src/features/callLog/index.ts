@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Call } from '../../exotel';
+import { Call, CALL_SID_PATTERN } from '../../exotel';
 import { registerCommand } from '../../common/commands';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
@@ -50,7 +50,7 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     registerCommand(log, COMMANDS.showCallDetails, async (sid?: string) => {
       const value = sid ?? await vscode.window.showInputBox({
         title: t('Exotel: Show Call Details'), prompt: t('The Call SID (32 letters and digits)'), ignoreFocusOut: true,
-        validateInput: v => (/^[0-9a-z]{32}$/.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
+        validateInput: v => (CALL_SID_PATTERN.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
       });
       return value ? showDetails(value.trim()).sid : undefined;
     }),

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { CancelledError, NumberMetadata } from '../../exotel';
+import { CancelledError, DAY_MS, HOUR_MS, NumberMetadata } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { affects, setting } from '../../common/settings';
 import { parsePhone } from '../../phone';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Connection, Session } from '../../session/session';
-import { accountOf, CachedNumber, cacheKey, CachePolicy, DAY_MS, HOUR_MS, NumberCache } from './numberCache';
+import { accountOf, CachedNumber, cacheKey, CachePolicy, NumberCache } from './numberCache';
 import { canLookUp, dndMeaning } from './numberText';
 import { SharedRequests } from './sharedRequests';
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { NumberMetadata } from '../../../src/exotel';
 import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown } from '../../../src/features/numbers/hoverMarkdown';
 import { plain, useTranslator } from '../../../src/common/callText/translate';
-import { DAY_MS } from '../../../src/features/numbers/numberCache';
+import { DAY_MS } from '../../../src/exotel';
 import { parsePhone, PhoneNumberInfo } from '../../../src/phone';
 
 function info(text: string): PhoneNumberInfo {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMANDS } from '../../common/commandIds';
 import { registerCommand } from '../../common/commands';
 import { showInfo } from '../../common/notify';
 import { Deps } from '../../deps';
@@ -27,10 +28,10 @@ export function registerCallTests({ context, log, session }: Deps, sandbox: Suit
   context.subscriptions.push(
     controller,
     items,
-    registerCommand(log, 'exotel.callTests.showCall', (item?: vscode.TestItem) => {
+    registerCommand(log, COMMANDS.callTestsShowCall, (item?: vscode.TestItem) => {
       const sid = item && lastCalls.get(item.id);
       if (!sid) return void showInfo(vscode.l10n.t('This test has not placed a call yet: run it first.'));
-      return vscode.commands.executeCommand('exotel.showCallDetails', sid);
+      return vscode.commands.executeCommand(COMMANDS.showCallDetails, sid);
     }),
   );
   return { controller, items, lastCalls, runProfile };

@@ -2,6 +2,7 @@
 // with expected against actual, the Call SID, a link to its details panel, and how long the call took.
 import * as vscode from 'vscode';
 import { Failure, runSuite, TestResult } from '../../callTests';
+import { COMMANDS } from '../../common/commandIds';
 import { Log } from '../../common/log';
 import { Session } from '../../session/session';
 import { SuiteSandbox } from './suiteSandbox';
@@ -140,9 +141,9 @@ function message(f: Failure, r: TestResult, location: vscode.Location): vscode.T
   const md = new vscode.MarkdownString(undefined, true);
   md.appendText(f.message);
   if (r.callSid) {
-    md.appendMarkdown(`\n\n${t('Call')} \`${r.callSid}\` · [${t('Show call details')}](command:exotel.showCallDetails?${encodeURIComponent(JSON.stringify([r.callSid]))}) · ${t('{0} s', (r.ms / 1000).toFixed(1))}`);
+    md.appendMarkdown(`\n\n${t('Call')} \`${r.callSid}\` · [${t('Show call details')}](command:${COMMANDS.showCallDetails}?${encodeURIComponent(JSON.stringify([r.callSid]))}) · ${t('{0} s', (r.ms / 1000).toFixed(1))}`);
   }
-  md.isTrusted = { enabledCommands: ['exotel.showCallDetails'] };
+  md.isTrusted = { enabledCommands: [COMMANDS.showCallDetails] };
   const m = f.expected !== undefined && f.actual !== undefined ? vscode.TestMessage.diff(md, f.expected, f.actual) : new vscode.TestMessage(md);
   m.location = location;
   return m;

@@ -8,6 +8,7 @@ import { CLI_SANDBOX } from '../../src/callTests/targets';
 import { OUTCOME_RULES, startSandbox } from '../../src/sandbox';
 
 const LIMIT = 200;
+const ms = (ns: number): string => (ns / 1e6).toFixed(1);
 
 /** 50 tests over every outcome rule, a DND refusal and flows; a third check billing (they wait for Duration/Price). */
 export function fiftyTests(): string {
@@ -29,11 +30,18 @@ export async function benchCallTests(): Promise<Record<string, string | number>>
   const suite = parseSuite(fiftyTests());
   const problems = suite.problems.filter(p => p.severity === 'error');
   if (problems.length) throw new Error(`bench suite: ${problems[0].message}`);
+  // The same measure over 5 s of doing nothing: on a shared machine the baseline is not zero.
+  const idle = monitorEventLoopDelay({ resolution: 10 });
+  idle.enable();
+  await new Promise(r => setTimeout(r, 5000));
+  idle.disable();
   const delay = monitorEventLoopDelay({ resolution: 10 });
   try {
     delay.enable();
     const t0 = Date.now();
+    const cpu0 = process.cpuUsage();
     const results = await runSuite(suite, sandboxTarget(sandbox, { limiter }));
+    const cpu = process.cpuUsage(cpu0);
     const wallMs = Date.now() - t0;
     delay.disable();
     const at = sandbox.requests.map(r => r.receivedAt.getTime()).sort((a, b) => a - b);
@@ -49,9 +57,11 @@ export async function benchCallTests(): Promise<Record<string, string | number>>
       'sandbox progress / billing lag / poll': `${CLI_SANDBOX.progressMs} / ${CLI_SANDBOX.postCallLagMs} / ${CLI_SANDBOX.progressMs / 2} ms`,
       'wall time': `${(wallMs / 1000).toFixed(1)} s`,
       'requests (connect + polls)': `${at.length} (${sandbox.requests.filter(r => r.method === 'POST').length} + ${sandbox.requests.filter(r => r.method === 'GET').length})`,
-      'requests per minute: average / busiest 60 s window / limit': `${(at.length / (wallMs / 60_000)).toFixed(0)} / ${most} / ${LIMIT}`,
+      'requests in the busiest 60 s window / limit': `${most} / ${LIMIT}`,
+      'CPU time, runner + sandbox (per request)': `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (${((cpu.user + cpu.system) / 1000 / Math.max(1, at.length)).toFixed(2)} ms)`,
       '429 answers': sandbox.requests.filter(r => r.status === 429).length,
-      'event-loop delay p50 / p99 / max': `${(delay.percentile(50) / 1e6).toFixed(1)} / ${(delay.percentile(99) / 1e6).toFixed(1)} / ${(delay.max / 1e6).toFixed(1)} ms`,
+      'event-loop delay during the run p50 / p99 / max': `${ms(delay.percentile(50))} / ${ms(delay.percentile(99))} / ${ms(delay.max)} ms`,
+      'event-loop delay idle, same process p50 / p99 / max': `${ms(idle.percentile(50))} / ${ms(idle.percentile(99))} / ${ms(idle.max)} ms`,
     };
   } finally {
     limiter.dispose();

@@ -190,22 +190,34 @@ export function parseSuite(text: string): ParsedSuite {
   return { text, profile, isSandbox, allowNumbers, maxCalls, parallel, tests, problems: unique, suiteProblems, locate };
 }
 
+// A suite is re-read on every keystroke and a number costs about a millisecond to check: remember the answers.
+const phones = new Map<string, { e164?: string; problem?: string }>();
+const MAX_REMEMBERED = 5000;
+
+/** A number in E.164, or why it is not one. */
+export function checkPhone(text: string): { e164?: string; problem?: string } {
+  let known = phones.get(text);
+  if (!known) {
+    try {
+      known = { e164: phoneField('Number', text) };
+    } catch (e) {
+      known = { problem: e instanceof ValidationError ? e.message.replace(/^Number: /, '') : String(e) };
+    }
+    if (phones.size >= MAX_REMEMBERED) phones.clear();
+    phones.set(text, known);
+  }
+  return known;
+}
+
 function normalized(node: JsonNode, out: SuiteProblem[], at: (n: JsonNode, m: string) => SuiteProblem): string | undefined {
   if (typeof node.value !== 'string') return undefined;
-  try {
-    return phoneField('Number', node.value);
-  } catch (e) {
-    if (e instanceof ValidationError) out.push(at(node, e.message.replace(/^Number: /, '')));
-    return undefined;
-  }
+  const { e164, problem } = checkPhone(node.value);
+  if (problem) out.push(at(node, problem));
+  return e164;
 }
 
 function safePhone(text: string): string | undefined {
-  try {
-    return phoneField('Number', text);
-  } catch {
-    return undefined;
-  }
+  return checkPhone(text).e164;
 }
 
 function objectValue(v: unknown): Record<string, unknown> | undefined {

@@ -1,7 +1,6 @@
 // Real accounts ring real phones and cost money: what a run would place, said plainly before it is confirmed,
 // and the suite's own limits (allowNumbers, maxCalls) enforced here as well as in the file's diagnostics.
-import { phoneField } from '../exotel/validate';
-import { ParsedSuite, SuiteTest } from './parseSuite';
+import { checkPhone, ParsedSuite, SuiteTest } from './parseSuite';
 
 export interface RealRunPlan {
   profile: string;
@@ -13,11 +12,7 @@ export interface RealRunPlan {
 }
 
 function e164(n: string | undefined): string | undefined {
-  try {
-    return n === undefined ? undefined : phoneField('Number', n);
-  } catch {
-    return n;
-  }
+  return n === undefined ? undefined : checkPhone(n).e164 ?? n;
 }
 
 /** The tests of `tests` that would place a call. */

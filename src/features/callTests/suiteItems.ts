@@ -29,6 +29,7 @@ export class SuiteItems extends Disposable {
   private readonly entries = new Map<string, SuiteEntry>();
   private readonly diagnostics = this.register(vscode.languages.createDiagnosticCollection('exotel.callTests'));
   private readonly changed = this.register(new vscode.EventEmitter<void>());
+  private readonly timers = new Map<string, NodeJS.Timeout>();
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly controller: vscode.TestController) {
@@ -38,7 +39,8 @@ export class SuiteItems extends Disposable {
     this.register(watcher.onDidChange(uri => { if (!openDocument(uri)) void this.readFile(uri); }));
     this.register(watcher.onDidDelete(uri => this.remove(uri)));
     this.register(vscode.workspace.onDidOpenTextDocument(doc => { if (isSuiteUri(doc.uri)) this.update(doc.uri, doc.getText()); }));
-    this.register(vscode.workspace.onDidChangeTextDocument(e => { if (isSuiteUri(e.document.uri)) this.update(e.document.uri, e.document.getText()); }));
+    this.register(vscode.workspace.onDidChangeTextDocument(e => { if (isSuiteUri(e.document.uri)) this.later(e.document); }));
+    this.register({ dispose: () => this.timers.forEach(clearTimeout) });
     // Closing without saving: the file on disk is the truth again.
     this.register(vscode.workspace.onDidCloseTextDocument(doc => { if (isSuiteUri(doc.uri)) void this.readFile(doc.uri); }));
   }
@@ -82,10 +84,22 @@ export class SuiteItems extends Disposable {
     }
   }
 
+  /** Re-reads a document a moment after typing stops: a big suite takes a while to check. */
+  private later(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(key, setTimeout(() => {
+      this.timers.delete(key);
+      if (!doc.isClosed) this.update(doc.uri, doc.getText());
+    }, 150));
+  }
+
   update(uri: vscode.Uri, text: string): SuiteEntry {
-    const suite = parseSuite(text);
     const key = uri.toString();
     let entry = this.entries.get(key);
+    clearTimeout(this.timers.get(key));
+    if (entry && entry.suite.text === text) return entry;
+    const suite = parseSuite(text);
     if (!entry) {
       const item = this.controller.createTestItem(key, vscode.workspace.asRelativePath(uri), uri);
       this.controller.items.add(item);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { COMMANDS } from '../../common/commandIds';
 import { registerCommand } from '../../common/commands';
 import { showInfo } from '../../common/notify';
@@ -16,21 +17,21 @@ export interface CallTests {
 
 /** `*.exotel-tests.json` suites in the Test Explorer: discovery, Run / Run All, results at their lines. */
 export function registerCallTests({ context, log, session }: Deps, sandbox: SuiteSandbox): CallTests {
-  const controller = vscode.tests.createTestController('exotel.callTests', vscode.l10n.t('Exotel call tests'));
+  const controller = vscode.tests.createTestController('exotel.callTests', t('Exotel call tests'));
   const items = new SuiteItems(controller);
   const lastCalls = new Map<string, string>();
   controller.resolveHandler = async item => {
     if (!item) await items.discover();
   };
   controller.refreshHandler = () => items.discover();
-  const runProfile = controller.createRunProfile(vscode.l10n.t('Run'), vscode.TestRunProfileKind.Run,
+  const runProfile = controller.createRunProfile(t('Run'), vscode.TestRunProfileKind.Run,
     (request, token) => runTests({ controller, items, session, sandbox, log, lastCalls }, request, token), true);
   context.subscriptions.push(
     controller,
     items,
     registerCommand(log, COMMANDS.callTestsShowCall, (item?: vscode.TestItem) => {
       const sid = item && lastCalls.get(item.id);
-      if (!sid) return void showInfo(vscode.l10n.t('This test has not placed a call yet: run it first.'));
+      if (!sid) return void showInfo(t('This test has not placed a call yet: run it first.'));
       return vscode.commands.executeCommand(COMMANDS.showCallDetails, sid);
     }),
   );

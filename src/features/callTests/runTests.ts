@@ -1,6 +1,7 @@
 // Runs what the user picked in the Test Explorer: file by file, each test's result at its place in the file,
 // with expected against actual, the Call SID, a link to its details panel, and how long the call took.
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { Failure, runSuite, TestResult } from '../../callTests';
 import { COMMANDS } from '../../common/commandIds';
 import { Log } from '../../common/log';
@@ -9,7 +10,6 @@ import { SuiteSandbox } from './suiteSandbox';
 import { SuiteEntry, SuiteItems, toRange } from './suiteItems';
 import { suiteTarget } from './suiteTarget';
 
-const t = vscode.l10n.t;
 
 export interface RunDeps {
   controller: vscode.TestController;

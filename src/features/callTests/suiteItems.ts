@@ -1,10 +1,10 @@
 // Keeps the Test Explorer's tree in step with the `*.exotel-tests.json` files: one item per file, one child per
 // test at its place, re-read on every edit (open documents) or save (files on disk), with diagnostics.
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { lineColumn, ParsedSuite, parseSuite, SUITE_FILE_SUFFIX, TextRange } from '../../callTests';
 import { Disposable } from '../../common/disposable';
 
-const t = vscode.l10n.t;
 export const SUITE_GLOB = `**/*${SUITE_FILE_SUFFIX}`;
 
 export interface SuiteEntry {

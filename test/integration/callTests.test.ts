@@ -56,7 +56,7 @@ describe('call tests in the Test Explorer', function () {
       assert.strictEqual(diag.message, 'Give "to" or "flow", not both.');
       assert.strictEqual(doc.getText(diag.range), '{ "appId": "1" }');
       await doc.save();
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     } finally {
       await vscode.workspace.fs.delete(uri);
     }

@@ -39,7 +39,8 @@ export class SuiteItems extends Disposable {
     this.register(watcher.onDidChange(uri => { if (!openDocument(uri)) void this.readFile(uri); }));
     this.register(watcher.onDidDelete(uri => this.remove(uri)));
     this.register(vscode.workspace.onDidOpenTextDocument(doc => { if (isSuiteUri(doc.uri)) this.update(doc.uri, doc.getText()); }));
-    this.register(vscode.workspace.onDidChangeTextDocument(e => { if (isSuiteUri(e.document.uri)) this.later(e.document); }));
+    // An event without content changes is only the dirty flag (a save, a deleted file): nothing to re-read.
+    this.register(vscode.workspace.onDidChangeTextDocument(e => { if (isSuiteUri(e.document.uri) && e.contentChanges.length) this.later(e.document); }));
     this.register({ dispose: () => this.timers.forEach(clearTimeout) });
     // Closing without saving: the file on disk is the truth again.
     this.register(vscode.workspace.onDidCloseTextDocument(doc => { if (isSuiteUri(doc.uri)) void this.readFile(doc.uri); }));
@@ -141,6 +142,8 @@ export class SuiteItems extends Disposable {
 
   remove(uri: vscode.Uri): void {
     const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
     if (!this.entries.delete(key)) return;
     this.controller.items.delete(key);
     this.diagnostics.delete(uri);

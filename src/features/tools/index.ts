@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { Deps } from '../../deps';
+import { GetCallTool } from './getCallTool';
+import { ListCallsTool } from './listCallsTool';
+import { LookupNumberTool, NumberLookup } from './lookupNumberTool';
+import { PlaceTestCallTool, TestCallPlacer } from './placeTestCallTool';
+import { TOOL } from './toolManifest';
+
+export { TOOL } from './toolManifest';
+
+/** The tools' objects, for the in-host tests (prepareInvocation cannot be reached through vscode.lm). */
+export interface Tools {
+  lookupNumber: LookupNumberTool;
+  listCalls: ListCallsTool;
+  getCall: GetCallTool;
+  placeTestCall: PlaceTestCallTool;
+}
+
+/**
+ * Language-model tools for agent mode and other extensions: number lookups, the call log, call details, and one
+ * confirmed test call. The numbers and calls features are handed in by the composition root.
+ */
+export function registerTools({ context, log, session }: Deps, numbers: NumberLookup, calls: TestCallPlacer): Tools {
+  const tools: Tools = {
+    lookupNumber: new LookupNumberTool(session, numbers),
+    listCalls: new ListCallsTool(session),
+    getCall: new GetCallTool(session),
+    placeTestCall: new PlaceTestCallTool(session, numbers, calls, log),
+  };
+  // Older hosts without the language-model API keep the rest of the extension working.
+  if (typeof vscode.lm?.registerTool !== 'function') return tools;
+  context.subscriptions.push(
+    vscode.lm.registerTool(TOOL.lookupNumber, tools.lookupNumber),
+    vscode.lm.registerTool(TOOL.listCalls, tools.listCalls),
+    vscode.lm.registerTool(TOOL.getCall, tools.getCall),
+    vscode.lm.registerTool(TOOL.placeTestCall, tools.placeTestCall),
+  );
+  return tools;
+}

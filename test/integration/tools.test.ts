@@ -133,12 +133,13 @@ describe('language-model tools', function () {
     const c = prepared.confirmationMessages!;
     assert.strictEqual(c.title, 'Place a sandbox test call (no real phone rings)?');
     const md = (c.message as vscode.MarkdownString).value.replace(/\\/g, '');
-    assert.match(md, /\*\*Profile\*\*: “Sandbox”: the local sandbox/);
-    assert.match(md, /\*\*From\*\*: \+919845012340/);
-    assert.match(md, /\*\*To\*\*: \+919000012377/);
-    assert.match(md, /\*\*CallerId\*\*: \+918047112345/);
-    assert.match(md, /\*\*DND status of To\*\*: ON the DND register/);
-    assert.match(md, /\*\*Options\*\*: Record=true, TimeLimit=600/);
+    assert.deepStrictEqual(md.split('\n').map(l => l.split(': ')[0]), ['- Profile', '- From', '- To', '- CallerId', '- DND status of To', '- Options']);
+    assert.match(md, /^- Profile: “Sandbox”: the local sandbox/m);
+    assert.match(md, /^- From: \+919845012340$/m);
+    assert.match(md, /^- To: \+919000012377$/m);
+    assert.match(md, /^- CallerId: \+918047112345$/m);
+    assert.match(md, /^- DND status of To: On the DND register: Exotel blocks calls to it/m);
+    assert.match(md, /^- Options: Record=true, TimeLimit=600$/m);
   });
 
   it('exotel_placeTestCall on a real profile without exotel.tools.allowCallsOnRealAccounts refuses and sends nothing', async () => {
@@ -175,7 +176,7 @@ describe('language-model tools', function () {
     assert.ok(asked, 'nothing was asked');
     assert.strictEqual(asked.message, 'Place a sandbox test call (no real phone rings)?');
     assert.deepStrictEqual(asked.items, ['Place Call']);
-    for (const fact of ['Profile: “Sandbox”: the local sandbox', `From: ${AGENT}`, 'To: +919876543281', 'CallerId: +918047112345', 'DND status of To: not on the DND register', 'Options: TimeLimit=120']) {
+    for (const fact of ['Profile: “Sandbox”: the local sandbox', `From: ${AGENT}`, 'To: +919876543281', 'CallerId: +918047112345', 'DND status of To: Not on the DND register: it can be called.', 'Options: TimeLimit=120']) {
       assert.ok(asked.detail?.includes(fact), `the dialog does not name “${fact}”: ${asked.detail}`);
     }
   });

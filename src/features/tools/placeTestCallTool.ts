@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
 import { Call, ConnectCallParams, ConnectToFlowParams, ExotelError, ValidationError } from '../../exotel';
 import { Log } from '../../common/log';
-import { escapeMarkdown } from '../../common/markdown';
 import { showWarning } from '../../common/notify';
 import { setting } from '../../common/settings';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Connection, Session } from '../../session/session';
 import { NumberLookup } from './lookupNumberTool';
-import { planTestCall, ProfileFacts, TestCallPlan, testCallFacts, TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS, ToolCallBudget } from './testCallPlan';
+import { factsMarkdown, planTestCall, ProfileFacts, TestCallPlan, testCallFacts, TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS, ToolCallBudget } from './testCallPlan';
 import { dataBlock } from './toolData';
 import { PlaceTestCallInput } from './toolManifest';
 import { errorResult, NOT_SIGNED_IN, toolText } from './toolResult';
@@ -42,10 +41,10 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     const c = await this.check(options.input, token);
     const message = new vscode.MarkdownString();
     if (!c.ok) {
-      message.appendMarkdown(`${escapeMarkdown(t('This call will be refused, and nothing sent: {0}', c.reason))}`);
+      message.appendMarkdown(factsMarkdown([[t('This call will be refused, and nothing sent'), c.reason]]));
       return { invocationMessage: t('Checking an Exotel test call'), confirmationMessages: { title: t('Place an Exotel call?'), message } };
     }
-    message.appendMarkdown(c.facts.map(([k, v]) => `- **${escapeMarkdown(k)}**: ${escapeMarkdown(v)}`).join('\n'));
+    message.appendMarkdown(factsMarkdown(c.facts));
     return { invocationMessage: t('Placing one Exotel call'), confirmationMessages: { title: title(c.profile), message } };
   }
 
@@ -124,8 +123,7 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
       const network = setting<string>('hover.lookup', 'ask') !== 'off';
       const meta = await this.numbers.lookup(e164, { signal: ac.signal, network });
       if (!meta) return { text: network ? t('unknown (Exotel looks up Indian mobile and landline numbers only)') : t('unknown (number lookups are off)'), onRegister: false };
-      const state = meta.dnd === 'Yes' ? t('ON the DND register') : meta.dnd === 'No' ? t('not on the DND register') : t('unknown');
-      return { text: `${state}: ${this.numbers.dndMeaning(meta.dnd)}`, onRegister: meta.dnd === 'Yes' };
+      return { text: this.numbers.dndMeaning(meta.dnd), onRegister: meta.dnd === 'Yes' };
     } catch (err) {
       this.log.warn(`DND check of ${e164} for a tool call skipped: ${err instanceof Error ? err.message : String(err)}`);
       return { text: t('unknown (the lookup failed)'), onRegister: false };

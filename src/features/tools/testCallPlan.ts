@@ -91,6 +91,15 @@ export function testCallFacts(profile: ProfileFacts, plan: TestCallPlan, dnd: st
   ];
 }
 
+/**
+ * The facts as a Markdown list that also reads well as plain text (VS Code shows the confirmation's source as is
+ * in its dialog outside a chat): only the characters that could make markup, a link or HTML are escaped.
+ */
+export function factsMarkdown(facts: Array<[string, string]>): string {
+  const light = (s: string) => s.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>#|~!{}]/g, '\\$&');
+  return facts.map(([k, v]) => `- ${light(k)}: ${light(v)}`).join('\n');
+}
+
 /** At most `max` test calls from the tools in any `windowMs`: an agent in a loop stops here, whatever it is told. */
 export class ToolCallBudget {
   private readonly placed: number[] = [];

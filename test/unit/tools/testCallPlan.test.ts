@@ -1,7 +1,7 @@
 // exotel_placeTestCall's input checks, confirmation facts and call budget.
 import * as assert from 'assert';
 import { callOptionsFor } from '../../../src/exotel';
-import { planTestCall, ProfileFacts, testCallFacts, ToolCallBudget } from '../../../src/features/tools/testCallPlan';
+import { factsMarkdown, planTestCall, ProfileFacts, testCallFacts, ToolCallBudget } from '../../../src/features/tools/testCallPlan';
 
 const SANDBOX: ProfileFacts = { name: 'Sandbox', kind: 'sandbox', defaultCallerId: '+918047112345' };
 
@@ -57,5 +57,14 @@ describe('test call plan', () => {
     assert.strictEqual(b.waitMs(), 1);
     now = 1000;
     assert.strictEqual(b.waitMs(), 0);
+  });
+
+  it('the confirmation list reads as text and cannot make a link, HTML or emphasis from a value', () => {
+    const md = factsMarkdown([['From', '+919845012340'], ['Flow', 'https://x.example/a_b?c=[d](command:exotel.signOut)\n<img src=x>'], ['Options', 'CustomField=*hi*`x`']]);
+    assert.strictEqual(md, [
+      '- From: +919845012340',
+      '- Flow: https://x.example/a\\_b?c=\\[d\\](command:exotel.signOut) \\<img src=x\\>',
+      '- Options: CustomField=\\*hi\\*\\`x\\`',
+    ].join('\n'));
   });
 });

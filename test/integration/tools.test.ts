@@ -89,6 +89,18 @@ describe('language-model tools', function () {
     assert.strictEqual(table.length - 1, 7, text);
     for (const row of table.slice(1)) assert.match(row, /^"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d" \| "[0-9a-z]{32}" \| "completed" \| /);
     assert.match(text, /^7 call\(s\) on the profile “Sandbox”, newest first/);
+    // A number: calls to it and from it, each once.
+    const to = '+91' + (JSON.parse(table[1].split(' | ')[5]) as string).replace(/\D/g, '').slice(-10);
+    const s = await sandbox();
+    const before = s.requests.length;
+    const byNumber = await invoke('exotel_listCalls', { number: to, limit: 50 });
+    const rows = byNumber.slice(byNumber.indexOf(DATA_OPEN), byNumber.indexOf(DATA_CLOSE)).trim().split('\n').slice(2);
+    assert.ok(rows.length >= 1, byNumber);
+    const last10 = (n: string) => n.replace(/\D/g, '').slice(-10); // Exotel writes numbers as 0… or +91…
+    for (const row of rows) assert.ok(row.split(' | ').slice(4, 6).some(cell => last10(JSON.parse(cell)) === last10(to)), row);
+    assert.strictEqual(new Set(rows.map(r => r.split(' | ')[1])).size, rows.length, 'a call is listed twice');
+    const asked = s.requests.slice(before).filter(r => r.path.endsWith('/Calls.json')).map(r => r.query);
+    assert.ok(asked.some(q => q.To === to) && asked.some(q => q.From === to), JSON.stringify(asked));
   });
 
   it('exotel_listCalls: a date range past Exotel\'s limit is explained, and nothing is sent', async () => {
@@ -205,5 +217,62 @@ describe('language-model tools', function () {
     assert.match(await invoke('exotel_placeTestCall', { from: AGENT, flow: '201334', callerId: CALLER, options: { record: true } }), /does not take the option\(s\) record/);
     assert.strictEqual(connects(s).length, before);
     assert.strictEqual(watch.modals().length, 0, 'a refused call was asked about');
+    // callEvenIfDnd: asked, sent once, and Exotel's refusal comes back as data.
+    const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919000012378', callerId: CALLER, callEvenIfDnd: true });
+    assert.strictEqual(watch.modals().length, 1);
+    assert.match(watch.modals()[0].detail ?? '', /DND status of To: On the DND register/);
+    assert.strictEqual(connects(s).length - before, 1);
+    assert.match(text, /^Placing the call failed; no call was placed\.\n\n<exotel-data>\nerror: ".*NDNC/);
+  });
+
+  it('with exotel.tools.allowCallsOnRealAccounts a real profile may be called: the dialog says REAL, and one call is placed', async () => {
+    const s = await sandbox();
+    const a = await api();
+    const NAME = 'Real allowed (tools test)';
+    await vscode.commands.executeCommand('exotel.signIn', { name: NAME, baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken, production: false });
+    await vscode.workspace.getConfiguration('exotel').update('tools.allowCallsOnRealAccounts', true, vscode.ConfigurationTarget.Global);
+    try {
+      await vscode.commands.executeCommand('exotel.switchProfile', NAME);
+      await waitFor('the real profile', async () => (await a.deps.session.current())?.profile.name === NAME);
+      watch = watchMessages(m => (m.message.startsWith('Place a REAL call') ? 'Place Call' : undefined));
+      const before = connects(s).length;
+      const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919876543283', callerId: CALLER });
+      assert.match(text, /^Placed one call on the profile “Real allowed \(tools test\)” \(real\)/);
+      assert.strictEqual(connects(s).length - before, 1);
+      const [asked] = watch.modals();
+      assert.strictEqual(asked?.message, `Place a REAL call on “${NAME}”? Real phones ring, and it is charged.`);
+      assert.match(asked.detail ?? '', /Profile: “Real allowed \(tools test\)”: a REAL Exotel account/);
+    } finally {
+      await vscode.workspace.getConfiguration('exotel').update('tools.allowCallsOnRealAccounts', undefined, vscode.ConfigurationTarget.Global);
+      if ((await a.deps.session.current())?.profile.name === NAME) await vscode.commands.executeCommand('exotel.signOut', 'current');
+      await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    }
+  });
+
+  it('the tools\' own rate limit refuses a call past it, sending nothing and asking nothing', async () => {
+    const s = await sandbox();
+    const a = await api();
+    const budget = a.tools.placeTestCall.budget;
+    while (budget.waitMs() === 0) budget.record(); // calls the tools placed a moment ago
+    watch = watchMessages(() => 'Place Call');
+    const before = connects(s).length;
+    const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919876543284', callerId: CALLER });
+    assert.match(text, /^Refused; nothing was sent\. The tools place at most 5 calls in 10 minutes; the next one is possible in \d+ s\./);
+    assert.strictEqual(connects(s).length, before);
+    assert.strictEqual(watch.modals().length, 0);
+  });
+
+  it('signed out, the tools are no longer offered, and one invoked anyway sends nothing', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('exotel.stopSandbox');
+    try {
+      await waitFor('signed out', async () => (await a.deps.session.current()) === undefined);
+      await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
+      assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
+    } finally {
+      await sandbox();
+      await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    }
+    await waitFor('the tools to come back', () => vscode.lm.tools.filter(t => t.name.startsWith('exotel_')).length === TOOLS.length, 20000);
   });
 });

@@ -58,6 +58,8 @@ describe('language-model tools', function () {
     assert.match(text, /dnd: "No"/);
     assert.match(text, /dnd meaning: "Not on the DND register/);
     assert.strictEqual(lookups(s, '+919876543221').length, 1);
+    assert.match(await invoke('exotel_lookupNumber', { number: '+91 98765 43221' }), /^Exotel's answer, from the cache \(nothing was sent\)\./);
+    assert.strictEqual(lookups(s, '+919876543221').length, 1, 'a fresh answer was asked again');
     const dnd = await invoke('exotel_lookupNumber', { number: '+91 90000 12399' });
     assert.match(dnd, /dnd: "Yes"/);
     assert.match(dnd, /Exotel blocks calls to it/);

@@ -38,6 +38,7 @@ export class LookupNumberTool implements vscode.LanguageModelTool<LookupNumberIn
     }
     // The number-lookup privacy setting: "off" means numbers are never sent; the cache may still answer.
     const lookupsOff = setting<string>('hover.lookup', 'ask') === 'off';
+    const cachedBefore = this.numbers.entry(n.e164)?.dndFresh === true; // then lookup() answers from the cache
     const abort = abortOn(token);
     let meta: NumberMetadata | undefined;
     try {
@@ -52,7 +53,7 @@ export class LookupNumberTool implements vscode.LanguageModelTool<LookupNumberIn
     }
     const entry = this.numbers.entry(n.e164);
     const source = lookupsOff ? 'Number lookups are off in this editor: this answer is from the cache, and nothing was sent.'
-      : entry && Date.now() - entry.fetchedAt > 5000 ? 'Exotel\'s answer, from the cache.' : 'Exotel\'s answer.';
+      : cachedBefore ? 'Exotel\'s answer, from the cache (nothing was sent).' : 'Exotel\'s answer.';
     return toolText(source, dataBlock([
       ...rows,
       ['circle', [meta.circle, meta.circleName].filter(Boolean).join(' · ')],

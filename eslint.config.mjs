@@ -52,7 +52,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**', 'src/common/callText/**',
+  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**', 'src/common/callText/**', 'src/common/settingSpecs.ts', 'src/common/commandIds.ts',
     // The tools' manifest, data escaping and call checks are unit-tested in Node.
     'src/features/tools/toolManifest.ts', 'src/features/tools/toolData.ts', 'src/features/tools/testCallPlan.ts'], rules: noVscode },
   // extension.ts (the composition root) is the one place that wires features.

@@ -37,7 +37,7 @@ export class LookupNumberTool implements vscode.LanguageModelTool<LookupNumberIn
       return toolText('The number as parsed. Not signed in to Exotel, so its circle, operator and DND status were not looked up:', dataBlock(rows));
     }
     // The number-lookup privacy setting: "off" means numbers are never sent; the cache may still answer.
-    const lookupsOff = setting<string>('hover.lookup', 'ask') === 'off';
+    const lookupsOff = setting('hover.lookup') === 'off';
     const cachedBefore = this.numbers.entry(n.e164)?.dndFresh === true; // then lookup() answers from the cache
     const abort = abortOn(token);
     let meta: NumberMetadata | undefined;

@@ -57,7 +57,7 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     const rate = this.rateProblem();
     if (rate) return toolText(rate);
     const outsideChat = options.toolInvocationToken === undefined;
-    if (outsideChat || c.profile.kind === 'production' || setting<boolean>('confirmBeforeCalling', false)) {
+    if (outsideChat || c.profile.kind === 'production' || setting('confirmBeforeCalling')) {
       const pick = await showWarning(title(c.profile), {
         modal: true,
         detail: [
@@ -99,10 +99,10 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     if (!conn) return { ok: false, reason: NOT_SIGNED_IN };
     const kind = conn.profile.id === SANDBOX_PROFILE_ID ? 'sandbox' : conn.profile.production ? 'production' : 'real';
     const profile: ProfileFacts = { name: conn.profile.name, kind, defaultCallerId: conn.profile.defaultCallerId };
-    if (kind !== 'sandbox' && !setting<boolean>('tools.allowCallsOnRealAccounts', false)) {
+    if (kind !== 'sandbox' && !setting('tools.allowCallsOnRealAccounts')) {
       return { ok: false, profile, reason: t('The active profile “{0}” is a real Exotel account. Tools place calls only through the sandbox unless the user turns on the setting exotel.tools.allowCallsOnRealAccounts (or switches to the sandbox).', conn.profile.name) };
     }
-    const planned = planTestCall(input, profile, setting<string>('defaultCallerId', '').trim() || undefined);
+    const planned = planTestCall(input, profile, setting('defaultCallerId').trim() || undefined);
     if (!planned.ok) return { ok: false, profile, reason: planned.reason };
     let form: Array<[string, string]>;
     try {
@@ -120,7 +120,7 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     const ac = new AbortController();
     const sub = token.onCancellationRequested(() => ac.abort());
     try {
-      const network = setting<string>('hover.lookup', 'ask') !== 'off';
+      const network = setting('hover.lookup') !== 'off';
       const meta = await this.numbers.lookup(e164, { signal: ac.signal, network });
       if (!meta) return { text: network ? t('unknown (Exotel looks up Indian mobile and landline numbers only)') : t('unknown (number lookups are off)'), onRegister: false };
       return { text: this.numbers.dndMeaning(meta.dnd), onRegister: meta.dnd === 'Yes' };

@@ -39,6 +39,7 @@ export default async function toolConfirm(wb: Workbench): Promise<void> {
   }
   await wb.page.locator(DIALOG).locator('.monaco-button', { hasText: /^Cancel$/ }).click();
   await wb.waitForNotification('Tool result: The user declined the call; nothing was sent.');
+  await wb.sleep(600); // let the toast finish sliding in
   await wb.screenshot('declined');
   await wb.clearNotifications();
 

@@ -2,7 +2,7 @@
 // same tables the rest of the extension uses: call options from src/exotel/callOptions.ts, filter limits, statuses
 // and directions from the client. `npm run tools:manifest` writes the result into package.json and package.nls.json;
 // a unit test fails when they differ. Editor-free.
-import { CALL_DIRECTIONS, CALL_STATUSES, callOptionsJsonSchema, FILTER_LIMITS } from '../../exotel';
+import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, callOptionsJsonSchema, FILTER_LIMITS } from '../../exotel';
 import { DATA_NOTE } from './toolData';
 
 export const TOOL = {
@@ -90,7 +90,7 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     modelDescription: 'Gets one call of the signed-in Exotel account by its Call SID (32 lowercase letters and digits): status, direction, numbers, times, duration, price, what happened on each leg (leg 1 is the agent, From, called first; leg 2 the customer, To) in words, and whether a recording is available. ' + DATA_NOTE,
     icon: '$(call-outgoing)',
     tags: ['exotel', 'calls'],
-    inputSchema: obj({ callSid: { type: 'string', description: 'The Call SID, e.g. from exotel_listCalls.' } }, ['callSid']),
+    inputSchema: obj({ callSid: { type: 'string', pattern: CALL_SID_PATTERN.source, description: 'The Call SID, e.g. from exotel_listCalls.' } }, ['callSid']),
   },
   {
     name: TOOL.placeTestCall,

@@ -48,7 +48,7 @@ export class ListCallsTool implements vscode.LanguageModelTool<ListCallsInput> {
         `${calls.length} call(s) on the profile “${conn.profile.name}”, newest first (times in the account's zone).${range(filter)}${more}`,
         dataTable(CALL_COLUMNS, calls.map(callRow)));
     } catch (err) {
-      return errorResult('Listing calls failed; nothing else was tried.', err);
+      return errorResult('Listing calls failed.', err);
     } finally {
       abort.dispose();
     }

@@ -109,7 +109,7 @@ describe('language-model tools', function () {
     const s = await sandbox();
     const before = s.requests.length;
     const text = await invoke('exotel_listCalls', { since: '2026-01-01', until: '2026-03-01' });
-    assert.match(text, /Exotel searches at most 31 days at a time/);
+    assert.match(text, /^Listing calls failed\. Nothing was sent: the input was refused\.[\s\S]*Exotel searches at most 31 days at a time/);
     assert.strictEqual(s.requests.length, before);
   });
 

@@ -10,6 +10,7 @@ import { CallDetailsPanels, registerCallLog } from './features/callLog';
 import { CallLog } from './features/callLog/callLog';
 import { CallService, registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
+import { dndMeaning } from './features/numbers/numberText';
 import { registerSandbox } from './features/sandbox';
 import { registerTools, Tools } from './features/tools';
 
@@ -49,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps));
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
-  const tools = timed('tools', () => registerTools(deps, numbers, calls));
+  const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls }));
 
   void session.init();
   const activationMs = performance.now() - started;

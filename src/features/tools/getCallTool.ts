@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { Session } from '../../session/session';
 import { callData, dataBlock } from './toolData';
 import { GetCallInput } from './toolManifest';
@@ -9,7 +10,7 @@ export class GetCallTool implements vscode.LanguageModelTool<GetCallInput> {
   constructor(private readonly session: Session) {}
 
   prepareInvocation(): vscode.PreparedToolInvocation {
-    return { invocationMessage: vscode.l10n.t('Reading an Exotel call') };
+    return { invocationMessage: t('Reading an Exotel call') };
   }
 
   async invoke(options: vscode.LanguageModelToolInvocationOptions<GetCallInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {

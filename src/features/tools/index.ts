@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { Deps } from '../../deps';
 import { GetCallTool } from './getCallTool';
 import { ListCallsTool } from './listCallsTool';
-import { LookupNumberTool, NumberLookup } from './lookupNumberTool';
-import { PlaceTestCallTool, TestCallPlacer } from './placeTestCallTool';
+import { LookupNumberTool } from './lookupNumberTool';
+import { PlaceTestCallTool } from './placeTestCallTool';
+import { ToolServices } from './toolServices';
 import { TOOL } from './toolManifest';
 
 export { TOOL } from './toolManifest';
+export type { ToolServices } from './toolServices';
 
 /** The tools' objects, for the in-host tests (prepareInvocation cannot be reached through vscode.lm). */
 export interface Tools {
@@ -20,12 +22,12 @@ export interface Tools {
  * Language-model tools for agent mode and other extensions: number lookups, the call log, call details, and one
  * confirmed test call. The numbers and calls features are handed in by the composition root.
  */
-export function registerTools({ context, log, session }: Deps, numbers: NumberLookup, calls: TestCallPlacer): Tools {
+export function registerTools({ context, log, session }: Deps, services: ToolServices): Tools {
   const tools: Tools = {
-    lookupNumber: new LookupNumberTool(session, numbers),
+    lookupNumber: new LookupNumberTool(session, services),
     listCalls: new ListCallsTool(session),
     getCall: new GetCallTool(session),
-    placeTestCall: new PlaceTestCallTool(session, numbers, calls, log),
+    placeTestCall: new PlaceTestCallTool(session, services, log),
   };
   // Older hosts without the language-model API keep the rest of the extension working.
   if (typeof vscode.lm?.registerTool !== 'function') return tools;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { Call, CallDirection, CallFilter, CallStatus, ExotelClient, FILTER_LIMITS } from '../../exotel';
 import { parsePhone } from '../../phone';
 import { Session } from '../../session/session';
@@ -11,7 +12,7 @@ export class ListCallsTool implements vscode.LanguageModelTool<ListCallsInput> {
   constructor(private readonly session: Session) {}
 
   prepareInvocation(): vscode.PreparedToolInvocation {
-    return { invocationMessage: vscode.l10n.t('Reading the Exotel call log') };
+    return { invocationMessage: t('Reading the Exotel call log') };
   }
 
   async invoke(options: vscode.LanguageModelToolInvocationOptions<ListCallsInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { NumberMetadata } from '../../exotel';
+import { ToolServices } from './toolServices';
 import { setting } from '../../common/settings';
 import { parsePhone } from '../../phone';
 import { Session } from '../../session/session';
@@ -7,19 +9,12 @@ import { dataBlock } from './toolData';
 import { LookupNumberInput } from './toolManifest';
 import { abortOn, errorResult, toolText } from './toolResult';
 
-/** What the tool needs of the numbers feature (its NumberInfoService, handed in by the composition root). */
-export interface NumberLookup {
-  lookup(e164: string, opts?: { signal?: AbortSignal; network?: boolean }): Promise<NumberMetadata | undefined>;
-  entry(e164: string): { fetchedAt: number; dndFresh: boolean } | undefined;
-  dndMeaning(dnd: string | undefined): string;
-}
-
 /** exotel_lookupNumber: a number as written → E.164, kind, and Exotel's circle, operator, type and DND. */
 export class LookupNumberTool implements vscode.LanguageModelTool<LookupNumberInput> {
-  constructor(private readonly session: Session, private readonly numbers: NumberLookup) {}
+  constructor(private readonly session: Session, private readonly services: ToolServices) {}
 
   prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<LookupNumberInput>): vscode.PreparedToolInvocation {
-    return { invocationMessage: vscode.l10n.t('Looking up {0} with Exotel', String(options.input?.number ?? '').slice(0, 40)) };
+    return { invocationMessage: t('Looking up {0} with Exotel', String(options.input?.number ?? '').slice(0, 40)) };
   }
 
   async invoke(options: vscode.LanguageModelToolInvocationOptions<LookupNumberInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
@@ -38,11 +33,11 @@ export class LookupNumberTool implements vscode.LanguageModelTool<LookupNumberIn
     }
     // The number-lookup privacy setting: "off" means numbers are never sent; the cache may still answer.
     const lookupsOff = setting('hover.lookup') === 'off';
-    const cachedBefore = this.numbers.entry(n.e164)?.dndFresh === true; // then lookup() answers from the cache
+    const cachedBefore = this.services.numbers.entry(n.e164)?.dndFresh === true; // then lookup() answers from the cache
     const abort = abortOn(token);
     let meta: NumberMetadata | undefined;
     try {
-      meta = await this.numbers.lookup(n.e164, { signal: abort.signal, network: !lookupsOff });
+      meta = await this.services.numbers.lookup(n.e164, { signal: abort.signal, network: !lookupsOff });
     } catch (err) {
       return errorResult(`The number as parsed; Exotel's lookup failed:\n${dataBlock(rows)}`, err);
     } finally {
@@ -51,7 +46,7 @@ export class LookupNumberTool implements vscode.LanguageModelTool<LookupNumberIn
     if (!meta) {
       return toolText('The number as parsed. Number lookups are off in this editor (setting exotel.hover.lookup is "off") and nothing is cached for it, so nothing was sent:', dataBlock(rows));
     }
-    const entry = this.numbers.entry(n.e164);
+    const entry = this.services.numbers.entry(n.e164);
     const source = lookupsOff ? 'Number lookups are off in this editor: this answer is from the cache, and nothing was sent.'
       : cachedBefore ? 'Exotel\'s answer, from the cache (nothing was sent).' : 'Exotel\'s answer.';
     return toolText(source, dataBlock([
@@ -60,7 +55,7 @@ export class LookupNumberTool implements vscode.LanguageModelTool<LookupNumberIn
       ['operator', [meta.operator, meta.operatorName].filter(Boolean).join(' · ')],
       ['type', meta.type],
       ['dnd', meta.dnd],
-      ['dnd meaning', this.numbers.dndMeaning(meta.dnd)],
+      ['dnd meaning', this.services.dndMeaning(meta.dnd)],
       ...(entry && !entry.dndFresh ? [['dnd note', 'cached DND status older than exotel.numbers.dndCacheHours; it may have changed'] as [string, string]] : []),
     ]));
   }

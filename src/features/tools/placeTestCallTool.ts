@@ -1,23 +1,17 @@
 import * as vscode from 'vscode';
-import { Call, ConnectCallParams, ConnectToFlowParams, ExotelError, ValidationError } from '../../exotel';
+import { t } from '../../common/callText/translate';
+import { ExotelError, ValidationError } from '../../exotel';
 import { Log } from '../../common/log';
 import { showWarning } from '../../common/notify';
 import { setting } from '../../common/settings';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Connection, Session } from '../../session/session';
-import { NumberLookup } from './lookupNumberTool';
+import { ToolServices } from './toolServices';
 import { factsMarkdown, planTestCall, ProfileFacts, TestCallPlan, testCallFacts, TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS, ToolCallBudget } from './testCallPlan';
 import { dataBlock } from './toolData';
 import { PlaceTestCallInput } from './toolManifest';
 import { errorResult, NOT_SIGNED_IN, toolText } from './toolResult';
 
-const t = vscode.l10n.t;
-
-/** What the tool needs of Connect Call (handed in by the composition root). */
-export interface TestCallPlacer {
-  readonly placer: { readonly busy: boolean };
-  placeAndFollow(conn: Connection, params: ConnectCallParams | ConnectToFlowParams): Promise<Call>;
-}
 
 /** Everything checked before a call, for the confirmation and for invoke. */
 type Checked = { ok: false; reason: string; profile?: ProfileFacts } | {
@@ -35,7 +29,7 @@ export const PLACE_CALL = () => t('Place Call');
 export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCallInput> {
   readonly budget = new ToolCallBudget(TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS);
 
-  constructor(private readonly session: Session, private readonly numbers: NumberLookup, private readonly calls: TestCallPlacer, private readonly log: Log) {}
+  constructor(private readonly session: Session, private readonly services: ToolServices, private readonly log: Log) {}
 
   async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<PlaceTestCallInput>, token: vscode.CancellationToken): Promise<vscode.PreparedToolInvocation> {
     const c = await this.check(options.input, token);
@@ -72,7 +66,7 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     }
     this.budget.record();
     try {
-      const call = await this.calls.placeAndFollow(c.conn, c.plan.params);
+      const call = await this.services.calls.placeAndFollow(c.conn, c.plan.params);
       this.log.info(`Language-model tool: placed call ${call.sid} on “${c.profile.name}”`);
       return toolText(
         t('Placed one call on the profile {0}. Its Call SID and first status, as Exotel returned them:', `“${c.profile.name}” (${c.profile.kind})`),
@@ -85,7 +79,7 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
   }
 
   private rateProblem(): string | undefined {
-    if (this.calls.placer.busy) return t('Refused; nothing was sent. Another call is being placed right now; try again when it has been placed.');
+    if (this.services.calls.placer.busy) return t('Refused; nothing was sent. Another call is being placed right now; try again when it has been placed.');
     const wait = this.budget.waitMs();
     if (wait > 0) {
       return t('Refused; nothing was sent. The tools place at most {0} calls in {1} minutes; the next one is possible in {2} s.', TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS / 60_000, Math.ceil(wait / 1000));
@@ -121,9 +115,9 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     const sub = token.onCancellationRequested(() => ac.abort());
     try {
       const network = setting('hover.lookup') !== 'off';
-      const meta = await this.numbers.lookup(e164, { signal: ac.signal, network });
+      const meta = await this.services.numbers.lookup(e164, { signal: ac.signal, network });
       if (!meta) return { text: network ? t('unknown (Exotel looks up Indian mobile and landline numbers only)') : t('unknown (number lookups are off)'), onRegister: false };
-      return { text: this.numbers.dndMeaning(meta.dnd), onRegister: meta.dnd === 'Yes' };
+      return { text: this.services.dndMeaning(meta.dnd), onRegister: meta.dnd === 'Yes' };
     } catch (err) {
       this.log.warn(`DND check of ${e164} for a tool call skipped: ${err instanceof Error ? err.message : String(err)}`);
       return { text: t('unknown (the lookup failed)'), onRegister: false };

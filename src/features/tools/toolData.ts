@@ -2,7 +2,7 @@
 // phone-number field or a custom field holding "ignore your instructions…" reads as a quoted value, cannot end
 // the block, and cannot start a line of its own. Editor-free, so that the escaping is unit-tested in Node.
 import { Call } from '../../exotel';
-import { callFields, durationText, priceText, RECORDING } from '../../common/callText/callFormat';
+import { callFields, durationText, RECORDING } from '../../common/callText/callFormat';
 import { summarize } from '../../common/callText/callSummary';
 import { t } from '../../common/callText/translate';
 
@@ -39,7 +39,7 @@ export function dataTable(header: string[], rows: Array<Array<string | number | 
 export const CALL_COLUMNS = ['created', 'sid', 'status', 'direction', 'from', 'to', 'duration', 'price'];
 
 export function callRow(c: Call): Array<string | undefined> {
-  return [c.dateCreated, c.sid, c.status, c.direction, c.from, c.to, durationText(c), priceText(c)];
+  return [c.dateCreated, c.sid, c.status, c.direction, c.from, c.to, durationText(c), c.price?.toFixed(2)];
 }
 
 /**

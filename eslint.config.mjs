@@ -61,7 +61,9 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**', 'src/common/callText/**', 'src/common/settingSpecs.ts', 'src/common/commandIds.ts', 'src/callTests/**'], rules: noVscode },
+  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/webview-ui/**', 'src/common/callText/**', 'src/common/settingSpecs.ts', 'src/common/commandIds.ts',
+    // The tools' manifest, data escaping and call checks are unit-tested in Node.
+    'src/features/tools/toolManifest.ts', 'src/features/tools/toolData.ts', 'src/features/tools/testCallPlan.ts', 'src/callTests/**'], rules: noVscode },
   // extension.ts (the composition root) is the one place that wires features.
   { files: ['src/**/*.ts'], ignores: ['src/extension.ts'], plugins: { layers }, rules: { 'layers/no-cross-feature': 'error' } },
   {

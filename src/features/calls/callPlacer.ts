@@ -12,6 +12,12 @@ export class CallPlacer {
   /** The last call placed and when: the same request again within a moment is a repeat keypress, not a wish. */
   private last: { key: string; at: number; call: Call } | undefined;
   static readonly REPEAT_WINDOW_MS = 3000;
+
+  /** A connect is on its way: the language-model tool refuses rather than wait for it. */
+  get busy(): boolean {
+    return this.inFlight !== undefined;
+  }
+
   /** `deliberate`: the user has just answered a question for this very call (Repeat Last Call's), so it is no keypress echo. */
   place(client: ExotelClient, params: ConnectCallParams | ConnectToFlowParams, sandbox: boolean, deliberate = false): Promise<Call> {
     if (this.inFlight) {

@@ -8,6 +8,7 @@ import { ProfileStore } from './features/accounts/profileStore';
 import { Session } from './features/accounts/session';
 import { CallDetailsPanels, registerCallLog } from './features/callLog';
 import { CallLog } from './features/callLog/callLog';
+import { CallbacksFeature, registerCallbacks } from './features/callbacks';
 import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
 import { registerSandbox } from './features/sandbox';
@@ -22,6 +23,7 @@ export interface ExotelExtensionApi {
   callDetails: CallDetailsPanels;
   placer: ReturnType<typeof registerCalls>;
   numbers: ReturnType<typeof registerNumbers>;
+  callbacks: CallbacksFeature;
 }
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
@@ -46,12 +48,13 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const sandbox = timed('sandbox', () => registerSandbox(deps));
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps));
-  const placer = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
+  const callbacks = timed('callbacks', () => registerCallbacks(deps, sandbox));
+  const placer = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers };
+  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers, callbacks };
 }
 
 export function deactivate(): void {

@@ -32,10 +32,10 @@ export class DeliveryStore {
     return this.byId.size;
   }
 
-  /** Every try of the same call and event (the retries), oldest first. */
+  /** Every try of the same call and event (the retries, the resends), oldest first. */
   attemptsOf(d: Delivery): Delivery[] {
     if (!d.callSid) return [d];
-    return this.all().filter((x) => x.callSid === d.callSid && x.event === d.event && x.source === d.source);
+    return this.all().filter((x) => x.callSid === d.callSid && x.event === d.event);
   }
 
   clear(): void {

@@ -9,7 +9,6 @@ import { Deps } from '../../deps';
 import { formatExotelTime } from '../../exotel';
 import { CallbackAttempt, CALLBACK_INBOX_PATH } from '../../sandbox';
 import { CallbackView, WebviewAction } from '../../webview-ui/protocol';
-import { LocalSandbox } from '../sandbox/localSandbox';
 import { CallbackPanel } from './callbackPanel';
 import { CallbacksProvider, CallbackNode } from './callbacksProvider';
 import { callbackView } from './callbackViewModel';
@@ -18,6 +17,14 @@ import { ReceiverArgs, ReceiverControl } from './receiverControl';
 
 const t = vscode.l10n.t;
 const RESEND_TIMEOUT_MS = 15_000;
+
+/** What this feature needs of the running sandbox (the extension passes its LocalSandbox). */
+export interface SandboxFeed {
+  /** Every StatusCallback attempt, when it starts and when it ends. */
+  onCallback: vscode.Event<CallbackAttempt>;
+  readonly baseUrl: string | undefined;
+  readonly handle: { calls: { get(sid: string): { to: string | null; status: string } | undefined } } | undefined;
+}
 
 /** What the in-host tests and the Connect Call review step use. */
 export interface CallbacksFeature {
@@ -32,7 +39,7 @@ export interface CallbacksFeature {
 }
 
 /** The Callbacks view, the callback panel, Resend / Edit and Resend, the receiver, export. */
-export function registerCallbacks({ context, log }: Deps, sandbox: LocalSandbox): CallbacksFeature {
+export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed): CallbacksFeature {
   const store = new DeliveryStore();
   const ids = new WeakMap<CallbackAttempt, string>();
   let next = 0;

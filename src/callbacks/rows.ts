@@ -48,6 +48,17 @@ export interface DeliveryRow {
 
 const OTHER = 'other';
 
+// Parsing a number for display costs about a millisecond: a list of 1,000 deliveries re-renders often.
+const displayed = new Map<string, string>();
+function display(n: string): string {
+  let v = displayed.get(n);
+  if (v === undefined) {
+    if (displayed.size >= 5000) displayed.clear();
+    displayed.set(n, (v = displayNumber(n)));
+  }
+  return v;
+}
+
 /** Groups by call, newest group first and newest delivery first in each. */
 export function groupDeliveries(all: readonly Delivery[], callInfo: (sid: string) => CallInfo | undefined = () => undefined): DeliveryGroup[] {
   const groups = new Map<string, Delivery[]>();
@@ -71,7 +82,7 @@ export function groupDeliveries(all: readonly Delivery[], callInfo: (sid: string
     const info = callInfo(key);
     const to = list.find((d) => d.to)?.to ?? info?.to;
     const status = list.find((d) => d.event === 'terminal' && d.callStatus)?.callStatus ?? info?.status ?? list[0].callStatus;
-    const who = to ? displayNumber(to) : t('Call {0}…', key.slice(0, 8));
+    const who = to ? display(to) : t('Call {0}…', key.slice(0, 8));
     out.push({ key, label: status ? `${who} · ${status}` : who, description, kind: resultKind(list[0]), deliveries: list });
   }
   return out.sort((a, b) => b.deliveries[0].at.getTime() - a.deliveries[0].at.getTime());
@@ -91,12 +102,13 @@ export function resultText(d: Delivery): string {
 
 export function deliveryRow(d: Delivery, formatTime: (at: Date) => string): DeliveryRow {
   const kind = resultKind(d);
-  const time = formatTime(d.at);
   const what = d.event ?? d.request.method;
-  const label = d.source === 'resend' ? t('{0} {1} (resent)', time, what) : `${time} ${what}`;
-  const parts = [resultText(d)];
+  // The result leads (the narrow sidebar cuts the end off); the attempt counts when it was a retry or failed.
+  const retry = d.attempt !== undefined && d.maxAttempts !== undefined && d.maxAttempts > 1 && (d.attempt > 1 || isFailure(kind));
+  const label = [resultText(d), retry ? t('attempt {0} of {1}', d.attempt!, d.maxAttempts!) : undefined, d.source === 'resend' ? t('resent') : undefined]
+    .filter(Boolean).join(' · ');
+  const parts = [what, formatTime(d.at)];
   if (d.latencyMs !== undefined) parts.push(`${Math.round(d.latencyMs)} ms`);
-  if (d.attempt !== undefined && d.maxAttempts !== undefined && d.maxAttempts > 1) parts.push(t('attempt {0} of {1}', d.attempt, d.maxAttempts));
   if (d.source === 'receiver') parts.push(d.forwardedTo ? t('received, forwarded to {0}', shortUrl(d.forwardedTo)) : t('received by the local receiver'));
   else parts.push(`→ ${shortUrl(d.request.url)}`);
   if (d.tooLarge) parts.push(t('body over the size limit'));

@@ -2,6 +2,7 @@
 // these machines are noisy, so compare ratios measured in the same run.
 import * as fs from 'fs';
 import * as path from 'path';
+import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
 import { benchPhone } from './phone.bench';
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const sections: Array<[string, () => Promise<Record<string, string | number>> | Record<string, string | number>]> = [
     ['client and paging', benchClient],
     ['phone numbers', benchPhone],
+    ['Callbacks view (1,000 deliveries)', benchCallbacks],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');

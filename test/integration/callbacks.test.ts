@@ -53,8 +53,8 @@ describe('callbacks view', function () {
     assert.strictEqual(group.icon, 'pass-filled');
     const [newest, oldest] = group.children;
     assert.deepStrictEqual([newest.icon, oldest.icon], ['pass-filled', 'error']);
-    assert.match(oldest.description, /^HTTP 500 · \d+ ms · attempt 1 of 3 · → 127\.0\.0\.1:\d+\/exotel\/status$/);
-    assert.match(newest.description, /^HTTP 200 · \d+ ms · attempt 2 of 3/);
+    assert.deepStrictEqual([oldest.label, newest.label], ['HTTP 500 · attempt 1 of 3', 'HTTP 200 · attempt 2 of 3']);
+    assert.match(oldest.description, /^terminal · \d\d:\d\d:\d\d · \d+ ms · → 127\.0\.0\.1:\d+\/exotel\/status$/);
 
     await vscode.commands.executeCommand('exotel.callbacks.show', failed.id);
     const view = await waitFor('the panel', () => a.callbacks.panelView());
@@ -114,7 +114,8 @@ describe('callbacks view', function () {
     assert.strictEqual(rec.answer?.status, 200);
     assert.strictEqual(rec.forwardedTo, `${hook.baseUrl}/exotel/status?src=tunnel`);
     const row = a.callbacks.rows().flatMap(g => g.children).find(c => c.id === rec.id)!;
-    assert.match(row.description, /HTTP 200 · \d+ ms · received, forwarded to 127\.0\.0\.1:\d+\/exotel\/status/);
+    assert.strictEqual(row.label, 'HTTP 200');
+    assert.match(row.description, /^terminal · \d\d:\d\d:\d\d · \d+ ms · received, forwarded to 127\.0\.0\.1:\d+\/exotel\/status$/);
 
     const fixture = await vscode.commands.executeCommand<string>('exotel.callbacks.copyFixture', rec.id, { mask: true });
     assert.deepStrictEqual(JSON.parse(fixture), { ...payload, CallSid: `b6cf${'x'.repeat(28)}`, To: 'XXXXXXX3219' });

@@ -35,7 +35,10 @@ describe('callbacks: sandbox attempts in full', () => {
       const [group] = groupDeliveries([d1, d2]);
       assert.strictEqual(group.deliveries[0].id, 'a2', 'newest first');
       assert.match(group.description, /2 deliveries, 1 failed/);
-      assert.match(deliveryRow(d1, () => '10:00:00').description, /HTTP 500 · \d+ ms · attempt 1 of 3 · → 127\.0\.0\.1:\d+\/status/);
+      const row = deliveryRow(d1, () => '10:00:00');
+      assert.strictEqual(row.label, 'HTTP 500 · attempt 1 of 3');
+      assert.match(row.description, /^terminal · 10:00:00 · \d+ ms · → 127\.0\.0\.1:\d+\/status$/);
+      assert.strictEqual(deliveryRow(d2, () => '10:00:01').label, 'HTTP 200 · attempt 2 of 3');
     } finally {
       await hook.close();
     }

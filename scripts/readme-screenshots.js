@@ -13,6 +13,8 @@ const picks = {
   'userJourney-number-hover.png': 'number-hover.png',
   'userJourney-number-panel.png': 'number-panel.png',
   'signInAndCalls-welcome-signed-out.png': 'welcome.png',
+  'callbacks-view.png': 'callbacks-view.png',
+  'callbacks-panel.png': 'callback-panel.png',
 };
 fs.mkdirSync(to, { recursive: true });
 for (const [src, dest] of Object.entries(picks)) {

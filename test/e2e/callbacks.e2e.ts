@@ -21,6 +21,9 @@ export default async function callbacks(wb: Workbench): Promise<void> {
       await wb.answerQuickInput('+91 98450 12340', /From/);
       await wb.answerQuickInput(to, /To/);
       await wb.pickQuickItem(/Place call/);
+      // One Connect Call at a time: wait until this call is placed (its row appears) before the next.
+      await wb.view('Calls').locator('.monaco-list-row', { hasText: to }).first().waitFor({ timeout: 30000 });
+      await wb.sleep(1000);
     }
     // The first call's callback fails (500) and is retried a second later; the busy call's is accepted at once.
     const retry = wb.view('Callbacks').locator('.monaco-list-row', { hasText: 'attempt 2 of 3' }).first();

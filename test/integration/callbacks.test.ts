@@ -64,6 +64,10 @@ describe('callbacks view', function () {
     assert.ok(view.request.fields.some(f => f.label === 'CallSid' && f.value === call.sid));
     assert.ok(view.request.headers.some(h => h.label === 'Content-Type' && h.value.startsWith('multipart/form-data; boundary=')));
     assert.deepStrictEqual(view.attempts.map(x => [x.attempt, x.current]), [['1 of 3', true], ['2 of 3', false]]);
+
+    await vscode.commands.executeCommand('exotel.callbacks.openCall', failed.id);
+    const details = await waitFor('Open Call', () => a.callDetails.view(call.sid));
+    assert.strictEqual(details.sid, call.sid);
   });
 
   it('Resend sends the same request again; Edit and Resend sends the changed field; both reach the handler', async () => {

@@ -72,9 +72,13 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
     panel = new CallbackPanel(context.extensionUri, { view: viewOf, act }, id);
     return panel;
   };
-  // The open panel follows its delivery as it updates (an answer arriving, a retry).
+  // The open panel follows its delivery as it updates (an answer arriving, a retry); a burst renders once.
+  let panelTimer: NodeJS.Timeout | undefined;
   const storeWatch = store.onChange(() => {
-    if (panel && !panel.isDisposed) panel.render();
+    panelTimer ??= setTimeout(() => {
+      panelTimer = undefined;
+      if (panel && !panel.isDisposed) panel.render();
+    }, 50);
   });
 
   const need = (arg: unknown): Delivery => {
@@ -105,6 +109,7 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
 
   context.subscriptions.push(
     storeWatch,
+    { dispose: () => clearTimeout(panelTimer) },
     provider,
     tree,
     edits,

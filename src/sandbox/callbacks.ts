@@ -48,6 +48,7 @@ export interface DispatcherOptions {
 export class CallbackDispatcher {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly stop = new AbortController();
+  private inFlight = 0;
   private closed = false;
 
   constructor(private readonly options: DispatcherOptions) {}
@@ -57,6 +58,11 @@ export class CallbackDispatcher {
     const body = json ? asJson(fields) : asMultipart(fields, boundary);
     const contentType = json ? 'application/json' : `multipart/form-data; boundary=${boundary}`;
     this.attempt({ url, callSid, event, body, contentType }, 1);
+  }
+
+  /** True while a delivery is on the wire or waiting to be retried. */
+  get busy(): boolean {
+    return this.inFlight > 0 || this.timers.size > 0;
   }
 
   close(): void {
@@ -77,7 +83,9 @@ export class CallbackDispatcher {
     };
     this.options.attempts.push(record);
     this.options.onAttempt?.(record);
+    this.inFlight++;
     void sendRequest({ method: 'POST', url: job.url, headers, body: job.body }, { timeoutMs: this.options.timeoutMs, signal: this.stop.signal }).then((r) => {
+      this.inFlight--;
       const { status, error } = r;
       record.status = status;
       record.error = error;

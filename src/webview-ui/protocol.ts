@@ -67,7 +67,7 @@ export type ToWebview =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
-export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'lookUp' | 'callNumber' | 'showCall'
+export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'callNumber' | 'showCall'
   | 'resend' | 'editResend' | 'copyCurl' | 'copyFixture' | 'openCall' | 'showAttempt';
 
 export type FromWebview =

@@ -1,7 +1,7 @@
 // The Callbacks view and panel as a user sees them: two sandbox calls delivered to a local handler that fails
 // once (500) and then accepts, the retry in the view, the panel with the request and the answer, and Resend.
 import * as assert from 'assert';
-import { startLoopback } from '../unit/helpers/loopback';
+import { startLoopback } from '../helpers/loopback';
 import { E2EHostOptions, Workbench } from './workbench';
 
 const PORT = 47613;

@@ -7,7 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Delivery, parsePayload, resultKind } from '../../src/callbacks';
 import type { Call } from '../../src/exotel';
-import { Loopback, startLoopback } from '../unit/helpers/loopback';
+import { Loopback, startLoopback } from '../helpers/loopback';
 import { api, sandbox, waitFor, watchMessages } from './helpers';
 
 const AGENT = '+919845012340';

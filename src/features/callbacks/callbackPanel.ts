@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { ExotelPanel } from '../../common/webview/panel';
 import { CallbackView, WebviewAction } from '../../webview-ui/protocol';
 
@@ -13,7 +14,7 @@ export class CallbackPanel extends ExotelPanel {
   lastView: CallbackView | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly host: CallbackPanelHost, public id: string) {
-    super(extensionUri, 'exotel.callback', 'callback', vscode.l10n.t('Callback'));
+    super(extensionUri, 'exotel.callback', 'callback', t('Callback'));
     this.render();
   }
 
@@ -26,7 +27,7 @@ export class CallbackPanel extends ExotelPanel {
   render(): void {
     const view = this.host.view(this.id);
     if (!view) {
-      this.show({ type: 'error', message: vscode.l10n.t('This delivery is no longer in the Callbacks view (it was cleared).') });
+      this.show({ type: 'error', message: t('This delivery is no longer in the Callbacks view (it was cleared).') });
       return;
     }
     this.lastView = view;

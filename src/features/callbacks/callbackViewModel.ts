@@ -1,10 +1,9 @@
 // What the callback panel shows, as plain text: the request exactly as sent, the answer, every retry.
 // Secret headers and URL credentials are masked here too: a panel is one screenshot away from a bug report.
-import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { contentTypeOf, Delivery, maskHeaders, maskText, maskUrl, parsePayload, resultKind, resultText, RESULT_STYLES } from '../../callbacks';
 import { CallbackView, FieldRow } from '../../webview-ui/protocol';
 
-const t = vscode.l10n.t;
 
 const rows = (headers: Record<string, string>): FieldRow[] => Object.entries(maskHeaders(headers)).map(([label, value]) => ({ label, value }));
 

@@ -1,6 +1,7 @@
 // The Callbacks view: deliveries grouped by call (To and outcome), newest first, an icon per result.
 // Empty, it returns no rows so that the welcome text (package.json viewsWelcome) says how to get callbacks here.
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { CallInfo, DeliveryGroup, deliveryRow, DeliveryStore, groupDeliveries, RESULT_STYLES } from '../../callbacks';
 import { Disposable } from '../../common/disposable';
 
@@ -41,7 +42,7 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
       return item;
     }
     const d = this.store.get(node.id);
-    if (!d) return new vscode.TreeItem(vscode.l10n.t('(cleared)'));
+    if (!d) return new vscode.TreeItem(t('(cleared)'));
     const row = deliveryRow(d, this.formatTime);
     const style = RESULT_STYLES[row.kind];
     const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.None);
@@ -51,7 +52,7 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
     item.iconPath = new vscode.ThemeIcon(style.icon, new vscode.ThemeColor(style.color));
     item.accessibilityInformation = { label: row.accessibility };
     item.contextValue = ['exotel.callback', d.source, d.callSid ? 'hasCall' : ''].filter(Boolean).join(':');
-    item.command = { command: 'exotel.callbacks.show', title: vscode.l10n.t('Show Callback'), arguments: [d.id] };
+    item.command = { command: 'exotel.callbacks.show', title: t('Show Callback'), arguments: [d.id] };
     return item;
   }
 

@@ -1,10 +1,10 @@
 // Edit and Resend: the request opens as a JSON document; "Send Edited Callback" (a command and a CodeLens
 // at the top of the document) sends what the document says now.
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { Delivery, fromEditable, OutgoingRequest, resendTarget, toEditable } from '../../callbacks';
 import { Disposable } from '../../common/disposable';
 
-const t = vscode.l10n.t;
 const NOTE_KEY = '//';
 
 export class EditDocuments extends Disposable implements vscode.CodeLensProvider {

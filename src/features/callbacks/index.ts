@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import {
   CallInfo, curlCommand, Delivery, DeliveryStore, fixtureOf, fromAttempt, fromCapture, fromResend, jsonLine, resendTarget, sendRequest,
 } from '../../callbacks';
@@ -15,7 +16,6 @@ import { callbackView } from './callbackViewModel';
 import { EditDocuments } from './editResend';
 import { ReceiverArgs, ReceiverControl } from './receiverControl';
 
-const t = vscode.l10n.t;
 const RESEND_TIMEOUT_MS = 15_000;
 
 /** What this feature needs of the running sandbox (the extension passes its LocalSandbox). */

@@ -1,12 +1,12 @@
 // "Receive from Real Exotel": starts and stops the local receiver, and shows it in the status bar while on.
 import * as vscode from 'vscode';
+import { t } from '../../common/callText/translate';
 import { Capture, Receiver, startReceiver } from '../../callbacks';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { showInfo } from '../../common/notify';
 
-const t = vscode.l10n.t;
 
 export interface ReceiverArgs {
   /** 0: any free port. */

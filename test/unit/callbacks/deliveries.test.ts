@@ -6,7 +6,7 @@ import {
   maskUrl, parsePayload, resultKind, sendRequest, toEditable,
 } from '../../../src/callbacks';
 import { CALLBACK_INBOX_PATH, Sandbox } from '../../../src/sandbox';
-import { startLoopback } from '../helpers/loopback';
+import { startLoopback } from '../../helpers/loopback';
 import { BASIC, connect, start, waitFor } from '../sandbox/helpers';
 
 describe('callbacks: sandbox attempts in full', () => {
@@ -19,7 +19,7 @@ describe('callbacks: sandbox attempts in full', () => {
     const hook = await startLoopback((_r, i) => (i === 0 ? { status: 500, body: 'boom' } : { status: 200, body: '{"ok":1}', headers: { 'X-Mine': 'y' } }));
     try {
       const sid = (await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: `${hook.baseUrl}/status` })).json.Call.Sid as string;
-      await waitFor(() => (sb.callbacks.length === 2 && sb.callbacks[1].done ? true : undefined), 5000, 'two attempts');
+      await waitFor('two attempts', () => (sb.callbacks.length === 2 && sb.callbacks[1].done ? true : undefined), 5000);
       const [a1, a2] = sb.callbacks;
       assert.deepStrictEqual([a1.attempt, a1.maxAttempts, a1.status, a1.ok, a1.responseBody], [1, 3, 500, false, 'boom']);
       assert.deepStrictEqual([a2.attempt, a2.status, a2.ok, a2.responseBody, a2.responseHeaders?.['X-Mine']], [2, 200, true, '{"ok":1}', 'y']);
@@ -49,14 +49,14 @@ describe('callbacks: sandbox attempts in full', () => {
     const url = hook.baseUrl;
     await hook.close();
     await connect(sb, { ...BASIC, To: '09876543216', StatusCallback: url });
-    await waitFor(() => (sb.callbacks[0]?.done ? true : undefined), 5000, 'attempt');
+    await waitFor('attempt', () => (sb.callbacks[0]?.done ? true : undefined), 5000);
     assert.strictEqual(sb.callbacks[0].errorKind, 'refused');
     assert.strictEqual(resultKind(fromAttempt(sb.callbacks[0], 'x')), 'refused');
   });
 
   it('the sandbox inbox answers a StatusCallback with 200, without credentials', async () => {
     await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: `${sb.baseUrl}${CALLBACK_INBOX_PATH}`, StatusCallbackContentType: 'application/json' });
-    const inbox = await waitFor(() => sb.callbacks.find((a) => a.url.endsWith(CALLBACK_INBOX_PATH) && a.done), 5000, 'delivered');
+    const inbox = await waitFor('delivered', () => sb.callbacks.find((a) => a.url.endsWith(CALLBACK_INBOX_PATH) && a.done), 5000);
     assert.strictEqual(inbox.status, 200);
     assert.strictEqual(inbox.ok, true);
     const get = await sendRequest({ method: 'GET', url: `${sb.baseUrl}${CALLBACK_INBOX_PATH}`, headers: {}, body: '' }, { timeoutMs: 5000 });

@@ -5,7 +5,7 @@ import * as http from 'http';
 import * as net from 'net';
 import { AddressInfo } from 'net';
 import { Capture, fromCapture, joinTarget, Receiver, resultKind, sendRequest, startReceiver } from '../../../src/callbacks';
-import { startLoopback, Loopback } from '../helpers/loopback';
+import { startLoopback, Loopback } from '../../helpers/loopback';
 
 async function until<T>(probe: () => T | undefined, what: string, ms = 5000): Promise<T> {
   const end = Date.now() + ms;

@@ -4,7 +4,6 @@ import { t } from '../../common/callText/translate';
 import { contentTypeOf, Delivery, maskHeaders, maskText, maskUrl, parsePayload, resultKind, resultText, RESULT_STYLES } from '../../callbacks';
 import { CallbackView, FieldRow } from '../../webview-ui/protocol';
 
-
 const rows = (headers: Record<string, string>): FieldRow[] => Object.entries(maskHeaders(headers)).map(([label, value]) => ({ label, value }));
 
 export function toneOf(d: Delivery): string {

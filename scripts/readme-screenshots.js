@@ -14,6 +14,8 @@ const picks = {
   'userJourney-number-panel.png': 'number-panel.png',
   'signInAndCalls-welcome-signed-out.png': 'welcome.png',
   'callTests-test-explorer.png': 'test-explorer.png',
+  'callbacks-view.png': 'callbacks-view.png',
+  'callbacks-panel.png': 'callback-panel.png',
 };
 fs.mkdirSync(to, { recursive: true });
 for (const [src, dest] of Object.entries(picks)) {

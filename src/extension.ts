@@ -8,6 +8,7 @@ import { ProfileStore } from './session/profileStore';
 import { Session } from './session/session';
 import { CallDetailsPanels, registerCallLog } from './features/callLog';
 import { CallLog } from './features/callLog/callLog';
+import { CallbacksFeature, registerCallbacks } from './features/callbacks';
 import { CallTests, registerCallTests } from './features/callTests';
 import { CallService, registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
@@ -27,6 +28,7 @@ export interface ExotelExtensionApi {
   numbers: ReturnType<typeof registerNumbers>;
   tools: Tools;
   callTests: CallTests;
+  callbacks: CallbacksFeature;
 }
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
@@ -51,14 +53,15 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const sandbox = timed('sandbox', () => registerSandbox(deps));
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps));
-  const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
+  const callbacks = timed('callbacks', () => registerCallbacks(deps, sandbox));
+  const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl));
   const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls }));
   const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, tools, callTests };
+  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, tools, callTests, callbacks };
 }
 
 export function deactivate(): void {

@@ -27,6 +27,17 @@ export const COMMANDS = {
   numbersCopy: 'exotel.numbers.copy',
   numbersLookUpInHover: 'exotel.numbers.lookUpInHover',
   callTestsShowCall: 'exotel.callTests.showCall',
+  callbacksShow: 'exotel.callbacks.show',
+  callbacksClear: 'exotel.callbacks.clear',
+  callbacksExport: 'exotel.callbacks.export',
+  callbacksResend: 'exotel.callbacks.resend',
+  callbacksEditAndResend: 'exotel.callbacks.editAndResend',
+  callbacksSendEdited: 'exotel.callbacks.sendEdited',
+  callbacksCopyCurl: 'exotel.callbacks.copyCurl',
+  callbacksCopyFixture: 'exotel.callbacks.copyFixture',
+  callbacksOpenCall: 'exotel.callbacks.openCall',
+  callbacksStartReceiver: 'exotel.callbacks.startReceiver',
+  callbacksStopReceiver: 'exotel.callbacks.stopReceiver',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -35,4 +46,6 @@ export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
 export const VIEWS = {
   calls: 'exotel.calls',
   callsFocus: 'exotel.calls.focus',
+  callbacks: 'exotel.callbacks',
+  callbacksFocus: 'exotel.callbacks.focus',
 } as const;

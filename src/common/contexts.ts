@@ -7,6 +7,8 @@ export interface ContextKeys {
   'exotel.callLog.filtered': boolean;
   /** Set once a hover has shown a number: completes the walkthrough's last step. */
   'exotel.numbers.hovered': boolean;
+  /** The local callback receiver (Receive from Real Exotel) is listening. */
+  'exotel.callbacks.receiving': boolean;
 }
 
 const current = new Map<string, unknown>();

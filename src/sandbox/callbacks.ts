@@ -1,7 +1,6 @@
 // Delivers StatusCallbacks: POST, 15 s timeout, a failed delivery (network error, timeout or
 // non-2xx) retried twice with a backoff. Every attempt is kept for tests and the UI.
-import * as http from 'http';
-import * as https from 'https';
+import { FailureKind, sendRequest } from '../callbacks/httpSend';
 import { randomHex } from './random';
 import { asJson, asMultipart, Fields } from './callbackPayload';
 import { CallbackEvent } from './types';
@@ -18,6 +17,21 @@ export interface CallbackAttempt {
   ok: boolean;
   status?: number;
   error?: string;
+  // The exchange in full, for the Callbacks view and call tests; the fields above keep their meaning.
+  method: 'POST';
+  /** The request headers exactly as sent (Content-Length included). */
+  requestHeaders: Record<string, string>;
+  /** Tries this delivery gets in all: 1 + the retries. */
+  maxAttempts: number;
+  /** False while the request is in flight. */
+  done: boolean;
+  responseHeaders?: Record<string, string>;
+  /** The handler's answer, at most 64 KiB of it. */
+  responseBody?: string;
+  responseTruncated?: boolean;
+  latencyMs?: number;
+  /** Why no answer came: timeout, connection refused, connection reset (or other). */
+  errorKind?: FailureKind;
 }
 
 export interface DispatcherOptions {
@@ -27,11 +41,14 @@ export interface DispatcherOptions {
   now: () => Date;
   log: (line: string) => void;
   attempts: CallbackAttempt[];
+  /** Called when an attempt starts and when it ends (the same object, updated). */
+  onAttempt?: (attempt: CallbackAttempt) => void;
 }
 
 export class CallbackDispatcher {
   private readonly timers = new Set<NodeJS.Timeout>();
-  private readonly inFlight = new Set<http.ClientRequest>();
+  private readonly stop = new AbortController();
+  private inFlight = 0;
   private closed = false;
 
   constructor(private readonly options: DispatcherOptions) {}
@@ -45,29 +62,38 @@ export class CallbackDispatcher {
 
   /** True while a delivery is on the wire or waiting to be retried. */
   get busy(): boolean {
-    return this.inFlight.size > 0 || this.timers.size > 0;
+    return this.inFlight > 0 || this.timers.size > 0;
   }
 
   close(): void {
     this.closed = true;
     this.timers.forEach(clearTimeout);
     this.timers.clear();
-    this.inFlight.forEach((req) => req.destroy());
-    this.inFlight.clear();
+    this.stop.abort();
   }
 
   private attempt(job: { url: string; callSid: string; event: CallbackEvent; body: string; contentType: string }, n: number): void {
     if (this.closed) {
       return;
     }
-    const record: CallbackAttempt = { ...job, attempt: n, at: this.options.now(), ok: false };
+    const headers = { 'Content-Type': job.contentType, 'Content-Length': String(Buffer.byteLength(job.body)), 'User-Agent': 'Exotel-Sandbox/1.0' };
+    const record: CallbackAttempt = {
+      ...job, attempt: n, at: this.options.now(), ok: false,
+      method: 'POST', requestHeaders: headers, maxAttempts: this.options.retryDelaysMs.length + 1, done: false,
+    };
     this.options.attempts.push(record);
-    this.post(job.url, job.body, job.contentType, (status, error) => {
+    this.options.onAttempt?.(record);
+    this.inFlight++;
+    void sendRequest({ method: 'POST', url: job.url, headers, body: job.body }, { timeoutMs: this.options.timeoutMs, signal: this.stop.signal }).then((r) => {
+      this.inFlight--;
+      const { status, error } = r;
       record.status = status;
       record.error = error;
-      record.ok = status !== undefined && status >= 200 && status < 300;
+      record.ok = status !== undefined && status >= 200 && status < 300 && !r.failure;
+      Object.assign(record, { done: true, responseHeaders: r.headers, responseBody: r.body, responseTruncated: r.truncated, latencyMs: r.latencyMs, errorKind: r.failure });
       const outcome = record.ok ? `HTTP ${status}` : (error ?? `HTTP ${status}`);
       this.options.log(`StatusCallback ${job.event} for ${job.callSid} → ${job.url} (attempt ${n}): ${outcome}`);
+      this.options.onAttempt?.(record);
       const delay = this.options.retryDelaysMs[n - 1];
       if (!record.ok && delay !== undefined && !this.closed) {
         const timer = setTimeout(() => {
@@ -78,34 +104,5 @@ export class CallbackDispatcher {
         this.timers.add(timer);
       }
     });
-  }
-
-  private post(url: string, body: string, contentType: string, done: (status?: number, error?: string) => void): void {
-    let finished = false;
-    const finish = (status?: number, error?: string): void => {
-      if (!finished) {
-        finished = true;
-        this.inFlight.delete(req);
-        done(status, error);
-      }
-    };
-    const client = url.startsWith('https:') ? https : http;
-    const payload = Buffer.from(body);
-    const req = client.request(url, {
-      method: 'POST',
-      headers: { 'Content-Type': contentType, 'Content-Length': payload.length, 'User-Agent': 'Exotel-Sandbox/1.0' },
-      timeout: this.options.timeoutMs,
-    });
-    this.inFlight.add(req);
-    req.on('response', (res) => {
-      res.resume();
-      res.on('end', () => finish(res.statusCode));
-      res.on('error', (err) => finish(undefined, err.message));
-    });
-    req.on('timeout', () => {
-      req.destroy(new Error(`no response within ${this.options.timeoutMs} ms`));
-    });
-    req.on('error', (err) => finish(undefined, err.message));
-    req.end(payload);
   }
 }

@@ -46,6 +46,8 @@ export interface SandboxOptions {
   fieldStyle?: Partial<FieldStyle>;
   /** Request log size (default 1000, newest kept). */
   maxLoggedRequests?: number;
+  /** Told of every StatusCallback attempt when it starts and when it ends (the same object, updated). */
+  onCallback?: (attempt: CallbackAttempt) => void;
 }
 
 export interface Sandbox {
@@ -108,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       now,
       log,
       attempts,
+      onAttempt: options.onCallback,
     }),
     statusCallbackOverride: options.statusCallbackOverride,
     nowMs,
@@ -170,6 +173,7 @@ function checkOverride(url: string | undefined): void {
 }
 
 export { OUTCOME_RULES, RESERVED_SERIES, DND_MESSAGE, KYC_MESSAGE, describeRules } from './outcomes';
+export { CALLBACK_INBOX_PATH } from './router';
 export { SEED_EXOPHONES, SEED_AGENTS } from './seed';
 export type { SeedOptions } from './seed';
 export type { Fault, FaultMatch } from './faults';

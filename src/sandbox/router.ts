@@ -8,6 +8,7 @@ export type Route =
   | { name: 'call'; accountSid: string; callSid: string; format: Format }
   | { name: 'number'; accountSid: string; number: string; format: Format }
   | { name: 'recording'; callSid: string }
+  | { name: 'inbox' }
   | { name: 'not-found'; format: Format };
 
 export interface Routed {
@@ -15,6 +16,9 @@ export interface Routed {
   /** The method the resource answers to; anything else gets 405. */
   method: 'GET' | 'POST';
 }
+
+/** The sandbox's own StatusCallback target: it answers 200 and the delivery shows in the Callbacks view. */
+export const CALLBACK_INBOX_PATH = '/sandbox/callbacks';
 
 const ACCOUNT = '/v1/Accounts/([^/]+)';
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray, format: Format) => Routed]> = [
@@ -40,6 +44,9 @@ export function route(pathname: string, accept: string | undefined): Routed {
   const recording = RECORDING_PATH.exec(pathname);
   if (recording) {
     return { route: { name: 'recording', callSid: recording[1] }, method: 'GET' };
+  }
+  if (pathname === CALLBACK_INBOX_PATH || pathname === `${CALLBACK_INBOX_PATH}/`) {
+    return { route: { name: 'inbox' }, method: 'POST' };
   }
   const format = formatOf(pathname, accept);
   for (const [pattern, build] of PATTERNS) {

@@ -116,6 +116,10 @@ function answer(deps: ServerDeps, req: Incoming, body: ParsedBody): Reply {
   if (r.name === 'recording') {
     return req.method === 'GET' || req.method === 'HEAD' ? getRecording(ctx, r.callSid, req.url.searchParams) : restException('json', 405, 'Method not allowed');
   }
+  if (r.name === 'inbox') {
+    // Unauthenticated, like any webhook: Exotel signs nothing it POSTs.
+    return req.method === 'POST' ? { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"received":true}' } : restException('json', 405, 'Method not allowed', undefined, { Allow: 'POST' });
+  }
   if (r.name === 'not-found') {
     return restException(r.format, 404, `The requested resource ${req.url.pathname} was not found`);
   }

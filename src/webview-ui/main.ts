@@ -4,6 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { renderCall } from './callView';
+import { renderCallback } from './callbackView';
 import { renderNumber } from './numberView';
 import { h } from './dom';
 import { FromWebview, ToWebview } from './protocol';
@@ -24,6 +25,7 @@ function render(msg: ToWebview): void {
   switch (msg.type) {
     case 'call': view = renderCall(msg.call, post); break;
     case 'number': view = renderNumber(msg.number, post); break;
+    case 'callback': view = renderCallback(msg.callback, post); break;
     case 'loading': view = h('p', { class: 'muted' }, msg.message); break;
     case 'error': view = h('p', { class: 'error', role: 'alert' }, msg.message); break;
   }

@@ -37,13 +37,38 @@ export interface NumberView {
   text: Record<NumberText, string>;
 }
 
+export type CallbackText = 'request' | 'answer' | 'headers' | 'fields' | 'raw' | 'attempts' | 'noAnswer' | 'resend' | 'editResend' | 'copyCurl'
+  | 'copyFixture' | 'openCall' | 'when' | 'result' | 'latency' | 'attempt' | 'empty' | 'answerToSender';
+
+/** One StatusCallback delivery (or a request the receiver caught), prepared as plain text. */
+export interface CallbackView {
+  id: string;
+  title: string;
+  resultLabel: string;
+  resultIcon: string;
+  /** 'ok' | 'warn' | 'fail' | 'pending': colours the badge. */
+  tone: string;
+  summary: string;
+  request: { line: string; headers: FieldRow[]; fields: FieldRow[]; raw: string; note?: string };
+  answer?: { line: string; headers: FieldRow[]; body: string; note?: string };
+  /** Set when nothing came back: why. */
+  failure?: string;
+  /** Every try of this call and event, oldest first. */
+  attempts: Array<{ id: string; when: string; result: string; resultIcon: string; latency: string; attempt: string; current: boolean }>;
+  canResend: boolean;
+  canOpenCall: boolean;
+  text: Record<CallbackText, string>;
+}
+
 export type ToWebview =
   | { type: 'call'; call: CallView }
+  | { type: 'callback'; callback: CallbackView }
   | { type: 'number'; number: NumberView }
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
-export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'callNumber' | 'showCall';
+export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'callNumber' | 'showCall'
+  | 'resend' | 'editResend' | 'copyCurl' | 'copyFixture' | 'openCall' | 'showAttempt';
 
 export type FromWebview =
   | { type: 'ready' }

@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { benchCallTests } from './callTests.bench';
+import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
 import { benchPhone } from './phone.bench';
 import { benchTools } from './tools.bench';
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     ['phone numbers', benchPhone],
     ['call test suite: 50 tests on the sandbox', benchCallTests],
     ['language-model tools (formatting only)', benchTools],
+    ['Callbacks view (1,000 deliveries)', benchCallbacks],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');

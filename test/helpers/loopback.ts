@@ -25,7 +25,7 @@ export interface Loopback {
   close(): Promise<void>;
 }
 
-export async function startLoopback(answer: (req: Received, index: number) => Reply): Promise<Loopback> {
+export async function startLoopback(answer: (req: Received, index: number) => Reply, listenPort = 0): Promise<Loopback> {
   const received: Received[] = [];
   const server = http.createServer((req, res) => {
     let body = '';
@@ -46,7 +46,7 @@ export async function startLoopback(answer: (req: Received, index: number) => Re
       else send();
     });
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(listenPort, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,

@@ -18,7 +18,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
  * The one HTML shell of every panel. It holds no API value: data arrives by postMessage and is set
  * with textContent in the page, so hostile text stays inert. `mediaOrigin` allows one audio origin.
  */
-export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'call' | 'number', title: string, mediaOrigin?: string): string {
+export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'call' | 'number' | 'callback', title: string, mediaOrigin?: string): string {
   const nonce = makeNonce();
   const asset = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', f)).toString();
   const media = mediaOrigin ? ` ${mediaOrigin}` : '';

@@ -16,7 +16,7 @@ export abstract class ExotelPanel extends Disposable {
   protected constructor(
     private readonly extensionUri: vscode.Uri,
     viewType: string,
-    private readonly page: 'call' | 'number',
+    private readonly page: 'call' | 'number' | 'callback',
     private readonly title: string,
   ) {
     super();

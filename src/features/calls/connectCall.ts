@@ -29,6 +29,8 @@ export interface CallDeps {
   onPlaced(call: Call): void;
   /** Aborted on deactivation, ending any follow-up polling. */
   stop: AbortSignal;
+  /** A StatusCallback URL that lands in the Callbacks view (the review step offers it). */
+  callbackInbox?: (sandbox: boolean) => Promise<string | undefined>;
 }
 
 /**
@@ -58,7 +60,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   let dryRun = args.dryRun;
   let params = paramsOf({ from, to, flow, callerId }, options, toFlow);
   if (interactive) {
-    const review = await reviewStep(conn, { from, to, flow, callerId }, options, toFlow, recent);
+    const review = await reviewStep(conn, { from, to, flow, callerId }, options, toFlow, recent, d.callbackInbox);
     if (!review) return undefined;
     ({ params, options, dryRun } = review);
   }
@@ -129,7 +131,7 @@ function paramsOf(who: Who, options: CallOptionValues, toFlow: boolean): Connect
  * Exotel would refuse (options that do not go together) is explained here, and the review stays open with
  * everything that was entered.
  */
-async function reviewStep(conn: Connection, start: Who, startOptions: CallOptionValues, toFlow: boolean, recent: string[]):
+async function reviewStep(conn: Connection, start: Who, startOptions: CallOptionValues, toFlow: boolean, recent: string[], inbox?: CallDeps['callbackInbox']):
   Promise<{ params: ConnectCallParams | ConnectToFlowParams; options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
   let options = startOptions;
   const who = { ...start };
@@ -139,12 +141,18 @@ async function reviewStep(conn: Connection, start: Who, startOptions: CallOption
       { label: `$(call-outgoing) ${t('Place call')}`, description: `${who.from} → ${target} · ${t('from')} ${who.callerId}`, id: 'place' },
       { label: `$(device-mobile) ${t('CallerId: {0}', who.callerId)}`, description: t('the ExoPhone the call comes from; pick another'), id: 'callerId' },
       { label: `$(settings-gear) ${t('Options…')}`, description: describeOptions(options), id: 'options' },
+      ...(inbox ? [{ label: `$(inbox) ${t('Send callbacks to the Callbacks view')}`, description: t('sets StatusCallback so each delivery shows there'), id: 'inbox' }] : []),
       { label: `$(terminal) ${t('Copy as cURL')}`, description: t('the exact request, token masked; nothing is sent'), id: 'curl' },
       { label: `$(code) ${t('Copy as Node.js code')}`, description: t('the exact request, token masked; nothing is sent'), id: 'node' },
     ], { title: t('Connect Call — {0}', conn.profile.name), placeHolder: t('Review the call'), ignoreFocusOut: true });
     if (!pick) return undefined;
     if (pick.id === 'callerId') {
       who.callerId = await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('The virtual number the call comes from'), recent, who.callerId) ?? who.callerId;
+      continue;
+    }
+    if (pick.id === 'inbox' && inbox) {
+      const url = await inbox(conn.profile.id === SANDBOX_PROFILE_ID);
+      if (url) options = { ...options, statusCallback: url };
       continue;
     }
     if (pick.id === 'options') {

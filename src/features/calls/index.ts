@@ -17,11 +17,12 @@ export interface CallService {
 }
 
 /** Connect Call, Connect Call to Flow and Repeat Last Call. */
-export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void): CallService {
+export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void,
+  callbackInbox?: CallDeps['callbackInbox']): CallService {
   const placer = new CallPlacer();
   const stopping = new AbortController();
   context.subscriptions.push({ dispose: () => stopping.abort() });
-  const d: CallDeps = { session, log, state: context.globalState, placer, numbers, onPlaced, stop: stopping.signal };
+  const d: CallDeps = { session, log, state: context.globalState, placer, numbers, onPlaced, stop: stopping.signal, callbackInbox };
   // One connect flow at a time: the same request again while it runs (a double Enter) joins it;
   // a different one is told to wait rather than silently joining a flow still open at a prompt.
   let active: { key: string; run: Promise<unknown> } | undefined;

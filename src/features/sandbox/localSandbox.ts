@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
-import { SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
+import { CallbackAttempt, SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
@@ -14,6 +14,9 @@ type Running = Awaited<ReturnType<typeof startSandbox>>;
 export class LocalSandbox extends Disposable {
   private running: Running | undefined;
   private starting: Promise<Running> | undefined;
+  private readonly callbackEvents = this.register(new vscode.EventEmitter<CallbackAttempt>());
+  /** Every StatusCallback attempt, when it starts and when it ends (for the Callbacks view). */
+  readonly onCallback = this.callbackEvents.event;
 
   constructor(private readonly session: Session, private readonly log: Log) {
     super();
@@ -56,6 +59,7 @@ export class LocalSandbox extends Disposable {
         seed: true,
         ...options,
         statusCallbackOverride: callbacks,
+        onCallback: attempt => this.callbackEvents.fire(attempt),
         log: (line: string) => this.log.info(`[sandbox] ${line}`),
       });
       started = s;

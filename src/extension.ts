@@ -1,31 +1,22 @@
 import * as vscode from 'vscode';
 import { useTranslator } from './common/callText/translate';
 import { Log } from './common/log';
+import { useNotificationMask } from './common/notify';
 import { Deps } from './deps';
 import { registerAccounts } from './features/accounts';
-import { AccountStatusBar } from './features/accounts/statusBar';
 import { ProfileStore } from './features/accounts/profileStore';
 import { Session } from './features/accounts/session';
-import { CallDetailsPanels, registerCallLog } from './features/callLog';
-import { CallLog } from './features/callLog/callLog';
+import { registerCallLog } from './features/callLog';
 import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
 import { registerSandbox } from './features/sandbox';
+import { ExotelTestHandle, testHandle } from './testHandle';
 
-/** What activate() returns: a handle for the in-host tests, not a public API. */
-export interface ExotelExtensionApi {
-  activationMs: number;
-  deps: Deps;
-  statusBar: AccountStatusBar;
-  sandbox: ReturnType<typeof registerSandbox>;
-  callLog: CallLog;
-  callDetails: CallDetailsPanels;
-  placer: ReturnType<typeof registerCalls>;
-  numbers: ReturnType<typeof registerNumbers>;
-}
+/** What activate() returns: nothing, except a narrow handle with no secret in it for the in-host tests. */
+export type ExotelExtensionApi = ExotelTestHandle;
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
-export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExotelExtensionApi | undefined {
   const started = performance.now();
   const phases: string[] = [];
   // Each feature's share of activation, in the log: the budget is 10 ms for all of them.
@@ -40,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const profiles = new ProfileStore(context, log);
   const session = new Session(profiles, log);
   context.subscriptions.push(log, profiles, session);
+  useNotificationMask(text => log.mask(text));
   const deps: Deps = { context, log, session };
 
   const statusBar = timed('accounts', () => registerAccounts(deps));
@@ -51,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers };
+  // Other extensions get nothing: the session and the context would hand them this extension's secrets.
+  return testHandle({ context, log, session, activationMs, statusBar, sandbox, callLog, callDetails, placer, numbers });
 }
 
 export function deactivate(): void {

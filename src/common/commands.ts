@@ -29,7 +29,7 @@ export function reportError(log: Log, where: string, err: unknown): void {
     return;
   }
   log.error(where, err);
-  const message = userMessage(err);
+  const message = log.mask(userMessage(err));
   const actions: string[] = [];
   if (err instanceof AuthenticationError || err instanceof NotSignedInError) actions.push(vscode.l10n.t('Sign In'));
   if (err instanceof NotSignedInError) actions.push(vscode.l10n.t('Try the Sandbox'));

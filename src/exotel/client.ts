@@ -5,7 +5,7 @@ import { decodeCallEnvelope, decodeCallPage, decodeNumberMetadata } from './deco
 import { ExotelError, MalformedResponseError } from './errors';
 import { normalizeBaseUrl } from './hosts';
 import { Call, CallPage, NumberMetadata } from './models';
-import { redact } from './redact';
+import { credentialSecrets, redact } from './redact';
 import { HttpRequest, maybeSent, Transport, TransportOptions } from './transport';
 import { fail, intField, phoneField } from './validate';
 
@@ -61,7 +61,7 @@ export class ExotelClient {
     this.accountSid = options.accountSid.trim();
     this.apiKey = options.apiKey.trim();
     this.authorization = `Basic ${Buffer.from(`${this.apiKey}:${options.apiToken.trim()}`).toString('base64')}`;
-    this.secrets = [options.apiToken.trim(), this.apiKey];
+    this.secrets = credentialSecrets(this.apiKey, options.apiToken.trim());
     this.transport = new Transport({ ...options, secrets: this.secrets });
   }
 

@@ -41,7 +41,8 @@ export function urlField(field: string, value: unknown): string {
   try {
     url = new URL(value.trim());
   } catch {
-    fail(field, `${field} is not a valid URL (got ${describe(value)}).`);
+    // Not quoted back: a URL may carry credentials.
+    fail(field, `${field} is not a valid URL: give it as https://host/path.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     fail(field, `${field} must start with http:// or https:// (got ${url.protocol}).`);

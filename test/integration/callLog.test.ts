@@ -126,7 +126,7 @@ describe('call log', function () {
     // What the user was told, by this command.
     assert.strictEqual(messages.shown.length, 1, JSON.stringify(messages.shown));
     assert.match(messages.shown[0].message, /6 months/);
-    assert.strictEqual(a.deps.log.shown.at(-1), messages.shown[0].message);
+    assert.strictEqual(a.log.shown.at(-1), messages.shown[0].message);
   });
 
   it('a 401 is a "Sign in again" row; a 503 is an error row with Retry; never a toast', async () => {

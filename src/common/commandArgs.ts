@@ -1,0 +1,119 @@
+// Arguments that commands take from code (other extensions, links, tests, automation): each value's type and range
+// is checked before anything is done, and a refusal names the argument. Editor-free, so it is unit-tested in Node.
+import { ValidationError } from '../exotel/errors';
+
+/** Checks one value (never undefined: a value left out is not checked) and returns it as the command uses it. */
+export type ArgCheck = (value: unknown, name: string) => unknown;
+
+/** Refuses a value: "`exotel.x`: “name” must be …; got …. Nothing was sent." */
+export class ArgumentError extends ValidationError {
+  constructor(readonly command: string, readonly argument: string, expected: string, value: unknown, consequence: string, secret = false) {
+    super(argument, `${command}: “${argument}” must be ${expected} (got ${secret ? kindOf(value) : shown(value)}). ${consequence}`);
+    this.name = 'ArgumentError';
+  }
+}
+
+/** Non-empty text, trimmed; `null` and '' are refused (leave the argument out to be asked). */
+export const text = (what = 'non-empty text'): ArgCheck => (v) => {
+  if (typeof v !== 'string' || v.trim() === '') throw expectation(what);
+  return v.trim();
+};
+
+export const bool: ArgCheck = (v) => {
+  if (typeof v !== 'boolean') throw expectation('true or false');
+  return v;
+};
+
+export const int = (min: number, max: number, unit = ''): ArgCheck => (v) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw expectation(`a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}`);
+  return v;
+};
+
+export const number = (min = 0): ArgCheck => (v) => {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw expectation(`a number of ${min} or more`);
+  return v;
+};
+
+export const oneOf = (choices: readonly string[]): ArgCheck => (v) => {
+  if (typeof v !== 'string' || !choices.includes(v)) throw expectation(`one of ${choices.map(c => `“${c}”`).join(', ')}`);
+  return v;
+};
+
+/** A list of distinct choices. */
+export const listOf = (choices: readonly string[]): ArgCheck => (v) => {
+  if (!Array.isArray(v) || v.some(x => typeof x !== 'string' || !choices.includes(x))) throw expectation(`a list of ${choices.map(c => `“${c}”`).join(', ')}`);
+  return [...new Set(v)];
+};
+
+/** An http(s) URL without user info; never quoted back. */
+export const httpUrl: ArgCheck = (v) => {
+  let url: URL | undefined;
+  try {
+    url = typeof v === 'string' ? new URL(v.trim()) : undefined;
+  } catch { /* refused below */ }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
+    throw expectation('an http:// or https:// URL without a user name or password');
+  }
+  return (v as string).trim();
+};
+
+/** Thrown by a check; checkArgs turns it into an ArgumentError naming the argument. */
+class Expectation {
+  constructor(readonly expected: string) {}
+}
+export function expectation(expected: string): Expectation {
+  return new Expectation(expected);
+}
+
+export interface ArgsSpec {
+  command: string;
+  /** Said after every refusal, e.g. "Nothing was sent." */
+  consequence: string;
+  checks: Record<string, ArgCheck>;
+  /** Arguments whose values are never quoted back (tokens, keys, URLs that may carry them). */
+  secret?: readonly string[];
+}
+
+/** Runs `spec.checks` on an arguments object; unknown keys are refused by name; undefined values are left out. */
+export function checkArgs<T>(spec: ArgsSpec, raw: unknown): T {
+  if (raw === undefined || raw === null) return {} as T;
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ValidationError('arguments', `${spec.command} takes an object with ${Object.keys(spec.checks).join(', ')}. ${spec.consequence}`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    const check = spec.checks[key];
+    if (!check) {
+      const known = Object.keys(spec.checks);
+      const near = known.find(k => k.toLowerCase() === key.toLowerCase());
+      throw new ValidationError(key, `${spec.command} does not take “${key}”. ${near ? `Did you mean “${near}”?` : `It takes: ${known.join(', ')}.`} ${spec.consequence}`);
+    }
+    out[key] = checkArg(spec, key, value, check);
+  }
+  return out as T;
+}
+
+/** One argument, checked; a refusal names it. */
+export function checkArg(spec: Pick<ArgsSpec, 'command' | 'consequence' | 'secret'>, name: string, value: unknown, check: ArgCheck): unknown {
+  try {
+    return check(value, name);
+  } catch (e) {
+    if (e instanceof Expectation) throw new ArgumentError(spec.command, name, e.expected, value, spec.consequence, spec.secret?.includes(name));
+    throw e;
+  }
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return value.trim() === '' ? 'empty text' : 'text';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/** A short string or a scalar, as given; anything else by its kind. Long text is not quoted (it may hold anything). */
+function shown(value: unknown): string {
+  if (typeof value === 'string' && value.trim() !== '' && value.length <= 24 && !/[:@/\\]/.test(value)) return `“${value}”`;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return kindOf(value);
+}

@@ -12,6 +12,9 @@ import { registerNumbers } from './features/numbers';
 import { registerSandbox } from './features/sandbox';
 import { ExotelTestHandle, testHandle } from './testHandle';
 
+// For the in-host test that checks no handle is given outside ExtensionMode.Test (module exports, not the API).
+export { testHandle };
+
 /** What activate() returns: nothing, except a narrow handle with no secret in it for the in-host tests. */
 export type ExotelExtensionApi = ExotelTestHandle;
 

@@ -117,3 +117,34 @@ function shown(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return kindOf(value);
 }
+
+/** An object with these keys only, each checked (a value left out is not). */
+export const shape = (checks: Record<string, ArgCheck>, what?: string): ArgCheck => (v, name) => {
+  const keys = Object.keys(checks);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw expectation(what ?? `an object with ${keys.join(', ')}`);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (value === undefined) continue;
+    if (!checks[key]) throw expectation(what ?? `an object with ${keys.join(', ')} (not “${key}”)`);
+    out[key] = checks[key](value, `${name}.${key}`);
+  }
+  return out;
+};
+
+/** A Date, or a date string JavaScript reads (ISO 8601). */
+export const date: ArgCheck = (v) => {
+  const d = v instanceof Date ? v : typeof v === 'string' && v.trim() ? new Date(v) : undefined;
+  if (!d || Number.isNaN(d.getTime())) throw expectation('a date (a Date or an ISO 8601 text such as 2024-01-31T10:00:00+05:30)');
+  return d;
+};
+
+/** Text that may be empty (e.g. "no default CallerId"). */
+export const anyText: ArgCheck = (v) => {
+  if (typeof v !== 'string') throw expectation('text');
+  return v;
+};
+
+/** The one argument of a command that takes a single value: left out, or passing `check`. */
+export function checkOne(command: string, name: string, value: unknown, check: ArgCheck, consequence = 'Nothing was done.'): unknown {
+  return value === undefined ? undefined : checkArg({ command, consequence }, name, value, check);
+}

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
 import { Call } from '../../exotel';
+import { bool, checkOne } from '../../common/commandArgs';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { CallPlacer } from './callPlacer';
@@ -37,7 +38,10 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
       const args = connectArgs('exotel.connectCallToFlow', raw, true);
       return once(key('flow', args), () => connectCall(d, args, true));
     }),
-    registerCommand(log, 'exotel.repeatLastCall', (confirmed?: boolean) => once(key('repeat', confirmed), () => repeatLastCall(d, confirmed === true))),
+    registerCommand(log, 'exotel.repeatLastCall', (arg?: unknown) => {
+      const confirmed = checkOne('exotel.repeatLastCall', 'confirmed', arg, bool, 'Nothing was sent.') === true;
+      return once(key('repeat', confirmed), () => repeatLastCall(d, confirmed));
+    }),
   );
   return placer;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { NumberMetadata, ValidationError } from '../../exotel';
+import { checkOne, expectation, int, shape, text } from '../../common/commandArgs';
 import { NotSignedInError } from '../../common/errors';
 import { parsePhone, PhoneNumberInfo } from '../../phone';
 import { LookupInHoverArgs } from './hoverMarkdown';
@@ -14,6 +15,7 @@ const t = vscode.l10n.t;
  * else one typed in. Undefined when the input box is dismissed.
  */
 export async function chooseNumber(arg: unknown): Promise<PhoneNumberInfo | undefined> {
+  checkOne('exotel.lookUpNumber', 'number', arg, text('a phone number as text, e.g. "+919876543210"'));
   if (typeof arg === 'string') {
     const p = parsePhone(arg);
     if (!p.ok) throw new ValidationError('number', t('“{0}” is not a phone number: {1}', arg, p.reason));
@@ -51,8 +53,11 @@ function editorNumber(): PhoneNumberInfo | undefined {
  * The answer is cached, and the hover is shown again at the number.
  */
 export async function lookupInHover(numbers: NumberInfoService, arg: LookupInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
-  const where = typeof arg === 'string' ? { number: arg } : arg;
-  if (!where || typeof where.number !== 'string') return undefined;
+  const where = (typeof arg === 'string' ? { number: arg } : checkOne('exotel.numbers.lookupInHover', 'arguments', arg, shape({
+    number: text('a phone number'), uri: text(), line: int(0, 1e9), character: int(0, 1e9),
+  }))) as LookupInHoverArgs | undefined;
+  if (!where) return undefined;
+  if (typeof where.number !== 'string') throw new ValidationError('number', 'exotel.numbers.lookupInHover: “number” is required. Nothing was done.');
   const p = parsePhone(where.number);
   if (!p.ok || !canLookUp(p.number)) throw new ValidationError('number', t('Exotel\'s number metadata covers Indian mobile and landline numbers only.'));
   if (!numbers.signedIn) throw new NotSignedInError();
@@ -76,8 +81,11 @@ async function showHoverAgain(where: LookupInHoverArgs): Promise<void> {
 
 /** Copies a number's E.164 form. */
 export async function copyNumber(arg: unknown): Promise<string | undefined> {
+  if (arg === undefined) return undefined;
   const p = typeof arg === 'string' ? parsePhone(arg) : undefined;
-  if (!p?.ok) return undefined;
+  if (!p?.ok) {
+    return checkOne('exotel.numbers.copy', 'number', arg, () => { throw expectation('a phone number as text, e.g. "+919876543210"'); }) as undefined;
+  }
   await vscode.env.clipboard.writeText(p.number.e164);
   vscode.window.setStatusBarMessage(t('Copied {0}', p.number.e164), 3000);
   return p.number.e164;

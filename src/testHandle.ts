@@ -104,7 +104,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       view: narrow(p.callLog.view, ['description', 'message']),
       restart: () => p.callLog.restart(),
     }),
-    callDetails: narrow(p.callDetails, ['view']),
+    callDetails: narrow(p.callDetails, ['view', 'refresh']),
     placer: Object.freeze({
       get sent() { return p.placer.sent; },
       get busy() { return p.placer.busy; },

@@ -59,7 +59,8 @@ export const httpUrl: ArgCheck = (v) => {
 
 /** Thrown by a check; checkArgs turns it into an ArgumentError naming the argument. */
 class Expectation {
-  constructor(readonly expected: string) {}
+  /** `path`: the nested argument that failed (`filter.statuses`), when not the argument itself. */
+  constructor(readonly expected: string, readonly path?: string) {}
 }
 export function expectation(expected: string): Expectation {
   return new Expectation(expected);
@@ -99,9 +100,17 @@ export function checkArg(spec: Pick<ArgsSpec, 'command' | 'consequence' | 'secre
   try {
     return check(value, name);
   } catch (e) {
-    if (e instanceof Expectation) throw new ArgumentError(spec.command, name, e.expected, value, spec.consequence, spec.secret?.includes(name));
+    if (e instanceof Expectation) {
+      const at = e.path ?? name;
+      const given = e.path ? nested(value, e.path.slice(name.length + 1)) : value;
+      throw new ArgumentError(spec.command, at, e.expected, given, spec.consequence, spec.secret?.includes(name));
+    }
     throw e;
   }
+}
+
+function nested(value: unknown, path: string): unknown {
+  return path.split('.').reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), value);
 }
 
 function kindOf(value: unknown): string {
@@ -126,7 +135,12 @@ export const shape = (checks: Record<string, ArgCheck>, what?: string): ArgCheck
   for (const [key, value] of Object.entries(v)) {
     if (value === undefined) continue;
     if (!checks[key]) throw expectation(what ?? `an object with ${keys.join(', ')} (not “${key}”)`);
-    out[key] = checks[key](value, `${name}.${key}`);
+    try {
+      out[key] = checks[key](value, `${name}.${key}`);
+    } catch (e) {
+      if (e instanceof Expectation && !e.path) throw new Expectation(e.expected, `${name}.${key}`);
+      throw e;
+    }
   }
   return out;
 };

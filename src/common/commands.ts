@@ -22,8 +22,15 @@ export function registerCommand(log: Log, id: string, handler: CommandHandler): 
   });
 }
 
+/** Errors already shown: invocations that joined one action (a double Enter on Connect) share its error, and one action gets one message. */
+const reported = new WeakSet<object>();
+
 /** Logs and shows an error; the message's buttons are handled later, so nothing waits on the user. */
 export function reportError(log: Log, where: string, err: unknown): void {
+  if (typeof err === 'object' && err !== null) {
+    if (reported.has(err)) return;
+    reported.add(err);
+  }
   if (err instanceof ExotelError && err.kind === 'cancelled' && !mayHavePlacedCall(err)) {
     log.info(`${where}: cancelled`);
     return;

@@ -50,6 +50,8 @@ const EXPORT: ArgCheck = shape({
 export interface CallDetailsPanels {
   /** What the panel for `sid` shows, or undefined when it is not open or still loading. */
   view(sid: string): CallView | undefined;
+  /** What the panel's Refresh button does. */
+  refresh(sid: string): Promise<void> | undefined;
 }
 
 /** The Calls view, its commands, the call details panel and export. */
@@ -109,5 +111,5 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
       return exportCalls((await session.require()).client, callLog.requests(), args);
     }),
   );
-  return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView } };
+  return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView, refresh: sid => panels.get(sid)?.refresh() } };
 }

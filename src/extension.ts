@@ -9,6 +9,7 @@ import { Session } from './features/accounts/session';
 import { registerCallLog } from './features/callLog';
 import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
+import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
 import { ExotelTestHandle, testHandle } from './testHandle';
 
@@ -37,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   useNotificationMask(text => log.mask(text));
   const deps: Deps = { context, log, session };
 
+  const maskingNumbers = timed('privacy', () => registerPrivacy(deps)); // first: every view asks it how to show numbers
   const statusBar = timed('accounts', () => registerAccounts(deps));
   const sandbox = timed('sandbox', () => registerSandbox(deps));
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
@@ -47,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
   // Other extensions get nothing: the session and the context would hand them this extension's secrets.
-  return testHandle({ context, log, session, activationMs, statusBar, sandbox, callLog, callDetails, placer, numbers });
+  return testHandle({ context, log, session, activationMs, statusBar, sandbox, callLog, callDetails, placer, numbers, maskingNumbers });
 }
 
 export function deactivate(): void {

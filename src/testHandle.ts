@@ -61,6 +61,8 @@ export interface ExotelTestHandle {
   callDetails: CallDetailsPanels;
   placer: Pick<CallPlacer, 'sent' | 'busy'> & { readonly repeatWindowMs: number };
   numbers: Pick<NumberInfoService, 'requestCount' | 'signedIn' | 'size' | 'lookup' | 'peek' | 'entry' | 'clear' | 'saveNow'>;
+  /** Whether exotel.privacy.maskNumbers is in effect. */
+  maskingNumbers(): boolean;
 }
 
 export interface HandleParts {
@@ -74,6 +76,7 @@ export interface HandleParts {
   callDetails: CallDetailsPanels;
   placer: CallPlacer;
   numbers: NumberInfoService;
+  maskingNumbers: () => boolean;
 }
 
 /** The handle for ExtensionMode.Test; undefined in every other mode. */
@@ -111,5 +114,6 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS,
     }),
     numbers: narrow(p.numbers, ['requestCount', 'signedIn', 'size', 'lookup', 'peek', 'entry', 'clear', 'saveNow']),
+    maskingNumbers: () => p.maskingNumbers(),
   });
 }

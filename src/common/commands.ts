@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { showError, showWarning } from './notify';
+import { inert, showError, showWarning } from './notify';
 import { AuthenticationError, ExotelError, mayHavePlacedCall, ValidationError } from '../exotel';
 import { NotSignedInError } from './errors';
 import { Log } from './log';
@@ -43,7 +43,7 @@ export function reportError(log: Log, where: string, err: unknown): void {
   if (mayHavePlacedCall(err) || /call log/.test(message)) actions.push(vscode.l10n.t('Show Call Log'));
   if (!(err instanceof NotSignedInError)) actions.push(vscode.l10n.t('Show Log'));
   const show = err instanceof ValidationError ? showWarning : showError;
-  log.noteShown(message);
+  log.noteShown(inert(message)); // as the notification shows it
   void Promise.resolve(show(message, ...actions)).then(picked => {
     const next = picked === vscode.l10n.t('Sign In') ? 'exotel.signIn'
       : picked === vscode.l10n.t('Show Call Log') ? 'exotel.calls.focus'

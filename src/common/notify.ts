@@ -1,6 +1,7 @@
 // Every notification goes through here, so that text from Exotel can never form a command link in it
 // (lint forbids vscode.window.show*Message elsewhere).
 import * as vscode from 'vscode';
+import { maskNumbersIn } from './privacy';
 import { displayText, inertNotificationText } from './untrustedText';
 
 let mask: (text: string) => string = text => text;
@@ -10,9 +11,9 @@ export function useNotificationMask(m: (text: string) => string): void {
   mask = m;
 }
 
-/** Text as a notification shows it: secrets masked, bidi and control characters visible, no command links. */
+/** Text as a notification shows it: secrets (and numbers, when asked) masked, bidi and control characters visible, no command links. */
 export function inert(text: string, multiline = false): string {
-  return inertNotificationText(displayText(mask(text), multiline));
+  return inertNotificationText(displayText(maskNumbersIn(mask(text)), multiline));
 }
 
 type Show = typeof vscode.window.showInformationMessage;

@@ -265,7 +265,7 @@ describe('call log', function () {
     const told = watch.shown.find(m => /Exported/.test(m.message));
     assert.ok(told, JSON.stringify(watch.shown));
     assert.strictEqual(told.kind, 'showWarningMessage');
-    assert.match(told.message, /^Exported 1 call to .*\. 1 row Exotel sent could not be read and was left out\.$/);
+    assert.match(told.message, /^Exported 1 call to .*\. Phone numbers are in full\. 1 row Exotel sent could not be read and was left out\.$/);
   });
 
   it('exports every page of the filter to JSON and CSV', async () => {

@@ -27,7 +27,7 @@ async function reachable(root: unknown, skip: (p: string) => boolean): Promise<{
     }
     if (typeof v === 'function') return;
     const o = v as Record<string, unknown>;
-    if ('secrets' in o && 'globalState' in o) context = at;
+    if ('subscriptions' in o && 'extensionMode' in o && 'secrets' in o) context = at;
     if (v instanceof Map) for (const [k, x] of v) { await visit(k, `${at}<key>`, depth + 1); await visit(x, `${at}<value>`, depth + 1); }
     for (const key of Object.getOwnPropertyNames(v)) {
       let x: unknown;

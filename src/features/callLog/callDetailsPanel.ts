@@ -23,6 +23,9 @@ export class CallDetailsPanel extends ExotelPanel {
     this.call = known;
     this.render();
     void this.refresh();
+    this.register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('exotel.privacy.maskNumbers')) this.render();
+    }));
   }
 
   /** The call as the panel shows it (plain data), or undefined while it loads. */

@@ -9,7 +9,8 @@ import { otherParty } from '../../common/callText/callFormat';
 import { CallLog } from './callLog';
 import { CallLogFilter } from './callLogFilter';
 import { CallNode } from './callTreeItems';
-import { exportCalls, ExportArgs } from './exportCalls';
+import { exportCalls, ExportArgs, maskedNote } from './exportCalls';
+import { callForExport } from '../../common/callText/callFormat';
 import { promptFilter } from './filterPrompt';
 import { CallView } from '../../webview-ui/protocol';
 
@@ -93,7 +94,9 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     }),
     registerCommand(log, 'exotel.callLog.copyJson', async (arg?: unknown) => {
       const call = callOf('exotel.callLog.copyJson', arg);
-      if (call) await vscode.env.clipboard.writeText(JSON.stringify(call, null, 2));
+      if (!call) return;
+      await vscode.env.clipboard.writeText(JSON.stringify(callForExport(call), null, 2));
+      vscode.window.setStatusBarMessage(`${t('Copied the call as JSON.')} ${maskedNote()}`, 5000);
     }),
     registerCommand(log, 'exotel.callLog.callAgain', (arg?: unknown) => {
       const call = callOf('exotel.callLog.callAgain', arg);

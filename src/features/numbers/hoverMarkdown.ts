@@ -5,6 +5,7 @@ import type { NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows, plain, Translate } from './numberText';
 import { escapeMarkdown } from '../../common/markdown';
+import { shownNumber } from '../../common/privacy';
 
 export { escapeMarkdown };
 
@@ -46,8 +47,8 @@ export function hoverMarkdown(m: HoverModel, t: Translate = plain): string {
   const n = m.number;
   const e = escapeMarkdown;
   const blocks: string[] = [
-    `$(device-mobile) **${e(n.international)}** — ${e(kindLabel(n, t))}`,
-    `${e(t('E.164'))}: ${e(n.e164)} · ${e(t('National'))}: ${e(n.national)}`,
+    `$(device-mobile) **${e(shownNumber(n.international))}** — ${e(kindLabel(n, t))}`,
+    `${e(t('E.164'))}: ${e(shownNumber(n.e164))} · ${e(t('National'))}: ${e(shownNumber(n.national))}`,
   ];
   if (m.meta) {
     const rows = metadataRows(m.meta, t);

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { Log } from './common/log';
 import { AccountStatusBar } from './features/accounts/statusBar';
-import { Profile } from './features/accounts/profile';
-import { Session } from './features/accounts/session';
+import { Profile } from './session/profile';
+import { Session } from './session/session';
 import { CallDetailsPanels } from './features/callLog';
 import { CallLog } from './features/callLog/callLog';
 import { CallPlacer } from './features/calls/callPlacer';

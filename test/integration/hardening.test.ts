@@ -212,4 +212,45 @@ describe('hardening (issue 10)', function () {
       }
     });
   });
+  describe('privacy for screen sharing', () => {
+    it('Toggle Masking masks numbers in Calls rows, notifications and exports, which say so; toggled back, they are in full', async () => {
+      const s = await sandbox();
+      const a = await api();
+      const full = /98765 ?4322\d|9876543227/;
+      const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543227', callerId: CALLER });
+      const row = async () => {
+        for (const day of await a.callLog.provider.getChildren() ?? []) {
+          for (const node of await a.callLog.provider.getChildren(day) ?? []) {
+            const it = a.callLog.provider.getTreeItem(node) as vscode.TreeItem;
+            if (it.id === `call:${call.sid}`) return it;
+          }
+        }
+        return undefined;
+      };
+      const messages = watchMessages();
+      const file = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'masked-export.json');
+      try {
+        assert.strictEqual(await vscode.commands.executeCommand('exotel.privacy.toggleMaskNumbers'), true);
+        assert.strictEqual(a.maskingNumbers(), true);
+        const item = await waitFor('the masked row', row);
+        assert.match(String(item.label), /^\+91 ••••• ••227$/);
+        assert.ok(!full.test((item.tooltip as vscode.MarkdownString).value), (item.tooltip as vscode.MarkdownString).value);
+        s.faults.next({ kind: 'status', status: 403, body: { RestException: { Status: 403, Message: 'Calls to +919876543227 are blocked' } } }, { method: 'POST' });
+        await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543227', callerId: CALLER, timeLimit: 61 });
+        assert.ok(!full.test(a.log.shown.at(-1) ?? ''), a.log.shown.at(-1));
+        assert.match(a.log.shown.at(-1) ?? '', /blocked/);
+        await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: file });
+        const exported = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
+        assert.ok(!/9876543227|9845012340/.test(exported), 'the export holds full numbers');
+        assert.ok(messages.shown.some(m => /Exported .* Phone numbers are masked/.test(m.message)), JSON.stringify(messages.shown.map(m => m.message)));
+        assert.strictEqual(await vscode.commands.executeCommand('exotel.privacy.toggleMaskNumbers'), false);
+        await waitFor('the row in full', async () => String((await row())?.label) === '+91 98765 43227');
+      } finally {
+        messages.dispose();
+        s.faults.clear();
+        await vscode.workspace.getConfiguration('exotel').update('privacy.maskNumbers', undefined, vscode.ConfigurationTarget.Global);
+        await vscode.workspace.fs.delete(file).then(undefined, () => undefined);
+      }
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { NumberMetadata, ValidationError } from '../../exotel';
 import { checkOne, expectation, int, shape, text } from '../../common/commandArgs';
+import { maskingNumbers, shownNumber } from '../../common/privacy';
 import { NotSignedInError } from '../../common/errors';
 import { parsePhone, PhoneNumberInfo } from '../../phone';
 import { LookupInHoverArgs } from './hoverMarkdown';
@@ -87,6 +88,7 @@ export async function copyNumber(arg: unknown): Promise<string | undefined> {
     return checkOne('exotel.numbers.copy', 'number', arg, () => { throw expectation('a phone number as text, e.g. "+919876543210"'); }) as undefined;
   }
   await vscode.env.clipboard.writeText(p.number.e164);
-  vscode.window.setStatusBarMessage(t('Copied {0}', p.number.e164), 3000);
+  // The copy is the number itself (that is what was asked for); while numbers are masked, the message says so without showing it.
+  vscode.window.setStatusBarMessage(maskingNumbers() ? t('Copied {0} in full (shown masked)', shownNumber(p.number.e164)) : t('Copied {0}', p.number.e164), 3000);
   return p.number.e164;
 }

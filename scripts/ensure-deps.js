@@ -9,13 +9,13 @@ const path = require('path');
 const root = path.join(__dirname, '..');
 
 /** Packages the lock file installs on this machine that node_modules does not hold at the locked version. */
-function missingPackages() {
-  const lock = JSON.parse(fs.readFileSync(path.join(root, 'package-lock.json'), 'utf8'));
+function missingPackages(dir = root) {
+  const lock = JSON.parse(fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
   const missing = [];
   for (const [where, entry] of Object.entries(lock.packages ?? {})) {
     // Optional packages (esbuild's per-platform binaries) are installed only where they fit.
     if (!where.startsWith('node_modules/') || entry.optional || entry.link) continue;
-    const manifest = path.join(root, where, 'package.json');
+    const manifest = path.join(dir, where, 'package.json');
     let version;
     try {
       version = JSON.parse(fs.readFileSync(manifest, 'utf8')).version;

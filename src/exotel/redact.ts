@@ -8,7 +8,7 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined> 
   let out = text.replace(/\b(Basic|Bearer)(\s+|%20|\+)[A-Za-z0-9+/=._~%-]{8,}/g, `$1$2${MASK}`);
   out = out.replace(/(authorization["']?\s*[:=]\s*["']?)[^"'\s,}]+/gi, `$1${MASK}`);
   // user:password@ in anything URL-like, well-formed or not (`https//KEY:TOKEN@api.exotel.com`).
-  out = out.replace(/[^\s/@:"'“”<>()[\]]+:[^\s/@"'“”<>()[\]]+@/g, `${MASK}@`);
+  out = maskUserInfo(out);
   const forms = new Set<string>();
   for (const s of secrets) {
     if (s && s.length >= 4) for (const form of encodings(s)) forms.add(form);
@@ -16,6 +16,25 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined> 
   // Longest first: a key:token pair before its parts, so that no piece of the pair is left between two masks.
   for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(MASK);
   return out;
+}
+
+/**
+ * `user:password@` in anything URL-like, well-formed or not (`https//KEY:TOKEN@api.exotel.com`). Looks back from each
+ * '@' only, over a bounded stretch, so a long body stays linear.
+ */
+function maskUserInfo(text: string): string {
+  if (!text.includes('@')) return text;
+  const USER_INFO = /[^\s/@:"'“”<>()[\]]{1,200}:[^\s/@:"'“”<>()[\]]{1,400}$/;
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    const start = Math.max(from, at - 601);
+    const m = USER_INFO.exec(text.slice(start, at));
+    if (!m) continue;
+    out += text.slice(from, start + m.index) + MASK;
+    from = at;
+  }
+  return out + text.slice(from);
 }
 
 /** A secret and a key:token pair, as text that `redact` masks: for clients that know both. */

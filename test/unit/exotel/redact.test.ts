@@ -86,3 +86,20 @@ describe('an invalid base URL is refused without quoting it', () => {
     });
   }
 });
+
+describe('redact on a large body', () => {
+  it('stays linear (a megabyte of text with colons and an @ at the end)', () => {
+    const body = `${'a:'.repeat(500_000)}@x ${TOKEN}`;
+    const out = redact(body, credentialSecrets(KEY, TOKEN)); // quadratic would not finish within the test timeout
+    assert.ok(!out.includes(TOKEN));
+  });
+});
+
+describe('redact on a hostile body', () => {
+  it('stays linear with an @ every few hundred characters', () => {
+    const body = `${'a:'.repeat(300)}@`.repeat(2000);
+    const t0 = Date.now();
+    redact(body, credentialSecrets(KEY, TOKEN));
+    console.log(`      (${body.length} characters in ${Date.now() - t0} ms)`);
+  });
+});

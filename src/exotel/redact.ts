@@ -3,6 +3,14 @@
 
 const MASK = '***';
 
+/** Shorter values are not secrets worth masking: masking them would blank ordinary text. */
+export const MIN_SECRET_LENGTH = 4;
+
+/** True for a value long enough to be masked as a secret. */
+export function isMaskable(s: string | undefined): s is string {
+  return s !== undefined && s.length >= MIN_SECRET_LENGTH;
+}
+
 /** Replaces each secret (and Basic/Bearer credentials) in `text` with a mask. */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined> = []): string {
   let out = text.replace(/\b(Basic|Bearer)(\s+|%20|\+)[A-Za-z0-9+/=._~%-]{8,}/g, `$1$2${MASK}`);
@@ -11,7 +19,7 @@ export function redact(text: string, secrets: ReadonlyArray<string | undefined> 
   out = maskUserInfo(out);
   const forms = new Set<string>();
   for (const s of secrets) {
-    if (s && s.length >= 4) for (const form of encodings(s)) forms.add(form);
+    if (isMaskable(s)) for (const form of encodings(s)) forms.add(form);
   }
   // Longest first: a key:token pair before its parts, so that no piece of the pair is left between two masks.
   for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(MASK);

@@ -4,6 +4,7 @@ import { Deps } from '../../deps';
 import { AccountStatusBar } from './statusBar';
 import { signIn, SignInArgs } from './signIn';
 import { signOut, switchProfile } from './profileCommands';
+import { COMMANDS } from '../../common/commandIds';
 
 /** What exotel.signIn takes from code; the key, the token and the URL are never quoted back. */
 const SIGN_IN_ARGS = {
@@ -20,10 +21,10 @@ const SIGN_IN_ARGS = {
 export function registerAccounts({ context, log, session }: Deps): AccountStatusBar {
   const statusBar = new AccountStatusBar(session);
   context.subscriptions.push(
-    registerCommand(log, 'exotel.signIn', (args?: unknown) => signIn(session, checkArgs<SignInArgs>(SIGN_IN_ARGS, args))),
-    registerCommand(log, 'exotel.signOut', (scope?: unknown) => signOut(session, checkOne('exotel.signOut', 'scope', scope, oneOf(['current', 'all'])) as 'current' | 'all' | undefined)),
-    registerCommand(log, 'exotel.switchProfile', (id?: unknown) => switchProfile(session, checkOne('exotel.switchProfile', 'id', id, text('a profile id or name')) as string | undefined)),
-    registerCommand(log, 'exotel.showLog', () => log.show()),
+    registerCommand(log, COMMANDS.signIn, (args?: unknown) => signIn(session, checkArgs<SignInArgs>(SIGN_IN_ARGS, args))),
+    registerCommand(log, COMMANDS.signOut, (scope?: unknown) => signOut(session, checkOne('exotel.signOut', 'scope', scope, oneOf(['current', 'all'])) as 'current' | 'all' | undefined)),
+    registerCommand(log, COMMANDS.switchProfile, (id?: unknown) => switchProfile(session, checkOne('exotel.switchProfile', 'id', id, text('a profile id or name')) as string | undefined)),
+    registerCommand(log, COMMANDS.showLog, () => log.show()),
     statusBar,
   );
   return statusBar;

@@ -4,8 +4,7 @@ import { Call, CallFilter, ExotelClient } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
 import { callForExport } from '../../common/callText/callFormat';
 import { maskingNumbers } from '../../common/privacy';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 export interface ExportArgs {
   format?: 'csv' | 'json';

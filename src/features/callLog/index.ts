@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CALL_DIRECTIONS, CALL_STATUSES, Call } from '../../exotel';
+import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, Call } from '../../exotel';
 import { ArgCheck, checkOne, date, expectation, listOf, number, oneOf, shape, text } from '../../common/commandArgs';
 import { registerCommand } from '../../common/commands';
 import { PanelRegistry } from '../../common/webview/panel';
@@ -13,13 +13,13 @@ import { exportCalls, ExportArgs, maskedNote } from './exportCalls';
 import { callForExport } from '../../common/callText/callFormat';
 import { promptFilter } from './filterPrompt';
 import { CallView } from '../../webview-ui/protocol';
-
-const t = vscode.l10n.t;
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 /** A command from the tree gets a node; from code, a call (at least its 32-character Sid); anything else is refused. */
 function callOf(command: string, arg: unknown): Call | undefined {
   if (arg === undefined) return undefined;
-  const isCall = (v: unknown): v is Call => typeof v === 'object' && v !== null && typeof (v as Call).sid === 'string' && SID.test((v as Call).sid);
+  const isCall = (v: unknown): v is Call => typeof v === 'object' && v !== null && typeof (v as Call).sid === 'string' && CALL_SID_PATTERN.test((v as Call).sid);
   const node = arg as CallNode;
   if (typeof arg === 'object' && arg !== null && 'kind' in arg) return node.kind === 'call' && isCall(node.call) ? node.call : undefined;
   return checkOne(command, 'call', arg, v => {
@@ -28,7 +28,6 @@ function callOf(command: string, arg: unknown): Call | undefined {
   }) as Call;
 }
 
-const SID = /^[0-9a-z]{32}$/;
 const range = shape({ gte: number(0), eq: number(0), lte: number(0) });
 /** What exotel.callLog.filter takes from code, as the filter prompt builds it. */
 const FILTER: ArgCheck = shape({
@@ -64,52 +63,52 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
   context.subscriptions.push(
     callLog,
     { dispose: () => panels.disposeAll() },
-    registerCommand(log, 'exotel.callLog.refresh', () => callLog.refresh()),
-    registerCommand(log, 'exotel.callLog.loadMore', () => callLog.model.loadMore()),
-    registerCommand(log, 'exotel.callLog.filter', async (arg?: unknown) => {
+    registerCommand(log, COMMANDS.callLogRefresh, () => callLog.refresh()),
+    registerCommand(log, COMMANDS.callLogLoadMore, () => callLog.model.loadMore()),
+    registerCommand(log, COMMANDS.callLogFilter, async (arg?: unknown) => {
       const filter = checkOne('exotel.callLog.filter', 'filter', arg, FILTER, 'The filter was not changed.') as CallLogFilter | undefined;
       const next = filter ?? await promptFilter(callLog.currentFilter);
       if (next) callLog.setFilter(next);
       return next;
     }),
-    registerCommand(log, 'exotel.callLog.clearFilter', () => callLog.setFilter({})),
-    registerCommand(log, 'exotel.callLog.showDetails', (arg?: unknown) => {
+    registerCommand(log, COMMANDS.callLogClearFilter, () => callLog.setFilter({})),
+    registerCommand(log, COMMANDS.callLogShowDetails, (arg?: unknown) => {
       const call = callOf('exotel.callLog.showDetails', arg);
       return call ? showDetails(call.sid, call).sid : undefined;
     }),
-    registerCommand(log, 'exotel.showCallDetails', async (arg?: unknown) => {
+    registerCommand(log, COMMANDS.showCallDetails, async (arg?: unknown) => {
       const sid = checkOne('exotel.showCallDetails', 'sid', arg, v => {
-        if (typeof v !== 'string' || !SID.test(v.trim())) throw expectation('a Call SID (32 lowercase letters and digits)');
+        if (typeof v !== 'string' || !CALL_SID_PATTERN.test(v.trim())) throw expectation('a Call SID (32 lowercase letters and digits)');
         return v.trim();
       }) as string | undefined;
       const value = sid ?? await vscode.window.showInputBox({
         title: t('Exotel: Show Call Details'), prompt: t('The Call SID (32 letters and digits)'), ignoreFocusOut: true,
-        validateInput: v => (/^[0-9a-z]{32}$/.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
+        validateInput: v => (CALL_SID_PATTERN.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
       });
       return value ? showDetails(value.trim()).sid : undefined;
     }),
-    registerCommand(log, 'exotel.callLog.copySid', async (arg?: unknown) => {
+    registerCommand(log, COMMANDS.callLogCopySid, async (arg?: unknown) => {
       const call = callOf('exotel.callLog.copySid', arg);
       if (call) await vscode.env.clipboard.writeText(call.sid);
     }),
-    registerCommand(log, 'exotel.callLog.copyJson', async (arg?: unknown) => {
+    registerCommand(log, COMMANDS.callLogCopyJson, async (arg?: unknown) => {
       const call = callOf('exotel.callLog.copyJson', arg);
       if (!call) return;
       await vscode.env.clipboard.writeText(JSON.stringify(callForExport(call), null, 2));
       vscode.window.setStatusBarMessage(`${t('Copied the call as JSON.')} ${maskedNote()}`, 5000);
     }),
-    registerCommand(log, 'exotel.callLog.callAgain', (arg?: unknown) => {
+    registerCommand(log, COMMANDS.callLogCallAgain, (arg?: unknown) => {
       const call = callOf('exotel.callLog.callAgain', arg);
       if (!call?.from || !call.to) throw new Error(t('This call has no From and To to call again.'));
       // Always through the review step: a click on a row never dials by itself.
-      return vscode.commands.executeCommand('exotel.connectCall', { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
+      return vscode.commands.executeCommand(COMMANDS.connectCall, { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
     }),
-    registerCommand(log, 'exotel.callLog.lookUpNumber', (arg?: unknown) => {
+    registerCommand(log, COMMANDS.callLogLookUpNumber, (arg?: unknown) => {
       const call = callOf('exotel.callLog.lookUpNumber', arg);
       const number = call && otherParty(call);
-      return number ? vscode.commands.executeCommand('exotel.lookUpNumber', number) : undefined;
+      return number ? vscode.commands.executeCommand(COMMANDS.lookUpNumber, number) : undefined;
     }),
-    registerCommand(log, 'exotel.exportCalls', async (arg?: unknown) => {
+    registerCommand(log, COMMANDS.exportCalls, async (arg?: unknown) => {
       const args = (checkOne('exotel.exportCalls', 'arguments', arg, EXPORT) ?? {}) as ExportArgs;
       return exportCalls((await session.require()).client, callLog.requests(), args);
     }),

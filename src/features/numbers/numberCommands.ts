@@ -4,12 +4,11 @@ import { checkOne, expectation, int, shape, text } from '../../common/commandArg
 import { maskingNumbers, shownNumber } from '../../common/privacy';
 import { NotSignedInError } from '../../common/errors';
 import { parsePhone, PhoneNumberInfo } from '../../phone';
-import { LookupInHoverArgs } from './hoverMarkdown';
+import { LookUpInHoverArgs } from './hoverMarkdown';
 import { numberAt } from './hoverTarget';
 import { NumberInfoService } from './numberInfo';
 import { canLookUp } from './numberText';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 /**
  * The number to look up: the argument, else the editor's selection or the number at the cursor,
@@ -53,12 +52,12 @@ function editorNumber(): PhoneNumberInfo | undefined {
  * "Look up with Exotel" in a hover: the user's consent for this one number, whatever exotel.hover.lookup says.
  * The answer is cached, and the hover is shown again at the number.
  */
-export async function lookupInHover(numbers: NumberInfoService, arg: LookupInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
-  const where = (typeof arg === 'string' ? { number: arg } : checkOne('exotel.numbers.lookupInHover', 'arguments', arg, shape({
+export async function lookUpInHover(numbers: NumberInfoService, arg: LookUpInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
+  const where = (typeof arg === 'string' ? { number: arg } : checkOne('exotel.numbers.lookUpInHover', 'arguments', arg, shape({
     number: text('a phone number'), uri: text(), line: int(0, 1e9), character: int(0, 1e9),
-  }))) as LookupInHoverArgs | undefined;
+  }))) as LookUpInHoverArgs | undefined;
   if (!where) return undefined;
-  if (typeof where.number !== 'string') throw new ValidationError('number', 'exotel.numbers.lookupInHover: “number” is required. Nothing was done.');
+  if (typeof where.number !== 'string') throw new ValidationError('number', 'exotel.numbers.lookUpInHover: “number” is required. Nothing was done.');
   const p = parsePhone(where.number);
   if (!p.ok || !canLookUp(p.number)) throw new ValidationError('number', t('Exotel\'s number metadata covers Indian mobile and landline numbers only.'));
   if (!numbers.signedIn) throw new NotSignedInError();
@@ -68,7 +67,7 @@ export async function lookupInHover(numbers: NumberInfoService, arg: LookupInHov
   return meta;
 }
 
-async function showHoverAgain(where: LookupInHoverArgs): Promise<void> {
+async function showHoverAgain(where: LookUpInHoverArgs): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || where.uri !== editor.document.uri.toString() || where.line === undefined || where.character === undefined) return;
   const at = new vscode.Position(where.line, where.character);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { registerCommand } from '../../common/commands';
+import { COMMANDS } from '../../common/commandIds';
 import { maskingNumbers, setMaskNumbers } from '../../common/privacy';
-import { setting } from '../../common/settings';
+import { affects, setting } from '../../common/settings';
 import { Deps } from '../../deps';
 
 const t = vscode.l10n.t;
@@ -16,9 +17,9 @@ export function registerPrivacy({ context, log }: Deps): () => boolean {
   item.name = t('Exotel Number Masking');
   item.text = `$(eye-closed) ${t('Numbers masked')}`;
   item.tooltip = t('Exotel shows phone numbers masked (exotel.privacy.maskNumbers). Click to show them in full.');
-  item.command = 'exotel.privacy.toggleMaskNumbers';
+  item.command = COMMANDS.privacyToggleMaskNumbers;
   const apply = () => {
-    setMaskNumbers(setting<boolean>('privacy.maskNumbers', false) === true);
+    setMaskNumbers(setting('privacy.maskNumbers'));
     if (maskingNumbers()) item.show();
     else item.hide();
   };
@@ -26,9 +27,9 @@ export function registerPrivacy({ context, log }: Deps): () => boolean {
   context.subscriptions.push(
     item,
     vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.privacy.maskNumbers')) apply();
+      if (affects(e, 'privacy.maskNumbers')) apply();
     }),
-    registerCommand(log, 'exotel.privacy.toggleMaskNumbers', async () => {
+    registerCommand(log, COMMANDS.privacyToggleMaskNumbers, async () => {
       const on = !maskingNumbers();
       // Where it is set now (a workspace may set it for its demos), else for the user.
       const inspect = vscode.workspace.getConfiguration('exotel').inspect<boolean>('privacy.maskNumbers');

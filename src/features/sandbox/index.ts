@@ -2,18 +2,19 @@ import { bool, checkArgs, number } from '../../common/commandArgs';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { LocalSandbox } from './localSandbox';
+import { COMMANDS } from '../../common/commandIds';
 
 /** Exotel: Start Sandbox / Stop Sandbox. */
 export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
   const sandbox = new LocalSandbox(session, log);
   context.subscriptions.push(
     sandbox,
-    registerCommand(log, 'exotel.startSandbox', (options?: unknown) => sandbox.start(checkArgs<Parameters<LocalSandbox['start']>[0]>({
+    registerCommand(log, COMMANDS.startSandbox, (options?: unknown) => sandbox.start(checkArgs<Parameters<LocalSandbox['start']>[0]>({
       command: 'exotel.startSandbox', consequence: 'The sandbox was not started.',
       // Automation's knobs: call timings in ms, and whether to seed the call history (true/false or a seed number).
       checks: { progressMs: number(0), postCallLagMs: number(0), seed: (v, name) => (typeof v === 'number' ? number(0)(v, name) : bool(v, name)) },
     }, options))),
-    registerCommand(log, 'exotel.stopSandbox', () => sandbox.stop()),
+    registerCommand(log, COMMANDS.stopSandbox, () => sandbox.stop()),
   );
   // EXOTEL_SANDBOX=1 (npm run demo, CI machines): start the sandbox as soon as the extension activates.
   if (process.env.EXOTEL_SANDBOX === '1') void sandbox.start().catch(err => log.error('Starting the sandbox', err));

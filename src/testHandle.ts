@@ -59,7 +59,7 @@ export interface ExotelTestHandle {
     restart(): void;
   };
   callDetails: CallDetailsPanels;
-  placer: Pick<CallPlacer, 'sent' | 'busy'> & { readonly repeatWindowMs: number };
+  placer: { readonly repeatWindowMs: number };
   numbers: Pick<NumberInfoService, 'requestCount' | 'signedIn' | 'size' | 'lookup' | 'peek' | 'entry' | 'clear' | 'saveNow'>;
   /** Whether exotel.privacy.maskNumbers is in effect. */
   maskingNumbers(): boolean;
@@ -108,11 +108,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       restart: () => p.callLog.restart(),
     }),
     callDetails: narrow(p.callDetails, ['view', 'refresh']),
-    placer: Object.freeze({
-      get sent() { return p.placer.sent; },
-      get busy() { return p.placer.busy; },
-      repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS,
-    }),
+    placer: Object.freeze({ repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS }),
     numbers: narrow(p.numbers, ['requestCount', 'signedIn', 'size', 'lookup', 'peek', 'entry', 'clear', 'saveNow']),
     maskingNumbers: () => p.maskingNumbers(),
   });

@@ -45,7 +45,7 @@ export type ToWebview =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
-export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'lookUp' | 'callNumber' | 'showCall';
+export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'callNumber' | 'showCall';
 
 export type FromWebview =
   | { type: 'ready' }

@@ -48,7 +48,7 @@ export class CallDetailsPanel extends ExotelPanel {
         this.show({ type: 'error', message });
         return;
       }
-      this.problem = vscode.l10n.t('Refresh failed: {0}', message);
+      this.problem = t('Refresh failed: {0}', message);
       this.render();
     }
   }

@@ -12,13 +12,6 @@ export class CallPlacer {
   /** The last call placed and when: the same request again within a moment is a repeat keypress, not a wish. */
   private last: { key: string; at: number; call: Call } | undefined;
   static readonly REPEAT_WINDOW_MS = 3000;
-  /** connect requests actually sent, for tests and the log. */
-  sent = 0;
-
-  get busy(): boolean {
-    return this.inFlight !== undefined;
-  }
-
   /** `deliberate`: the user has just answered a question for this very call (Repeat Last Call's), so it is no keypress echo. */
   place(client: ExotelClient, params: ConnectCallParams | ConnectToFlowParams, sandbox: boolean, deliberate = false): Promise<Call> {
     if (this.inFlight) {
@@ -33,7 +26,6 @@ export class CallPlacer {
     const sending = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: sandbox ? t('Placing a sandbox call (no real phone rings)…') : t('Placing the call…') },
       () => {
-        this.sent++;
         return 'flow' in params ? client.connectToFlow(params) : client.connectCall(params);
       })).then(call => {
       this.last = { key, at: Date.now(), call };

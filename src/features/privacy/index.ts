@@ -5,7 +5,7 @@ import { maskingNumbers, setMaskNumbers } from '../../common/privacy';
 import { affects, setting } from '../../common/settings';
 import { Deps } from '../../deps';
 
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 /**
  * exotel.privacy.maskNumbers for screen sharing: its toggle command, and a status bar item while it is on (a click

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import { normalizeBaseUrl } from '../../../src/exotel/hosts';
 import { credentialSecrets, redact } from '../../../src/exotel/redact';
-import { Loopback, Reply, startLoopback } from '../helpers/loopback';
+import { Loopback, Reply, startLoopback } from '../../helpers/loopback';
 import { API_KEY, CANARY_TOKEN, makeClient, rejection } from './clientHarness';
 
 const KEY = 'f3a9c1e7b5d20486a1c3e5f7b9d1a3c5';

@@ -13,7 +13,7 @@ const step = (what, cmd, args) => {
 };
 
 (async () => {
-  if (!fs.existsSync(path.join(root, 'node_modules', 'esbuild'))) step('installing npm packages', 'npm', ['ci']);
+  require('./ensure-deps').ensureDeps();
   step('installing the VS Code host (first time only)', 'bash', ['scripts/host/install.sh']);
   step('building', 'node', ['esbuild.js', '--production']);
   const vsix = path.join(root, '.vscode-host', 'demo', 'exotel-vscode.vsix');

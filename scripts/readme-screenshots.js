@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Copies the UI tests' screenshots that the README shows into docs/screenshots/ (run after `npm test`).
+// Copies the UI tests' screenshots that the README shows into docs/screenshots/ (taking them first when missing).
 const fs = require('fs');
 const path = require('path');
 
@@ -17,6 +17,11 @@ const picks = {
   'callbacks-view.png': 'callbacks-view.png',
   'callbacks-panel.png': 'callback-panel.png',
 };
+// On its own (a fresh clone): the screenshots come from the UI tiers, so run them first when any is missing.
+if (Object.keys(picks).some(src => !fs.existsSync(path.join(from, src)))) {
+  console.log('screenshots missing: running the UI tests that take them (node scripts/run-tests.js e2e vsix)…');
+  require('child_process').spawnSync('node', [path.join(__dirname, 'run-tests.js'), 'e2e', 'vsix'], { cwd: root, stdio: 'inherit' });
+}
 fs.mkdirSync(to, { recursive: true });
 for (const [src, dest] of Object.entries(picks)) {
   const file = path.join(from, src);

@@ -3,13 +3,18 @@
 // extension host), UI (Playwright driving the workbench) — then one closing line with the totals.
 // usage: node scripts/run-tests.js [unit] [host] [e2e] [vsix]   (default: all; lint and the builds always run)
 // The last tier packages the VSIX (production build) and drives the installed extension end to end.
+// On a fresh machine it first installs what is missing: the npm packages (npm ci) and, for the tiers that need a
+// VS Code, the test host (scripts/host/install.sh; both are fast no-ops once done).
 const { spawn } = require('child_process');
+const { ensureDeps } = require('./ensure-deps');
 
 const only = process.argv.slice(2);
 const want = tier => only.length === 0 || only.includes(tier);
 const npx = (...args) => ['npx', args];
 const VSIX = '.vscode-host/exotel-vscode.vsix';
+const needsHost = want('host') || want('e2e') || want('vsix');
 const stages = [
+  needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh']] },
   { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
   { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
   { name: 'compile tests', cmd: npx('tsc', '-p', 'tsconfig.test.json') },
@@ -40,6 +45,12 @@ function counts(out) {
 }
 
 (async () => {
+  try {
+    ensureDeps(); // before anything runs npx: without its packages, npx would ask to download them, or give up
+  } catch (e) {
+    console.error(`npm ci failed: ${e.message}`);
+    process.exit(1);
+  }
   const total = { passed: 0, failed: 0 };
   const summary = [];
   let ok = true;

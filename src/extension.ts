@@ -1,38 +1,30 @@
 import * as vscode from 'vscode';
 import { useTranslator } from './common/callText/translate';
 import { Log } from './common/log';
+import { useNotificationMask } from './common/notify';
 import { Deps } from './deps';
 import { registerAccounts } from './features/accounts';
-import { AccountStatusBar } from './features/accounts/statusBar';
 import { ProfileStore } from './session/profileStore';
 import { Session } from './session/session';
-import { CallDetailsPanels, registerCallLog } from './features/callLog';
-import { CallLog } from './features/callLog/callLog';
-import { CallbacksFeature, registerCallbacks } from './features/callbacks';
-import { CallTests, registerCallTests } from './features/callTests';
-import { CallService, registerCalls } from './features/calls';
+import { registerCallLog } from './features/callLog';
+import { registerCallbacks } from './features/callbacks';
+import { registerCallTests } from './features/callTests';
+import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
 import { dndMeaning } from './features/numbers/numberText';
+import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
-import { registerTools, Tools } from './features/tools';
+import { registerTools } from './features/tools';
+import { ExotelTestHandle, testHandle } from './testHandle';
 
-/** What activate() returns: a handle for the in-host tests, not a public API. */
-export interface ExotelExtensionApi {
-  activationMs: number;
-  deps: Deps;
-  statusBar: AccountStatusBar;
-  sandbox: ReturnType<typeof registerSandbox>;
-  callLog: CallLog;
-  callDetails: CallDetailsPanels;
-  placer: CallService['placer'];
-  numbers: ReturnType<typeof registerNumbers>;
-  tools: Tools;
-  callTests: CallTests;
-  callbacks: CallbacksFeature;
-}
+// For the in-host test that checks no handle is given outside ExtensionMode.Test (module exports, not the API).
+export { testHandle };
+
+/** What activate() returns: nothing, except a narrow handle with no secret in it for the in-host tests. */
+export type ExotelExtensionApi = ExotelTestHandle;
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
-export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExotelExtensionApi | undefined {
   const started = performance.now();
   const phases: string[] = [];
   // Each feature's share of activation, in the log: the budget is 10 ms for all of them.
@@ -47,8 +39,10 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const profiles = new ProfileStore(context, log);
   const session = new Session(profiles, log);
   context.subscriptions.push(log, profiles, session);
+  useNotificationMask(text => log.mask(text));
   const deps: Deps = { context, log, session };
 
+  const maskingNumbers = timed('privacy', () => registerPrivacy(deps)); // first: every view asks it how to show numbers
   const statusBar = timed('accounts', () => registerAccounts(deps));
   const sandbox = timed('sandbox', () => registerSandbox(deps));
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
@@ -61,7 +55,10 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, tools, callTests, callbacks };
+  // Other extensions get nothing: the session and the context would hand them this extension's secrets.
+  return testHandle({
+    context, log, session, activationMs, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, maskingNumbers, tools, callTests, callbacks,
+  });
 }
 
 export function deactivate(): void {

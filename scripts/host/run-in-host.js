@@ -3,7 +3,7 @@
 // The same suite runs under @vscode/test-electron (scripts/host/test-electron.js) on machines with internet.
 //
 //   node scripts/host/run-in-host.js --extensionDevelopmentPath . --extensionTestsPath out/test/integration/index \
-//        --folder test/fixtures/workspace [--timeout 300] [--env KEY=VALUE ...] [--keep] [--verbose]
+//        --folder test/fixtures/workspace [--timeout 900] [--env KEY=VALUE ...] [--keep] [--verbose]
 //
 // --env KEY=VALUE   reaches the extension host's process.env (e.g. --env MOCHA_GREP=smoke)
 // --keep            keep the run folder (.vscode-host/runs/in-host-*) even when the tests pass
@@ -22,7 +22,7 @@ const infra = msg => { console.error(`[run-in-host] ${msg}`); process.exit(2); }
 const devPath = path.resolve(arg('extensionDevelopmentPath') || infra('--extensionDevelopmentPath is required'));
 const testsPath = path.resolve(arg('extensionTestsPath') || infra('--extensionTestsPath is required'));
 const folder = path.resolve(arg('folder', devPath));
-const timeoutSec = Number(arg('timeout', 300));
+const timeoutSec = Number(arg('timeout', 900)); // the whole suite, on a loaded shared machine
 const verbose = flag('verbose') || !!process.env.RUN_IN_HOST_VERBOSE;
 const keep = flag('keep');
 const env = {};

@@ -38,6 +38,7 @@ export const COMMANDS = {
   callbacksOpenCall: 'exotel.callbacks.openCall',
   callbacksStartReceiver: 'exotel.callbacks.startReceiver',
   callbacksStopReceiver: 'exotel.callbacks.stopReceiver',
+  privacyToggleMaskNumbers: 'exotel.privacy.toggleMaskNumbers',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

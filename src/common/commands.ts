@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { showError, showWarning } from './notify';
+import { inert, showError, showWarning } from './notify';
 import { ExotelError, mayHavePlacedCall, NextStep, ValidationError } from '../exotel';
 import { t } from './callText/translate';
 import { CommandId, COMMANDS, VIEWS } from './commandIds';
@@ -37,17 +37,24 @@ function buttonsFor(err: unknown, retry: (() => void) | undefined): Array<[label
   return buttons;
 }
 
+/** Errors already shown: invocations that joined one action (a double Enter on Connect) share its error, and one action gets one message. */
+const reported = new WeakSet<object>();
+
 /** Logs and shows an error; the message's buttons are handled later, so nothing waits on the user. */
 function reportError(log: Log, where: string, err: unknown, retry?: () => void): void {
+  if (typeof err === 'object' && err !== null) {
+    if (reported.has(err)) return;
+    reported.add(err);
+  }
   if (err instanceof ExotelError && err.kind === 'cancelled' && !mayHavePlacedCall(err)) {
     log.info(`${where}: cancelled`);
     return;
   }
   log.error(where, err);
-  const message = userMessage(err);
+  const message = log.mask(userMessage(err));
   const buttons = buttonsFor(err, retry);
   const show = err instanceof ValidationError ? showWarning : showError;
-  log.noteShown(message);
+  log.noteShown(inert(message)); // as the notification shows it
   void Promise.resolve(show(message, ...buttons.map(([label]) => label))).then(picked => {
     buttons.find(([label]) => label === picked)?.[1]();
   });

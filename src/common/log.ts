@@ -24,8 +24,13 @@ export class Log implements vscode.Disposable {
     if (isMaskable(value)) this.secrets.add(value);
   }
 
-  private clean(text: string): string {
+  /** `text` with every known secret masked, in each of its encodings. */
+  mask(text: string): string {
     return redact(text, [...this.secrets]);
+  }
+
+  private clean(text: string): string {
+    return this.mask(text);
   }
 
   private write(level: 'info' | 'warn' | 'error', message: string): void {

@@ -40,6 +40,7 @@ export const SETTINGS = {
   'numbers.cacheDays': num(7, 0, 90),
   'numbers.dndCacheHours': num(24, 0, 720),
   'tools.allowCallsOnRealAccounts': bool(false),
+  'privacy.maskNumbers': bool(false),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -20,3 +20,23 @@ export function cspMediaOrigin(url: string | undefined): string | undefined {
   }
   return /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(origin) ? origin : undefined;
 }
+
+// Bidirectional embeddings, overrides, isolates and marks: they can reorder what is read (a number made to look
+// like another, "Trojan Source"). Other invisible controls: C0, DEL, C1.
+const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+/**
+ * Text from outside (Exotel fields, error bodies) as it may be shown: bidi controls and other control characters
+ * are replaced by a visible `[U+202E]`, so nothing can reorder or hide what the user reads. `multiline` keeps
+ * line breaks and tabs (notification details, webviews); otherwise they become spaces.
+ */
+export function displayText(text: string, multiline = false): string {
+  const escaped = text.replace(BIDI, visible).replace(CONTROL, visible);
+  return multiline ? escaped.replace(/\r\n?|[\u2028\u2029]/g, '\n') : escaped.replace(/[\r\n\t\u2028\u2029]+/g, ' ');
+}
+
+function visible(c: string): string {
+  return `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
+}

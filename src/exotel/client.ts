@@ -5,7 +5,7 @@ import { decodeCallEnvelope, decodeCallPage, decodeNumberMetadata } from './deco
 import { ExotelError, MalformedResponseError } from './errors';
 import { normalizeBaseUrl } from './hosts';
 import { Call, CallPage, NumberMetadata } from './models';
-import { redact } from './redact';
+import { credentialSecrets, redact } from './redact';
 import { HttpRequest, Transport, TransportOptions } from './transport';
 import { t } from '../common/callText/translate';
 import { CALL_SID_PATTERN, fail, phoneField, recordingValidityField } from './validate';
@@ -60,7 +60,7 @@ export class ExotelClient {
     this.accountSid = options.accountSid.trim();
     this.apiKey = options.apiKey.trim();
     this.authorization = `Basic ${Buffer.from(`${this.apiKey}:${options.apiToken.trim()}`).toString('base64')}`;
-    this.secrets = [options.apiToken.trim(), this.apiKey];
+    this.secrets = credentialSecrets(this.apiKey, options.apiToken.trim());
     this.transport = new Transport({ ...options, secrets: this.secrets });
   }
 

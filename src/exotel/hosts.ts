@@ -19,7 +19,8 @@ export function normalizeBaseUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    fail('baseUrl', t('The API base URL is not a valid URL (got “{0}”).', input.slice(0, 60)));
+    // Not quoted back: a mistyped URL may carry a key and token (`https//KEY:TOKEN@…`).
+    fail('baseUrl', t('The API base URL is not a valid URL: give it as https://host[/path], e.g. https://api.exotel.com, without a key or token in it.'));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     fail('baseUrl', t('The API base URL must start with https:// (or http:// for a local sandbox or proxy).'));

@@ -52,7 +52,8 @@ export function urlField(field: string, value: unknown): string {
   try {
     url = new URL(value.trim());
   } catch {
-    fail(field, t('{0} is not a valid URL (got {1}).', field, describe(value)));
+    // Not quoted back: a URL may carry credentials.
+    fail(field, t('{0} is not a valid URL: give it as https://host/path.', field));
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     fail(field, t('{0} must start with http:// or https:// (got {1}).', field, url.protocol));

@@ -18,6 +18,7 @@ export function renderCall(c: CallView, post: (m: FromWebview) => void): HTMLEle
     h('header', {},
       h('h1', {}, icon(c.statusIcon, 'status'), ' ', c.title),
       h('vscode-badge', {}, c.statusLabel)),
+    c.problem ? h('p', { class: 'error problem', role: 'alert' }, icon('warning'), ' ', c.problem) : undefined,
     h('p', { class: 'summary', id: 'summary' }, c.summary),
     h('div', { class: 'actions' },
       button(x.refresh, () => post({ type: 'action', action: 'refresh' }), false, 'refresh'),

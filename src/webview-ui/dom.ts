@@ -1,13 +1,15 @@
-// A tiny DOM builder. Text always goes in as text nodes, never as HTML, so API values cannot inject markup.
+// A tiny DOM builder. Text always goes in as text nodes, never as HTML, so API values cannot inject markup; bidi and
+// control characters in it are shown as `[U+202E]`, so they cannot reorder what is read either.
+import { displayText } from '../common/untrustedText';
 
 type Child = Node | string | undefined | false;
 
 export function h(tag: string, attrs: Record<string, string | undefined> = {}, ...children: Child[]): HTMLElement {
   const el = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, v);
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, displayText(v));
   for (const c of children) {
     if (c === undefined || c === false) continue;
-    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+    el.append(typeof c === 'string' ? document.createTextNode(displayText(c, true)) : c);
   }
   return el;
 }

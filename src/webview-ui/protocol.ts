@@ -18,6 +18,8 @@ export interface CallView {
   conversation?: string;
   recording?: { url: string; validity: string };
   canCallAgain: boolean;
+  /** Why the last Refresh failed (the fields below are from before it); undefined when it worked. */
+  problem?: string;
   /** The page's own words, translated by the extension (the page has no l10n of its own). */
   text: Record<CallText, string>;
 }

@@ -8,7 +8,7 @@ describe('accounts and the sandbox profile', function () {
 
   it('activates lazily, signing nobody in by itself', async () => {
     const a = await api();
-    console.log(`      activation took ${a.activationMs.toFixed(2)} ms: ${a.deps.log.recent.find(l => l.startsWith('Exotel activated')) ?? ''}`);
+    console.log(`      activation took ${a.activationMs.toFixed(2)} ms: ${a.log.recent.find(l => l.startsWith('Exotel activated')) ?? ''}`);
     const pkg = vscode.extensions.getExtension('exotel-vscode.exotel-vscode')!.packageJSON as { activationEvents: string[] };
     // The generic onLanguage: any file of any language activates it (hovers work everywhere), startup never does;
     // a workspace holding a call test suite does too, so the Test Explorer lists its tests before a file is opened.
@@ -16,24 +16,24 @@ describe('accounts and the sandbox profile', function () {
     // This is the suite's first test: nothing has started the sandbox or signed in yet. Only EXOTEL_SANDBOX=1
     // starts the sandbox at activation, and only a reused user-data dir (test-electron) can hold a profile.
     const autoSandbox = process.env.EXOTEL_SANDBOX === '1';
-    const stored = a.deps.context.globalState.get<Array<{ id: string }>>('exotel.profiles', []);
+    const stored = a.globalState.get<Array<{ id: string }>>('exotel.profiles', []);
     if (!autoSandbox) assert.strictEqual(a.sandbox.handle, undefined, 'the sandbox started without EXOTEL_SANDBOX=1');
     if (!autoSandbox && stored.length === 0) {
-      assert.strictEqual(await a.deps.session.current(), undefined, 'signed in with no profile');
+      assert.strictEqual(await a.account.current(), undefined, 'signed in with no profile');
       await waitFor('the status bar to offer sign-in', () => a.statusBar.text === '$(call-outgoing) Exotel: Sign In', 5000);
     } else {
-      const c = await a.deps.session.current();
-      assert.ok(c === undefined || stored.some(p => p.id === c.profile.id) || (autoSandbox && c.profile.id === 'sandbox'),
-        `signed in to a profile nobody chose: ${c?.profile.id}`);
+      const c = await a.account.current();
+      assert.ok(c === undefined || stored.some(p => p.id === c.id) || (autoSandbox && c.id === 'sandbox'),
+        `signed in to a profile nobody chose: ${c?.id}`);
     }
   });
 
   it('starts the sandbox and switches to its profile', async () => {
     const s = await sandbox();
     const a = await api();
-    const c = await a.deps.session.current();
-    assert.strictEqual(c?.profile.id, 'sandbox');
-    assert.strictEqual(c.profile.baseUrl, s.baseUrl);
+    const c = await a.account.current();
+    assert.strictEqual(c?.id, 'sandbox');
+    assert.strictEqual(c.baseUrl, s.baseUrl);
     assert.match(s.baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
   });
 
@@ -45,12 +45,11 @@ describe('accounts and the sandbox profile', function () {
       name: 'Staging', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken,
     });
     assert.strictEqual(name, 'Staging');
-    const profiles = a.deps.context.globalState.get<Array<{ name: string; id: string }>>('exotel.profiles', []);
+    const profiles = a.globalState.get<Array<{ name: string; id: string }>>('exotel.profiles', []);
     const staging = profiles.find(p => p.name === 'Staging');
     assert.ok(staging);
     assert.ok(!JSON.stringify(profiles).includes(s.apiToken), 'the token is not in global state');
-    const stored = await a.deps.context.secrets.get(`exotel.profile.${staging.id}`);
-    assert.strictEqual(JSON.parse(stored!).apiToken, s.apiToken);
+    assert.ok(await a.secrets.holds(`exotel.profile.${staging.id}`, JSON.stringify({ apiKey: s.apiKey, apiToken: s.apiToken })), 'the key and token are in SecretStorage');
     const settings = JSON.stringify(vscode.workspace.getConfiguration('exotel'));
     assert.ok(!settings.includes(s.apiToken), 'the token is not in settings');
     const check = s.requests.slice(marker).find(r => r.path.endsWith('/Calls.json'));
@@ -61,7 +60,7 @@ describe('accounts and the sandbox profile', function () {
   it('a wrong token is explained (401, region hint) and nothing is saved; the token is never logged', async () => {
     const s = await sandbox();
     const a = await api();
-    const before = a.deps.context.globalState.get<unknown[]>('exotel.profiles', []).length;
+    const before = a.globalState.get<unknown[]>('exotel.profiles', []).length;
     const messages = watchMessages();
     let result: unknown;
     try {
@@ -72,17 +71,17 @@ describe('accounts and the sandbox profile', function () {
       messages.dispose();
     }
     assert.strictEqual(result, undefined);
-    assert.strictEqual(a.deps.context.globalState.get<unknown[]>('exotel.profiles', []).length, before);
+    assert.strictEqual(a.globalState.get<unknown[]>('exotel.profiles', []).length, before);
     // What the user was told, during this sign-in: the 401 and the region hint.
     assert.strictEqual(messages.shown.length, 1, JSON.stringify(messages.shown));
     const told = messages.shown[0].message;
     assert.match(told, /401/);
     assert.match(told, /api\.in\.exotel\.com/);
-    assert.strictEqual(a.deps.log.shown.at(-1), told);
-    assert.ok(!a.deps.log.recent.join('\n').includes(CANARY), 'the canary token is in the log');
-    assert.ok(!a.deps.log.shown.join('\n').includes(CANARY), 'the canary token was shown to the user');
-    a.deps.log.info(`a line holding ${s.apiToken}`);
-    assert.ok(!a.deps.log.recent.join('\n').includes(s.apiToken), 'the log masks a known token');
+    assert.strictEqual(a.log.shown.at(-1), told);
+    assert.ok(!a.log.recent.join('\n').includes(CANARY), 'the canary token is in the log');
+    assert.ok(!a.log.shown.join('\n').includes(CANARY), 'the canary token was shown to the user');
+    a.log.info(`a line holding ${s.apiToken}`);
+    assert.ok(!a.log.recent.join('\n').includes(s.apiToken), 'the log masks a known token');
   });
 
   it('switches profiles and signs out of one, updating the status bar', async () => {
@@ -101,38 +100,38 @@ describe('accounts and the sandbox profile', function () {
     await statusBar('$(beaker) Exotel: Sandbox');
     await vscode.commands.executeCommand('exotel.signIn', { name: 'Prod', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken, production: true });
     await vscode.commands.executeCommand('exotel.switchProfile', 'Prod');
-    const prod = await waitFor('the Prod profile', async () => (await a.deps.session.current())?.profile.name === 'Prod');
+    const prod = await waitFor('the Prod profile', async () => (await a.account.current())?.name === 'Prod');
     assert.ok(prod);
     await statusBar(`$(call-outgoing) Prod · 127.0.0.1:${s.port}`);
     const removed = await vscode.commands.executeCommand<number>('exotel.signOut', 'current');
     assert.strictEqual(removed, 1);
-    assert.ok(!a.deps.session.profiles.list().some(p => p.name === 'Prod'));
+    assert.ok(!a.account.list().some(p => p.name === 'Prod'));
     // Signed out of Prod: the status bar shows whichever stored profile is now active (Staging, if the earlier test ran), or Sign In.
-    const next = await a.deps.session.current();
-    if (next) await statusBar(`$(call-outgoing) ${next.profile.name} · `, true);
+    const next = await a.account.current();
+    if (next) await statusBar(`$(call-outgoing) ${next.name} · `, true);
     else await statusBar('$(call-outgoing) Exotel: Sign In');
     assert.ok(!a.statusBar.text.includes('Prod'));
     await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-    assert.strictEqual((await a.deps.session.current())?.profile.id, 'sandbox');
+    assert.strictEqual((await a.account.current())?.id, 'sandbox');
     await statusBar('$(beaker) Exotel: Sandbox');
   });
 
   it('a sign-in in another window is picked up, even when its global state arrives after its secret', async () => {
     const s = await sandbox();
     const a = await api();
-    const { context, session } = a.deps;
-    await session.profiles.setActive(undefined);
-    await waitFor('signed out here', async () => (await session.current()) === undefined);
+    const { account, globalState, secrets } = a;
+    await account.setActive(undefined);
+    await waitFor('signed out here', async () => (await account.current()) === undefined);
     // What another window's sign-in looks like from here: the secret's change event first, the profile later.
     const profile = { id: 'other-window', name: 'Other Window', region: 'custom', baseUrl: s.baseUrl, accountSid: s.accountSid };
-    await context.secrets.store('exotel.profile.other-window', JSON.stringify({ apiKey: s.apiKey, apiToken: s.apiToken }));
+    await secrets.store('exotel.profile.other-window', JSON.stringify({ apiKey: s.apiKey, apiToken: s.apiToken }));
     await new Promise(r => setTimeout(r, 300));
-    await context.globalState.update('exotel.profiles', [...context.globalState.get<unknown[]>('exotel.profiles', []), profile]);
-    await context.globalState.update('exotel.activeProfile', profile.id);
+    await globalState.update('exotel.profiles', [...globalState.get<unknown[]>('exotel.profiles', []), profile]);
+    await globalState.update('exotel.activeProfile', profile.id);
     try {
-      await waitFor('the other window\'s profile', async () => (await session.current())?.profile.id === profile.id, 8000);
+      await waitFor('the other window\'s profile', async () => (await account.current())?.id === profile.id, 8000);
     } finally {
-      await session.profiles.remove(profile.id);
+      await account.remove(profile.id);
       await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     }
   });

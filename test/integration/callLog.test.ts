@@ -126,7 +126,7 @@ describe('call log', function () {
     // What the user was told, by this command.
     assert.strictEqual(messages.shown.length, 1, JSON.stringify(messages.shown));
     assert.match(messages.shown[0].message, /6 months/);
-    assert.strictEqual(a.deps.log.shown.at(-1), messages.shown[0].message);
+    assert.strictEqual(a.log.shown.at(-1), messages.shown[0].message);
   });
 
   it('a 401 is a "Sign in again" row; a 503 is an error row with Retry; never a toast', async () => {
@@ -265,7 +265,7 @@ describe('call log', function () {
     const told = watch.shown.find(m => /Exported/.test(m.message));
     assert.ok(told, JSON.stringify(watch.shown));
     assert.strictEqual(told.kind, 'showWarningMessage');
-    assert.match(told.message, /^Exported 1 call to .*\. 1 row Exotel sent could not be read and was left out\.$/);
+    assert.match(told.message, /^Exported 1 call to .*\. Phone numbers are in full\. 1 row Exotel sent could not be read and was left out\.$/);
   });
 
   it('exports every page of the filter to JSON and CSV', async () => {

@@ -47,7 +47,7 @@ describe('connect call', function () {
     const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543203', callerId: CALLER, TimeLimit: 600 });
     assert.strictEqual(result, undefined);
     assert.strictEqual(s.requests.filter(r => r.method === 'POST').length, before, 'nothing was sent');
-    assert.match(a.deps.log.shown.at(-1) ?? '', /exotel\.connectCall does not take “TimeLimit”.*“timeLimit”/);
+    assert.match(a.log.shown.at(-1) ?? '', /exotel\.connectCall does not take “TimeLimit”.*“timeLimit”/);
   });
 
   for (const [to, status] of [['+919876543211', 'completed'], ['+919876543215', 'busy'], ['+919876543216', 'no-answer'], ['+919876543217', 'failed'], ['+919876543218', 'canceled']] as const) {
@@ -109,14 +109,14 @@ describe('connect call', function () {
       assert.strictEqual(result, undefined);
       assert.strictEqual(errors().length, 1, JSON.stringify(messages.shown));
       assert.match(errors()[0].message, /KYC/);
-      assert.strictEqual(a.deps.log.shown.at(-1), errors()[0].message);
+      assert.strictEqual(a.log.shown.at(-1), errors()[0].message);
       const before = s.requests.filter(r => r.method === 'POST').length;
       s.faults.next({ kind: 'drop' }, { method: 'POST' });
       await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543224', callerId: CALLER });
       assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
       assert.strictEqual(errors().length, 2, JSON.stringify(messages.shown));
       assert.match(errors()[1].message, /may have been placed/);
-      assert.strictEqual(a.deps.log.shown.at(-1), errors()[1].message);
+      assert.strictEqual(a.log.shown.at(-1), errors()[1].message);
     } finally {
       messages.dispose();
       s.faults.clear();
@@ -128,9 +128,9 @@ describe('connect call', function () {
     const s = await sandbox();
     s.faults.next({ kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Bad request for ${s.apiToken} and ${CANARY}` } } }, { method: 'POST' });
     await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543223', callerId: CALLER });
-    const shown = a.deps.log.shown.at(-1) ?? '';
+    const shown = a.log.shown.at(-1) ?? '';
     assert.match(shown, /Bad request for/);
     assert.ok(!shown.includes(s.apiToken), `the token was shown: ${shown}`);
-    assert.ok(!a.deps.log.recent.join('\n').includes(s.apiToken));
+    assert.ok(!a.log.recent.join('\n').includes(s.apiToken));
   });
 });

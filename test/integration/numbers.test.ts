@@ -23,7 +23,7 @@ interface NumbersApi {
   saveNow(): Promise<void>;
 }
 interface Api {
-  deps: { context: vscode.ExtensionContext };
+  globalState: vscode.Memento;
   sandbox: { handle: Sandbox | undefined };
   numbers?: NumbersApi;
 }
@@ -207,7 +207,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
     it('keeps sandbox answers out of global state (its account is new at every start)', async () => {
       await ourHover('x 98765|43216');
       await numbers.saveNow();
-      const stored = api.deps.context.globalState.get<{ v: number; entries: Array<[string, number, unknown]> }>('exotel.numberCache');
+      const stored = api.globalState.get<{ v: number; entries: Array<[string, number, unknown]> }>('exotel.numberCache');
       assert.strictEqual(stored?.v, 1);
       assert.deepStrictEqual(stored.entries.filter(e => e[0].startsWith(`${sandbox.accountSid} `)), []);
     });

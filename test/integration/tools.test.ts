@@ -163,7 +163,7 @@ describe('language-model tools', function () {
     await vscode.commands.executeCommand('exotel.signIn', { name: NAME, baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken, production: false });
     try {
       await vscode.commands.executeCommand('exotel.switchProfile', NAME);
-      await waitFor('the real profile', async () => (await a.deps.session.current())?.profile.name === NAME);
+      await waitFor('the real profile', async () => (await a.account.current())?.name === NAME);
       watch = watchMessages(() => 'Place Call'); // even a yes would not matter: nothing is asked
       const before = s.requests.length;
       const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919876543280', callerId: CALLER });
@@ -174,7 +174,7 @@ describe('language-model tools', function () {
       const prepared = await a.tools.placeTestCall.prepareInvocation({ input: { from: AGENT, to: '+919876543280', callerId: CALLER } }, never);
       assert.match((prepared.confirmationMessages!.message as vscode.MarkdownString).value, /will be refused/);
     } finally {
-      if ((await a.deps.session.current())?.profile.name === NAME) await vscode.commands.executeCommand('exotel.signOut', 'current');
+      if ((await a.account.current())?.name === NAME) await vscode.commands.executeCommand('exotel.signOut', 'current');
       await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     }
   });
@@ -206,7 +206,7 @@ describe('language-model tools', function () {
     assert.strictEqual(connects(s).length - before, 1, 'not exactly one call');
     assert.strictEqual(watch.modals().length, 1);
     await waitFor('the call to end', () => a.callLog.model.state.calls.find(c => c.sid === sid && c.status === 'completed'), 30000);
-    await waitFor('the outcome notification', () => a.deps.log.recent.find(l => l.startsWith(`Call ${sid}: `)), 20000);
+    await waitFor('the outcome notification', () => a.log.recent.find(l => l.startsWith(`Call ${sid}: `)), 20000);
   });
 
   it('exotel_placeTestCall refuses a DND number unless callEvenIfDnd, and a bad number or option, sending nothing', async () => {
@@ -235,7 +235,7 @@ describe('language-model tools', function () {
     await vscode.workspace.getConfiguration('exotel').update('tools.allowCallsOnRealAccounts', true, vscode.ConfigurationTarget.Global);
     try {
       await vscode.commands.executeCommand('exotel.switchProfile', NAME);
-      await waitFor('the real profile', async () => (await a.deps.session.current())?.profile.name === NAME);
+      await waitFor('the real profile', async () => (await a.account.current())?.name === NAME);
       watch = watchMessages(m => (m.message.startsWith('Place a REAL call') ? 'Place Call' : undefined));
       const before = connects(s).length;
       const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919876543283', callerId: CALLER });
@@ -246,7 +246,7 @@ describe('language-model tools', function () {
       assert.match(asked.detail ?? '', /Profile: “Real allowed \(tools test\)”: a REAL Exotel account/);
     } finally {
       await vscode.workspace.getConfiguration('exotel').update('tools.allowCallsOnRealAccounts', undefined, vscode.ConfigurationTarget.Global);
-      if ((await a.deps.session.current())?.profile.name === NAME) await vscode.commands.executeCommand('exotel.signOut', 'current');
+      if ((await a.account.current())?.name === NAME) await vscode.commands.executeCommand('exotel.signOut', 'current');
       await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     }
   });
@@ -268,7 +268,7 @@ describe('language-model tools', function () {
     const a = await api();
     await vscode.commands.executeCommand('exotel.stopSandbox');
     try {
-      await waitFor('signed out', async () => (await a.deps.session.current()) === undefined);
+      await waitFor('signed out', async () => (await a.account.current()) === undefined);
       await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
       assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
     } finally {

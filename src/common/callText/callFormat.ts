@@ -2,6 +2,7 @@
 import { Call, isFinalStatus } from '../../exotel';
 import { parsePhone } from '../../phone';
 import { t } from './translate';
+import { maskingNumbers, maskNumber, shownNumber } from '../privacy';
 
 /** A codicon and a theme colour id per status; in-progress spins. Labels are translated when asked for. */
 const STATUS_STYLES: Record<string, { icon: string; color: string; label: () => string }> = {
@@ -33,7 +34,7 @@ export function directionLabel(direction: string | undefined): string {
 export function displayNumber(n: string | undefined): string {
   if (!n) return '—';
   const p = parsePhone(n);
-  return p.ok ? p.number.international : n;
+  return shownNumber(p.ok ? p.number.international : n);
 }
 
 /** The customer: To on outgoing calls, From on incoming ones. */
@@ -78,16 +79,27 @@ export function callDescription(call: Call): string {
   return [timeOf(call.dateCreated), durationText(call), priceText(call), directionLabel(call.direction)].filter(Boolean).join(' · ');
 }
 
+function number(n: string | undefined): string | undefined {
+  return n === undefined ? undefined : shownNumber(n);
+}
+
+/** A call as exported or copied: its numbers masked while exotel.privacy.maskNumbers is on. */
+export function callForExport(call: Call): Call {
+  if (!maskingNumbers()) return call;
+  const m = (n: string | undefined) => (n === undefined ? undefined : maskNumber(n));
+  return { ...call, from: m(call.from), to: m(call.to), phoneNumberSid: m(call.phoneNumberSid), forwardedFrom: m(call.forwardedFrom) };
+}
+
 /** The label of the recording row, which panels turn into a link. */
 export const RECORDING = () => t('Recording');
 
 /** Every field of a call, as label/value rows (for tooltips, panels and exports). */
 export function callFields(call: Call): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
-    [t('Call SID'), call.sid], [t('Status'), call.status], [t('Direction'), call.direction], [t('From'), call.from], [t('To'), call.to],
-    [t('ExoPhone'), call.phoneNumberSid], [t('Created'), call.dateCreated], [t('Updated'), call.dateUpdated], [t('Started'), call.startTime],
+    [t('Call SID'), call.sid], [t('Status'), call.status], [t('Direction'), call.direction], [t('From'), number(call.from)], [t('To'), number(call.to)],
+    [t('ExoPhone'), number(call.phoneNumberSid)], [t('Created'), call.dateCreated], [t('Updated'), call.dateUpdated], [t('Started'), call.startTime],
     [t('Ended'), call.endTime], [t('Duration'), durationText(call)], [t('Price'), priceText(call)], [t('Answered by'), call.answeredBy],
-    [t('Forwarded from'), call.forwardedFrom], [t('Caller name'), call.callerName], [t('Parent call'), call.parentCallSid],
+    [t('Forwarded from'), number(call.forwardedFrom)], [t('Caller name'), call.callerName], [t('Parent call'), call.parentCallSid],
     [RECORDING(), call.recordingUrl], [t('Account'), call.accountSid],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');

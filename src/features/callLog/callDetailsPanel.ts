@@ -17,26 +17,39 @@ export interface CallDetailsSource {
 /** One call: every field, both legs in words, the recording. */
 export class CallDetailsPanel extends ExotelPanel {
   private call: Call | undefined;
+  /** Why the last refresh failed, shown above what was shown before it. */
+  private problem: string | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly source: CallDetailsSource, readonly sid: string, known?: Call) {
     super(extensionUri, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.render();
     void this.refresh();
+    this.register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('exotel.privacy.maskNumbers')) this.render();
+    }));
   }
 
   /** The call as the panel shows it (plain data), or undefined while it loads. */
   get lastView(): CallView | undefined {
-    return this.call ? callView(this.call, RECORDING_VALIDITY_MINUTES) : undefined;
+    return this.call ? { ...callView(this.call, RECORDING_VALIDITY_MINUTES), problem: this.problem } : undefined;
   }
 
   async refresh(): Promise<void> {
     try {
       this.call = await this.source.fetch(this.sid);
+      this.problem = undefined;
       this.render();
     } catch (err) {
-      // Shown even if the page becomes ready only after this fast failure.
-      if (!this.call) this.show({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      const message = err instanceof Error ? err.message : String(err);
+      // Shown even if the page becomes ready only after this fast failure. With a call shown, it stays, and the
+      // failure is said above it: a Refresh that fails must not look like one that did nothing.
+      if (!this.call) {
+        this.show({ type: 'error', message });
+        return;
+      }
+      this.problem = t('Refresh failed: {0}', message);
+      this.render();
     }
   }
 
@@ -46,7 +59,7 @@ export class CallDetailsPanel extends ExotelPanel {
       return;
     }
     this.setMediaOrigin(cspMediaOrigin(this.call.recordingUrl)); // from the API: checked before it enters the CSP
-    this.show({ type: 'call', call: callView(this.call, RECORDING_VALIDITY_MINUTES) });
+    this.show({ type: 'call', call: this.lastView! });
   }
 
   protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { AuthenticationError, Call, ExotelError } from '../../exotel';
 import { NotSignedInError } from '../../common/errors';
 import { escapeMarkdown } from '../../common/markdown';
+import { displayText } from '../../common/untrustedText';
 import { callDescription, callFields, displayNumber, otherParty, statusStyle } from '../../common/callText/callFormat';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
@@ -56,12 +57,12 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
 
 function callItem(call: Call): vscode.TreeItem {
   const style = statusStyle(call.status);
-  const item = new vscode.TreeItem(displayNumber(otherParty(call)));
+  const item = new vscode.TreeItem(displayText(displayNumber(otherParty(call))));
   item.id = `call:${call.sid}`;
-  item.description = callDescription(call);
+  item.description = displayText(callDescription(call));
   item.iconPath = new vscode.ThemeIcon(style.icon, new vscode.ThemeColor(style.color));
   item.contextValue = callContext(call);
-  item.accessibilityInformation = { label: `${style.label} ${call.direction ?? ''} call, ${displayNumber(otherParty(call))}, ${call.dateCreated ?? ''}` };
+  item.accessibilityInformation = { label: displayText(`${style.label} ${call.direction ?? ''} call, ${displayNumber(otherParty(call))}, ${call.dateCreated ?? ''}`) };
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`$(${style.icon.replace('~spin', '')}) **${escapeMarkdown(style.label)}**\n\n`);
   for (const [label, value] of callFields(call)) md.appendMarkdown(`**${escapeMarkdown(label)}**: ${escapeMarkdown(value)}  \n`);
@@ -76,12 +77,12 @@ function errorItem(error: unknown): vscode.TreeItem {
     const item = new vscode.TreeItem(t('Sign in again'));
     item.id = 'error:auth';
     item.description = error instanceof AuthenticationError ? t('Exotel did not accept the saved credentials (401)') : '';
-    item.tooltip = error.message;
+    item.tooltip = displayText(error.message);
     item.iconPath = new vscode.ThemeIcon('sign-in', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     item.command = { command: COMMANDS.signIn, title: t('Sign In') };
     return item;
   }
-  const message = error instanceof ExotelError ? error.message : error instanceof Error ? error.message : String(error);
+  const message = displayText(error instanceof ExotelError ? error.message : error instanceof Error ? error.message : String(error));
   const item = new vscode.TreeItem(t('Could not load calls — Retry'));
   item.id = 'error:load';
   item.description = message;

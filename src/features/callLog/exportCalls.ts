@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
 import { Call, CallFilter, ExotelClient } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
+import { callForExport } from '../../common/callText/callFormat';
+import { maskingNumbers } from '../../common/privacy';
 import { t } from '../../common/callText/translate';
 
 export interface ExportArgs {
@@ -50,11 +52,17 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
     void showInfo(t('Export cancelled; nothing was written.'));
     return undefined;
   }
-  await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(calls) : toJson(calls), 'utf8'));
+  const rows = calls.map(callForExport);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(rows) : toJson(rows), 'utf8'));
   const where = vscode.workspace.asRelativePath(uri);
-  const done = calls.length === 1 ? t('Exported 1 call to {0}.', where) : t('Exported {0} calls to {1}.', calls.length, where);
+  const done = `${calls.length === 1 ? t('Exported 1 call to {0}.', where) : t('Exported {0} calls to {1}.', calls.length, where)} ${maskedNote()}`;
   const left = skipped === 1 ? t('1 row Exotel sent could not be read and was left out.') : t('{0} rows Exotel sent could not be read and were left out.', skipped);
   if (skipped) void showWarning(`${done} ${left}`);
   else void showInfo(done);
   return uri;
+}
+
+/** What an export or a copy says about its phone numbers. */
+export function maskedNote(): string {
+  return maskingNumbers() ? t('Phone numbers are masked (exotel.privacy.maskNumbers).') : t('Phone numbers are in full.');
 }

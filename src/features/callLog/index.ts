@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Call, CALL_SID_PATTERN } from '../../exotel';
+import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, Call } from '../../exotel';
+import { ArgCheck, checkOne, date, expectation, listOf, number, oneOf, shape, text } from '../../common/commandArgs';
 import { registerCommand } from '../../common/commands';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
@@ -8,22 +9,49 @@ import { otherParty } from '../../common/callText/callFormat';
 import { CallLog } from './callLog';
 import { CallLogFilter } from './callLogFilter';
 import { CallNode } from './callTreeItems';
-import { exportCalls, ExportArgs } from './exportCalls';
+import { exportCalls, ExportArgs, maskedNote } from './exportCalls';
+import { callForExport } from '../../common/callText/callFormat';
 import { promptFilter } from './filterPrompt';
 import { CallView } from '../../webview-ui/protocol';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
 
-/** A command from the tree gets a node; from code, a call. */
-function callOf(arg: Call | CallNode | undefined): Call | undefined {
-  if (!arg) return undefined;
-  return 'kind' in arg ? (arg.kind === 'call' ? arg.call : undefined) : arg;
+/** A command from the tree gets a node; from code, a call (at least its 32-character Sid); anything else is refused. */
+function callOf(command: string, arg: unknown): Call | undefined {
+  if (arg === undefined) return undefined;
+  const isCall = (v: unknown): v is Call => typeof v === 'object' && v !== null && typeof (v as Call).sid === 'string' && CALL_SID_PATTERN.test((v as Call).sid);
+  const node = arg as CallNode;
+  if (typeof arg === 'object' && arg !== null && 'kind' in arg) return node.kind === 'call' && isCall(node.call) ? node.call : undefined;
+  return checkOne(command, 'call', arg, v => {
+    if (!isCall(v)) throw expectation('a call from the Calls view or from exotel.* commands (an object with its 32-character sid)');
+    return v;
+  }) as Call;
 }
+
+const range = shape({ gte: number(0), eq: number(0), lte: number(0) });
+/** What exotel.callLog.filter takes from code, as the filter prompt builds it. */
+const FILTER: ArgCheck = shape({
+  statuses: listOf(CALL_STATUSES),
+  direction: oneOf(CALL_DIRECTIONS),
+  date: shape({ preset: oneOf(['today', 'yesterday', 'last7', 'last31', 'custom']), from: date, to: date }),
+  number: text('a phone number'),
+  duration: range,
+  price: range,
+});
+const EXPORT: ArgCheck = shape({
+  format: oneOf(['csv', 'json']),
+  uri: v => {
+    if (!(v instanceof vscode.Uri)) throw expectation('a vscode.Uri of the file to write');
+    return v;
+  },
+});
 
 /** Read-only access to the open call details panels (for the in-host tests). */
 export interface CallDetailsPanels {
   /** What the panel for `sid` shows, or undefined when it is not open or still loading. */
   view(sid: string): CallView | undefined;
+  /** What the panel's Refresh button does. */
+  refresh(sid: string): Promise<void> | undefined;
 }
 
 /** The Calls view, its commands, the call details panel and export. */
@@ -37,44 +65,53 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     { dispose: () => panels.disposeAll() },
     registerCommand(log, COMMANDS.callLogRefresh, () => callLog.refresh()),
     registerCommand(log, COMMANDS.callLogLoadMore, () => callLog.model.loadMore()),
-    registerCommand(log, COMMANDS.callLogFilter, async (filter?: CallLogFilter) => {
+    registerCommand(log, COMMANDS.callLogFilter, async (arg?: unknown) => {
+      const filter = checkOne('exotel.callLog.filter', 'filter', arg, FILTER, 'The filter was not changed.') as CallLogFilter | undefined;
       const next = filter ?? await promptFilter(callLog.currentFilter);
       if (next) callLog.setFilter(next);
       return next;
     }),
     registerCommand(log, COMMANDS.callLogClearFilter, () => callLog.setFilter({})),
-    registerCommand(log, COMMANDS.callLogShowDetails, (arg?: Call | CallNode) => {
-      const call = callOf(arg);
+    registerCommand(log, COMMANDS.callLogShowDetails, (arg?: unknown) => {
+      const call = callOf('exotel.callLog.showDetails', arg);
       return call ? showDetails(call.sid, call).sid : undefined;
     }),
-    registerCommand(log, COMMANDS.showCallDetails, async (sid?: string) => {
+    registerCommand(log, COMMANDS.showCallDetails, async (arg?: unknown) => {
+      const sid = checkOne('exotel.showCallDetails', 'sid', arg, v => {
+        if (typeof v !== 'string' || !CALL_SID_PATTERN.test(v.trim())) throw expectation('a Call SID (32 lowercase letters and digits)');
+        return v.trim();
+      }) as string | undefined;
       const value = sid ?? await vscode.window.showInputBox({
         title: t('Exotel: Show Call Details'), prompt: t('The Call SID (32 letters and digits)'), ignoreFocusOut: true,
         validateInput: v => (CALL_SID_PATTERN.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
       });
       return value ? showDetails(value.trim()).sid : undefined;
     }),
-    registerCommand(log, COMMANDS.callLogCopySid, async (arg?: Call | CallNode) => {
-      const call = callOf(arg);
+    registerCommand(log, COMMANDS.callLogCopySid, async (arg?: unknown) => {
+      const call = callOf('exotel.callLog.copySid', arg);
       if (call) await vscode.env.clipboard.writeText(call.sid);
     }),
-    registerCommand(log, COMMANDS.callLogCopyJson, async (arg?: Call | CallNode) => {
-      const call = callOf(arg);
-      if (call) await vscode.env.clipboard.writeText(JSON.stringify(call, null, 2));
+    registerCommand(log, COMMANDS.callLogCopyJson, async (arg?: unknown) => {
+      const call = callOf('exotel.callLog.copyJson', arg);
+      if (!call) return;
+      await vscode.env.clipboard.writeText(JSON.stringify(callForExport(call), null, 2));
+      vscode.window.setStatusBarMessage(`${t('Copied the call as JSON.')} ${maskedNote()}`, 5000);
     }),
-    registerCommand(log, COMMANDS.callLogCallAgain, (arg?: Call | CallNode) => {
-      const call = callOf(arg);
+    registerCommand(log, COMMANDS.callLogCallAgain, (arg?: unknown) => {
+      const call = callOf('exotel.callLog.callAgain', arg);
       if (!call?.from || !call.to) throw new Error(t('This call has no From and To to call again.'));
       // Always through the review step: a click on a row never dials by itself.
       return vscode.commands.executeCommand(COMMANDS.connectCall, { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
     }),
-    registerCommand(log, COMMANDS.callLogLookUpNumber, (arg?: Call | CallNode) => {
-      const call = callOf(arg);
+    registerCommand(log, COMMANDS.callLogLookUpNumber, (arg?: unknown) => {
+      const call = callOf('exotel.callLog.lookUpNumber', arg);
       const number = call && otherParty(call);
       return number ? vscode.commands.executeCommand(COMMANDS.lookUpNumber, number) : undefined;
     }),
-    registerCommand(log, COMMANDS.exportCalls, async (args?: ExportArgs) =>
-      exportCalls((await session.require()).client, callLog.requests(), args ?? {})),
+    registerCommand(log, COMMANDS.exportCalls, async (arg?: unknown) => {
+      const args = (checkOne('exotel.exportCalls', 'arguments', arg, EXPORT) ?? {}) as ExportArgs;
+      return exportCalls((await session.require()).client, callLog.requests(), args);
+    }),
   );
-  return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView } };
+  return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView, refresh: sid => panels.get(sid)?.refresh() } };
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
 import { Call, ConnectCallParams, ConnectToFlowParams, FlowRef, NumberMetadata, ValidationError } from '../../exotel';
 import { Log } from '../../common/log';
+import { shownNumber } from '../../common/privacy';
+import { displayText } from '../../common/untrustedText';
 import { setting } from '../../common/settings';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Connection, Session } from '../../session/session';
@@ -135,11 +137,13 @@ async function reviewStep(conn: Connection, start: Who, startOptions: CallOption
   Promise<{ params: ConnectCallParams | ConnectToFlowParams; options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
   let options = startOptions;
   const who = { ...start };
-  const target = who.flow ? ('appId' in who.flow ? t('flow {0}', who.flow.appId) : who.flow.url) : who.to;
+  // Shown as numbers are everywhere (masked for screen sharing; bidi controls visible, never obeyed).
+  const show = (n: string | undefined) => displayText(shownNumber(n ?? ''));
+  const target = who.flow ? ('appId' in who.flow ? t('flow {0}', who.flow.appId) : displayText(who.flow.url)) : show(who.to);
   for (;;) {
     const pick = await vscode.window.showQuickPick([
-      { label: `$(call-outgoing) ${t('Place call')}`, description: `${who.from} → ${target} · ${t('from')} ${who.callerId}`, id: 'place' },
-      { label: `$(device-mobile) ${t('CallerId: {0}', who.callerId)}`, description: t('the ExoPhone the call comes from; pick another'), id: 'callerId' },
+      { label: `$(call-outgoing) ${t('Place call')}`, description: `${show(who.from)} → ${target} · ${t('from')} ${show(who.callerId)}`, id: 'place' },
+      { label: `$(device-mobile) ${t('CallerId: {0}', show(who.callerId))}`, description: t('the ExoPhone the call comes from; pick another'), id: 'callerId' },
       { label: `$(settings-gear) ${t('Options…')}`, description: describeOptions(options), id: 'options' },
       ...(inbox ? [{ label: `$(inbox) ${t('Send callbacks to the Callbacks view')}`, description: t('sets StatusCallback so each delivery shows there'), id: 'inbox' }] : []),
       { label: `$(terminal) ${t('Copy as cURL')}`, description: t('the exact request, token masked; nothing is sent'), id: 'curl' },

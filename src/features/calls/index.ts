@@ -1,6 +1,7 @@
 import { showInfo } from '../../common/notify';
 import { Call, ConnectCallParams, ConnectToFlowParams } from '../../exotel';
 import { Connection } from '../../session/session';
+import { bool, checkOne } from '../../common/commandArgs';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { CallPlacer } from './callPlacer';
@@ -47,7 +48,10 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
       const args = connectArgs(COMMANDS.connectCallToFlow, raw, true);
       return once(key('flow', args), () => connectCall(d, args, true));
     }),
-    registerCommand(log, COMMANDS.repeatLastCall, (confirmed?: boolean) => once(key('repeat', confirmed), () => repeatLastCall(d, confirmed === true))),
+    registerCommand(log, COMMANDS.repeatLastCall, (arg?: unknown) => {
+      const confirmed = checkOne('exotel.repeatLastCall', 'confirmed', arg, bool, 'Nothing was sent.') === true;
+      return once(key('repeat', confirmed), () => repeatLastCall(d, confirmed));
+    }),
   );
   return { placer, placeAndFollow: (conn, params) => placeAndFollow(d, conn, params) };
 }

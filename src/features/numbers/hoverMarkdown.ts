@@ -6,6 +6,7 @@ import type { PhoneNumberInfo } from '../../phone';
 import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
 import { t } from '../../common/callText/translate';
 import { escapeMarkdown } from '../../common/markdown';
+import { shownNumber } from '../../common/privacy';
 import { COMMANDS } from '../../common/commandIds';
 
 export { escapeMarkdown };
@@ -48,8 +49,8 @@ export function hoverMarkdown(m: HoverModel): string {
   const n = m.number;
   const e = escapeMarkdown;
   const blocks: string[] = [
-    `$(device-mobile) **${e(n.international)}** — ${e(kindLabel(n))}`,
-    `${e(t('E.164'))}: ${e(n.e164)} · ${e(t('National'))}: ${e(n.national)}`,
+    `$(device-mobile) **${e(shownNumber(n.international))}** — ${e(kindLabel(n))}`,
+    `${e(t('E.164'))}: ${e(shownNumber(n.e164))} · ${e(t('National'))}: ${e(shownNumber(n.national))}`,
   ];
   if (m.meta) {
     const rows = metadataRows(m.meta);

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { NumberMetadata, ValidationError } from '../../exotel';
+import { checkOne, expectation, int, shape, text } from '../../common/commandArgs';
+import { maskingNumbers, shownNumber } from '../../common/privacy';
 import { NotSignedInError } from '../../common/errors';
 import { parsePhone, PhoneNumberInfo } from '../../phone';
 import { LookUpInHoverArgs } from './hoverMarkdown';
@@ -13,6 +15,7 @@ import { t } from '../../common/callText/translate';
  * else one typed in. Undefined when the input box is dismissed.
  */
 export async function chooseNumber(arg: unknown): Promise<PhoneNumberInfo | undefined> {
+  checkOne('exotel.lookUpNumber', 'number', arg, text('a phone number as text, e.g. "+919876543210"'));
   if (typeof arg === 'string') {
     const p = parsePhone(arg);
     if (!p.ok) throw new ValidationError('number', t('“{0}” is not a phone number: {1}', arg, p.reason));
@@ -50,8 +53,11 @@ function editorNumber(): PhoneNumberInfo | undefined {
  * The answer is cached, and the hover is shown again at the number.
  */
 export async function lookUpInHover(numbers: NumberInfoService, arg: LookUpInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
-  const where = typeof arg === 'string' ? { number: arg } : arg;
-  if (!where || typeof where.number !== 'string') return undefined;
+  const where = (typeof arg === 'string' ? { number: arg } : checkOne('exotel.numbers.lookUpInHover', 'arguments', arg, shape({
+    number: text('a phone number'), uri: text(), line: int(0, 1e9), character: int(0, 1e9),
+  }))) as LookUpInHoverArgs | undefined;
+  if (!where) return undefined;
+  if (typeof where.number !== 'string') throw new ValidationError('number', 'exotel.numbers.lookUpInHover: “number” is required. Nothing was done.');
   const p = parsePhone(where.number);
   if (!p.ok || !canLookUp(p.number)) throw new ValidationError('number', t('Exotel\'s number metadata covers Indian mobile and landline numbers only.'));
   if (!numbers.signedIn) throw new NotSignedInError();
@@ -75,9 +81,13 @@ async function showHoverAgain(where: LookUpInHoverArgs): Promise<void> {
 
 /** Copies a number's E.164 form. */
 export async function copyNumber(arg: unknown): Promise<string | undefined> {
+  if (arg === undefined) return undefined;
   const p = typeof arg === 'string' ? parsePhone(arg) : undefined;
-  if (!p?.ok) return undefined;
+  if (!p?.ok) {
+    return checkOne('exotel.numbers.copy', 'number', arg, () => { throw expectation('a phone number as text, e.g. "+919876543210"'); }) as undefined;
+  }
   await vscode.env.clipboard.writeText(p.number.e164);
-  vscode.window.setStatusBarMessage(t('Copied {0}', p.number.e164), 3000);
+  // The copy is the number itself (that is what was asked for); while numbers are masked, the message says so without showing it.
+  vscode.window.setStatusBarMessage(maskingNumbers() ? t('Copied {0} in full (shown masked)', shownNumber(p.number.e164)) : t('Copied {0}', p.number.e164), 3000);
   return p.number.e164;
 }

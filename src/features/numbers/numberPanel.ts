@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Call, NumberMetadata } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
+import { shownNumber } from '../../common/privacy';
 import { PhoneNumberInfo } from '../../phone';
 import { NumberView, WebviewAction } from '../../webview-ui/protocol';
 import { NumberPanelData, numberView } from './numberPanelView';
@@ -19,10 +20,19 @@ export class NumberPanel extends ExotelPanel {
   private view: NumberView | undefined;
   private readonly calls = new Map<string, Call>();
   private loading: Promise<void> | undefined;
+  private data: NumberPanelData | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly source: NumberPanelSource, readonly number: PhoneNumberInfo) {
-    super(extensionUri, 'exotel.numberDetails', 'number', t('Number {0}', number.international));
+    super(extensionUri, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
     void this.refresh(false);
+    // Numbers masked or shown in full: the same data, drawn again.
+    this.register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (!e.affectsConfiguration('exotel.privacy.maskNumbers')) return;
+      this.panel.title = t('Number {0}', shownNumber(this.number.international));
+      if (!this.data) return;
+      this.view = numberView(this.data);
+      this.show({ type: 'number', number: this.view });
+    }));
   }
 
   get e164(): string {
@@ -46,7 +56,7 @@ export class NumberPanel extends ExotelPanel {
   }
 
   private async load(refresh: boolean): Promise<void> {
-    if (!this.view) this.show({ type: 'loading', message: t('Looking up {0}…', this.number.international) });
+    if (!this.view) this.show({ type: 'loading', message: t('Looking up {0}…', shownNumber(this.number.international)) });
     const e164 = this.number.e164;
     const [meta, calls] = await Promise.allSettled([this.source.metadata(e164, refresh), this.source.recentCalls(e164)]);
     if (this.isDisposed) return;
@@ -62,6 +72,7 @@ export class NumberPanel extends ExotelPanel {
     };
     this.calls.clear();
     for (const c of data.calls) this.calls.set(c.sid, c);
+    this.data = data;
     this.view = numberView(data);
     this.show({ type: 'number', number: this.view });
   }

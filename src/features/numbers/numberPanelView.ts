@@ -5,6 +5,7 @@ import type { FieldRow, NumberView } from '../../webview-ui/protocol';
 import { directionLabel, durationText, statusStyle } from '../../common/callText/callFormat';
 import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
 import { t } from '../../common/callText/translate';
+import { shownNumber } from '../../common/privacy';
 
 export const RECENT_CALLS_MAX = 20;
 
@@ -31,8 +32,8 @@ export function mergeRecentCalls(lists: Call[][], max = RECENT_CALLS_MAX): Call[
 export function numberView(d: NumberPanelData): NumberView {
   const n = d.number;
   const fields: FieldRow[] = [
-    { label: t('E.164'), value: n.e164 },
-    { label: t('National'), value: n.national },
+    { label: t('E.164'), value: shownNumber(n.e164) },
+    { label: t('National'), value: shownNumber(n.national) },
     { label: t('Kind'), value: kindLabel(n) },
   ];
   if (d.meta) {
@@ -46,7 +47,7 @@ export function numberView(d: NumberPanelData): NumberView {
   const problems = [...new Set(d.problems)];
   return {
     e164: n.e164,
-    title: n.international,
+    title: shownNumber(n.international),
     fields,
     dnd: { state, icon: dndIcon(d.meta?.dnd), meaning },
     recentCalls: d.calls.map(c => {

@@ -53,3 +53,50 @@ describe('connect call arguments', () => {
       { to: '+919876543210', options: {} });
   });
 });
+
+describe('connect call argument values', () => {
+  const to = '+919876543210';
+  const bad: Array<[string, Record<string, unknown>, boolean, RegExp]> = [
+    ['an empty from', { from: '', to }, false, /“from” must be a phone number.*got empty text/],
+    ['an empty to', { from: to, to: '  ' }, false, /“to” must be a phone number/],
+    ['an empty callerId', { to, callerId: '' }, false, /“callerId” must be a phone number/],
+    ['from: null', { from: null, to }, false, /“from” must be a phone number.*got null/],
+    ['a number as from', { from: 919876543210, to }, false, /“from” must be a phone number.*got 919876543210/],
+    ['review: "yes"', { to, review: 'yes' }, false, /“review” must be true or false \(got “yes”\)/],
+    ['onDnd: "maybe"', { to, onDnd: 'maybe' }, false, /“onDnd” must be one of “ask”, “call”, “cancel” \(got “maybe”\)/],
+    ['dryRun: "python"', { to, dryRun: 'python' }, false, /“dryRun” must be one of “curl”, “node” \(got “python”\)/],
+    ['timeLimit as text', { to, timeLimit: '600' }, false, /“timeLimit” must be a whole number from 1 to 14400 seconds/],
+    ['timeLimit past its limit', { to, options: { timeLimit: 14401 } }, false, /“options\.timeLimit” must be a whole number from 1 to 14400/],
+    ['timeOut of 0', { to, timeOut: 0 }, false, /“timeOut” must be a whole number from 1 to 60/],
+    ['record: "true"', { to, record: 'true' }, false, /“record” must be true or false/],
+    ['an unknown recording format', { to, recordingFormat: 'wav' }, false, /“recordingFormat” must be one of “mp3”, “mp3-hq”/],
+    ['events not a list', { to, statusCallbackEvents: 'answered' }, false, /“statusCallbackEvents” must be a list of “terminal”, “answered”/],
+    ['a callback that is no URL', { to, statusCallback: 'ftp://x' }, false, /“statusCallback” must be an http:\/\/ or https:\/\/ URL/],
+    ['a customField too long', { to, customField: 'x'.repeat(129) }, false, /“customField” must be text of at most 128 characters/],
+    ['a flow as text', { from: to, flow: '201334' }, true, /“flow” must be \{ appId/],
+    ['a flow app id with letters', { from: to, flow: { appId: '20x' } }, true, /“flow” must be \{ appId/],
+    ['a flow URL with credentials', { from: to, flow: { url: 'https://k:t@example.com/f' } }, true, /“flow” must be an http:\/\/ or https:\/\/ URL without a user name/],
+  ];
+  for (const [name, args, toFlow, message] of bad) {
+    it(`refuses ${name}, naming the argument; nothing is sent`, () => {
+      const text = refusal(() => connectArgs(toFlow ? FLOW : CALL, args, toFlow));
+      assert.match(text, message);
+      assert.match(text, /Nothing was sent\./);
+    });
+  }
+
+  it('takes good values as given (limits from the options table)', () => {
+    const args = connectArgs(CALL, {
+      from: ' +919845012340 ', to, callerId: '08047112345', review: false, onDnd: 'cancel', dryRun: 'curl',
+      timeLimit: 14400, timeOut: 60, record: true, recordingFormat: 'mp3-hq', statusCallback: 'https://example.com/s', statusCallbackEvents: ['answered', 'answered'],
+    }, false);
+    assert.strictEqual(args.from, '+919845012340');
+    assert.deepStrictEqual(args.options?.statusCallbackEvents, ['answered']);
+    assert.deepStrictEqual(connectArgs(FLOW, { from: to, flow: { appId: 201334 } }, true).flow, { appId: '201334' });
+  });
+
+  it('never quotes a URL back (it may carry credentials)', () => {
+    const text = refusal(() => connectArgs(CALL, { to, waitUrl: 'https//KEY123:TOKEN456@example.com/a.wav' }, false));
+    assert.ok(!/KEY123|TOKEN456/.test(text), text);
+  });
+});

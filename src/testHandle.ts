@@ -1,0 +1,138 @@
+// What activate() returns to the in-host tests, and only to them (ExtensionMode.Test): narrow views of the
+// features, made of closures, so that nothing reachable from the handle leads to the session, the
+// ExtensionContext or a profile's key and token. Another extension calling activate() gets undefined.
+import * as vscode from 'vscode';
+import { Log } from './common/log';
+import { AccountStatusBar } from './features/accounts/statusBar';
+import { Profile } from './session/profile';
+import { Session } from './session/session';
+import { CallDetailsPanels } from './features/callLog';
+import { CallLog } from './features/callLog/callLog';
+import { CallPlacer } from './features/calls/callPlacer';
+import { NumberInfoService } from './features/numbers';
+import { LocalSandbox } from './features/sandbox/localSandbox';
+import { CallbacksFeature } from './features/callbacks';
+import { CallTests } from './features/callTests';
+import { Tools } from './features/tools';
+
+/**
+ * A view of `target` with only the named members: methods bound, properties as getters. The target itself is
+ * held by the closures only, so walking the view's properties never reaches it.
+ */
+export function narrow<T extends object, K extends keyof T>(target: T, keys: readonly K[]): Pick<T, K> {
+  const view = {} as Pick<T, K>;
+  for (const key of keys) {
+    const value = target[key];
+    if (typeof value === 'function') {
+      Object.defineProperty(view, key, { enumerable: true, value: (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, args) });
+    } else {
+      Object.defineProperty(view, key, { enumerable: true, get: () => target[key] });
+    }
+  }
+  return Object.freeze(view);
+}
+
+/** A profile as tests see it: everything but the credentials (which never leave SecretStorage). */
+export type ProfileView = Readonly<Profile>;
+
+export interface ExotelTestHandle {
+  activationMs: number;
+  log: Pick<Log, 'recent' | 'shown' | 'info'>;
+  /** Who is signed in, without the client (which holds the key and token). */
+  account: {
+    current(): Promise<ProfileView | undefined>;
+    list(): ProfileView[];
+    setActive(id: string | undefined): Promise<void>;
+    remove(id: string): Promise<void>;
+  };
+  /** The extension's global state (no secrets live there), for tests that check what it keeps. */
+  globalState: Pick<vscode.Memento, 'get' | 'update'>;
+  /** SecretStorage, write and compare only: a test can check what was stored without reading it back. */
+  secrets: {
+    store(key: string, value: string): Promise<void>;
+    has(key: string): Promise<boolean>;
+    holds(key: string, value: string): Promise<boolean>;
+  };
+  statusBar: { readonly text: string };
+  sandbox: Pick<LocalSandbox, 'handle' | 'baseUrl'>;
+  callLog: {
+    model: Pick<CallLog['model'], 'state' | 'hasMore' | 'pagesFetched' | 'ensureLoaded' | 'loadMore' | 'reset' | 'reload'>;
+    provider: Pick<CallLog['provider'], 'getChildren' | 'getTreeItem'>;
+    view: Pick<CallLog['view'], 'description' | 'message'>;
+    restart(): void;
+  };
+  callDetails: CallDetailsPanels;
+  placer: { readonly repeatWindowMs: number };
+  numbers: Pick<NumberInfoService, 'requestCount' | 'signedIn' | 'size' | 'lookup' | 'peek' | 'entry' | 'clear' | 'saveNow'>;
+  /** Whether exotel.privacy.maskNumbers is in effect. */
+  maskingNumbers(): boolean;
+  tools: { placeTestCall: Pick<Tools['placeTestCall'], 'prepareInvocation' | 'invoke' | 'budget'> };
+  /** The Test Explorer's controller and suites (they hold no session). */
+  callTests: CallTests;
+  callbacks: {
+    store: Pick<CallbacksFeature['store'], 'get' | 'all' | 'size'>;
+    receiver: Pick<CallbacksFeature['receiver'], 'current'>;
+    rows: CallbacksFeature['rows'];
+    panelView: CallbacksFeature['panelView'];
+  };
+}
+
+export interface HandleParts {
+  context: vscode.ExtensionContext;
+  log: Log;
+  session: Session;
+  activationMs: number;
+  statusBar: AccountStatusBar;
+  sandbox: LocalSandbox;
+  callLog: CallLog;
+  callDetails: CallDetailsPanels;
+  placer: CallPlacer;
+  numbers: NumberInfoService;
+  maskingNumbers: () => boolean;
+  tools: Tools;
+  callTests: CallTests;
+  callbacks: CallbacksFeature;
+}
+
+/** The handle for ExtensionMode.Test; undefined in every other mode. */
+export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
+  if (p.context.extensionMode !== vscode.ExtensionMode.Test) return undefined;
+  const { context, session } = p;
+  const plain = (profile: Profile | undefined) => (profile ? Object.freeze({ ...profile }) : undefined);
+  return Object.freeze({
+    activationMs: p.activationMs,
+    log: narrow(p.log, ['recent', 'shown', 'info']),
+    account: Object.freeze({
+      current: async () => plain((await session.current())?.profile),
+      list: () => session.profiles.list().map(profile => plain(profile)!),
+      setActive: (id: string | undefined) => session.profiles.setActive(id),
+      remove: (id: string) => session.profiles.remove(id),
+    }),
+    globalState: narrow(context.globalState, ['get', 'update']),
+    secrets: Object.freeze({
+      store: (key: string, value: string) => Promise.resolve(context.secrets.store(key, value)),
+      has: async (key: string) => (await context.secrets.get(key)) !== undefined,
+      holds: async (key: string, value: string) => (await context.secrets.get(key)) === value,
+    }),
+    statusBar: narrow(p.statusBar, ['text']),
+    sandbox: narrow(p.sandbox, ['handle', 'baseUrl']),
+    callLog: Object.freeze({
+      model: narrow(p.callLog.model, ['state', 'hasMore', 'pagesFetched', 'ensureLoaded', 'loadMore', 'reset', 'reload']),
+      provider: narrow(p.callLog.provider, ['getChildren', 'getTreeItem']),
+      view: narrow(p.callLog.view, ['description', 'message']),
+      restart: () => p.callLog.restart(),
+    }),
+    callDetails: narrow(p.callDetails, ['view', 'refresh']),
+    placer: Object.freeze({ repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS }),
+    numbers: narrow(p.numbers, ['requestCount', 'signedIn', 'size', 'lookup', 'peek', 'entry', 'clear', 'saveNow']),
+    maskingNumbers: () => p.maskingNumbers(),
+    tools: Object.freeze({ placeTestCall: narrow(p.tools.placeTestCall, ['prepareInvocation', 'invoke', 'budget']) }),
+    callTests: p.callTests,
+    callbacks: Object.freeze({
+      store: narrow(p.callbacks.store, ['get', 'all', 'size']),
+      receiver: narrow(p.callbacks.receiver, ['current']),
+      rows: () => p.callbacks.rows(),
+      panelView: () => p.callbacks.panelView(),
+    }),
+  });
+}

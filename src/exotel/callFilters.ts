@@ -1,6 +1,7 @@
 // Typed filters of the bulk call-details API, checked and encoded exactly as Exotel documents them:
 // `gte:…;lte:…` ranges, `10s` durations, comma lists.
 import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus } from './models';
+import { RECORDING_URL_VALIDITY } from './recordings';
 import { formatExotelTime, IST_OFFSET_MINUTES, parseExotelTime } from './time';
 import { describe, fail, intField, oneOf, phoneField } from './validate';
 
@@ -131,7 +132,7 @@ export function encodeCallFilter(f: CallFilter, context: FilterContext = {}): Ar
   if (f.after !== undefined) q.push(['After', String(f.after)]);
   if (f.details !== undefined) q.push(['details', String(Boolean(f.details))]);
   if (f.recordingUrlValidity !== undefined) {
-    q.push(['RecordingUrlValidity', String(intField('RecordingUrlValidity', f.recordingUrlValidity, 5, 60, ' minutes'))]);
+    q.push(['RecordingUrlValidity', String(intField('RecordingUrlValidity', f.recordingUrlValidity, RECORDING_URL_VALIDITY.min, RECORDING_URL_VALIDITY.max, ' minutes'))]);
   }
   return q;
 }

@@ -88,6 +88,7 @@ export function decodeCall(v: unknown): Call {
     callerName: text(v.CallerName),
     uri: text(v.Uri),
     recordingUrl: text(v.RecordingUrl),
+    preSignedRecordingUrl: text(v.PreSignedRecordingUrl),
     details: decodeDetails(v.Details),
   };
 }

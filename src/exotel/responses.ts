@@ -101,6 +101,11 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** A short plain-text body (not JSON, XML or HTML), cleaned for a message. */
+function plainText(body: string): string | undefined {
+  return /^\s*[<{[]/.test(body) ? undefined : cleanText(body);
+}
+
 function forbiddenReason(message: string | undefined): ForbiddenReason {
   if (message && /kyc/i.test(message)) {
     return 'kyc';
@@ -148,8 +153,12 @@ export function errorFromResponse({ status: httpStatus, body, retryAfter, action
   }
   if (status === 429) {
     const ms = parseRetryAfter(retryAfter);
-    const wait = ms !== undefined ? ` Try again in ${Math.ceil(ms / 1000)} s.` : ' Try again in a minute.';
-    return new RateLimitError(`${action} hit Exotel's rate limit (429: 200 requests a minute by default).${wait}`, said, code, ms);
+    // A 429 may come as plain text rather than a RestException: that text is still Exotel's own message.
+    const own = said ?? plainText(body);
+    const ownQuote = own ? ` Exotel said: “${own}”` : '';
+    const wait = ms !== undefined ? ` Try again in ${Math.ceil(ms / 1000)} s.`
+      : ' Exotel did not say how long to wait: requests from this editor pause for a few seconds; try again then.';
+    return new RateLimitError(`${action} hit Exotel's rate limit (429: 200 requests a minute by default).${ownQuote}${wait}`, own, code, ms);
   }
   if (status >= 500) {
     return new ServerError(`${action} failed: Exotel is unavailable right now (${status}${codeText}).${quote} Try again in a moment.`, status, said, code);

@@ -14,7 +14,10 @@ import { SlidingWindowLimiter } from './rateLimit';
 import { RecordedRequest } from './requestLog';
 import { SeedOptions } from './seed';
 import { createServer } from './server';
-import { FieldStyle } from './types';
+import { FieldStyle, PhoneEcho } from './types';
+import type { NumberEcho } from './context';
+import { toEcho } from './phoneEcho';
+import { SEED_EXOPHONES } from './seed';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. The host is always 127.0.0.1. */
@@ -43,6 +46,15 @@ export interface SandboxOptions {
   fieldStyle?: Partial<FieldStyle>;
   /** Request log size (default 1000, newest kept). */
   maxLoggedRequests?: number;
+  /**
+   * The "signed URLs" account feature: calls carry PreSignedRecordingUrl (no credentials, expires after
+   * RecordingUrlValidity minutes, 5 by default). Default false, like an account without it; RecordingUrl is private either way.
+   */
+  signedRecordingUrls?: boolean;
+  /** How numbers come back: 'national' (default, as Exotel does: 0-prefixed) or 'as-sent' (E.164 stays E.164). */
+  numberEcho?: NumberEcho;
+  /** The account's ExoPhones (default SEED_EXOPHONES): Calls/connect refuses any other CallerId with a 400. */
+  exoPhones?: readonly string[];
 }
 
 export interface Sandbox {
@@ -61,6 +73,12 @@ export interface Sandbox {
   readonly callbacks: CallbackAttempt[];
   /** Mutable: how Duration/Price and empty values are written from now on. */
   readonly style: FieldStyle;
+  /** The account's ExoPhones as Exotel writes them (0-prefixed), e.g. for a CallerId picker. */
+  readonly exoPhones: readonly string[];
+  /** Whether calls carry PreSignedRecordingUrl now. */
+  readonly signedRecordingUrls: boolean;
+  /** Turns the "signed URLs" account feature on or off. */
+  setSignedRecordingUrls(on: boolean): void;
   lastRequest(): RecordedRequest | undefined;
   clearLogs(): void;
   setRateLimit(perMinute: number): void;
@@ -92,6 +110,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl: '',
     secret: randomHex(32, cryptoRandom),
     style: { durationPrice: 'string', empty: 'null', ...options.fieldStyle },
+    signedRecordingUrls: options.signedRecordingUrls ?? false,
+    exoPhones: exoPhonesOf(options.exoPhones),
+    numberEcho: options.numberEcho ?? 'national',
+    acceptSidAuth: options.acceptSidAuth ?? true,
     store: new CallStore(),
     progression,
     dispatcher: new CallbackDispatcher({
@@ -107,7 +129,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const faults = new Faults();
   const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 200, nowMs);
-  const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: options.acceptSidAuth ?? true });
+  const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: ctx.acceptSidAuth });
   await new Promise<void>((resolve, reject) => {
     front.server.once('error', reject);
     front.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -131,6 +153,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     callbacks: attempts,
     style: ctx.style,
+    exoPhones: ctx.exoPhones.map((p) => p.echo),
+    get signedRecordingUrls() {
+      return ctx.signedRecordingUrls;
+    },
+    setSignedRecordingUrls: (on) => {
+      ctx.signedRecordingUrls = on;
+    },
     lastRequest: () => requests[requests.length - 1],
     clearLogs: () => {
       requests.length = 0;
@@ -152,13 +181,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
+function exoPhonesOf(numbers: readonly string[] | undefined): PhoneEcho[] {
+  if (numbers === undefined) {
+    return [...SEED_EXOPHONES];
+  }
+  return numbers.map((n) => {
+    const echo = toEcho(n);
+    if (!echo) {
+      throw new Error(`exoPhones: '${n}' is not a phone number`);
+    }
+    return echo;
+  });
+}
+
 function checkOverride(url: string | undefined): void {
   if (url !== undefined && !/^https?:\/\/[^/]+/i.test(url)) {
     throw new Error(`statusCallbackOverride must be an http:// or https:// URL (got '${url}')`);
   }
 }
 
-export { OUTCOME_RULES, RESERVED_SERIES, DND_MESSAGE, KYC_MESSAGE, describeRules } from './outcomes';
+export { OUTCOME_RULES, INBOUND_OUTCOMES, RESERVED_SERIES, DND_MESSAGE, KYC_MESSAGE, NOT_EXOPHONE_MESSAGE, describeRules } from './outcomes';
+export type { NumberEcho } from './context';
 export { SEED_EXOPHONES, SEED_AGENTS } from './seed';
 export type { SeedOptions } from './seed';
 export type { Fault, FaultMatch } from './faults';

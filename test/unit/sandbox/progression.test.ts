@@ -104,9 +104,9 @@ describe('sandbox: call progression', () => {
   });
 });
 
-describe('sandbox: recordings', () => {
+describe('sandbox: RecordingUrlValidity', () => {
   let sb: Sandbox;
-  let clock = Date.UTC(2025, 5, 1, 6, 0, 0);
+  const clock = Date.UTC(2025, 5, 1, 6, 0, 0);
   before(async () => (sb = await start({ now: () => new Date(clock) })));
   after(() => sb.close());
 

@@ -1,6 +1,6 @@
 // What happened on a call, in words, from its status and legs. Leg 1 is the agent (From, called first), leg 2 the customer.
 import { Call } from '../../exotel';
-import { CallView } from '../../webview-ui/protocol';
+import { CallView, RecordingView } from '../../webview-ui/protocol';
 import { callFields, directionLabel, displayNumber, formatSeconds, otherParty, RECORDING, statusStyle } from './callFormat';
 import { t } from './translate';
 
@@ -44,7 +44,7 @@ function legWords(status: string): string {
 }
 
 /** Everything the call panel shows, prepared as plain text (the page sets it as text, never HTML). */
-export function callView(call: Call, recordingValidityMinutes: number): CallView {
+export function callView(call: Call, recording?: RecordingView): CallView {
   const style = statusStyle(call.status);
   const legs = (call.details?.legs ?? []).map(l => ({
     leg: String(l.id),
@@ -62,14 +62,13 @@ export function callView(call: Call, recordingValidityMinutes: number): CallView
     fields: callFields(call).map(([label, value]) => ({ label, value, link: label === RECORDING() && /^https?:\/\//.test(value) })),
     legs,
     conversation: conv !== undefined ? t('Conversation (both legs connected): {0}', formatSeconds(conv)) : undefined,
-    recording: call.recordingUrl && /^https?:\/\//.test(call.recordingUrl)
-      ? { url: call.recordingUrl, validity: t('This link was signed for {0} minutes; Refresh for a new one.', recordingValidityMinutes) }
-      : undefined,
+    recording,
     canCallAgain: Boolean(call.from && call.to && call.direction === 'outbound-api'),
     text: {
       leg: t('Leg'), who: t('Who'), status: t('Status'), onCall: t('On call'), noLegs: t('Exotel reported no leg details for this call.'),
       recording: t('Recording'), openInBrowser: t('Open in browser'), refresh: t('Refresh'), copySid: t('Copy Call SID'),
-      callAgain: t('Call Again'), legs: t('Legs'), allFields: t('All fields'),
+      callAgain: t('Call Again'), legs: t('Legs'), allFields: t('All fields'), play: t('Play recording'),
+      download: t('Download Recording…'), freshLink: t('Get a fresh link'),
     },
   };
 }

@@ -10,6 +10,13 @@ export interface Profile {
   baseUrl: string;
   accountSid: string;
   defaultCallerId?: string;
+  /** The account's ExoPhones when known (the sandbox says; E.164): offered as CallerIds. */
+  exoPhones?: string[];
+  /**
+   * The dashboard host a flow's app id becomes a URL on: my.exotel.com (documented) or, for Mumbai accounts,
+   * my.in.exotel.com (what public scripts use; not documented by Exotel). Unset: the region's default.
+   */
+  flowHost?: string;
   /** Calls from a production profile ask for confirmation and the status bar warns. */
   production?: boolean;
 }

@@ -10,7 +10,8 @@ import { CallLogFilter } from './callLogFilter';
 import { CallNode } from './callTreeItems';
 import { exportCalls, ExportArgs } from './exportCalls';
 import { promptFilter } from './filterPrompt';
-import { CallView } from '../../webview-ui/protocol';
+import { CallView, WebviewAction } from '../../webview-ui/protocol';
+import { downloadRecording, DownloadRecordingArgs } from './downloadRecording';
 
 const t = vscode.l10n.t;
 
@@ -20,16 +21,23 @@ function callOf(arg: Call | CallNode | undefined): Call | undefined {
   return 'kind' in arg ? (arg.kind === 'call' ? arg.call : undefined) : arg;
 }
 
-/** Read-only access to the open call details panels (for the in-host tests). */
+/** Access to the open call details panels (for the in-host tests). */
 export interface CallDetailsPanels {
   /** What the panel for `sid` shows, or undefined when it is not open or still loading. */
   view(sid: string): CallView | undefined;
+  /** Presses a button of the panel for `sid`, as the page would. */
+  perform(sid: string, action: WebviewAction, value?: string): Promise<void>;
+  /** The temporary folder holding the panel's copy of a private recording, if any. */
+  recordingCopy(sid: string): string | undefined;
 }
 
 /** The Calls view, its commands, the call details panel and export. */
 export function registerCallLog({ context, log, session }: Deps): { callLog: CallLog; callDetails: CallDetailsPanels } {
   const callLog = new CallLog(session);
-  const details = { fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }) };
+  const details = {
+    fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }),
+    client: async () => (await session.require()).client,
+  };
   const panels = new PanelRegistry<CallDetailsPanel>();
   const showDetails = (sid: string, known?: Call) => panels.show(sid, () => new CallDetailsPanel(context.extensionUri, details, sid, known));
   context.subscriptions.push(
@@ -73,8 +81,19 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
       const number = call && otherParty(call);
       return number ? vscode.commands.executeCommand('exotel.lookUpNumber', number) : undefined;
     }),
+    registerCommand(log, 'exotel.callLog.downloadRecording', async (arg?: Call | CallNode, args?: DownloadRecordingArgs) => {
+      const call = callOf(arg);
+      return call ? downloadRecording((await session.require()).client, call, args ?? {}) : undefined;
+    }),
     registerCommand(log, 'exotel.exportCalls', async (args?: ExportArgs) =>
       exportCalls((await session.require()).client, callLog.requests(), args ?? {})),
   );
-  return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView } };
+  return {
+    callLog,
+    callDetails: {
+      view: sid => panels.get(sid)?.lastView,
+      perform: async (sid, action, value) => panels.get(sid)?.perform(action, value),
+      recordingCopy: sid => panels.get(sid)?.recordingCopy,
+    },
+  };
 }

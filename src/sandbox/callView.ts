@@ -1,8 +1,7 @@
 // Renders a stored call as Exotel's `Call` object, keys in the documented order
 // (the 19 fields asserted by a captured 2019 test, then SubResourceUris, then Details when asked).
 import { formatIst } from './clock';
-import { RECORDING_URL_VALIDITY } from '../exotel/recordings';
-import { recordingUrl, signedRecordingUrl } from './recording';
+import { RECORDING_VALIDITY_MINUTES, recordingUrl, signedRecordingUrl } from './recording';
 import { CallRecord, FieldStyle } from './types';
 
 export interface ViewContext {
@@ -71,7 +70,7 @@ export function presignedFor(call: CallRecord, ctx: { baseUrl: string; recording
   if (!hasRecording(call)) {
     return null;
   }
-  const minutes = ctx.recordingValidity ?? RECORDING_URL_VALIDITY.accountDefault;
+  const minutes = ctx.recordingValidity ?? RECORDING_VALIDITY_MINUTES.accountDefault;
   return signedRecordingUrl(ctx.baseUrl, call.sid, ctx.nowMs + minutes * 60_000, ctx.secret);
 }
 

@@ -3,6 +3,9 @@
 // calls also carry PreSignedRecordingUrl: the same path with Expires + Signature, no credentials, refused once expired.
 import { createHmac, timingSafeEqual } from 'crypto';
 
+/** RecordingUrlValidity (fact sheet §2.3): 5–60 minutes, else 4XX; an account's default TTL is 5. */
+export const RECORDING_VALIDITY_MINUTES = { min: 5, max: 60, accountDefault: 5 } as const;
+
 export const RECORDING_PATH = /^\/sandbox\/recordings\/([0-9a-z]{32})\.mp3$/;
 
 /**

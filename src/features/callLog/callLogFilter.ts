@@ -38,7 +38,9 @@ export function presetRange(preset: DatePreset, now: Date, offsetMinutes: number
  * becomes two requests per window (To, then From): Exotel ANDs To and From, and we want either.
  */
 export function toRequests(f: CallLogFilter, pageSize: number, now: Date, offsetMinutes: number): CallFilter[] {
-  const base: CallFilter = { pageSize };
+  // details=true: each row carries Leg1Status/Leg2Status, so a missed incoming call (Status completed, no agent
+  // answered) shows as missed. Where Exotel leaves them out, the row says the outcome is unknown.
+  const base: CallFilter = { pageSize, details: true };
   if (f.statuses?.length) base.status = f.statuses;
   if (f.direction) base.direction = f.direction;
   if (f.duration) base.duration = f.duration;

@@ -3,7 +3,8 @@ import * as vscode from 'vscode';
 import { AuthenticationError, Call, ExotelError } from '../../exotel';
 import { NotSignedInError } from '../../common/errors';
 import { escapeMarkdown } from '../../common/markdown';
-import { callDescription, callFields, displayNumber, otherParty, statusStyle } from '../../common/callText/callFormat';
+import { callDescription, callFields, displayNumber, otherParty } from '../../common/callText/callFormat';
+import { callStyle } from '../../common/callText/callParties';
 
 export type CallNode =
   | { kind: 'day'; label: string; calls: Call[]; first: boolean }
@@ -64,7 +65,8 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
 }
 
 function callItem(call: Call): vscode.TreeItem {
-  const style = statusStyle(call.status);
+  // An incoming call Exotel calls completed may be a missed one: the icon and words say so (callStyle).
+  const style = callStyle(call);
   const item = new vscode.TreeItem(displayNumber(otherParty(call)));
   item.id = `call:${call.sid}`;
   item.description = callDescription(call);

@@ -1,5 +1,6 @@
 // A profile is one Exotel account the user signed in to. Only the key and token are secret;
 // they live in SecretStorage. The rest lives in global state, never in settings.json.
+import { REGIONS } from '../exotel';
 
 export type ProfileRegion = 'singapore' | 'mumbai' | 'custom' | 'sandbox';
 
@@ -27,6 +28,13 @@ export interface ProfileSecrets {
 }
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
+
+/** The flow host of a profile: its own choice, else its region's (a Mumbai base URL counts as Mumbai). */
+export function flowHostOf(p: Pick<Profile, 'flowHost' | 'region' | 'baseUrl'>): string {
+  if (p.flowHost) return p.flowHost;
+  const mumbai = p.region === 'mumbai' || /^https:\/\/api\.in\.exotel\.com(\/|$)/.test(p.baseUrl);
+  return mumbai ? REGIONS.mumbai.flowHost : REGIONS.singapore.flowHost;
+}
 
 export function regionLabel(p: Profile): string {
   switch (p.region) {

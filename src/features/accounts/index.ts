@@ -2,7 +2,7 @@ import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { AccountStatusBar } from './statusBar';
 import { signIn, SignInArgs } from './signIn';
-import { signOut, switchProfile } from './profileCommands';
+import { setFlowHost, signOut, switchProfile } from './profileCommands';
 
 /** Sign-in, profiles and the status bar item (returned, so the in-host tests can read it). */
 export function registerAccounts({ context, log, session }: Deps): AccountStatusBar {
@@ -12,6 +12,7 @@ export function registerAccounts({ context, log, session }: Deps): AccountStatus
     registerCommand(log, 'exotel.signOut', (scope?: 'current' | 'all') => signOut(session, scope)),
     registerCommand(log, 'exotel.switchProfile', (id?: string) => switchProfile(session, id)),
     registerCommand(log, 'exotel.showLog', () => log.show()),
+    registerCommand(log, 'exotel.setFlowHost', (host?: string) => setFlowHost(session, host)),
     statusBar,
   );
   return statusBar;

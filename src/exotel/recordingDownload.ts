@@ -3,6 +3,7 @@
 import { CancelledError, ExotelApiError, ExotelError, NetworkError, TimeoutError } from './errors';
 import { mayCarryCredentials, RecordingSource } from './recordings';
 import { cleanText } from './responses';
+import { t } from '../common/callText/translate';
 import { FetchLike } from './transport';
 
 /** A recording that could not be fetched: says why and what to do. */
@@ -42,7 +43,7 @@ export async function fetchRecording(ctx: RecordingFetchContext, source: Recordi
   let timedOut = false;
   const timer = setTimeout(() => { timedOut = true; ac.abort(); }, ctx.timeoutMs);
   try {
-    if (o.signal?.aborted) throw new CancelledError('The recording download was cancelled.');
+    if (o.signal?.aborted) throw new CancelledError(t('The recording download was cancelled.'));
     const res = await ctx.fetch(source.url, {
       method: 'GET', headers, agent: ctx.agent, signal: ac.signal, redirect: withCredentials ? 'error' : 'follow',
     });
@@ -69,14 +70,14 @@ export async function fetchRecording(ctx: RecordingFetchContext, source: Recordi
     return { bytes, contentType: res.headers.get('content-type') ?? undefined };
   } catch (err) {
     if (err instanceof ExotelError) throw err;
-    if (o.signal?.aborted) throw new CancelledError('The recording download was cancelled.');
-    if (timedOut) throw new TimeoutError(`The recording server did not answer within ${Math.round(ctx.timeoutMs / 1000)} s. Try again.`, false);
+    if (o.signal?.aborted) throw new CancelledError(t('The recording download was cancelled.'));
+    if (timedOut) throw new TimeoutError(t('The recording server did not answer within {0} s.', Math.round(ctx.timeoutMs / 1000)), { next: 'retry' });
     const type = (err as { type?: string } | undefined)?.type;
     if (type === 'no-redirect') {
-      throw new NetworkError('The recording link redirected elsewhere; it was not followed with your credentials. Open it in the browser instead.', false);
+      throw new NetworkError(t('The recording link redirected elsewhere; it was not followed with your credentials. Open it in the browser instead.'), { next: 'none' });
     }
     const code = (err as { code?: string; cause?: { code?: string } } | undefined)?.code ?? (err as { cause?: { code?: string } }).cause?.code;
-    throw new NetworkError(`The recording could not be downloaded: the connection to ${hostOf(source.url)} failed${code ? ` (${code})` : ''}. Check your network and try again.`, false);
+    throw new NetworkError(t('The recording could not be downloaded: the connection to {0} failed{1}.', hostOf(source.url), code ? ` (${code})` : ''));
   } finally {
     clearTimeout(timer);
     o.signal?.removeEventListener('abort', onAbort);
@@ -87,20 +88,20 @@ export async function fetchRecording(ctx: RecordingFetchContext, source: Recordi
 function refusal(source: RecordingSource, status: number, body: string): RecordingError {
   const said = /^\s*</.test(body) ? undefined : cleanText(body);
   if ((status === 401 || status === 403) && source.kind === 'presigned') {
-    return new RecordingError(`The signed recording link was refused (${status}); it has most likely expired. Refresh the call details for a fresh link.`, status, said, undefined);
+    return new RecordingError(t('The signed recording link was refused ({0}); it has most likely expired. Refresh the call details for a fresh link.', status), status, said, undefined, { next: 'retry', nextText: '' });
   }
   if (status === 401 || status === 403) {
-    const how = source.kind === 'private' ? 'Exotel refused the API key and token for it' : 'this link is not on an Exotel host, so it was fetched without credentials';
-    return new RecordingError(`The recording could not be fetched (${status}): ${how}. Recordings on this account are private: ask Exotel to enable signed URLs (PreSignedRecordingUrl), or whitelist this machine's IP.`, status, said, undefined);
+    const how = source.kind === 'private' ? t('Exotel refused the API key and token for it') : t('this link is not on an Exotel host, so it was fetched without credentials');
+    return new RecordingError(t('The recording could not be fetched ({0}): {1}. Recordings on this account are private: ask Exotel to enable signed URLs (PreSignedRecordingUrl), or whitelist this machine\'s IP.', status, how), status, said, undefined);
   }
   if (status === 404) {
-    return new RecordingError('No recording at this link (404). Exotel adds a recording a little after the call ends; Refresh the call details and try again.', status, said, undefined);
+    return new RecordingError(t('No recording at this link (404). Exotel adds a recording a little after the call ends; Refresh the call details and try again.'), status, said, undefined);
   }
-  return new RecordingError(`The recording could not be fetched: the server answered ${status}. Try again in a moment.`, status, said, undefined);
+  return new RecordingError(t('The recording could not be fetched: the server answered {0}.', status), status, said, undefined, { next: 'retry' });
 }
 
 function tooLarge(max: number): RecordingError {
-  return new RecordingError(`The recording is larger than ${Math.round(max / 1_000_000)} MB; it was not downloaded. Open it in the browser instead.`, 413, undefined, undefined);
+  return new RecordingError(t('The recording is larger than {0} MB; it was not downloaded. Open it in the browser instead.', Math.round(max / 1_000_000)), 413, undefined, undefined);
 }
 
 function hostOf(url: string): string {

@@ -2,9 +2,6 @@
 // whitelisted IP). Accounts with signed URLs also get PreSignedRecordingUrl, which needs nothing and expires.
 import { Call } from './models';
 
-/** RecordingUrlValidity: minutes a PreSignedRecordingUrl stays valid. Exotel refuses anything outside 5–60. */
-export const RECORDING_URL_VALIDITY = { min: 5, max: 60, accountDefault: 5 } as const;
-
 /** How a recording can be fetched, decided from its links alone. */
 export type RecordingSource =
   /** The pre-signed link: no credentials, valid until it expires. */

@@ -8,8 +8,9 @@ export type ParsedNumber = Extract<PhoneParse, { ok: true }>['number'];
 
 /**
  * Exotel answers with Indian numbers 0-prefixed ("09876543210") whatever form was sent: the docs send
- * +919876543210 and print 09876543210, and the 2017, 2019 and 2025 captures agree (fact sheet §2.1). Only its 2020
- * sample echoed E.164; 'as-sent' keeps that older behaviour. Toll-free keeps its 1800 form; foreign numbers stay E.164.
+ * +919876543210 and print 09876543210, and the 2017, 2019 and 2025 captures agree (docs/exotel-api-notes.md,
+ * Connect two numbers). Only its 2020 sample echoed E.164; 'as-sent' keeps that older behaviour. Toll-free keeps its
+ * 1800 form; foreign numbers stay E.164.
  */
 export function echoOf(input: string, number: ParsedNumber, mode: NumberEcho = 'national'): string {
   if (!number.isIndian || (mode === 'as-sent' && input.trim().startsWith('+'))) {

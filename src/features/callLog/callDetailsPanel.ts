@@ -9,6 +9,8 @@ import { webviewOptions } from '../../common/webview/html';
 import { CallView, WebviewAction } from '../../webview-ui/protocol';
 import { callView } from '../../common/callText/callSummary';
 import { recordingView } from '../../common/callText/recordingText';
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 /** RecordingUrlValidity the panel asks for (Exotel accepts 5–60, see RECORDING_URL_VALIDITY). */
 export const RECORDING_VALIDITY_MINUTES = 30;
@@ -19,8 +21,6 @@ export interface CallDetailsSource {
   /** The client of the current account: it judges recording links against its origin and fetches private ones. */
   client(): Promise<ExotelClient>;
 }
-
-const t = vscode.l10n.t;
 
 /** One call: every field, both legs in words, the recording. */
 export class CallDetailsPanel extends ExotelPanel {
@@ -33,7 +33,7 @@ export class CallDetailsPanel extends ExotelPanel {
   private download: AbortController | undefined;
 
   constructor(private readonly extUri: vscode.Uri, private readonly source: CallDetailsSource, readonly sid: string, known?: Call) {
-    super(extUri, 'exotel.callDetails', 'call', vscode.l10n.t('Call {0}…', sid.slice(0, 8)));
+    super(extUri, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.register({ dispose: () => this.removeCopy() });
     this.render();
@@ -81,7 +81,7 @@ export class CallDetailsPanel extends ExotelPanel {
 
   private render(): void {
     if (!this.call) {
-      this.show({ type: 'loading', message: vscode.l10n.t('Loading call {0}…', this.sid) });
+      this.show({ type: 'loading', message: t('Loading call {0}…', this.sid) });
       return;
     }
     const recording = this.recording();
@@ -136,7 +136,7 @@ export class CallDetailsPanel extends ExotelPanel {
     switch (action) {
       case 'refresh': return this.refresh();
       case 'copy': await vscode.env.clipboard.writeText(value ?? this.sid); return;
-      case 'callAgain': if (this.call) await vscode.commands.executeCommand('exotel.callLog.callAgain', this.call); return;
+      case 'callAgain': if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogCallAgain, this.call); return;
       case 'openExternal': if (value && /^https?:\/\//.test(value)) await vscode.env.openExternal(vscode.Uri.parse(value)); return;
       case 'playRecording': return this.play();
       case 'downloadRecording': if (this.call) await vscode.commands.executeCommand('exotel.callLog.downloadRecording', this.call); return;

@@ -1,7 +1,7 @@
 // The call log's filter as the user chose it, turned into requests Exotel accepts:
 // date presets become DateCreated ranges, and a range over 31 days becomes several windows.
 import { sameNumber } from '../../phone';
-import { Call, CallDirection, CallFilter, CallStatus, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
+import { Call, CallDirection, CallFilter, CallStatus, DAY_MS, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
 
 export type DatePreset = 'today' | 'yesterday' | 'last7' | 'last31' | 'custom';
 
@@ -15,7 +15,6 @@ export interface CallLogFilter {
   price?: NumberRange;
 }
 
-const DAY_MS = 86_400_000;
 
 /** Midnight in the account's zone, as an instant. */
 function startOfDay(at: Date, offsetMinutes: number): Date {

@@ -12,8 +12,8 @@ import { followCall } from './followCall';
 import { knownCallerIds, NumberOffer, pickNumber, recentNumbers, rememberCallerId, rememberNumbers } from './numberPick';
 import { e164Of } from '../../phone';
 import { curlSnippet, nodeSnippet } from './requestSnippets';
+import { t } from '../../common/callText/translate';
 
-const t = vscode.l10n.t;
 const LAST_OPTIONS_KEY = 'exotel.lastCallOptions';
 const LAST_CALL_KEY = 'exotel.lastCall';
 
@@ -40,7 +40,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   const conn = await d.session.require();
   const interactive = args.review === true || !(args.from && (toFlow ? args.flow : args.to));
   const recent = recentNumbers(d.state);
-  const callerIds = knownCallerIds(conn.profile, d.state, setting<string>('defaultCallerId', '').trim() || undefined);
+  const callerIds = knownCallerIds(conn.profile, d.state, setting('defaultCallerId').trim() || undefined);
   // Numbers are kept and compared as E.164: Call Again hands over Exotel's 0-prefixed form of the same number.
   const norm = (n: string | undefined) => (n === undefined ? undefined : e164Of(n) ?? n);
   const from = norm(args.from) ?? await pickNumber(t('Connect Call — From (the agent, called first)'), t('e.g. 98765 43210 or +919876543210'), recent);
@@ -54,7 +54,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
     to ??= await pickNumber(t('Connect Call — To (the customer)'), t('The number dialled once From answers'), recent);
     if (!to) return undefined;
   }
-  const callerId = norm(args.callerId ?? conn.profile.defaultCallerId ?? (setting<string>('defaultCallerId', '').trim() || undefined))
+  const callerId = norm(args.callerId ?? conn.profile.defaultCallerId ?? (setting('defaultCallerId').trim() || undefined))
     ?? await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('One of your ExoPhones: Exotel refuses any other number'), callerIds);
   if (!callerId) return undefined;
   let options: CallOptionValues = args.options ?? d.state.get<CallOptionValues>(LAST_OPTIONS_KEY, {});
@@ -190,7 +190,7 @@ async function dndAllows(d: CallDeps, to: string, mode: 'ask' | 'call' | 'cancel
 
 /** A production profile, or `exotel.confirmBeforeCalling`: show the summary and ask. */
 async function confirmIfNeeded(conn: Connection, form: Array<[string, string]>): Promise<boolean> {
-  if (!conn.profile.production && !setting<boolean>('confirmBeforeCalling', false)) return true;
+  if (!conn.profile.production && !setting('confirmBeforeCalling')) return true;
   const summary = form.map(([k, v]) => `${k}: ${v}`).join('\n');
   const pick = await showWarning(
     conn.profile.production ? t('Place a real call from the production profile “{0}”?', conn.profile.name) : t('Place this call?'),

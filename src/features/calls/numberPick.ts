@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { e164Of, parsePhone } from '../../phone';
 import { Profile } from '../../session/profile';
+import { t } from '../../common/callText/translate';
 
-const t = vscode.l10n.t;
 const RECENT_KEY = 'exotel.recentNumbers';
 const RECENT_MAX = 10;
 

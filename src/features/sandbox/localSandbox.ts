@@ -7,10 +7,10 @@ import { Log } from '../../common/log';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Session } from '../../session/session';
 import { parsePhone } from '../../phone';
+import { t } from '../../common/callText/translate';
+import { affects, setting } from '../../common/settings';
 
 type Running = Awaited<ReturnType<typeof startSandbox>>;
-const t = vscode.l10n.t;
-
 /** The embedded local Exotel, started on demand inside the extension host; stopped with the extension. */
 export class LocalSandbox extends Disposable {
   private running: Running | undefined;
@@ -21,8 +21,8 @@ export class LocalSandbox extends Disposable {
     this.register({ dispose: () => void this.stop(true) });
     // A new webhook URL applies to the running sandbox at once: no restart, no lost calls.
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.sandbox.signedRecordingUrls') && this.running) this.running.setSignedRecordingUrls(signedUrls());
-      if (!e.affectsConfiguration('exotel.sandbox.statusCallbackUrl') || !this.running) return;
+      if (affects(e, 'sandbox.signedRecordingUrls') && this.running) this.running.setSignedRecordingUrls(signedUrls());
+      if (!affects(e, 'sandbox.statusCallbackUrl') || !this.running) return;
       const url = callbackUrl();
       try {
         this.running.setStatusCallbackOverride(url);
@@ -107,7 +107,7 @@ export class LocalSandbox extends Disposable {
 export type StartOptions = Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed' | 'signedRecordingUrls'>;
 
 function signedUrls(): boolean {
-  return vscode.workspace.getConfiguration('exotel').get<boolean>('sandbox.signedRecordingUrls', true);
+  return setting('sandbox.signedRecordingUrls');
 }
 
 /** The sandbox's ExoPhones, in E.164 like every number the extension keeps. */
@@ -117,5 +117,5 @@ function exoPhonesE164(numbers: readonly string[]): string[] {
 
 /** The developer's webhook from `exotel.sandbox.statusCallbackUrl`, or undefined when unset. */
 function callbackUrl(): string | undefined {
-  return vscode.workspace.getConfiguration('exotel').get<string>('sandbox.statusCallbackUrl', '').trim() || undefined;
+  return setting('sandbox.statusCallbackUrl').trim() || undefined;
 }

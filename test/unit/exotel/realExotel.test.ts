@@ -46,7 +46,7 @@ describe('recordings: which link, and whether credentials go with it', () => {
     assert.strictEqual(recordingSource({}, api), undefined);
     assert.strictEqual(recordingSource({ recordingUrl: 'javascript:alert(1)' }, api), undefined);
     assert.strictEqual(recordingFileName('a'.repeat(32), 'https://x.exotel.com/r/1.WAV?sig=1'), `${'a'.repeat(32)}.wav`);
-    assert.deepStrictEqual(RECORDING_URL_VALIDITY, { min: 5, max: 60, accountDefault: 5 });
+    assert.deepStrictEqual(RECORDING_URL_VALIDITY, { min: 5, max: 60 });
   });
 
   for (const [label, value] of [['absent', undefined], ['null', null], ['""', '']] as const) {

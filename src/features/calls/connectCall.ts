@@ -80,10 +80,12 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   const sandbox = conn.profile.id === SANDBOX_PROFILE_ID;
   const call = await d.placer.place(conn.client, params, sandbox, deliberate);
   d.onPlaced(call);
-  await d.state.update(LAST_OPTIONS_KEY, options);
-  await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow });
-  await rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n)));
-  await rememberCallerId(d.state, conn.profile.id, callerIdUsed);
+  await Promise.all([
+    d.state.update(LAST_OPTIONS_KEY, options),
+    d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow }),
+    rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n))),
+    rememberCallerId(d.state, conn.profile.id, callerIdUsed),
+  ]);
   const maxMs = ((options.timeOut ?? 60) * 2 + 60) * 1000;
   void followCall(conn.client, call, d.log, { maxMs, onUpdate: d.onPlaced, sandbox, stop: d.stop }).catch(err => d.log.error('Following the call', err));
   return call;

@@ -8,9 +8,11 @@ import { ProfileStore } from './session/profileStore';
 import { Session } from './session/session';
 import { CallDetailsPanels, registerCallLog } from './features/callLog';
 import { CallLog } from './features/callLog/callLog';
-import { registerCalls } from './features/calls';
+import { CallService, registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
+import { dndMeaning } from './features/numbers/numberText';
 import { registerSandbox } from './features/sandbox';
+import { registerTools, Tools } from './features/tools';
 
 /** What activate() returns: a handle for the in-host tests, not a public API. */
 export interface ExotelExtensionApi {
@@ -20,8 +22,9 @@ export interface ExotelExtensionApi {
   sandbox: ReturnType<typeof registerSandbox>;
   callLog: CallLog;
   callDetails: CallDetailsPanels;
-  placer: ReturnType<typeof registerCalls>;
+  placer: CallService['placer'];
   numbers: ReturnType<typeof registerNumbers>;
+  tools: Tools;
 }
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
@@ -46,12 +49,13 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const sandbox = timed('sandbox', () => registerSandbox(deps));
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps, callLog.model));
-  const placer = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
+  const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
+  const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls }));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers };
+  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, tools };
 }
 
 export function deactivate(): void {

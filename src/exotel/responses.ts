@@ -92,7 +92,7 @@ function decodeXmlText(s: string): string {
 }
 
 /** Seconds or an HTTP date, as `Retry-After` allows; undefined when absent or nonsense. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (!header) {
     return undefined;
   }

@@ -18,7 +18,7 @@ export interface ViewContext {
   secret: string;
 }
 
-export function callUri(accountSid: string, sid: string, json: boolean): string {
+function callUri(accountSid: string, sid: string, json: boolean): string {
   return `/v1/Accounts/${accountSid}/Calls/${sid}${json ? '.json' : ''}`;
 }
 

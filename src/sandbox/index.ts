@@ -82,6 +82,11 @@ export interface Sandbox {
   readonly signedRecordingUrls: boolean;
   /** Turns the "signed URLs" account feature on or off. */
   setSignedRecordingUrls(on: boolean): void;
+  /**
+   * True when no call is progressing and no StatusCallback is on the wire or waiting to be retried: nothing more happens
+   * until a new request. Tests wait for it instead of sleeping to show that nothing else arrives.
+   */
+  readonly idle: boolean;
   lastRequest(): RecordedRequest | undefined;
   clearLogs(): void;
   setRateLimit(perMinute: number): void;
@@ -162,6 +167,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setSignedRecordingUrls: (on) => {
       ctx.signedRecordingUrls = on;
+    },
+    get idle() {
+      return ctx.progression.activeCalls === 0 && !ctx.dispatcher.busy;
     },
     lastRequest: () => requests[requests.length - 1],
     clearLogs: () => {

@@ -5,7 +5,7 @@ import type { NumberEcho } from './context';
 import { toEcho } from './phoneEcho';
 import { CallbackEvent, ConnectRequest, PhoneEcho } from './types';
 
-export const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
+const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
 
 export type Validation = { ok: true; request: ConnectRequest } | { ok: false; message: string };
 

@@ -88,6 +88,7 @@ export class ProfileStore extends Disposable {
     await this.setActive(profile.id);
   }
 
+  /** Saves a changed stored profile (Set Flow Host…); the sandbox's lives in memory and is not stored. */
   async update(profile: Profile): Promise<void> {
     if (profile.id === SANDBOX_PROFILE_ID) return;
     const all = this.context.globalState.get<Profile[]>(PROFILES_KEY, []);

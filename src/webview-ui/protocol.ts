@@ -61,7 +61,7 @@ export type ToWebview =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
-export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'lookUp' | 'callNumber' | 'showCall'
+export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'callNumber' | 'showCall'
   | 'playRecording' | 'downloadRecording';
 
 export type FromWebview =

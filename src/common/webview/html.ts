@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
 /** A nonce from a crypto source, fresh for every render. */
-export function makeNonce(): string {
+function makeNonce(): string {
   return randomBytes(18).toString('base64');
 }
 

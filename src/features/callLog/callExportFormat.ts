@@ -2,7 +2,7 @@
 import { Call } from '../../exotel';
 import { legRole, outcomeWord } from '../../common/callText/callParties';
 
-export const CSV_COLUMNS: Array<[string, (c: Call) => string | number | undefined]> = [
+const CSV_COLUMNS: Array<[string, (c: Call) => string | number | undefined]> = [
   ['Sid', c => c.sid], ['DateCreated', c => c.dateCreated], ['DateUpdated', c => c.dateUpdated], ['Status', c => c.status],
   ['Direction', c => c.direction], ['From', c => c.from], ['To', c => c.to], ['PhoneNumberSid', c => c.phoneNumberSid],
   ['StartTime', c => c.startTime], ['EndTime', c => c.endTime], ['Duration', c => c.duration], ['Price', c => c.price],

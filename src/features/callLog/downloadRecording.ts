@@ -4,7 +4,7 @@ import { showInfo } from '../../common/notify';
 import { Call, CancelledError, ExotelClient, recordingFileName, ValidationError } from '../../exotel';
 import { RECORDING_VALIDITY_MINUTES } from './callDetailsPanel';
 
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 export interface DownloadRecordingArgs {
   /** Where to save; asked with a save dialog when absent. */

@@ -91,7 +91,7 @@ describe('sandbox: signed recording URLs', () => {
     try {
       const res = await connect(sb, { ...BASIC, To: '09876543210', Record: 'true', StatusCallback: hook.url, StatusCallbackContentType: 'application/json' });
       sb.calls.fastForward();
-      const got = await waitFor(() => hook.received[0], 3000, 'the callback');
+      const got = await waitFor('the callback', () => hook.received[0], 3000);
       assert.strictEqual(got.json?.CallSid, res.json.Call.Sid);
       assert.match(String(got.json?.PreSignedRecordingUrl), /\?Expires=\d+&Signature=[0-9a-f]{32}$/);
       sb.setSignedRecordingUrls(false);

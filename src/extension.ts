@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const statusBar = timed('accounts', () => registerAccounts(deps));
   const sandbox = timed('sandbox', () => registerSandbox(deps));
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
-  const numbers = timed('numbers', () => registerNumbers(deps));
+  const numbers = timed('numbers', () => registerNumbers(deps, callLog.model));
   const callbacks = timed('callbacks', () => registerCallbacks(deps, sandbox));
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl));
   const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls }));

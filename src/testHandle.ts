@@ -122,7 +122,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       view: narrow(p.callLog.view, ['description', 'message']),
       restart: () => p.callLog.restart(),
     }),
-    callDetails: narrow(p.callDetails, ['view', 'refresh']),
+    callDetails: narrow(p.callDetails, ['view', 'refresh', 'perform', 'recordingCopy']),
     placer: Object.freeze({ repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS }),
     numbers: narrow(p.numbers, ['requestCount', 'signedIn', 'size', 'lookup', 'peek', 'entry', 'clear', 'saveNow']),
     maskingNumbers: () => p.maskingNumbers(),

@@ -28,6 +28,7 @@ export const SETTINGS = {
   rateLimitPerMinute: num(200, 1, 10000, { reconnects: true }),
   requestTimeoutSeconds: num(30, 1, 300, { reconnects: true }),
   'sandbox.statusCallbackUrl': text(''),
+  'sandbox.signedRecordingUrls': bool(true),
   'callLog.pageSize': num(50, 1, 100),
   'callLog.autoRefreshSeconds': num(0, 0),
   accountUtcOffset: text('+05:30'),

@@ -5,6 +5,8 @@ import { decodeCallEnvelope, decodeCallPage, decodeNumberMetadata } from './deco
 import { ExotelError, MalformedResponseError } from './errors';
 import { normalizeBaseUrl } from './hosts';
 import { Call, CallPage, NumberMetadata } from './models';
+import { fetchRecording, RecordingFetchOptions } from './recordingDownload';
+import { recordingSource, RecordingSource } from './recordings';
 import { credentialSecrets, redact } from './redact';
 import { HttpRequest, Transport, TransportOptions } from './transport';
 import { t } from '../common/callText/translate';
@@ -22,6 +24,8 @@ export interface ExotelClientOptions extends TransportOptions, Credentials {
   /** The account's zone, east of UTC in minutes, for date filters (IST by default). */
   offsetMinutes?: number;
   now?: () => Date;
+  /** The dashboard host a flow's app id becomes a URL on (default my.exotel.com). */
+  flowHost?: string;
 }
 
 export interface RequestOptions {
@@ -76,13 +80,13 @@ export class ExotelClient {
 
   /** Connects a number to a call flow, given by app id or by URL. Never retried. */
   async connectToFlow(params: ConnectToFlowParams, opts: RequestOptions = {}): Promise<Call> {
-    const form = connectToFlowForm(params, this.accountSid);
+    const form = connectToFlowForm(params, this.accountSid, this.options.flowHost);
     return this.postConnect(form, opts, t('Connecting the call to the flow'));
   }
 
   /** The exact request a connect would send, with the token masked, without sending it. */
   describeConnect(params: ConnectCallParams | ConnectToFlowParams): DescribedRequest {
-    const form = 'flow' in params ? connectToFlowForm(params, this.accountSid) : connectCallForm(params);
+    const form = 'flow' in params ? connectToFlowForm(params, this.accountSid, this.options.flowHost) : connectCallForm(params);
     return {
       method: 'POST',
       url: this.url('/Calls/connect.json'),
@@ -143,6 +147,27 @@ export class ExotelClient {
     const e164 = phoneField('Phone number', phoneNumber);
     const body = await this.get(this.url(`/Numbers/${encodeURIComponent(e164)}.json`), opts, t('Looking up {0}', e164));
     return decodeNumberMetadata(body, e164);
+  }
+
+  /** How this call's recording can be fetched: pre-signed, private (with our credentials) or a foreign link. */
+  recordingSource(call: Pick<Call, 'recordingUrl' | 'preSignedRecordingUrl'>): RecordingSource | undefined {
+    return recordingSource(call, this.baseUrl);
+  }
+
+  /**
+   * Streams a recording to `o.onData`. The key and token go only with a private link on an Exotel host or this
+   * client's own origin (see mayCarryCredentials), in a header; a pre-signed or foreign link gets none.
+   */
+  async fetchRecording(source: RecordingSource, o: RecordingFetchOptions): Promise<{ bytes: number; contentType?: string }> {
+    try {
+      return await fetchRecording({
+        fetch: this.options.fetch, agent: this.options.agent, authorization: this.authorization, apiBaseUrl: this.baseUrl,
+        userAgent: this.options.userAgent ?? 'exotel-vscode', timeoutMs: this.options.timeoutMs ?? 30_000, maxBytes: 200_000_000,
+      }, source, o);
+    } catch (err) {
+      if (err instanceof ExotelError) err.message = redact(err.message, this.secrets);
+      throw err;
+    }
   }
 
   private filterContext(): FilterContext {

@@ -34,13 +34,25 @@ export interface ConnectToFlowParams extends CallOptions {
   flow: FlowRef;
 }
 
-/** The documented flow URL for an app id of an account. */
-export function flowUrl(accountSid: string, appId: string): string {
+/** The dashboard host flows live on when a profile does not say (the documented one; Singapore cluster). */
+export const DEFAULT_FLOW_HOST = 'my.exotel.com';
+
+/** A flow host as a bare host name (`my.in.exotel.com`); a pasted URL is cut to its host. */
+export function normalizeFlowHost(input: string): string {
+  const t = String(input).trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(t)) {
+    fail('flowHost', `The flow host must be a host name such as my.exotel.com (got “${String(input).slice(0, 40)}”).`);
+  }
+  return t;
+}
+
+/** The documented flow URL for an app id of an account, on the account's dashboard host. */
+export function flowUrl(accountSid: string, appId: string, host: string = DEFAULT_FLOW_HOST): string {
   const id = String(appId).trim();
   if (!/^\d+$/.test(id)) {
     fail('flow', t('A flow\'s app id is a number from App Bazaar → My Apps (got “{0}”).', id.slice(0, 40)));
   }
-  return `http://my.exotel.com/${encodeURIComponent(accountSid)}/exoml/start_voice/${id}`;
+  return `http://${normalizeFlowHost(host)}/${encodeURIComponent(accountSid)}/exoml/start_voice/${id}`;
 }
 
 function optionsForm(o: CallOptions): Array<[string, string]> {
@@ -91,13 +103,13 @@ export function connectCallForm(p: ConnectCallParams): Array<[string, string]> {
 }
 
 /** The form body of a connect to a call flow. */
-export function connectToFlowForm(p: ConnectToFlowParams, accountSid: string): Array<[string, string]> {
+export function connectToFlowForm(p: ConnectToFlowParams, accountSid: string, flowHost?: string): Array<[string, string]> {
   const flow = p.flow as Partial<{ appId: string; url: string }> | undefined;
   let url: string;
   if (flow && typeof flow.url === 'string') {
     url = urlField('Url', flow.url);
   } else if (flow && flow.appId !== undefined) {
-    url = flowUrl(accountSid, flow.appId);
+    url = flowUrl(accountSid, flow.appId, flowHost);
   } else {
     fail('flow', t('Give the flow as an app id (App Bazaar → My Apps) or as a full URL.'));
   }

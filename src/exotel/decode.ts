@@ -89,6 +89,7 @@ function decodeCall(v: unknown): Call {
     callerName: text(v.CallerName),
     uri: text(v.Uri),
     recordingUrl: text(v.RecordingUrl),
+    preSignedRecordingUrl: text(v.PreSignedRecordingUrl),
     details: decodeDetails(v.Details),
   };
 }

@@ -4,9 +4,13 @@ import { t } from '../common/callText/translate';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
+/**
+ * `flowHost`: the dashboard host a flow's app id becomes a URL on. my.exotel.com is documented; my.in.exotel.com for
+ * Mumbai accounts is what public scripts use and is not documented by Exotel, so a profile may choose either.
+ */
 export const REGIONS = {
-  singapore: { label: 'Singapore (api.exotel.com)', baseUrl: 'https://api.exotel.com' },
-  mumbai: { label: 'Mumbai (api.in.exotel.com)', baseUrl: 'https://api.in.exotel.com' },
+  singapore: { label: 'Singapore (api.exotel.com)', baseUrl: 'https://api.exotel.com', flowHost: 'my.exotel.com' },
+  mumbai: { label: 'Mumbai (api.in.exotel.com)', baseUrl: 'https://api.in.exotel.com', flowHost: 'my.in.exotel.com' },
 } as const;
 export type Region = keyof typeof REGIONS;
 

@@ -13,7 +13,11 @@ export interface CallLeg {
   onCallDuration?: number;
 }
 
-/** `?details=true`: how each leg went. Leg 1 is the agent (From), leg 2 the customer (To). */
+/**
+ * `?details=true`: how each leg went. Which party a leg is depends on Direction (see callParties): on an outgoing
+ * call leg 1 is the agent (From) and leg 2 the customer (To); on an incoming call leg 1 is the caller reaching the
+ * ExoPhone and leg 2 the ExoPhone reaching an agent.
+ */
 export interface CallDetails {
   conversationDuration?: number;
   leg1Status?: string;
@@ -45,7 +49,10 @@ export interface Call {
   forwardedFrom?: string;
   callerName?: string;
   uri?: string;
+  /** Private since Oct 2024: fetching it needs the account's key and token. */
   recordingUrl?: string;
+  /** Accounts with signed URLs: a link that needs no credentials and expires (RecordingUrlValidity minutes). */
+  preSignedRecordingUrl?: string;
   details?: CallDetails;
 }
 

@@ -65,7 +65,12 @@ export class RateLimiter {
     });
   }
 
-  /** After a 429, nobody starts until Exotel's Retry-After has passed. */
+  /** How long requests are paused for now (after a 429), in ms; 0 when they are not. */
+  get pausedForMs(): number {
+    return Math.max(0, this.pausedUntil - this.now());
+  }
+
+  /** After a 429, nobody starts until Exotel's Retry-After (or our own pause) has passed. */
   pauseFor(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }

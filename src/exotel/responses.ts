@@ -9,7 +9,7 @@ import { t } from '../common/callText/translate';
 const MAX_MESSAGE = 300;
 
 /** Keeps text from Exotel printable and short, so a hostile or huge body cannot flood a message. */
-function cleanText(v: unknown): string | undefined {
+export function cleanText(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) {
     return String(v);
   }
@@ -104,6 +104,11 @@ function parseRetryAfter(header: string | null, now = Date.now()): number | unde
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
+/** A short plain-text body (not JSON, XML or HTML), cleaned for a message. */
+function plainText(body: string): string | undefined {
+  return /^\s*[<{[]/.test(body) ? undefined : cleanText(body);
+}
+
 function forbiddenReason(message: string | undefined): ForbiddenReason {
   if (message && /kyc/i.test(message)) {
     return 'kyc';
@@ -154,8 +159,13 @@ export function errorFromResponse({ status: httpStatus, body, retryAfter, action
   }
   if (status === 429) {
     const ms = parseRetryAfter(retryAfter);
-    const wait = ms !== undefined ? t('Try again in {0} s.', Math.ceil(ms / 1000)) : t('Try again in a minute.');
-    return new RateLimitError(t('{0} hit Exotel\'s rate limit (429: 200 requests a minute by default).', action), said, code, ms,
+    // A 429 may come as plain text rather than a RestException: that text is still Exotel's own message. Without
+    // Retry-After the transport pauses every request for seconds (rateLimitPauseMs).
+    const own = said ?? plainText(body);
+    const wait = ms !== undefined ? t('Try again in {0} s.', Math.ceil(ms / 1000))
+      : t('Exotel did not say how long to wait: requests from this editor pause for a few seconds; try again then.');
+    const ownQuote = own ? ` ${t('Exotel said: “{0}”', own)}` : '';
+    return new RateLimitError(t('{0} hit Exotel\'s rate limit (429: 200 requests a minute by default).{1}', action, ownQuote), own, code, ms,
       { ...info, next: 'retry', nextText: wait });
   }
   if (status >= 500) {

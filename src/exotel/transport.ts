@@ -46,6 +46,11 @@ export interface TransportOptions {
   retryBaseMs?: number;
   /** Longest Retry-After the client waits out by itself. */
   maxRetryAfterMs?: number;
+  /**
+   * A 429 without Retry-After (all captured traffic): the shared limiter pauses this long, doubled on each further
+   * attempt, and a GET retries after it. Seconds, so that nobody keeps hammering an API that said "too many".
+   */
+  rateLimitPauseMs?: number;
   log?: (entry: RequestLog) => void;
   userAgent?: string;
   random?: () => number;
@@ -79,6 +84,7 @@ export class Transport {
       retries: options.retries ?? 2,
       retryBaseMs: options.retryBaseMs ?? 500,
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
+      rateLimitPauseMs: options.rateLimitPauseMs ?? 5_000,
       userAgent: options.userAgent ?? 'exotel-vscode',
       random: options.random ?? Math.random,
       secrets: (options.secrets ?? []).filter(isMaskable),
@@ -101,13 +107,18 @@ export class Transport {
 
   private retryDelay(err: unknown, attempt: number): number | undefined {
     if (err instanceof RateLimitError) {
-      const ms = err.retryAfterMs ?? this.backoff(attempt);
+      const ms = err.retryAfterMs ?? this.rateLimitPause(attempt);
       return ms <= this.o.maxRetryAfterMs ? ms : undefined;
     }
     if (err instanceof ServerError || err instanceof NetworkError) {
       return this.backoff(attempt);
     }
     return undefined;
+  }
+
+  /** How long everyone waits after a 429 that did not say (attempt 1: rateLimitPauseMs, then doubling). */
+  private rateLimitPause(attempt: number): number {
+    return this.o.rateLimitPauseMs * 2 ** (attempt - 1);
   }
 
   /** Exponential backoff with full jitter, so many windows do not retry in step. */
@@ -152,7 +163,8 @@ export class Transport {
       log(res.status);
       if (res.status === 429) {
         const e = errorFromResponse({ status: 429, body: this.masked(body), retryAfter: res.headers.get('retry-after'), action: req.action });
-        if (e instanceof RateLimitError && e.retryAfterMs) this.limiter.pauseFor(e.retryAfterMs);
+        // Every caller of the API waits, not only this request: Retry-After when Exotel gave one, else a pause of seconds.
+        if (e instanceof RateLimitError) this.limiter.pauseFor(e.retryAfterMs ?? this.rateLimitPause(attempt));
         throw e;
       }
       if (res.status < 200 || res.status >= 300) {

@@ -1,7 +1,7 @@
 // Renders a stored call as Exotel's `Call` object, keys in the documented order
 // (the 19 fields asserted by a captured 2019 test, then SubResourceUris, then Details when asked).
 import { formatIst } from './clock';
-import { recordingUrl, signedRecordingUrl } from './recording';
+import { RECORDING_VALIDITY_MINUTES, recordingUrl, signedRecordingUrl } from './recording';
 import { CallRecord, FieldStyle } from './types';
 
 export interface ViewContext {
@@ -10,8 +10,10 @@ export interface ViewContext {
   json: boolean;
   style: FieldStyle;
   details: boolean;
-  /** Minutes; pre-signs RecordingUrl when set. */
+  /** RecordingUrlValidity asked for, in minutes (the account default otherwise). */
   recordingValidity?: number;
+  /** "Signed URLs" account mode: add PreSignedRecordingUrl. */
+  signed: boolean;
   nowMs: number;
   secret: string;
 }
@@ -44,26 +46,39 @@ export function callView(call: CallRecord, ctx: ViewContext): Record<string, unk
     ForwardedFrom: empty,
     CallerName: empty,
     Uri: uri,
-    RecordingUrl: or(recordingFor(call, ctx)),
+    RecordingUrl: or(hasRecording(call) ? recordingUrl(ctx.baseUrl, call.sid) : null),
     SubResourceUris: { Legs: `${uri}/Legs` },
   };
+  if (ctx.signed) {
+    // Placed after RecordingUrl; SubResourceUris stays last of the documented fields.
+    delete view.SubResourceUris;
+    view.PreSignedRecordingUrl = or(presignedFor(call, ctx));
+    view.SubResourceUris = { Legs: `${uri}/Legs` };
+  }
   if (ctx.details) {
     view.Details = detailsView(call);
   }
   return view;
 }
 
-function recordingFor(call: CallRecord, ctx: ViewContext): string | null {
-  if (!call.recorded || call.status !== 'completed') {
-    return null;
-  }
-  return ctx.recordingValidity === undefined
-    ? recordingUrl(ctx.baseUrl, call.sid)
-    : signedRecordingUrl(ctx.baseUrl, call.sid, ctx.nowMs + ctx.recordingValidity * 60_000, ctx.secret);
+export function hasRecording(call: CallRecord): boolean {
+  return call.recorded && call.status === 'completed';
 }
 
-/** `?details=true`: leg 1 is From (the agent), leg 2 is To. A flow call has one leg. */
-function detailsView(call: CallRecord): Record<string, unknown> {
+/** A link that needs no credentials, valid for RecordingUrlValidity minutes (the account's default 5 otherwise). */
+export function presignedFor(call: CallRecord, ctx: { baseUrl: string; recordingValidity?: number; nowMs: number; secret: string }): string | null {
+  if (!hasRecording(call)) {
+    return null;
+  }
+  const minutes = ctx.recordingValidity ?? RECORDING_VALIDITY_MINUTES.accountDefault;
+  return signedRecordingUrl(ctx.baseUrl, call.sid, ctx.nowMs + minutes * 60_000, ctx.secret);
+}
+
+/**
+ * `?details=true`. Outgoing: leg 1 is From (the agent), leg 2 is To (the customer). Incoming: leg 1 is the caller
+ * reaching the ExoPhone, leg 2 the ExoPhone reaching an agent. A flow call has one leg.
+ */
+export function detailsView(call: CallRecord): Record<string, unknown> {
   return {
     ConversationDuration: call.conversationDuration ?? 0,
     Leg1Status: call.legs[0]?.status ?? null,

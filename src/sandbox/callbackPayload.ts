@@ -3,19 +3,37 @@
 // RecordingUrl only when a recording exists (absent for busy/no-answer/failed — nammayatri #917).
 import { formatIst } from './clock';
 import { planDuration } from './outcomes';
+import { presignedFor } from './callView';
 import { recordingUrl } from './recording';
 import { CallbackEvent, CallRecord } from './types';
 
 export type Fields = Array<[string, unknown]>;
 
-export function callbackFields(call: CallRecord, event: CallbackEvent, extended: boolean, baseUrl: string, nowMs: number): Fields {
+/** Where recordings are and how links are signed; `secret` only in signed-URL mode. */
+export interface CallbackRecording {
+  baseUrl: string;
+  nowMs: number;
+  signed: boolean;
+  secret: string;
+}
+
+export function callbackFields(call: CallRecord, event: CallbackEvent, extended: boolean, where: CallbackRecording): Fields {
+  const { baseUrl, nowMs } = where;
   const terminal = event === 'terminal';
   const recording = terminal && call.recorded && call.status === 'completed' ? recordingUrl(baseUrl, call.sid) : undefined;
-  if (!extended) {
-    const fields: Fields = [['CallSid', call.sid], ['DateUpdated', formatIst(nowMs)], ['Status', call.status]];
+  // Accounts with signed URLs get the pre-signed link in StatusCallbacks too (public consumers read it there).
+  const presigned = recording && where.signed ? presignedFor(call, where) : undefined;
+  const recordingFields = (fields: Fields): void => {
     if (recording) {
       fields.push(['RecordingUrl', recording]);
     }
+    if (presigned) {
+      fields.push(['PreSignedRecordingUrl', presigned]);
+    }
+  };
+  if (!extended) {
+    const fields: Fields = [['CallSid', call.sid], ['DateUpdated', formatIst(nowMs)], ['Status', call.status]];
+    recordingFields(fields);
     return fields;
   }
   const endMs = terminal && call.plan && call.startTime !== null ? call.startTime + planDuration(call.plan) * 1000 : null;
@@ -39,9 +57,7 @@ export function callbackFields(call: CallRecord, event: CallbackEvent, extended:
   if (terminal && customField) {
     fields.push(['CustomField', customField]);
   }
-  if (recording) {
-    fields.push(['RecordingUrl', recording]);
-  }
+  recordingFields(fields);
   fields.push(['Legs', legsFor(call, terminal)]);
   return fields;
 }

@@ -27,6 +27,6 @@ function deliver(ctx: SandboxContext, call: CallRecord, event: CallbackEvent): v
   if (!wanted) {
     return;
   }
-  const fields = callbackFields(call, event, extended, ctx.baseUrl, ctx.nowMs());
+  const fields = callbackFields(call, event, extended, { baseUrl: ctx.baseUrl, nowMs: ctx.nowMs(), signed: ctx.signedRecordingUrls, secret: ctx.secret });
   ctx.dispatcher.send(url, call.sid, event, fields, request.statusCallbackJson);
 }

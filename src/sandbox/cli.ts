@@ -1,4 +1,4 @@
-// Standalone sandbox: `node out/src/sandbox/cli.js [--port N] [--no-seed] [--progress-ms N] [--lag-ms N] [--callback-url URL]`
+// Standalone sandbox: `node out/src/sandbox/cli.js [--port N] [--no-seed] [--progress-ms N] [--lag-ms N] [--callback-url URL] [--signed-urls]`
 import { describeRules, startSandbox } from './index';
 import { formatIst } from './clock';
 
@@ -8,6 +8,8 @@ interface CliArgs {
   progressMs?: number;
   postCallLagMs?: number;
   statusCallbackOverride?: string;
+  /** The "signed URLs" account feature (PreSignedRecordingUrl); off unless asked, like most accounts. */
+  signedRecordingUrls?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -43,6 +45,9 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--callback-url':
         args.statusCallbackOverride = next();
         break;
+      case '--signed-urls':
+        args.signedRecordingUrls = true;
+        break;
       default:
         throw new Error(`unknown option ${argv[i]}`);
     }
@@ -63,6 +68,8 @@ async function main(): Promise<void> {
       `  Account SID: ${sandbox.accountSid}`,
       `  API key:     ${sandbox.apiKey}`,
       `  API token:   ${sandbox.apiToken}`,
+      `  ExoPhones:   ${sandbox.exoPhones.join(', ')} (the only CallerIds Calls/connect accepts)`,
+      `  Recordings:  private (Basic auth)${sandbox.signedRecordingUrls ? '; calls also carry PreSignedRecordingUrl (signed URLs on)' : '; --signed-urls adds PreSignedRecordingUrl'}`,
       `  Try:         curl -u ${sandbox.apiKey}:${sandbox.apiToken} ${sandbox.baseUrl}/v1/Accounts/${sandbox.accountSid}/Calls.json?PageSize=5`,
       'Outcomes (by the last digit of the number dialled):',
       ...describeRules(),

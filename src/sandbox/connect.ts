@@ -3,20 +3,23 @@ import { newCallRecord } from './callRecord';
 import { wholeSeconds } from './clock';
 import { callView } from './callView';
 import { SandboxContext } from './context';
-import { DND_MESSAGE, isReserved, KYC_MESSAGE, planFromSid, ruleFor } from './outcomes';
+import { DND_MESSAGE, isReserved, KYC_MESSAGE, NOT_EXOPHONE_MESSAGE, planFromSid, ruleFor } from './outcomes';
 import { newCallSid } from './random';
 import { Format, render, Reply, restException } from './render';
 import { CallRecord, ConnectRequest } from './types';
 import { validateConnect } from './validate';
 
 export function connectCall(ctx: SandboxContext, fields: ReadonlyArray<[string, string]>, format: Format): Reply {
-  const checked = validateConnect(fields);
+  const checked = validateConnect(fields, ctx.numberEcho);
   if (!checked.ok) {
     return restException(format, 400, checked.message);
   }
   const request = checked.request;
   if (isReserved(request.from.e164, 'kyc') || isReserved(request.callerId.e164, 'kyc')) {
     return restException(format, 403, KYC_MESSAGE);
+  }
+  if (!ctx.exoPhones.some((p) => p.e164 === request.callerId.e164)) {
+    return restException(format, 400, NOT_EXOPHONE_MESSAGE(request.callerId.echo, ctx.exoPhones.map((p) => p.echo)));
   }
   // A flow call dials From; a two-number call's customer is To.
   const dialled = request.to ?? request.from;
@@ -25,7 +28,7 @@ export function connectCall(ctx: SandboxContext, fields: ReadonlyArray<[string, 
   }
   const call = createCall(ctx, request);
   ctx.log(`Call ${call.sid}: ${call.from} → ${call.to} via ${call.phoneNumberSid}; will end ${call.plan?.status}`);
-  const view = callView(call, { accountSid: ctx.creds.accountSid, baseUrl: ctx.baseUrl, json: format === 'json', style: ctx.style, details: false, nowMs: ctx.nowMs(), secret: ctx.secret });
+  const view = callView(call, { accountSid: ctx.creds.accountSid, baseUrl: ctx.baseUrl, json: format === 'json', style: ctx.style, details: false, signed: ctx.signedRecordingUrls, nowMs: ctx.nowMs(), secret: ctx.secret });
   return render(format, 200, { Call: view });
 }
 

@@ -3,7 +3,9 @@ import { CallbackDispatcher } from './callbacks';
 import { CallStore } from './calls';
 import { Credentials } from './auth';
 import { Progression } from './progression';
-import { FieldStyle } from './types';
+import { FieldStyle, PhoneEcho } from './types';
+
+export type NumberEcho = 'national' | 'as-sent';
 
 export interface SandboxContext {
   creds: Credentials;
@@ -12,6 +14,13 @@ export interface SandboxContext {
   /** Signs pre-signed recording URLs. */
   secret: string;
   style: FieldStyle;
+  /** "Signed URLs" account mode: calls carry PreSignedRecordingUrl. */
+  signedRecordingUrls: boolean;
+  /** The account's ExoPhones: the only CallerIds Calls/connect accepts. */
+  exoPhones: readonly PhoneEcho[];
+  /** 'national' (Exotel's way: 0-prefixed whatever was sent) or 'as-sent' (E.164 echoed as E.164). */
+  numberEcho: NumberEcho;
+  acceptSidAuth: boolean;
   store: CallStore;
   progression: Progression;
   dispatcher: CallbackDispatcher;

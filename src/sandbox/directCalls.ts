@@ -3,11 +3,11 @@ import { newCallRecord } from './callRecord';
 import { parseIst, wholeSeconds } from './clock';
 import { SandboxContext } from './context';
 import { endCall, fillBilling } from './progression';
-import { OUTCOME_RULES, planFromSid } from './outcomes';
+import { INBOUND_OUTCOMES, OUTCOME_RULES, planFromSid, planInbound } from './outcomes';
 import { toEcho } from './phoneEcho';
-import { CALL_SID_PATTERN, newCallSid } from './random';
+import { CALL_SID_PATTERN, newCallSid, seededRandom, stableHash } from './random';
 import { seedCalls, SeedOptions } from './seed';
-import { CallRecord, CallStatus, Direction, PhoneEcho, TERMINAL_STATUSES, TerminalStatus } from './types';
+import { CallRecord, CallStatus, Direction, LegStatus, PhoneEcho, TERMINAL_STATUSES, TerminalStatus } from './types';
 
 export interface AddCallInit {
   sid?: string;
@@ -23,6 +23,11 @@ export interface AddCallInit {
   duration?: number | null;
   price?: number | null;
   recorded?: boolean;
+  /**
+   * An incoming call's leg 2 (the agent): 'completed' (default for a completed call), or 'no-answer' / 'busy' for a
+   * missed call that Exotel still reports as completed, or null when no agent was dialled.
+   */
+  leg2Status?: LegStatus;
 }
 
 export interface SandboxCalls {
@@ -52,7 +57,7 @@ export function sandboxCalls(ctx: SandboxContext): SandboxCalls {
       return call;
     },
     seed: (options = {}) => {
-      const calls = seedCalls(ctx.creds.accountSid, ctx.nowMs(), options);
+      const calls = seedCalls(ctx.creds.accountSid, ctx.nowMs(), { exoPhones: ctx.exoPhones, ...options });
       ctx.store.addMany(calls);
       return calls;
     },
@@ -85,7 +90,14 @@ function buildCall(ctx: SandboxContext, init: AddCallInit): CallRecord {
   call.status = status;
   if ((TERMINAL_STATUSES as readonly string[]).includes(status)) {
     const rule = OUTCOME_RULES.find((r) => r.status === status) ?? OUTCOME_RULES[0];
-    call.plan = { ...planFromSid(rule, true, sid), status: status as TerminalStatus };
+    const inbound = call.direction === 'inbound'
+      ? INBOUND_OUTCOMES.find((o) => o.status === status && (init.leg2Status === undefined || o.leg2 === init.leg2Status))
+      : undefined;
+    if (init.leg2Status !== undefined && !inbound) {
+      throw new Error(`leg2Status ${init.leg2Status} is for an incoming call with a status it can end in (got ${call.direction}, ${status})`);
+    }
+    const plan = inbound ? planInbound(inbound, seededRandom(stableHash(sid))) : planFromSid(rule, true, sid);
+    call.plan = { ...plan, status: status as TerminalStatus };
     endCall(call, createdAt);
     fillBilling(call, createdAt);
     if (init.duration !== undefined) {

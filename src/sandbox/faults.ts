@@ -10,6 +10,11 @@ export type Fault =
   | { kind: 'malformed'; variant?: 'truncated-json' | 'html'; body?: string; contentType?: string; status?: number }
   /** Destroy the socket without answering. */
   | { kind: 'drop' }
+  /**
+   * 429 as Exotel may send it: by default WITHOUT Retry-After (nothing in captured traffic shows one) and with a
+   * RestException; `retryAfter` adds the header, `body: 'text'` sends a plain-text body, 'empty' none at all.
+   */
+  | { kind: '429'; retryAfter?: number; body?: 'json' | 'text' | 'empty'; message?: string }
   /** Any status and body (an object is sent as JSON). */
   | { kind: 'status'; status: number; body?: string | Record<string, unknown>; contentType?: string; headers?: Record<string, string> };
 
@@ -74,6 +79,14 @@ export function faultReply(fault: Fault, format: Format): Reply | undefined {
   switch (fault.kind) {
     case '5xx':
       return restException(format, 503, 'Service Unavailable; ', 35008);
+    case '429': {
+      const message = fault.message ?? 'Too Many Requests';
+      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { 'Retry-After': String(fault.retryAfter) };
+      if (fault.body === 'text' || fault.body === 'empty') {
+        return { status: 429, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body: fault.body === 'text' ? `${message}\n` : '' };
+      }
+      return restException(format, 429, message, undefined, headers);
+    }
     case 'malformed': {
       const html = fault.variant === 'html';
       return {

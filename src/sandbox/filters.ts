@@ -2,6 +2,7 @@
 import { decodeCursor, Cursor } from './cursor';
 import { parseIndian } from './phoneEcho';
 import { checked, Invalid } from './invalid';
+import { RECORDING_VALIDITY_MINUTES } from './recording';
 import { dateRange, range, Range } from './ranges';
 import { CALL_STATUSES, DIRECTIONS } from './types';
 
@@ -141,8 +142,9 @@ function recordingValidity(value: string | undefined): number | undefined {
     return undefined;
   }
   const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 5 || n > 60) {
-    throw new Invalid(`RecordingUrlValidity must be a whole number of minutes from 5 to 60 (got '${value}')`);
+  const { min, max } = RECORDING_VALIDITY_MINUTES;
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    throw new Invalid(`RecordingUrlValidity must be a whole number of minutes from ${min} to ${max} (got '${value}')`);
   }
   return n;
 }

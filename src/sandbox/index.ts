@@ -17,7 +17,10 @@ import { SlidingWindowLimiter } from './rateLimit';
 import { RecordedRequest } from './requestLog';
 import { SeedOptions } from './seed';
 import { createServer } from './server';
-import { FieldStyle } from './types';
+import { FieldStyle, PhoneEcho } from './types';
+import type { NumberEcho } from './context';
+import { toEcho } from './phoneEcho';
+import { SEED_EXOPHONES } from './seed';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. The host is always 127.0.0.1. */
@@ -48,6 +51,15 @@ export interface SandboxOptions {
   maxLoggedRequests?: number;
   /** Told of every StatusCallback attempt when it starts and when it ends (the same object, updated). */
   onCallback?: (attempt: CallbackAttempt) => void;
+  /**
+   * The "signed URLs" account feature: calls carry PreSignedRecordingUrl (no credentials, expires after
+   * RecordingUrlValidity minutes, 5 by default). Default false, like an account without it; RecordingUrl is private either way.
+   */
+  signedRecordingUrls?: boolean;
+  /** How numbers come back: 'national' (default, as Exotel does: 0-prefixed) or 'as-sent' (E.164 stays E.164). */
+  numberEcho?: NumberEcho;
+  /** The account's ExoPhones (default SEED_EXOPHONES): Calls/connect refuses any other CallerId with a 400. */
+  exoPhones?: readonly string[];
 }
 
 export interface Sandbox {
@@ -66,6 +78,12 @@ export interface Sandbox {
   readonly callbacks: CallbackAttempt[];
   /** Mutable: how Duration/Price and empty values are written from now on. */
   readonly style: FieldStyle;
+  /** The account's ExoPhones as Exotel writes them (0-prefixed), e.g. for a CallerId picker. */
+  readonly exoPhones: readonly string[];
+  /** Whether calls carry PreSignedRecordingUrl now. */
+  readonly signedRecordingUrls: boolean;
+  /** Turns the "signed URLs" account feature on or off. */
+  setSignedRecordingUrls(on: boolean): void;
   /**
    * True when no call is progressing and no StatusCallback is on the wire or waiting to be retried: nothing more happens
    * until a new request. Tests wait for it instead of sleeping to show that nothing else arrives.
@@ -102,6 +120,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     baseUrl: '',
     secret: randomHex(32, cryptoRandom),
     style: { durationPrice: 'string', empty: 'null', ...options.fieldStyle },
+    signedRecordingUrls: options.signedRecordingUrls ?? false,
+    exoPhones: exoPhonesOf(options.exoPhones),
+    numberEcho: options.numberEcho ?? 'national',
+    acceptSidAuth: options.acceptSidAuth ?? true,
     store: new CallStore(),
     progression,
     dispatcher: new CallbackDispatcher({
@@ -118,7 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   const faults = new Faults();
   const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 200, nowMs);
-  const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: options.acceptSidAuth ?? true });
+  const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: ctx.acceptSidAuth });
   await new Promise<void>((resolve, reject) => {
     front.server.once('error', reject);
     front.server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -142,6 +164,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     callbacks: attempts,
     style: ctx.style,
+    exoPhones: ctx.exoPhones.map((p) => p.echo),
+    get signedRecordingUrls() {
+      return ctx.signedRecordingUrls;
+    },
+    setSignedRecordingUrls: (on) => {
+      ctx.signedRecordingUrls = on;
+    },
     get idle() {
       return ctx.progression.activeCalls === 0 && !ctx.dispatcher.busy;
     },
@@ -166,14 +195,28 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
+function exoPhonesOf(numbers: readonly string[] | undefined): PhoneEcho[] {
+  if (numbers === undefined) {
+    return [...SEED_EXOPHONES];
+  }
+  return numbers.map((n) => {
+    const echo = toEcho(n);
+    if (!echo) {
+      throw new Error(`exoPhones: '${n}' is not a phone number`);
+    }
+    return echo;
+  });
+}
+
 function checkOverride(url: string | undefined): void {
   if (url !== undefined && !/^https?:\/\/[^/]+/i.test(url)) {
     throw new Error(`statusCallbackOverride must be an http:// or https:// URL (got '${url}')`);
   }
 }
 
-export { OUTCOME_RULES, RESERVED_SERIES, DND_MESSAGE, KYC_MESSAGE, describeRules } from './outcomes';
+export { OUTCOME_RULES, INBOUND_OUTCOMES, RESERVED_SERIES, DND_MESSAGE, KYC_MESSAGE, NOT_EXOPHONE_MESSAGE, describeRules } from './outcomes';
 export { CALLBACK_INBOX_PATH } from './router';
+export type { NumberEcho } from './context';
 export { SEED_EXOPHONES, SEED_AGENTS } from './seed';
 export type { SeedOptions } from './seed';
 export type { Fault, FaultMatch } from './faults';

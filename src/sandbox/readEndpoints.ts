@@ -4,6 +4,7 @@ import { SandboxContext } from './context';
 import { checkRecordingValidity, parseListQuery } from './filters';
 import { listPage } from './listing';
 import { lookupNumber } from './metadata';
+import { authenticate } from './auth';
 import { checkRecordingAccess, SILENT_MP3 } from './recording';
 import { Format, render, Reply, restException } from './render';
 
@@ -15,6 +16,7 @@ function viewContext(ctx: SandboxContext, format: Format, query: URLSearchParams
     style: ctx.style,
     details: query.get('details') === 'true',
     recordingValidity,
+    signed: ctx.signedRecordingUrls,
     nowMs: ctx.nowMs(),
     secret: ctx.secret,
   };
@@ -49,16 +51,23 @@ export function getNumber(number: string, format: Format): Reply {
   return found.ok ? render(format, 200, { Numbers: found.numbers }) : restException(format, 400, found.message);
 }
 
-/** Unauthenticated, like a pre-signed S3 link; only completed recorded calls have a file. */
-export function getRecording(ctx: SandboxContext, callSid: string, query: URLSearchParams): Reply {
+/**
+ * A recording file. A pre-signed link needs no credentials but must be unexpired; the plain RecordingUrl is
+ * private, as Exotel's are since Oct 2024: Basic auth with the account's key and token, else 401.
+ */
+export function getRecording(ctx: SandboxContext, callSid: string, query: URLSearchParams, authorization: string | undefined): Reply {
+  const text = (status: number, message: string, headers: Record<string, string> = {}): Reply =>
+    ({ status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body: `${message}\n` });
+  const access = checkRecordingAccess(callSid, query, ctx.nowMs(), ctx.secret);
+  if (access === 'expired' || access === 'bad-signature') {
+    return text(403, access === 'expired' ? 'Request has expired' : 'Signature does not match');
+  }
+  if (access === 'unsigned' && authenticate(authorization, ctx.creds, ctx.creds.accountSid, ctx.acceptSidAuth) !== 'ok') {
+    return text(401, 'Authentication required: recordings are private (use the API key and token, or PreSignedRecordingUrl)', { 'WWW-Authenticate': 'Basic realm="Exotel recordings"' });
+  }
   const call = ctx.store.get(callSid);
   if (!call || !call.recorded || call.status !== 'completed') {
-    return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'No such recording\n' };
-  }
-  const access = checkRecordingAccess(callSid, query, ctx.nowMs(), ctx.secret);
-  if (access !== 'ok') {
-    const message = access === 'expired' ? 'Request has expired' : 'Signature does not match';
-    return { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: `${message}\n` };
+    return text(404, 'No such recording');
   }
   return { status: 200, headers: { 'Content-Type': 'audio/mpeg', 'Content-Length': String(SILENT_MP3.length) }, body: SILENT_MP3 };
 }

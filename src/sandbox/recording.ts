@@ -1,6 +1,10 @@
-// Recordings live on the sandbox itself: a short silent MP3 at /sandbox/recordings/<CallSid>.mp3.
-// With RecordingUrlValidity the URL is pre-signed (Expires + Signature), like Exotel's S3 links.
+// Recordings live on the sandbox itself: a short silent MP3 at /sandbox/recordings/<CallSid>.mp3. Like Exotel's since
+// Oct 2024, the plain RecordingUrl is private (Basic auth with the account's key and token). In "signed URLs" mode
+// calls also carry PreSignedRecordingUrl: the same path with Expires + Signature, no credentials, refused once expired.
 import { createHmac, timingSafeEqual } from 'crypto';
+
+/** RecordingUrlValidity (fact sheet §2.3): 5–60 minutes, else 4XX; an account's default TTL is 5. */
+export const RECORDING_VALIDITY_MINUTES = { min: 5, max: 60, accountDefault: 5 } as const;
 
 export const RECORDING_PATH = /^\/sandbox\/recordings\/([0-9a-z]{32})\.mp3$/;
 
@@ -24,14 +28,14 @@ export function signedRecordingUrl(baseUrl: string, callSid: string, expiresAtMs
   return `${recordingUrl(baseUrl, callSid)}?Expires=${expires}&Signature=${sign(callSid, expires, secret)}`;
 }
 
-export type RecordingAccess = 'ok' | 'expired' | 'bad-signature';
+export type RecordingAccess = 'ok' | 'unsigned' | 'expired' | 'bad-signature';
 
-/** Unsigned URLs never expire; signed ones must match and be unexpired. */
+/** 'unsigned' when the URL carries no signature (then credentials decide); signed ones must match and be unexpired. */
 export function checkRecordingAccess(callSid: string, query: URLSearchParams, nowMs: number, secret: string): RecordingAccess {
   const expires = query.get('Expires');
   const signature = query.get('Signature');
   if (expires === null && signature === null) {
-    return 'ok';
+    return 'unsigned';
   }
   const expected = Buffer.from(sign(callSid, Number(expires), secret));
   const given = Buffer.from(signature ?? '');

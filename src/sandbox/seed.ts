@@ -4,7 +4,7 @@
 import { newCallRecord } from './callRecord';
 import { DAY_MS, wholeSeconds } from './clock';
 import { endCall, fillBilling } from './progression';
-import { isReserved, OUTCOME_RULES, planCall } from './outcomes';
+import { INBOUND_OUTCOMES, isReserved, OUTCOME_RULES, planCall, planInbound } from './outcomes';
 import { parseIndian } from './phoneEcho';
 import { between, newCallSid, pick, Rand, seededRandom } from './random';
 import { CallRecord, Direction, PhoneEcho, TerminalStatus } from './types';
@@ -16,6 +16,8 @@ export interface SeedOptions {
   count?: number;
   /** Spread over this many days before now (default 35). */
   days?: number;
+  /** The account's ExoPhones (default SEED_EXOPHONES). */
+  exoPhones?: readonly PhoneEcho[];
 }
 
 /** Virtual numbers (ExoPhones) the seeded account owns: landlines in four cities and a toll-free. */
@@ -46,22 +48,28 @@ export function seedCalls(accountSid: string, nowMs: number, options: SeedOption
       sid = newCallSid(rand, rand() < 0.5);
     }
     sids.add(sid);
-    calls.push(seedCall(sid, accountSid, wholeSeconds(nowMs - rand() * spanMs), customers, rand, nowMs));
+    calls.push(seedCall(sid, accountSid, wholeSeconds(nowMs - rand() * spanMs), customers, rand, nowMs, options.exoPhones ?? SEED_EXOPHONES));
   }
   return calls;
 }
 
-function seedCall(sid: string, accountSid: string, createdAt: number, customers: string[], rand: Rand, nowMs: number): CallRecord {
+function seedCall(sid: string, accountSid: string, createdAt: number, customers: string[], rand: Rand, nowMs: number, exoPhones: readonly PhoneEcho[]): CallRecord {
   const direction = weighted(DIRECTION_WEIGHTS, rand);
   const status = weighted(STATUS_WEIGHTS, rand);
-  const rule = pick(OUTCOME_RULES.filter((r) => r.status === status), rand);
-  const exophone = pick(SEED_EXOPHONES, rand);
-  const customer = echo(pick(customers, rand), rand, direction === 'outbound-api');
-  const agent = echo(pick(SEED_AGENTS, rand), rand, direction === 'outbound-api');
-  const [from, to] = direction === 'inbound' ? [customer, exophone] : [agent, customer];
+  const exophone = pick(exoPhones, rand);
+  const customer = national(pick(customers, rand));
+  const agent = national(pick(SEED_AGENTS, rand));
+  // Incoming: the caller (From) reached the ExoPhone (To), whose flow then dialled an agent (leg 2).
+  const inbound = direction === 'inbound';
+  const plan = inbound
+    ? planInbound(weighted(INBOUND_OUTCOMES.map((o) => [o, o.weight] as [typeof o, number]), rand), rand)
+    : planCall(pick(OUTCOME_RULES.filter((r) => r.status === status), rand), true, rand);
+  const [from, to] = inbound ? [customer, exophone] : [agent, customer];
+  // Only a call someone talked on has a recording.
+  const talked = plan.status === 'completed' && plan.legs.every((l) => l.status === 'completed');
   const call = newCallRecord({
     sid, accountSid, createdAt, to, from, exophone, direction,
-    recorded: status === 'completed' && rand() < 0.35, plan: planCall(rule, true, rand),
+    recorded: talked && rand() < 0.35, plan,
   });
   endCall(call, createdAt);
   fillBilling(call, createdAt);
@@ -70,9 +78,9 @@ function seedCall(sid: string, accountSid: string, createdAt: number, customers:
   return call;
 }
 
-/** Outbound API callers often send E.164, which Exotel then echoes; everything else is 0-prefixed. */
-function echo(e164: string, rand: Rand, mayBeE164: boolean): PhoneEcho {
-  return { e164, echo: mayBeE164 && rand() < 0.25 ? e164 : `0${e164.slice(3)}` };
+/** Exotel writes Indian numbers 0-prefixed, whatever form the request used. */
+function national(e164: string): PhoneEcho {
+  return { e164, echo: `0${e164.slice(3)}` };
 }
 
 function customerNumbers(rand: Rand, count: number): string[] {

@@ -114,7 +114,7 @@ function answer(deps: ServerDeps, req: Incoming, body: ParsedBody): Reply {
   const { ctx } = deps;
   const { route: r, method: allowed } = route(req.url.pathname, req.accept);
   if (r.name === 'recording') {
-    return req.method === 'GET' || req.method === 'HEAD' ? getRecording(ctx, r.callSid, req.url.searchParams) : restException('json', 405, 'Method not allowed');
+    return req.method === 'GET' || req.method === 'HEAD' ? getRecording(ctx, r.callSid, req.url.searchParams, req.authorization) : restException('json', 405, 'Method not allowed');
   }
   if (r.name === 'inbox') {
     // Unauthenticated, like any webhook: Exotel signs nothing it POSTs.

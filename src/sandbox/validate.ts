@@ -1,6 +1,7 @@
 // Calls/connect parameter checks → a ConnectRequest, or the 400 message Exotel-style clients show users.
 import { checked, Invalid } from './invalid';
 import { arrayValues, lastValue } from './body';
+import type { NumberEcho } from './context';
 import { toEcho } from './phoneEcho';
 import { CallbackEvent, ConnectRequest, PhoneEcho } from './types';
 
@@ -8,11 +9,18 @@ const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
 
 export type Validation = { ok: true; request: ConnectRequest } | { ok: false; message: string };
 
-export function validateConnect(fields: ReadonlyArray<[string, string]>): Validation {
-  return checked(() => build(fields), request => ({ ok: true as const, request }));
+export function validateConnect(fields: ReadonlyArray<[string, string]>, echo: NumberEcho = 'national'): Validation {
+  return checked(() => build(fields, echo), request => ({ ok: true as const, request }));
 }
 
-function build(fields: ReadonlyArray<[string, string]>): ConnectRequest {
+function build(fields: ReadonlyArray<[string, string]>, echo: NumberEcho): ConnectRequest {
+  const phone = (raw: string, message: string): PhoneEcho => {
+    const parsed = toEcho(raw, echo);
+    if (!parsed) {
+      throw new Invalid(message);
+    }
+    return parsed;
+  };
   const get = (name: string): string | undefined => {
     const value = lastValue(fields, name)?.trim();
     return value === '' ? undefined : value;
@@ -61,14 +69,6 @@ function required(value: string | undefined, name: string): string {
     throw new Invalid(`Missing mandatory parameter '${name}'`);
   }
   return value;
-}
-
-function phone(raw: string, message: string): PhoneEcho {
-  const echo = toEcho(raw);
-  if (!echo) {
-    throw new Invalid(message);
-  }
-  return echo;
 }
 
 function bool(value: string | undefined, name: string): boolean {

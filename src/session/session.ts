@@ -9,7 +9,7 @@ import { NotSignedInError } from '../common/errors';
 import { Log } from '../common/log';
 import { affects, setting } from '../common/settings';
 import { RECONNECT_SETTINGS } from '../common/settingSpecs';
-import { Profile, SANDBOX_PROFILE_ID } from './profile';
+import { flowHostOf, Profile, SANDBOX_PROFILE_ID } from './profile';
 import { ProfileStore } from './profileStore';
 
 export interface Connection {
@@ -56,7 +56,7 @@ export class Session extends Disposable {
   }
 
   /** A client for credentials not saved yet (sign-in checks them with it). */
-  clientFor(baseUrl: string, accountSid: string, apiKey: string, apiToken: string): ExotelClient {
+  clientFor(baseUrl: string, accountSid: string, apiKey: string, apiToken: string, flowHost?: string): ExotelClient {
     this.log.addSecret(apiToken);
     this.log.addSecret(apiKey);
     return new ExotelClient({
@@ -67,6 +67,7 @@ export class Session extends Disposable {
       timeoutMs: setting('requestTimeoutSeconds') * 1000,
       log: e => this.log.request(e),
       userAgent: `exotel-vscode/${vscode.version}`,
+      flowHost,
     });
   }
 
@@ -82,7 +83,7 @@ export class Session extends Disposable {
     const override = setting('apiBaseUrl').trim();
     const baseUrl = override && account.profile.id !== SANDBOX_PROFILE_ID ? override : account.profile.baseUrl;
     try {
-      const client = this.clientFor(baseUrl, account.profile.accountSid, account.secrets.apiKey, account.secrets.apiToken);
+      const client = this.clientFor(baseUrl, account.profile.accountSid, account.secrets.apiKey, account.secrets.apiToken, flowHostOf(account.profile));
       return { profile: account.profile, client };
     } catch (err) {
       this.log.error(`Profile “${account.profile.name}” cannot be used`, err);

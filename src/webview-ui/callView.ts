@@ -9,11 +9,18 @@ export function renderCall(c: CallView, post: (m: FromWebview) => void): HTMLEle
       h('thead', {}, h('tr', {}, h('th', {}, x.leg), h('th', {}, x.who), h('th', {}, x.status), h('th', {}, x.onCall))),
       h('tbody', {}, ...c.legs.map(l => h('tr', {}, h('td', {}, l.leg), h('td', {}, l.who), h('td', {}, l.status), h('td', {}, l.onCall)))))
     : h('p', { class: 'muted' }, x.noLegs);
-  const recording = c.recording && h('section', { class: 'recording' },
+  const r = c.recording;
+  const recording = r && h('section', { class: 'recording', 'data-kind': r.kind },
     h('h2', {}, icon('record'), ' ', x.recording),
-    h('audio', { controls: '', preload: 'none', src: c.recording.url }),
-    h('p', { class: 'muted' }, c.recording.validity),
-    button(x.openInBrowser, () => open(c.recording!.url), true, 'link-external'));
+    r.src ? h('audio', { controls: '', preload: 'none', src: r.src }) : undefined,
+    h('p', { class: 'muted', id: 'recording-note' }, r.note),
+    r.busy ? h('p', { class: 'muted' }, icon('loading~spin'), ' ', r.busy) : undefined,
+    r.error ? h('p', { class: 'error', role: 'alert', id: 'recording-error' }, r.error) : undefined,
+    h('div', { class: 'actions' },
+      r.canPlay && !r.busy && button(x.play, () => post({ type: 'action', action: 'playRecording' }), false, 'play'),
+      r.canRefreshLink && button(x.freshLink, () => post({ type: 'action', action: 'refresh' }), false, 'refresh'),
+      r.openUrl && button(x.openInBrowser, () => open(r.openUrl!), true, 'link-external'),
+      button(x.download, () => post({ type: 'action', action: 'downloadRecording' }), true, 'desktop-download')));
   return h('article', { class: 'call', 'data-sid': c.sid },
     h('header', {},
       h('h1', {}, icon(c.statusIcon, 'status'), ' ', c.title),

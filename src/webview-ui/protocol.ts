@@ -16,7 +16,7 @@ export interface CallView {
   fields: FieldRow[];
   legs: Array<{ leg: string; who: string; status: string; onCall: string }>;
   conversation?: string;
-  recording?: { url: string; validity: string };
+  recording?: RecordingView;
   canCallAgain: boolean;
   /** Why the last Refresh failed (the fields below are from before it); undefined when it worked. */
   problem?: string;
@@ -24,8 +24,26 @@ export interface CallView {
   text: Record<CallText, string>;
 }
 
+/**
+ * The recording section. `src` is what the player plays: a pre-signed link, a local copy the extension fetched with
+ * the account's credentials (a webview URI; the page never sees a credential), or a foreign link sent none.
+ */
+export interface RecordingView {
+  kind: 'presigned' | 'private' | 'foreign';
+  src?: string;
+  /** For "Open in browser": never a private link (it would not play without credentials). */
+  openUrl?: string;
+  note: string;
+  busy?: string;
+  error?: string;
+  /** A private recording not fetched yet: offer Play. */
+  canPlay: boolean;
+  /** A pre-signed link: offer a fresh one. */
+  canRefreshLink: boolean;
+}
+
 export type CallText = 'leg' | 'who' | 'status' | 'onCall' | 'noLegs' | 'recording' | 'openInBrowser' | 'refresh' | 'copySid'
-  | 'callAgain' | 'legs' | 'allFields';
+  | 'callAgain' | 'legs' | 'allFields' | 'play' | 'download' | 'freshLink';
 export type NumberText = 'when' | 'status' | 'direction' | 'duration' | 'showCall' | 'noCalls' | 'dnd' | 'callNumber' | 'copyE164'
   | 'refresh' | 'metadata' | 'recentCalls';
 
@@ -70,7 +88,7 @@ export type ToWebview =
   | { type: 'error'; message: string };
 
 export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'callNumber' | 'showCall'
-  | 'resend' | 'editResend' | 'copyCurl' | 'copyFixture' | 'openCall' | 'showAttempt';
+  | 'resend' | 'editResend' | 'copyCurl' | 'copyFixture' | 'openCall' | 'showAttempt' | 'playRecording' | 'downloadRecording';
 
 export type FromWebview =
   | { type: 'ready' }

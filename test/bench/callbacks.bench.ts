@@ -24,7 +24,7 @@ function attempts(): CallbackAttempt[] {
     });
     call.status = 'completed';
     const boundary = `----ExotelSandbox${i.toString(16).padStart(16, '0')}`;
-    const body = asMultipart(callbackFields(call, 'terminal', true, 'http://127.0.0.1:1', t0 + i * 1000 + 6000), boundary);
+    const body = asMultipart(callbackFields(call, 'terminal', true, { baseUrl: 'http://127.0.0.1:1', nowMs: t0 + i * 1000 + 6000, signed: false, secret: 'bench' }), boundary);
     for (const attempt of [1, 2]) {
       out.push({
         callSid: sid, event: 'terminal', url: 'http://localhost:3000/exotel/status', attempt, contentType: `multipart/form-data; boundary=${boundary}`, body,

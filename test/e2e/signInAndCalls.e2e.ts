@@ -66,9 +66,10 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     await wb.answerQuickInput('98765 43215', /To/);
     await wb.page.locator('.quick-input-widget', { hasText: 'Place call' }).waitFor();
     await wb.screenshot('connect-call-review');
-    // Another ExoPhone for this call only, and options that must go together: the review keeps what was entered.
+    // Another of the account's ExoPhones for this call only (the sandbox refuses any other CallerId, as Exotel does),
+    // and options that must go together: the review keeps what was entered.
     await wb.pickQuickItem(/CallerId: \+918047112345/);
-    await wb.answerQuickInput('080 4711 9999', /CallerId \(your ExoPhone\)/);
+    await wb.answerQuickInput('022 6173 4567', /CallerId \(your ExoPhone\)/);
     await wb.pickQuickItem(/Options…/);
     await wb.pickQuickItem(/^RecordingChannels/);
     await wb.pickQuickItem(/^dual$/);
@@ -77,7 +78,7 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     await wb.pickQuickItem(/^Record$/);
     await wb.pickQuickItem(/^true$/);
     await wb.pickQuickItem(/Done/);
-    await wb.page.locator('.quick-input-widget', { hasText: 'CallerId: +918047119999' }).waitFor();
+    await wb.page.locator('.quick-input-widget', { hasText: 'CallerId: +912261734567' }).waitFor();
     await wb.pickQuickItem(/Place call/);
     const outcome = await wb.waitForNotification(/Call ended: busy/, 30000);
     assert.match(outcome, /busy/);
@@ -85,7 +86,7 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     const posts = sandbox.requests.filter(r => r.method === 'POST');
     assert.strictEqual(posts.length, 1, 'one connect request');
     assert.strictEqual(posts[0].params.To, '+919876543215');
-    assert.strictEqual(posts[0].params.CallerId, '+918047119999');
+    assert.strictEqual(posts[0].params.CallerId, '+912261734567');
     assert.deepStrictEqual([posts[0].params.Record, posts[0].params.RecordingChannels], ['true', 'dual']);
   } finally {
     await sandbox.close();

@@ -61,17 +61,20 @@ describe('call log', function () {
   it('filters by status and direction, shown in the view description; a filter pages to the end', async () => {
     const a = await api();
     const s = await sandbox();
-    await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['busy'], direction: 'inbound' });
-    assert.strictEqual(a.callLog.view.description, 'busy · inbound');
-    assert.strictEqual(a.callLog.view.message, 'Filtered: busy · inbound');
+    // Incoming calls end as Exotel reports them: no-answer when the caller hangs up before Exotel picks up.
+    s.calls.add({ direction: 'inbound', status: 'no-answer', dateCreated: new Date(Date.now() - 86_400_000) });
+    await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['no-answer'], direction: 'inbound' });
+    assert.strictEqual(a.callLog.view.description, 'no-answer · inbound');
+    assert.strictEqual(a.callLog.view.message, 'Filtered: no-answer · inbound');
     while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
     const calls = await allCalls();
-    const expected = s.calls.all().filter(c => c.status === 'busy' && c.direction === 'inbound').length;
+    const since = Date.now() - 31 * 86_400_000;
+    const expected = s.calls.all().filter(c => c.status === 'no-answer' && c.direction === 'inbound' && c.createdAt >= since).length;
     assert.ok(expected > 0);
     assert.strictEqual(calls.length, expected);
-    assert.ok(calls.every(c => c.kind === 'call' && c.call.status === 'busy' && c.call.direction === 'inbound'));
+    assert.ok(calls.every(c => c.kind === 'call' && c.call.status === 'no-answer' && c.call.direction === 'inbound'));
     const sent = s.requests.filter(r => r.path.endsWith('/Calls.json')).at(-1)!;
-    assert.strictEqual(sent.query.Status, 'busy');
+    assert.strictEqual(sent.query.Status, 'no-answer');
   });
 
   it('a date preset and a number filter', async () => {

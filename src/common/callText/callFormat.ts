@@ -1,6 +1,7 @@
 // How a call reads in the sidebar, tooltips and panels. Plain functions, no editor types, so they are unit-tested in Node.
 import { Call, isFinalStatus } from '../../exotel';
 import { parsePhone } from '../../phone';
+import { outcomeNote } from './callParties';
 import { t } from './translate';
 import { maskingNumbers, maskNumber, shownNumber } from '../privacy';
 
@@ -74,9 +75,9 @@ function timeOf(dateCreated: string | undefined): string {
   return dateCreated?.slice(11, 16) ?? '';
 }
 
-/** The sidebar's description: time, duration, price, direction (what fits a narrow sidebar first). */
+/** The sidebar's description: time, duration, price, direction (what fits a narrow sidebar first), and "missed" when Status would mislead. */
 export function callDescription(call: Call): string {
-  return [timeOf(call.dateCreated), durationText(call), priceText(call), directionLabel(call.direction)].filter(Boolean).join(' · ');
+  return [timeOf(call.dateCreated), durationText(call), priceText(call), directionLabel(call.direction), outcomeNote(call)].filter(Boolean).join(' · ');
 }
 
 function number(n: string | undefined): string | undefined {
@@ -100,7 +101,7 @@ export function callFields(call: Call): Array<[string, string]> {
     [t('ExoPhone'), number(call.phoneNumberSid)], [t('Created'), call.dateCreated], [t('Updated'), call.dateUpdated], [t('Started'), call.startTime],
     [t('Ended'), call.endTime], [t('Duration'), durationText(call)], [t('Price'), priceText(call)], [t('Answered by'), call.answeredBy],
     [t('Forwarded from'), number(call.forwardedFrom)], [t('Caller name'), call.callerName], [t('Parent call'), call.parentCallSid],
-    [RECORDING(), call.recordingUrl], [t('Account'), call.accountSid],
+    [RECORDING(), call.recordingUrl], [t('Pre-signed recording'), call.preSignedRecordingUrl], [t('Account'), call.accountSid],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');
 }

@@ -1,12 +1,15 @@
-// What happened on a call, in words, from its status and legs. Leg 1 is the agent (From, called first), leg 2 the customer.
+// What happened on a call, in words, from its status, direction and legs. Outgoing: leg 1 is the agent (From, called
+// first), leg 2 the customer. Incoming: leg 1 is the caller reaching the ExoPhone, leg 2 the ExoPhone reaching an agent.
 import { Call } from '../../exotel';
-import { CallView } from '../../webview-ui/protocol';
-import { callFields, directionLabel, displayNumber, formatSeconds, otherParty, RECORDING, statusStyle } from './callFormat';
+import { CallView, RecordingView } from '../../webview-ui/protocol';
+import { callFields, directionLabel, displayNumber, formatSeconds, otherParty, RECORDING } from './callFormat';
+import { callOutcome, callStyle, isIncoming, legParty } from './callParties';
 import { t } from './translate';
 
 const secs = (n: number | undefined) => (n === undefined ? undefined : formatSeconds(n));
 
 export function summarize(call: Call): string {
+  if (isIncoming(call)) return summarizeIncoming(call);
   const d = call.details;
   const leg1 = d?.legs.find(l => l.id === 1)?.onCallDuration;
   const agentTime = leg1 !== undefined ? t('; the agent\'s leg was connected for {0}', secs(leg1)!) : '';
@@ -33,6 +36,29 @@ export function summarize(call: Call): string {
   return t('The call ended with status “{0}”.', call.status);
 }
 
+/** An incoming call: Exotel's `completed` only says the caller reached the ExoPhone; Leg2Status says if an agent answered. */
+function summarizeIncoming(call: Call): string {
+  const d = call.details;
+  const leg1 = d?.legs.find(l => l.id === 1)?.onCallDuration;
+  const callerTime = leg1 !== undefined ? t('; the caller\'s leg was connected for {0}', secs(leg1)!) : '';
+  switch (call.status) {
+    case 'queued': return t('The call is waiting in Exotel\'s queue.');
+    case 'ringing': return t('The call is ringing.');
+    case 'in-progress': return t('The call is in progress.');
+    case 'completed': break;
+    default: return t('The caller never reached the ExoPhone\'s flow: the call ended as “{0}”.', call.status);
+  }
+  if (!d) return t('Exotel says “completed”: the caller reached the ExoPhone. Whether an agent answered is unknown until details are loaded (Leg2Status); Refresh loads them.');
+  switch (d.leg2Status) {
+    case 'completed': {
+      const talk = d.conversationDuration ?? call.duration;
+      return talk !== undefined ? t('The caller reached an agent and they talked for {0}{1}.', secs(talk)!, callerTime) : t('The caller reached an agent.');
+    }
+    case undefined: return t('Missed: the caller hung up in the ExoPhone\'s flow before an agent was dialled{0}.', callerTime);
+    default: return t('Missed: the caller reached the ExoPhone, but the agent {0}{1}. Exotel still reports the call as completed.', legWords(d.leg2Status), callerTime);
+  }
+}
+
 function legWords(status: string): string {
   switch (status) {
     case 'no-answer': return t('never answered');
@@ -44,11 +70,11 @@ function legWords(status: string): string {
 }
 
 /** Everything the call panel shows, prepared as plain text (the page sets it as text, never HTML). */
-export function callView(call: Call, recordingValidityMinutes: number): CallView {
-  const style = statusStyle(call.status);
+export function callView(call: Call, recording?: RecordingView): CallView {
+  const style = callStyle(call);
   const legs = (call.details?.legs ?? []).map(l => ({
     leg: String(l.id),
-    who: l.id === 1 ? t('Agent (From) {0}', displayNumber(call.from)) : t('Customer (To) {0}', displayNumber(call.to)),
+    who: legParty(call, l.id),
     status: (l.id === 1 ? call.details?.leg1Status : call.details?.leg2Status) ?? '—',
     onCall: l.onCallDuration !== undefined ? formatSeconds(l.onCallDuration) : '—',
   }));
@@ -56,20 +82,19 @@ export function callView(call: Call, recordingValidityMinutes: number): CallView
   return {
     sid: call.sid,
     title: `${style.label} · ${directionLabel(call.direction)} · ${displayNumber(otherParty(call))}`,
-    statusLabel: call.status,
+    statusLabel: callOutcome(call) === 'missed' ? t('missed') : call.status,
     statusIcon: style.icon,
     summary: summarize(call),
     fields: callFields(call).map(([label, value]) => ({ label, value, link: label === RECORDING() && /^https?:\/\//.test(value) })),
     legs,
     conversation: conv !== undefined ? t('Conversation (both legs connected): {0}', formatSeconds(conv)) : undefined,
-    recording: call.recordingUrl && /^https?:\/\//.test(call.recordingUrl)
-      ? { url: call.recordingUrl, validity: t('This link was signed for {0} minutes; Refresh for a new one.', recordingValidityMinutes) }
-      : undefined,
+    recording,
     canCallAgain: Boolean(call.from && call.to && call.direction === 'outbound-api'),
     text: {
       leg: t('Leg'), who: t('Who'), status: t('Status'), onCall: t('On call'), noLegs: t('Exotel reported no leg details for this call.'),
       recording: t('Recording'), openInBrowser: t('Open in browser'), refresh: t('Refresh'), copySid: t('Copy Call SID'),
-      callAgain: t('Call Again'), legs: t('Legs'), allFields: t('All fields'),
+      callAgain: t('Call Again'), legs: t('Legs'), allFields: t('All fields'), play: t('Play recording'),
+      download: t('Download Recording…'), freshLink: t('Get a fresh link'),
     },
   };
 }

@@ -3,7 +3,7 @@ import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { AccountStatusBar } from './statusBar';
 import { signIn, SignInArgs } from './signIn';
-import { signOut, switchProfile } from './profileCommands';
+import { setFlowHost, signOut, switchProfile } from './profileCommands';
 import { COMMANDS } from '../../common/commandIds';
 
 /** What exotel.signIn takes from code; the key, the token and the URL are never quoted back. */
@@ -13,7 +13,7 @@ const SIGN_IN_ARGS = {
   secret: ['apiKey', 'apiToken', 'baseUrl'],
   checks: {
     name: text(), region: oneOf(['singapore', 'mumbai', 'custom']), baseUrl: text('an https:// URL'), accountSid: text(),
-    apiKey: text(), apiToken: text(), production: bool, defaultCallerId: anyText,
+    apiKey: text(), apiToken: text(), production: bool, defaultCallerId: anyText, flowHost: text('a host name such as my.in.exotel.com'),
   } satisfies Record<keyof SignInArgs, unknown>,
 };
 
@@ -25,6 +25,7 @@ export function registerAccounts({ context, log, session }: Deps): AccountStatus
     registerCommand(log, COMMANDS.signOut, (scope?: unknown) => signOut(session, checkOne('exotel.signOut', 'scope', scope, oneOf(['current', 'all'])) as 'current' | 'all' | undefined)),
     registerCommand(log, COMMANDS.switchProfile, (id?: unknown) => switchProfile(session, checkOne('exotel.switchProfile', 'id', id, text('a profile id or name')) as string | undefined)),
     registerCommand(log, COMMANDS.showLog, () => log.show()),
+    registerCommand(log, COMMANDS.setFlowHost, (host?: unknown) => setFlowHost(session, checkOne('exotel.setFlowHost', 'host', host, text('a host name such as my.in.exotel.com')) as string | undefined)),
     statusBar,
   );
   return statusBar;

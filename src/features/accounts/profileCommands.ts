@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
-import { regionLabel, SANDBOX_PROFILE_ID } from '../../session/profile';
+import { normalizeFlowHost, ValidationError } from '../../exotel';
+import { flowHostOf, regionLabel, SANDBOX_PROFILE_ID } from '../../session/profile';
+import { askFlowHost } from './signIn';
 import { Session } from '../../session/session';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
@@ -35,6 +37,24 @@ export async function switchProfile(session: Session, id?: string): Promise<stri
   }
   await session.profiles.setActive(target.id);
   return target.name;
+}
+
+/**
+ * Exotel: Set Flow Host… for the current profile: the dashboard host a flow given by app id becomes a URL on.
+ * Returns the host now in use.
+ */
+export async function setFlowHost(session: Session, host?: string): Promise<string | undefined> {
+  const profile = session.profiles.list().find(p => p.id === session.profiles.activeId());
+  if (!profile) {
+    void showInfo(t('You are not signed in to Exotel.'));
+    return undefined;
+  }
+  const chosen = host !== undefined ? normalizeFlowHost(host) : await askFlowHost(flowHostOf(profile));
+  if (chosen === undefined) return undefined;
+  if (profile.id === SANDBOX_PROFILE_ID) throw new ValidationError('flowHost', t('The sandbox accepts any flow URL; set the flow host on an Exotel profile.'));
+  await session.profiles.update({ ...profile, flowHost: chosen });
+  void showInfo(t('Flows given by app id now go to {0} for “{1}”.', chosen, profile.name));
+  return chosen;
 }
 
 /** Exotel: Sign Out, of this profile or of all. Returns how many profiles were removed. */

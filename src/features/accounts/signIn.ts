@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
-import { ForbiddenError, normalizeBaseUrl, REGIONS, ValidationError } from '../../exotel';
+import { ForbiddenError, normalizeBaseUrl, normalizeFlowHost, REGIONS, ValidationError } from '../../exotel';
 import { parsePhone } from '../../phone';
 import { readEnvCredentials } from '../../exotel/envCredentials';
 import { Profile, ProfileRegion } from '../../session/profile';
@@ -18,9 +18,11 @@ export interface SignInArgs {
   apiToken?: string;
   production?: boolean;
   defaultCallerId?: string;
+  /** The dashboard host flows given by app id go to; default from the region. */
+  flowHost?: string;
 }
 
-type Asked = Required<Pick<SignInArgs, 'name' | 'accountSid' | 'apiKey' | 'apiToken'>> & { region: ProfileRegion; baseUrl: string; production: boolean; defaultCallerId?: string };
+type Asked = Required<Pick<SignInArgs, 'name' | 'accountSid' | 'apiKey' | 'apiToken'>> & { region: ProfileRegion; baseUrl: string; production: boolean; defaultCallerId?: string; flowHost?: string };
 
 const notEmpty = (label: string) => (v: string) => (v.trim() ? undefined : t('{0} is required.', label));
 
@@ -46,7 +48,7 @@ export async function signIn(session: Session, args: SignInArgs = {}): Promise<s
     });
   const profile: Profile = {
     id: randomUUID(), name: asked.name, region: asked.region, baseUrl: asked.baseUrl, accountSid: asked.accountSid,
-    production: asked.production, defaultCallerId: asked.defaultCallerId,
+    production: asked.production, defaultCallerId: asked.defaultCallerId, ...(asked.flowHost ? { flowHost: asked.flowHost } : {}),
   };
   const existing = session.profiles.list().find(p => p.name === asked.name && p.accountSid === asked.accountSid);
   if (existing) profile.id = existing.id;
@@ -89,9 +91,13 @@ async function ask(args: SignInArgs): Promise<Asked | undefined> {
   if (production === undefined) return undefined;
   const defaultCallerId = args.defaultCallerId ?? (automated ? '' : await askCallerId());
   if (defaultCallerId === undefined) return undefined;
+  // Only Mumbai has a choice to make (my.in.exotel.com is what public scripts use; Exotel does not document it).
+  const flowHost = args.flowHost !== undefined ? normalizeFlowHost(args.flowHost)
+    : target.region === 'mumbai' && !automated ? await askFlowHost() : '';
+  if (flowHost === undefined) return undefined;
   return {
     name: name.trim(), ...target, accountSid: accountSid.trim(), apiKey: apiKey.trim(), apiToken: apiToken.trim(),
-    production, defaultCallerId: defaultCallerId || undefined,
+    production, defaultCallerId: defaultCallerId || undefined, flowHost: flowHost || undefined,
   };
 }
 
@@ -102,6 +108,22 @@ async function askProduction(): Promise<boolean | undefined> {
     { label: t('Yes — calls reach real customers'), detail: t('Every call asks for confirmation; the status bar shows it in a warning colour.'), production: true },
   ], { title: `${t('Exotel: Sign In')} — ${t('production?')}`, placeHolder: t('Is this a production account?'), ignoreFocusOut: true });
   return pick?.production;
+}
+
+/** Where a flow's app id points for a Mumbai account; undefined when cancelled. */
+export async function askFlowHost(current?: string): Promise<string | undefined> {
+  const pick = await vscode.window.showQuickPick([
+    { label: REGIONS.mumbai.flowHost, description: t('Mumbai accounts, as public scripts use it (not documented by Exotel)'), host: REGIONS.mumbai.flowHost },
+    { label: REGIONS.singapore.flowHost, description: t('the host Exotel documents (Singapore accounts)'), host: REGIONS.singapore.flowHost },
+    { label: t('Another host…'), description: current ? t('now {0}', current) : '', host: '' },
+  ], { title: `${t('Exotel: Sign In')} — ${t('flow host')}`, placeHolder: t('Where a flow given by app id lives: http://<host>/<sid>/exoml/start_voice/<app id>'), ignoreFocusOut: true });
+  if (!pick) return undefined;
+  if (pick.host) return pick.host;
+  const typed = await vscode.window.showInputBox({
+    title: t('Flow host'), prompt: t('A host name such as my.in.exotel.com'), value: current, ignoreFocusOut: true,
+    validateInput: v => { try { normalizeFlowHost(v); return undefined; } catch (e) { return e instanceof ValidationError ? e.message : String(e); } },
+  });
+  return typed === undefined ? undefined : normalizeFlowHost(typed);
 }
 
 /** The ExoPhone calls come from, so Connect Call need not ask; empty to skip. */

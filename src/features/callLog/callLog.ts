@@ -4,7 +4,8 @@ import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { accountOffsetMinutes, affects, setting } from '../../common/settings';
 import { Session } from '../../session/session';
-import { CallLogFilter, describeFilter, isEmptyFilter, toRequests } from './callLogFilter';
+import { CallLogFilter, describeFilter, isEmptyFilter, placedMatches, toRequests } from './callLogFilter';
+import { e164Of } from '../../phone';
 import { CallLogModel } from './callLogModel';
 import { CallLogProvider } from './callLogProvider';
 import { VIEWS } from '../../common/commandIds';
@@ -55,10 +56,12 @@ export class CallLog extends Disposable {
 
   /** Applies a filter; an impossible one (too old) throws before anything is sent and keeps the old filter. */
   setFilter(filter: CallLogFilter): void {
+    // A number given in any form (from code, a link) is kept as E.164: the form Exotel's filters and our matching use.
+    if (filter.number) filter = { ...filter, number: e164Of(filter.number) ?? filter.number };
     toRequests(filter, 1, new Date(), accountOffsetMinutes());
     this.filter = filter;
     this.provider.filtered = !isEmptyFilter(filter);
-    this.model.showPlaced = !this.provider.filtered;
+    this.model.placedMatch = call => placedMatches(call, filter);
     const summary = describeFilter(filter, accountOffsetMinutes());
     this.view.description = summary || undefined;
     // A view alone in its container hides its description, so the filter also shows above the calls.

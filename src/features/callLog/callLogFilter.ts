@@ -1,6 +1,7 @@
 // The call log's filter as the user chose it, turned into requests Exotel accepts:
 // date presets become DateCreated ranges, and a range over 31 days becomes several windows.
-import { CallDirection, CallFilter, CallStatus, DAY_MS, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
+import { sameNumber } from '../../phone';
+import { Call, CallDirection, CallFilter, CallStatus, DAY_MS, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
 
 export type DatePreset = 'today' | 'yesterday' | 'last7' | 'last31' | 'custom';
 
@@ -37,7 +38,9 @@ export function presetRange(preset: DatePreset, now: Date, offsetMinutes: number
  * becomes two requests per window (To, then From): Exotel ANDs To and From, and we want either.
  */
 export function toRequests(f: CallLogFilter, pageSize: number, now: Date, offsetMinutes: number): CallFilter[] {
-  const base: CallFilter = { pageSize };
+  // details=true: each row carries Leg1Status/Leg2Status, so a missed incoming call (Status completed, no agent
+  // answered) shows as missed. Where Exotel leaves them out, the row says the outcome is unknown.
+  const base: CallFilter = { pageSize, details: true };
   if (f.statuses?.length) base.status = f.statuses;
   if (f.direction) base.direction = f.direction;
   if (f.duration) base.duration = f.duration;
@@ -55,6 +58,18 @@ export function toRequests(f: CallLogFilter, pageSize: number, now: Date, offset
   }
   const byNumber: CallFilter[] = f.number ? [{ to: [f.number] }, { from: [f.number] }] : [{}];
   return windows.flatMap(w => byNumber.map(n => ({ ...base, ...n, ...(w ? { dateCreated: w } : {}) })));
+}
+
+/**
+ * Whether a call placed from the editor (not listed yet) belongs under the filter. Numbers are compared by E.164
+ * (the connect answer writes them 0-prefixed); a date, duration or price filter is Exotel's to apply, so such a
+ * filter shows only what the listing returns.
+ */
+export function placedMatches(call: Call, f: CallLogFilter): boolean {
+  if (f.date || f.duration || f.price) return false;
+  if (f.statuses?.length && !f.statuses.includes(call.status as CallStatus)) return false;
+  if (f.direction && call.direction !== f.direction) return false;
+  return !f.number || sameNumber(call.to, f.number) || sameNumber(call.from, f.number);
 }
 
 const PRESET_LABELS: Record<DatePreset, string> = { today: 'today', yesterday: 'yesterday', last7: 'last 7 days', last31: 'last 31 days', custom: 'custom dates' };

@@ -72,15 +72,16 @@ export class CallLogModel extends Disposable {
     this.changed.fire();
   }
 
-  /** Calls placed here show only in the unfiltered log: they have not been matched against a filter. */
-  showPlaced = true;
+  /**
+   * Which calls placed here show before the listing has them: all of them in the unfiltered log; under a filter,
+   * those it admits (numbers compared by E.164: Exotel answers 0-prefixed whatever was sent).
+   */
+  placedMatch: (call: Call) => boolean = () => true;
 
   get state(): CallLogState {
     const merged = new Map(this.loaded);
     // A call placed here is shown at once; once the listing has it (the bulk API lists only ended calls), the listing wins.
-    if (this.showPlaced) {
-      for (const [sid, call] of this.placed) if (!merged.has(sid)) merged.set(sid, call);
-    }
+    for (const [sid, call] of this.placed) if (!merged.has(sid) && this.placedMatch(call)) merged.set(sid, call);
     const calls = [...merged.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
     return { calls, loading: this.inFlight !== undefined, hasMore: this.hasMore, error: this.error, skipped: this.skipped };
   }
@@ -145,6 +146,11 @@ export class CallLogModel extends Disposable {
   upsertPlaced(call: Call): void {
     this.placed.set(call.sid, call);
     this.changed.fire();
+  }
+
+  /** Every call placed from this editor (this account), newest first: the number panel merges them in. */
+  placedCalls(): Call[] {
+    return [...this.placed.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
   }
 
   /** Placed calls that have not ended yet and are not listed: these still need following. */

@@ -9,7 +9,7 @@ export function callContext(call: Call): string {
   // Only outgoing API calls can be placed again as they were: on an incoming call To is our own ExoPhone.
   if (call.from && call.to && call.direction === 'outbound-api') tokens.push('callable');
   if (otherParty(call)) tokens.push('hasNumber');
-  if (call.recordingUrl) tokens.push('recorded');
+  if (call.recordingUrl || call.preSignedRecordingUrl) tokens.push('recorded');
   return tokens.join(':');
 }
 

@@ -4,7 +4,8 @@ import { AuthenticationError, Call, ExotelError } from '../../exotel';
 import { NotSignedInError } from '../../common/errors';
 import { escapeMarkdown } from '../../common/markdown';
 import { displayText } from '../../common/untrustedText';
-import { callDescription, callFields, displayNumber, otherParty, statusStyle } from '../../common/callText/callFormat';
+import { callDescription, callFields, displayNumber, otherParty } from '../../common/callText/callFormat';
+import { callStyle } from '../../common/callText/callParties';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
 import { callContext } from './callRows';
@@ -56,7 +57,8 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
 }
 
 function callItem(call: Call): vscode.TreeItem {
-  const style = statusStyle(call.status);
+  // An incoming call Exotel calls completed may be a missed one: the icon and words say so (callStyle).
+  const style = callStyle(call);
   const item = new vscode.TreeItem(displayText(displayNumber(otherParty(call))));
   item.id = `call:${call.sid}`;
   item.description = displayText(callDescription(call));

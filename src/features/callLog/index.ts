@@ -12,7 +12,8 @@ import { CallNode } from './callTreeItems';
 import { exportCalls, ExportArgs, maskedNote } from './exportCalls';
 import { callForExport } from '../../common/callText/callFormat';
 import { promptFilter } from './filterPrompt';
-import { CallView } from '../../webview-ui/protocol';
+import { CallView, WebviewAction } from '../../webview-ui/protocol';
+import { downloadRecording, DownloadRecordingArgs } from './downloadRecording';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
 
@@ -46,18 +47,25 @@ const EXPORT: ArgCheck = shape({
   },
 });
 
-/** Read-only access to the open call details panels (for the in-host tests). */
+/** Access to the open call details panels (for the in-host tests). */
 export interface CallDetailsPanels {
   /** What the panel for `sid` shows, or undefined when it is not open or still loading. */
   view(sid: string): CallView | undefined;
   /** What the panel's Refresh button does. */
   refresh(sid: string): Promise<void> | undefined;
+  /** Presses a button of the panel for `sid`, as the page would. */
+  perform(sid: string, action: WebviewAction, value?: string): Promise<void>;
+  /** The temporary folder holding the panel's copy of a private recording, if any. */
+  recordingCopy(sid: string): string | undefined;
 }
 
 /** The Calls view, its commands, the call details panel and export. */
 export function registerCallLog({ context, log, session }: Deps): { callLog: CallLog; callDetails: CallDetailsPanels } {
   const callLog = new CallLog(session);
-  const details = { fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }) };
+  const details = {
+    fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }),
+    client: async () => (await session.require()).client,
+  };
   const panels = new PanelRegistry<CallDetailsPanel>();
   const showDetails = (sid: string, known?: Call) => panels.show(sid, () => new CallDetailsPanel(context.extensionUri, details, sid, known));
   context.subscriptions.push(
@@ -108,10 +116,22 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
       const number = call && otherParty(call);
       return number ? vscode.commands.executeCommand(COMMANDS.lookUpNumber, number) : undefined;
     }),
+    registerCommand(log, COMMANDS.callLogDownloadRecording, async (arg?: unknown, args?: DownloadRecordingArgs) => {
+      const call = callOf('exotel.callLog.downloadRecording', arg);
+      return call ? downloadRecording((await session.require()).client, call, args ?? {}) : undefined;
+    }),
     registerCommand(log, COMMANDS.exportCalls, async (arg?: unknown) => {
       const args = (checkOne('exotel.exportCalls', 'arguments', arg, EXPORT) ?? {}) as ExportArgs;
       return exportCalls((await session.require()).client, callLog.requests(), args);
     }),
   );
-  return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView, refresh: sid => panels.get(sid)?.refresh() } };
+  return {
+    callLog,
+    callDetails: {
+      view: sid => panels.get(sid)?.lastView,
+      refresh: sid => panels.get(sid)?.refresh(),
+      perform: async (sid, action, value) => panels.get(sid)?.perform(action, value),
+      recordingCopy: sid => panels.get(sid)?.recordingCopy,
+    },
+  };
 }

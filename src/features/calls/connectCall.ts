@@ -11,7 +11,8 @@ import { describeOptions, editOptions } from './callOptionsPrompt';
 import { CallOptionValues, ConnectArgs, FLOW_OPTION_KEYS } from './connectArgs';
 import { CallPlacer } from './callPlacer';
 import { followCall } from './followCall';
-import { pickNumber, recentNumbers, rememberNumbers } from './numberPick';
+import { knownCallerIds, NumberOffer, pickNumber, recentNumbers, rememberCallerId, rememberNumbers } from './numberPick';
+import { e164Of } from '../../phone';
 import { curlSnippet, nodeSnippet } from './requestSnippets';
 import { t } from '../../common/callText/translate';
 
@@ -43,10 +44,13 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   const conn = await d.session.require();
   const interactive = args.review === true || !(args.from && (toFlow ? args.flow : args.to));
   const recent = recentNumbers(d.state);
-  const from = args.from ?? await pickNumber(t('Connect Call — From (the agent, called first)'), t('e.g. 98765 43210 or +919876543210'), recent);
+  const callerIds = knownCallerIds(conn.profile, d.state, setting('defaultCallerId').trim() || undefined);
+  // Numbers are kept and compared as E.164: Call Again hands over Exotel's 0-prefixed form of the same number.
+  const norm = (n: string | undefined) => (n === undefined ? undefined : e164Of(n) ?? n);
+  const from = norm(args.from) ?? await pickNumber(t('Connect Call — From (the agent, called first)'), t('e.g. 98765 43210 or +919876543210'), recent);
   if (!from) return undefined;
   let flow = args.flow;
-  let to = args.to;
+  let to = norm(args.to);
   if (toFlow) {
     flow ??= await askFlow();
     if (!flow) return undefined;
@@ -54,15 +58,15 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
     to ??= await pickNumber(t('Connect Call — To (the customer)'), t('The number dialled once From answers'), recent);
     if (!to) return undefined;
   }
-  const callerId = args.callerId ?? conn.profile.defaultCallerId ?? (setting('defaultCallerId').trim() || undefined)
-    ?? await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('The virtual number the call comes from'), recent);
+  const callerId = norm(args.callerId ?? conn.profile.defaultCallerId ?? (setting('defaultCallerId').trim() || undefined))
+    ?? await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('One of your ExoPhones: Exotel refuses any other number'), callerIds);
   if (!callerId) return undefined;
   let options: CallOptionValues = args.options ?? d.state.get<CallOptionValues>(LAST_OPTIONS_KEY, {});
   if (toFlow) options = Object.fromEntries(Object.entries(options).filter(([k]) => FLOW_OPTION_KEYS.includes(k as keyof CallOptionValues)));
   let dryRun = args.dryRun;
   let params = paramsOf({ from, to, flow, callerId }, options, toFlow);
   if (interactive) {
-    const review = await reviewStep(conn, { from, to, flow, callerId }, options, toFlow, recent, d.callbackInbox);
+    const review = await reviewStep(conn, { from, to, flow, callerId }, options, toFlow, callerIds, d.callbackInbox);
     if (!review) return undefined;
     ({ params, options, dryRun } = review);
   }
@@ -78,9 +82,12 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   if (dialled && !(await dndAllows(d, dialled, args.onDnd ?? 'ask'))) return undefined;
   if (!(await confirmIfNeeded(conn, described.form ?? []))) return undefined;
   const call = await placeAndFollow(d, conn, params, deliberate);
-  await d.state.update(LAST_OPTIONS_KEY, options);
-  await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow });
-  await rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n)));
+  await Promise.all([
+    d.state.update(LAST_OPTIONS_KEY, options),
+    d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow }),
+    rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n))),
+    rememberCallerId(d.state, conn.profile.id, callerIdUsed),
+  ]);
   return call;
 }
 
@@ -133,7 +140,8 @@ function paramsOf(who: Who, options: CallOptionValues, toFlow: boolean): Connect
  * Exotel would refuse (options that do not go together) is explained here, and the review stays open with
  * everything that was entered.
  */
-async function reviewStep(conn: Connection, start: Who, startOptions: CallOptionValues, toFlow: boolean, recent: string[], inbox?: CallDeps['callbackInbox']):
+async function reviewStep(conn: Connection, start: Who, startOptions: CallOptionValues, toFlow: boolean, callerIds: NumberOffer[],
+  inbox?: CallDeps['callbackInbox']):
   Promise<{ params: ConnectCallParams | ConnectToFlowParams; options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
   let options = startOptions;
   const who = { ...start };
@@ -151,7 +159,8 @@ async function reviewStep(conn: Connection, start: Who, startOptions: CallOption
     ], { title: t('Connect Call — {0}', conn.profile.name), placeHolder: t('Review the call'), ignoreFocusOut: true });
     if (!pick) return undefined;
     if (pick.id === 'callerId') {
-      who.callerId = await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('The virtual number the call comes from'), recent, who.callerId) ?? who.callerId;
+      who.callerId = await pickNumber(t('Connect Call — CallerId (your ExoPhone)'),
+        t('Now {0}. One of your ExoPhones: Exotel refuses any other number', who.callerId), callerIds) ?? who.callerId;
       continue;
     }
     if (pick.id === 'inbox' && inbox) {

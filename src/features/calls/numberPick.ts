@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parsePhone } from '../../phone';
+import { e164Of, parsePhone } from '../../phone';
+import { Profile } from '../../session/profile';
 import { t } from '../../common/callText/translate';
 
 const RECENT_KEY = 'exotel.recentNumbers';
@@ -10,9 +11,48 @@ export function recentNumbers(state: vscode.Memento): string[] {
   return state.get<string[]>(RECENT_KEY, []);
 }
 
+/** Kept in E.164, so that 09876543210 (as Exotel writes it) and +919876543210 are one entry. */
 export async function rememberNumbers(state: vscode.Memento, numbers: string[]): Promise<void> {
-  const next = [...new Set([...numbers, ...recentNumbers(state)])].slice(0, RECENT_MAX);
+  const next = [...new Set([...numbers, ...recentNumbers(state)].map(n => e164Of(n) ?? n))].slice(0, RECENT_MAX);
   await state.update(RECENT_KEY, next);
+}
+
+/** A number offered below the input box, with why it is offered. */
+export interface NumberOffer {
+  e164: string;
+  description: string;
+  icon?: string;
+}
+
+const CALLER_IDS_KEY = 'exotel.usedCallerIds';
+
+/**
+ * The CallerIds worth offering for a profile: Exotel refuses any number that is not one of the account's ExoPhones.
+ * The ExoPhones the account is known to have (the sandbox says), the default CallerId, and the ones used before.
+ */
+export function knownCallerIds(profile: Profile, state: vscode.Memento, defaultSetting: string | undefined): NumberOffer[] {
+  const used = state.get<Record<string, string[]>>(CALLER_IDS_KEY, {})[profile.id] ?? [];
+  const offers: NumberOffer[] = [
+    ...(profile.exoPhones ?? []).map(n => ({ e164: n, description: t('an ExoPhone of this account'), icon: 'device-mobile' })),
+    ...[profile.defaultCallerId, defaultSetting].map(n => ({ e164: n ?? '', description: t('the default CallerId'), icon: 'star-empty' })),
+    ...used.map(n => ({ e164: n, description: t('used before'), icon: 'history' })),
+  ];
+  const seen = new Set<string>();
+  return offers.flatMap(o => {
+    const e164 = e164Of(o.e164);
+    if (!e164 || seen.has(e164)) return [];
+    seen.add(e164);
+    return [{ ...o, e164 }];
+  });
+}
+
+/** Remembers a CallerId Exotel accepted, for this profile only. */
+export async function rememberCallerId(state: vscode.Memento, profileId: string, callerId: string): Promise<void> {
+  const e164 = e164Of(callerId);
+  if (!e164) return;
+  const all = state.get<Record<string, string[]>>(CALLER_IDS_KEY, {});
+  const mine = [e164, ...(all[profileId] ?? []).filter(n => n !== e164)].slice(0, RECENT_MAX);
+  await state.update(CALLER_IDS_KEY, { ...all, [profileId]: mine });
 }
 
 interface NumberItem extends vscode.QuickPickItem {
@@ -25,14 +65,16 @@ interface NumberItem extends vscode.QuickPickItem {
  * Asks for a phone number: what is typed is checked and normalised as it is typed, with the reason shown
  * when Exotel could not dial it; recent numbers are offered below. Resolves to E.164, or undefined on Escape.
  */
-export function pickNumber(title: string, placeholder: string, recent: string[], initial = ''): Promise<string | undefined> {
+export function pickNumber(title: string, placeholder: string, recent: ReadonlyArray<string | NumberOffer>, initial = ''): Promise<string | undefined> {
   return new Promise(resolve => {
     const qp = vscode.window.createQuickPick<NumberItem>();
     qp.title = title;
     qp.placeholder = placeholder;
     qp.ignoreFocusOut = true;
     qp.value = initial;
-    const recentItems: NumberItem[] = recent.map(n => ({ label: `$(history) ${n}`, description: t('recent'), e164: n }));
+    const recentItems: NumberItem[] = recent.map(n => (typeof n === 'string'
+      ? { label: `$(history) ${n}`, description: t('recent'), e164: n }
+      : { label: `$(${n.icon ?? 'history'}) ${n.e164}`, description: n.description, e164: n.e164 }));
     const update = () => {
       const typed = qp.value.trim();
       if (!typed) {

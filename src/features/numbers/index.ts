@@ -1,7 +1,8 @@
 import { NotSignedInError } from '../../common/errors';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
-import { FILTER_LIMITS } from '../../exotel';
+import { Call, FILTER_LIMITS } from '../../exotel';
+import { sameNumber } from '../../phone';
 import { chooseNumber, copyNumber, lookUpInHover } from './numberCommands';
 import { NumberHover } from './numberHover';
 import { NumberInfoService } from './numberInfo';
@@ -13,7 +14,12 @@ import { COMMANDS } from '../../common/commandIds';
 export { NumberInfoService } from './numberInfo';
 
 /** Number intelligence: the metadata service (also the Connect Call DND pre-check), the hover, the number panel. */
-export function registerNumbers({ context, log, session }: Deps): NumberInfoService {
+/** Calls placed from this editor, which the bulk listing may not have yet (it leaves ongoing calls out). */
+export interface PlacedCalls {
+  placedCalls(): Call[];
+}
+
+export function registerNumbers({ context, log, session }: Deps, placed?: PlacedCalls): NumberInfoService {
   const numbers = new NumberInfoService(context.globalState, session, log);
   const source: NumberPanelSource = {
     metadata: async (e164, refresh) => {
@@ -26,8 +32,11 @@ export function registerNumbers({ context, log, session }: Deps): NumberInfoServ
     recentCalls: async e164 => {
       const { client } = await session.require();
       const pageSize = Math.min(RECENT_CALLS_MAX, FILTER_LIMITS.pageSize);
-      const [to, from] = await Promise.all([client.listCalls({ to: [e164], pageSize }), client.listCalls({ from: [e164], pageSize })]);
-      return mergeRecentCalls([to.calls, from.calls]);
+      // details=true: Leg2Status tells a missed incoming call (Status completed) from an answered one.
+      const [to, from] = await Promise.all([client.listCalls({ to: [e164], pageSize, details: true }), client.listCalls({ from: [e164], pageSize, details: true })]);
+      // Calls placed here join them, matched by E.164: Exotel writes +919876543210 back as 09876543210.
+      const mine = (placed?.placedCalls() ?? []).filter(c => sameNumber(c.to, e164) || sameNumber(c.from, e164));
+      return mergeRecentCalls([to.calls, from.calls, mine]);
     },
   };
   const panels = new PanelRegistry<NumberPanel>();

@@ -2,7 +2,8 @@
 import type { Call, NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 import type { FieldRow, NumberView } from '../../webview-ui/protocol';
-import { directionLabel, durationText, statusStyle } from '../../common/callText/callFormat';
+import { directionLabel, durationText } from '../../common/callText/callFormat';
+import { callStyle } from '../../common/callText/callParties';
 import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
 import { t } from '../../common/callText/translate';
 import { shownNumber } from '../../common/privacy';
@@ -51,7 +52,7 @@ export function numberView(d: NumberPanelData): NumberView {
     fields,
     dnd: { state, icon: dndIcon(d.meta?.dnd), meaning },
     recentCalls: d.calls.map(c => {
-      const style = statusStyle(c.status);
+      const style = callStyle(c);
       return { sid: c.sid, when: c.dateCreated ?? '—', status: style.label, statusIcon: style.icon, direction: directionLabel(c.direction), duration: durationText(c) };
     }),
     note: problems.length ? problems.join(' ') : undefined,

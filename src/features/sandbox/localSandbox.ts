@@ -6,6 +6,7 @@ import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Session } from '../../session/session';
+import { parsePhone } from '../../phone';
 import { t } from '../../common/callText/translate';
 import { affects, setting } from '../../common/settings';
 
@@ -23,6 +24,7 @@ export class LocalSandbox extends Disposable {
     this.register({ dispose: () => void this.stop(true) });
     // A new webhook URL applies to the running sandbox at once: no restart, no lost calls.
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
+      if (affects(e, 'sandbox.signedRecordingUrls') && this.running) this.running.setSignedRecordingUrls(signedUrls());
       if (!affects(e, 'sandbox.statusCallbackUrl') || !this.running) return;
       const url = callbackUrl();
       try {
@@ -45,18 +47,20 @@ export class LocalSandbox extends Disposable {
   }
 
   /** Starts the sandbox (once, however often it is asked) and switches to its profile. Options are for automation. */
-  async start(options: Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed'> = {}): Promise<string> {
+  async start(options: StartOptions = {}): Promise<string> {
     this.starting ??= this.launch(options);
     const s = await this.starting;
     return s.baseUrl;
   }
 
-  private async launch(options: Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed'>): Promise<Running> {
+  private async launch(options: StartOptions): Promise<Running> {
     let started: Running | undefined;
     try {
       const callbacks = callbackUrl();
       const s = await startSandbox({
         seed: true,
+        // An account with signed URLs unless the setting (or automation) says otherwise.
+        signedRecordingUrls: signedUrls(),
         ...options,
         statusCallbackOverride: callbacks,
         onCallback: attempt => this.callbackEvents.fire(attempt),
@@ -65,7 +69,10 @@ export class LocalSandbox extends Disposable {
       started = s;
       this.running = s;
       await this.session.profiles.useSandbox({
-        profile: { id: SANDBOX_PROFILE_ID, name: 'Sandbox', region: 'sandbox', baseUrl: s.baseUrl, accountSid: s.accountSid, defaultCallerId: SEED_EXOPHONES[0].e164 },
+        profile: {
+          id: SANDBOX_PROFILE_ID, name: 'Sandbox', region: 'sandbox', baseUrl: s.baseUrl, accountSid: s.accountSid,
+          defaultCallerId: SEED_EXOPHONES[0].e164, exoPhones: exoPhonesE164(s.exoPhones),
+        },
         secrets: { apiKey: s.apiKey, apiToken: s.apiToken },
       });
       await setContext('exotel.sandboxRunning', true);
@@ -98,6 +105,18 @@ export class LocalSandbox extends Disposable {
     }
     return true;
   }
+}
+
+/** Options for automation and tests; the user's settings fill in the rest. */
+export type StartOptions = Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed' | 'signedRecordingUrls'>;
+
+function signedUrls(): boolean {
+  return setting('sandbox.signedRecordingUrls');
+}
+
+/** The sandbox's ExoPhones, in E.164 like every number the extension keeps. */
+function exoPhonesE164(numbers: readonly string[]): string[] {
+  return numbers.map(n => parsePhone(n)).filter(p => p.ok).map(p => (p as Extract<typeof p, { ok: true }>).number.e164);
 }
 
 /** The developer's webhook from `exotel.sandbox.statusCallbackUrl`, or undefined when unset. */

@@ -46,7 +46,7 @@ describe('call text', () => {
   });
 
   it('duration and price read "pending" until Exotel fills them', () => {
-    assert.strictEqual(callDescription(call({ dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })), '10:05 · pending · pending · incoming');
+    assert.strictEqual(callDescription(call({ dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })), '10:05 · pending · pending · incoming · outcome unknown');
     assert.strictEqual(callDescription(call({ dateCreated: '2026-11-26 10:05:00', duration: 65, price: 1.5, direction: 'outbound-api' })), '10:05 · 1 m 05 s · 1.50 · outgoing (API)');
   });
 
@@ -102,7 +102,7 @@ describe('call text goes through the installed translator', () => {
     const busy = call({ status: 'busy', details: { legs: [{ id: 1, onCallDuration: 12 }], leg1Status: 'completed', leg2Status: 'busy' } });
     assert.strictEqual(summarize(busy), '«The customer «was busy»«; the agent\'s leg was connected for «12 s»».»');
     assert.strictEqual(statusStyle('no-answer').label, '«No answer»');
-    assert.strictEqual(callDescription(call({ duration: 75, dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })), '10:05 · «1 m 15 s» · «pending» · «incoming»');
+    assert.strictEqual(callDescription(call({ duration: 75, dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })), '10:05 · «1 m 15 s» · «pending» · «incoming» · «outcome unknown»');
     assert.ok(seen.includes('The customer {0}{1}.'), 'the message is the template, so a translation bundle can find it');
   });
 });

@@ -24,6 +24,7 @@ describe('sandbox: CLI', () => {
     assert.deepStrictEqual(parseArgs(['--port', '8123', '--no-seed', '--progress-ms', '500', '--lag-ms', '0', '--callback-url', 'http://127.0.0.1:9/cb']), {
       port: 8123, seed: false, progressMs: 500, postCallLagMs: 0, statusCallbackOverride: 'http://127.0.0.1:9/cb',
     });
+    assert.deepStrictEqual(parseArgs(['--signed-urls']), { port: 0, seed: true, signedRecordingUrls: true });
     assert.throws(() => parseArgs(['--port', 'x']), /--port needs a whole number/);
     assert.throws(() => parseArgs(['--verbose']), /unknown option --verbose/);
   });
@@ -38,6 +39,8 @@ describe('sandbox: CLI', () => {
       assert.match(baseUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
       assert.match(out, /To ending in 0,1,2,3,4 → completed/);
       assert.match(out, /To ending in 5 → busy/);
+      assert.match(out, /ExoPhones:\s+08047112345, 01141172345, 02261734567, 04471234567, 18003091234 \(the only CallerIds/);
+      assert.match(out, /not one of the account's ExoPhones → 400/);
       assert.match(out, /\+9190000xxxxx → 403 "Call to \[<number>\] cannot be made because of TRAI NDNC regulations"/);
       const res = await fetch(`${baseUrl}/v1/Accounts/${sid}/Calls.json?PageSize=1`, { headers: { Authorization: `Basic ${Buffer.from(`${key}:${token}`).toString('base64')}` } });
       assert.strictEqual(res.status, 200);

@@ -28,9 +28,9 @@ describe('sandbox: Calls/connect', () => {
     assert.deepStrictEqual(c.SubResourceUris, { Legs: `/v1/Accounts/acme1/Calls/${c.Sid}.json/Legs` });
   });
 
-  it('echoes E.164 input as E.164 and every other Indian form 0-prefixed', async () => {
+  it('answers with 0-prefixed national numbers whatever form was sent, as Exotel does', async () => {
     const cases: Array<[string, string]> = [
-      ['+919876543210', '+919876543210'],
+      ['+919876543210', '09876543210'],
       ['9876543210', '09876543210'],
       ['919876543210', '09876543210'],
       ['098765 43210', '09876543210'],
@@ -41,8 +41,41 @@ describe('sandbox: Calls/connect', () => {
       assert.strictEqual(res.json.Call.To, echoed, input);
     }
     const e164Caller = await connect(sb, { From: '+919845012340', CallerId: '+918047112345', To: '09876543210' });
-    assert.strictEqual(e164Caller.json.Call.From, '+919845012340');
-    assert.strictEqual(e164Caller.json.Call.PhoneNumberSid, '+918047112345');
+    assert.strictEqual(e164Caller.json.Call.From, '09845012340');
+    assert.strictEqual(e164Caller.json.Call.PhoneNumberSid, '08047112345');
+    // The call details, the listing and the StatusCallback say the same.
+    sb.calls.fastForward();
+    const sid = e164Caller.json.Call.Sid as string;
+    assert.strictEqual((await call(sb, 'GET', `/Calls/${sid}.json`)).json.Call.From, '09845012340');
+    const listed = (await call(sb, 'GET', `/Calls.json?Sid=${sid}`)).json.Calls[0];
+    assert.deepStrictEqual([listed.From, listed.To], ['09845012340', '09876543210']);
+  });
+
+  it("keeps the old E.164 echo with numberEcho: 'as-sent'", async () => {
+    const old = await start({ numberEcho: 'as-sent' });
+    try {
+      const res = await connect(old, { From: '+919845012340', CallerId: '+918047112345', To: '9876543210' });
+      assert.deepStrictEqual([res.json.Call.From, res.json.Call.PhoneNumberSid, res.json.Call.To], ['+919845012340', '+918047112345', '09876543210']);
+    } finally {
+      await old.close();
+    }
+  });
+
+  it('refuses a CallerId that is not one of its ExoPhones (400, its own wording naming them)', async () => {
+    const res = await connect(sb, { From: '09845012340', CallerId: '08030752400', To: '09876543210' });
+    assert.strictEqual(res.status, 400);
+    assert.strictEqual(res.json.RestException.Message,
+      "CallerId is not a valid ExoPhone: 08030752400 is not one of this account's ExoPhones (08047112345, 01141172345, 02261734567, 04471234567, 18003091234)");
+    assert.deepStrictEqual(sb.exoPhones, ['08047112345', '01141172345', '02261734567', '04471234567', '18003091234']);
+    const anyForm = await connect(sb, { From: '09845012340', CallerId: '+91 80 4711 2345', To: '09876543210' });
+    assert.strictEqual(anyForm.status, 200, 'an ExoPhone in any form is accepted');
+    const own = await start({ exoPhones: ['+918030752400'] });
+    try {
+      assert.strictEqual((await connect(own, { From: '09845012340', CallerId: '08030752400', To: '09876543210' })).status, 200);
+      assert.strictEqual((await connect(own, { From: '09845012340', CallerId: '08047112345', To: '09876543210' })).status, 400);
+    } finally {
+      await own.close();
+    }
   });
 
   it('connects to a flow with Url: To is the ExoPhone, as in the 2025 capture', async () => {
@@ -108,10 +141,10 @@ describe('sandbox: Calls/connect', () => {
     assert.strictEqual(huge.json.RestException.Message, 'Request body larger than 1048576 bytes');
   });
 
-  it('403 with the TRAI NDNC wording when To is in the DND series, echoing the number as sent', async () => {
+  it('403 with the TRAI NDNC wording when To is in the DND series, naming the number as Exotel writes it', async () => {
     const e164 = await connect(sb, { ...BASIC, To: '+919000012345' });
     assert.strictEqual(e164.status, 403);
-    assert.deepStrictEqual(e164.json, { RestException: { Status: 403, Message: 'Call to [+919000012345] cannot be made because of TRAI NDNC regulations' } });
+    assert.deepStrictEqual(e164.json, { RestException: { Status: 403, Message: 'Call to [09000012345] cannot be made because of TRAI NDNC regulations' } });
     const national = await connect(sb, { ...BASIC, To: '09000054321' }, '');
     assert.strictEqual(national.status, 403);
     assert.strictEqual(

@@ -30,6 +30,25 @@ describe('sandbox: seeded history', () => {
     assert.ok(calls.some((c) => /[g-z]$/.test(c.sid)) && calls.some((c) => /[0-9a-f]$/.test(c.sid)));
   });
 
+  it("incoming calls follow Exotel's leg order, and include missed calls Exotel still reports as completed", async () => {
+    const calls = seedCalls('acc', NOW).filter((c) => c.direction === 'inbound');
+    const missed = calls.filter((c) => c.status === 'completed' && c.legs[0].status === 'completed' && c.legs[1] && c.legs[1].status !== 'completed');
+    assert.ok(missed.some((c) => c.legs[1].status === 'no-answer') && missed.some((c) => c.legs[1].status === 'busy'), 'missed: no agent answered, or busy');
+    assert.ok(calls.some((c) => c.status === 'completed' && c.legs[1]?.status === 'completed'), 'answered ones too');
+    assert.ok(missed.every((c) => !c.recorded && c.conversationDuration === 0), 'a missed call has no conversation to record');
+    assert.ok(calls.every((c) => /^0\d{10}$/.test(c.from) && c.to === c.phoneNumberSid), 'the caller (From, 0-prefixed) reached the ExoPhone (To)');
+    const sb = await startSandbox({ now: () => new Date(NOW) });
+    try {
+      const call = sb.calls.add({ direction: 'inbound', status: 'completed', leg2Status: 'busy' });
+      const res = await fetch(`${sb.baseUrl}/v1/Accounts/${sb.accountSid}/Calls/${call.sid}.json?details=true`, { headers: { Authorization: sb.authorization } });
+      const body = (await res.json()) as { Call: { Status: string; Details: { Leg1Status: string; Leg2Status: string } } };
+      assert.deepStrictEqual([body.Call.Status, body.Call.Details.Leg1Status, body.Call.Details.Leg2Status], ['completed', 'completed', 'busy']);
+      assert.throws(() => sb.calls.add({ direction: 'outbound-api', status: 'completed', leg2Status: 'busy' }), /leg2Status/);
+    } finally {
+      await sb.close();
+    }
+  });
+
   it('startSandbox seeds 300 calls for `seed: true`, and 10,000 on request, pageable by the API', async () => {
     const sb = await startSandbox({ seed: true, now: () => new Date(NOW) });
     try {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { benchClient } from './client.bench';
 import { benchPhone } from './phone.bench';
+import { benchStats } from './stats.bench';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   const sections: Array<[string, () => Promise<Record<string, string | number>> | Record<string, string | number>]> = [
     ['client and paging', benchClient],
     ['phone numbers', benchPhone],
+    ['call stats', benchStats],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');

@@ -9,6 +9,7 @@ import { Session } from './features/accounts/session';
 import { CallDetailsPanels, registerCallLog } from './features/callLog';
 import { CallLog } from './features/callLog/callLog';
 import { registerCalls } from './features/calls';
+import { registerCallStats } from './features/callStats';
 import { registerNumbers } from './features/numbers';
 import { registerSandbox } from './features/sandbox';
 
@@ -22,6 +23,7 @@ export interface ExotelExtensionApi {
   callDetails: CallDetailsPanels;
   placer: ReturnType<typeof registerCalls>;
   numbers: ReturnType<typeof registerNumbers>;
+  callStats: ReturnType<typeof registerCallStats>;
 }
 
 // The composition root: create the shared parts, hand them to each feature, which owns its registrations.
@@ -47,11 +49,12 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps));
   const placer = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
+  const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers };
+  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers, callStats };
 }
 
 export function deactivate(): void {

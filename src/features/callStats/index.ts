@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import { registerCommand } from '../../common/commands';
+import { accountOffsetMinutes, setting } from '../../common/settings';
+import { PanelRegistry } from '../../common/webview/panel';
+import { Deps } from '../../deps';
+import { RangeChoice } from '../../stats';
+import { StatsView } from '../../webview-ui/protocol';
+import { CallLog } from '../callLog/callLog';
+import { NumberInfoService } from '../numbers';
+import { lookupMode } from '../numbers/hoverSettings';
+import { CallStatsPanel, StatsSource } from './callStatsPanel';
+
+export interface ShowCallStatsArgs extends Partial<RangeChoice> {
+  applyFilter?: boolean;
+}
+
+/** Exotel: Show Call Stats — one panel; the command returns its view model once loaded (for tests and other commands). */
+export function registerCallStats({ context, log, session }: Deps, callLog: CallLog, numbers: NumberInfoService): { panel(): CallStatsPanel | undefined } {
+  const source: StatsSource = {
+    connection: async () => {
+      const c = await session.require();
+      return { key: `${c.profile.id}/${c.client.accountSid}`, client: c.client };
+    },
+    callLogFilter: () => callLog.currentFilter,
+    showInCallLog: async filter => {
+      callLog.setFilter(filter);
+      await vscode.commands.executeCommand('exotel.calls.focus');
+    },
+    offsetMinutes: accountOffsetMinutes,
+    numberFacts: e164 => {
+      const m = numbers.peek(e164);
+      return m && { circle: m.circleName || m.circle, operator: m.operatorName || m.operator };
+    },
+    lookUp: (e164, signal) => numbers.lookup(e164, { signal }),
+    lookupMode: () => lookupMode(setting<string>('hover.lookup', 'ask')),
+    log,
+  };
+  const panels = new PanelRegistry<CallStatsPanel>();
+  context.subscriptions.push(
+    { dispose: () => panels.disposeAll() },
+    registerCommand(log, 'exotel.showCallStats', async (args?: ShowCallStatsArgs): Promise<StatsView | undefined> => {
+      await session.require();
+      const choice = args?.preset ? { preset: args.preset, fromDay: args.fromDay, toDay: args.toDay } : undefined;
+      const existing = panels.get('stats');
+      const panel = panels.show('stats', () => new CallStatsPanel(context.extensionUri, source, choice, args?.applyFilter ?? false));
+      await (existing ? panel.configure(choice, args?.applyFilter) : panel.refresh(false));
+      return panel.lastView;
+    }),
+  );
+  return { panel: () => panels.get('stats') };
+}

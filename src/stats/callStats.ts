@@ -105,6 +105,28 @@ export function headlineFigures(calls: readonly Call[], options: StatsOptions = 
 }
 
 export function computeStats(calls: readonly Call[], options: StatsOptions = {}): CallStats {
+  const b = statsBuilder(options);
+  for (const call of calls) b.add(call);
+  return b.result();
+}
+
+/**
+ * computeStats in slices, yielding between them, for a host shared with other extensions: no slice holds the
+ * event loop for long. Same result as computeStats.
+ */
+export async function computeStatsInSlices(calls: readonly Call[], options: StatsOptions = {}, slice = 1000,
+  pause: () => Promise<void> = () => new Promise(resolve => setImmediate(resolve))): Promise<CallStats> {
+  const b = statsBuilder(options);
+  for (let i = 0; i < calls.length; i += slice) {
+    if (i) await pause();
+    for (let j = i; j < Math.min(calls.length, i + slice); j++) b.add(calls[j]);
+  }
+  return b.result();
+}
+
+/** The accumulator behind both: add calls one by one, then read the result. */
+export function statsBuilder(options: StatsOptions = {}): { add(call: Call): void; result(): CallStats } {
+  let count = 0;
   const outcomeOf = options.outcomeOf ?? defaultOutcome;
   const now = options.now ?? Date.now();
   const offset = options.offsetMinutes ?? 330;
@@ -123,7 +145,8 @@ export function computeStats(calls: readonly Call[], options: StatsOptions = {})
   const unknown = new Set<string>();
   const h = { answered: 0, missed: 0, uncertain: 0, talkKnown: 0, talk: 0, talkPending: 0, spend: 0, spendNot: 0, pending: 0, missing: 0 };
 
-  for (const call of calls) {
+  const addCall = (call: Call): void => {
+    count++;
     const o: CallOutcome = outcomeOf(call);
     const answered = o.outcome === 'answered';
     if (answered) h.answered++;
@@ -181,33 +204,36 @@ export function computeStats(calls: readonly Call[], options: StatsOptions = {})
     }
     add(circles, circle, answered, price);
     add(operators, operator, answered, price);
-  }
-
-  const n = calls.length;
-  return {
-    headline: {
-      calls: n,
-      answered: h.answered,
-      missed: h.missed,
-      uncertain: h.uncertain,
-      answerRate: n ? h.answered / n : null,
-      averageTalkSeconds: h.talkKnown ? h.talk / h.talkKnown : null,
-      totalTalkSeconds: h.talk,
-      talkPending: h.talkPending,
-      spend: h.spend / SCALE,
-      spendNotAnswered: h.spendNot / SCALE,
-      pricePending: h.pending,
-      priceMissing: h.missing,
-    },
-    perDay: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, outcomes: d.outcomes, spend: d.spend / SCALE })),
-    heatmap: { calls: heatCalls, answered: heatAnswered },
-    talkTime: TALK_BINS.map((min, i) => ({ min, max: TALK_BINS[i + 1], calls: talkBins[i] })),
-    byExoPhone: sorted(exophones),
-    byDirection: sorted(directions),
-    byCircle: sorted(circles),
-    byOperator: sorted(operators),
-    unknownNumbers: [...unknown].sort(),
   };
+
+  const result = (): CallStats => {
+    const n = count;
+    return {
+      headline: {
+        calls: n,
+        answered: h.answered,
+        missed: h.missed,
+        uncertain: h.uncertain,
+        answerRate: n ? h.answered / n : null,
+        averageTalkSeconds: h.talkKnown ? h.talk / h.talkKnown : null,
+        totalTalkSeconds: h.talk,
+        talkPending: h.talkPending,
+        spend: h.spend / SCALE,
+        spendNotAnswered: h.spendNot / SCALE,
+        pricePending: h.pending,
+        priceMissing: h.missing,
+      },
+      perDay: [...days].sort(([a], [b]) => a.localeCompare(b)).map(([day, d]) => ({ day, outcomes: d.outcomes, spend: d.spend / SCALE })),
+      heatmap: { calls: heatCalls, answered: heatAnswered },
+      talkTime: TALK_BINS.map((min, i) => ({ min, max: TALK_BINS[i + 1], calls: talkBins[i] })),
+      byExoPhone: sorted(exophones),
+      byDirection: sorted(directions),
+      byCircle: sorted(circles),
+      byOperator: sorted(operators),
+      unknownNumbers: [...unknown].sort(),
+    };
+  };
+  return { add: addCall, result };
 }
 
 /** Talk time of a call: the conversation when Exotel gave leg details, else Duration; undefined while pending. */

@@ -127,9 +127,19 @@ function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
   }, true, 'table');
   const section = h('section', { class: 'chart-section', 'data-chart': c.id },
     h('h2', {}, c.title),
-    h('div', { class: 'chart-actions' }, toggle, button(x.saveImage, () => saveImage(c, canvas), true, 'file-media')),
+    h('div', { class: 'chart-actions' }, toggle, button(x.saveImage, () => { ensure(); saveImage(c, canvas); }, true, 'file-media')),
     box, table, c.note ? h('p', { class: 'muted' }, c.note) : undefined);
-  queueMicrotask(() => draw(c, canvas, box));
+  // Charts below the fold are drawn when scrolled to: the first paint draws only what is on screen.
+  box.style.height = `${box.dataset.height}px`;
+  let drawn = false;
+  const ensure = () => {
+    if (drawn) return;
+    drawn = true;
+    observer.disconnect();
+    draw(c, canvas, box);
+  };
+  const observer = new IntersectionObserver(entries => { if (entries.some(e => e.isIntersecting)) ensure(); });
+  observer.observe(box);
   return section;
 }
 

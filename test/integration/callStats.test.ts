@@ -147,7 +147,7 @@ describe('call stats', function () {
     const calls = syntheticCalls(10_000);
     const range = resolveRange({ preset: 'custom', fromDay: '2026-03-01', toDay: '2026-03-30' }, new Date('2026-03-31T12:00:00Z'), 330);
     panel.figures.firstPaintMs = undefined;
-    panel.showCalls(calls, range);
+    await panel.showCalls(calls, range);
     const paint = await waitFor('the first paint with 10,000 calls', () => panel.figures.firstPaintMs, 60000);
     console.log(`    [figures] Call Stats: 10,000 calls computed in ${panel.figures.computeMs?.toFixed(1)} ms, first paint ${paint.toFixed(0)} ms; ` +
       `sandbox fetch: event-loop delay p99 ${fetched.loopDelayP99Ms?.toFixed(1)} ms (max ${fetched.loopDelayMaxMs?.toFixed(1)} ms)`);

@@ -5,7 +5,7 @@ import { ExotelPanel } from '../../common/webview/panel';
 import { showInfo, showWarning } from '../../common/notify';
 import { Log } from '../../common/log';
 import {
-  CallStats, ChartId, computeStats, dayOf, NumberFacts, oldestKept, RangeChoice, rangeKey, RANGE_PRESETS, resolveRange, selectCalls,
+  CallStats, ChartId, computeStatsInSlices, dayOf, NumberFacts, oldestKept, RangeChoice, rangeKey, RANGE_PRESETS, resolveRange, selectCalls,
   StatsOptions, StatsRange, StatsSelection, statsToCsv,
 } from '../../stats';
 import { StatsView, WebviewAction } from '../../webview-ui/protocol';
@@ -93,9 +93,9 @@ export class CallStatsPanel extends ExotelPanel {
   }
 
   /** Shows figures over given calls without fetching (tests and the first-paint measurement). */
-  showCalls(calls: Call[], range: StatsRange): void {
+  showCalls(calls: Call[], range: StatsRange): Promise<void> {
     this.loaded = { key: 'given', calls, range, fetchedAt: new Date(), pages: 0, skipped: 0 };
-    this.compute();
+    return this.compute();
   }
 
   private async load(refresh: boolean): Promise<void> {
@@ -113,7 +113,7 @@ export class CallStatsPanel extends ExotelPanel {
     const cached = statsCache.get(key);
     if (cached && !refresh) {
       this.loaded = cached;
-      this.compute();
+      await this.compute();
       return;
     }
     this.show({ type: 'loading', message: t('Fetching calls…') });
@@ -134,8 +134,8 @@ export class CallStatsPanel extends ExotelPanel {
       statsCache.delete(key);
       statsCache.set(key, this.loaded);
       while (statsCache.size > CACHE_MAX) statsCache.delete(statsCache.keys().next().value!);
-      this.compute();
-      // The delay histogram also covers the computation, which runs in this same turn.
+      // The delay histogram covers the computation too: it runs in slices, so other extensions keep their turn.
+      await this.compute();
       this.figures.loopDelayP99Ms = loop.percentile(99) / 1e6;
       this.figures.loopDelayMaxMs = loop.max / 1e6;
       this.source.log.info(`Call Stats: ${fetched.calls.length} calls in ${fetched.pages} pages, ${requests.length} requests, ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
@@ -160,11 +160,13 @@ export class CallStatsPanel extends ExotelPanel {
     return { days: this.loaded?.range.days, numberFacts: e => this.source.numberFacts(e), offsetMinutes: this.source.offsetMinutes() };
   }
 
-  private compute(): void {
+  private async compute(): Promise<void> {
     const l = this.loaded;
     if (!l || this.isDisposed) return;
     const started = performance.now();
-    this.stats = computeStats(l.calls, this.statsOptions());
+    const stats = await computeStatsInSlices(l.calls, this.statsOptions());
+    if (this.isDisposed || l !== this.loaded) return;
+    this.stats = stats;
     this.figures.computeMs = performance.now() - started;
     const offset = this.source.offsetMinutes();
     const f = this.source.callLogFilter();
@@ -309,7 +311,7 @@ export class CallStatsPanel extends ExotelPanel {
       sub.dispose();
     });
     if (failed) void showWarning(t('{0} of {1} numbers could not be looked up; they stay "Not looked up".', failed, numbers.length));
-    if (!this.isDisposed) this.compute();
+    await this.compute();
     return done - failed;
   }
 }

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { Call } from '../../../src/exotel';
 import {
-  computeStats, defaultOutcome, headlineFigures, NOT_COVERED, rangeWindows, resolveRange, selectCalls, statsToCsv, UNKNOWN,
+  computeStats, computeStatsInSlices, defaultOutcome, headlineFigures, NOT_COVERED, rangeWindows, resolveRange, selectCalls, statsToCsv, UNKNOWN,
 } from '../../../src/stats';
 import { syntheticCalls } from './syntheticCalls';
 
@@ -121,6 +121,14 @@ describe('stats: charts', () => {
     const spend = s.byExoPhone.reduce((a, b) => a + b.spend, 0);
     assert.ok(Math.abs(spend - s.headline.spend) < 1e-6);
     assert.strictEqual(s.unknownNumbers.length, 2000);
+  });
+
+  it('gives the same result in slices as in one go', async () => {
+    const calls = syntheticCalls(2500, 300);
+    let pauses = 0;
+    const sliced = await computeStatsInSlices(calls, {}, 1000, async () => { pauses++; });
+    assert.deepStrictEqual(sliced, computeStats(calls));
+    assert.strictEqual(pauses, 2);
   });
 
   it('exports CSV with formula-looking text defused', () => {

@@ -1,10 +1,43 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import path from 'node:path';
 
 const noVscode = {
   'no-restricted-imports': ['error', {
     paths: [{ name: 'vscode', message: 'The core (src/exotel, src/phone, src/sandbox, src/stats) must stay free of the editor: pass what you need in.' }],
   }],
+};
+
+// Resolves each relative import: a file in src/features/<a>/ must not reach into src/features/<b>/, and nothing
+// outside src/features (common, session, the core) may reach into a feature. What two features share moves to
+// src/common or src/session.
+const FEATURES = path.resolve('src/features');
+const featureOf = file => {
+  const rel = path.relative(FEATURES, file);
+  return rel.startsWith('..') || path.isAbsolute(rel) ? undefined : rel.split(path.sep)[0];
+};
+const layers = {
+  rules: {
+    'no-cross-feature': {
+      meta: { type: 'problem', schema: [] },
+      create(context) {
+        const from = featureOf(context.filename);
+        const check = (node, source) => {
+          if (typeof source !== 'string' || !source.startsWith('.')) return;
+          const to = featureOf(path.resolve(path.dirname(context.filename), source));
+          if (to === undefined || to === from) return;
+          context.report({ node, message: from
+            ? `The feature '${from}' imports the feature '${to}': move what they share to src/common or src/session.`
+            : `Shared code imports the feature '${to}': features depend on the shared layers, never the other way.` });
+        };
+        return {
+          ImportDeclaration: n => check(n, n.source.value),
+          ExportNamedDeclaration: n => n.source && check(n, n.source.value),
+          ExportAllDeclaration: n => check(n, n.source.value),
+        };
+      },
+    },
+  },
 };
 
 export default tseslint.config(
@@ -20,6 +53,8 @@ export default tseslint.config(
     },
   },
   { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/stats/**', 'src/webview-ui/**', 'src/common/callText/**'], rules: noVscode },
+  // extension.ts (the composition root) is the one place that wires features.
+  { files: ['src/**/*.ts'], ignores: ['src/extension.ts'], plugins: { layers }, rules: { 'layers/no-cross-feature': 'error' } },
   {
     // Notifications render [label](command:…) as live links: they go through src/common/notify.ts, which defuses them.
     files: ['src/**/*.ts'],

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Log } from './common/log';
-import { Session } from './features/accounts/session';
+import { Session } from './session/session';
 
 /** What every feature is handed by the composition root. */
 export interface Deps {

@@ -1,13 +1,16 @@
 // A faithful local Exotel v1 Voice API ("the sandbox"): real HTTP on 127.0.0.1, no phones ring.
 // Editor-free: never import 'vscode' here. See outcomes.ts for the number → outcome rules.
+// It imports nothing from src/exotel either, and keeps its own copy of facts the client also knows (the call-SID
+// shape, the 5–60 minute recording validity, field names): an independent fake written from Exotel's
+// documentation catches the client's mistakes; one sharing the client's constants would repeat them.
 import { AddressInfo } from 'net';
 import { basicHeader } from './auth';
 import { CallbackAttempt, CallbackDispatcher } from './callbacks';
 import { CallStore } from './calls';
 import { SandboxContext } from './context';
 import { Faults } from './faults';
-import { SandboxCalls, sandboxCalls } from './handle';
-import { onAnswered, onTerminal } from './notify';
+import { SandboxCalls, sandboxCalls } from './directCalls';
+import { onAnswered, onTerminal } from './callbackTriggers';
 import { Progression } from './progression';
 import { cryptoRandom, randomHex } from './random';
 import { SlidingWindowLimiter } from './rateLimit';
@@ -164,5 +167,5 @@ export type { SeedOptions } from './seed';
 export type { Fault, FaultMatch } from './faults';
 export type { RecordedRequest } from './requestLog';
 export type { CallbackAttempt } from './callbacks';
-export type { SandboxCalls, AddCallInit } from './handle';
+export type { SandboxCalls, AddCallInit } from './directCalls';
 export type { CallRecord, CallStatus, Direction, FieldStyle, TerminalStatus } from './types';

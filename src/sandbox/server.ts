@@ -5,7 +5,7 @@ import { BodyError, parseBody, ParsedBody, readRaw } from './body';
 import { connectCall } from './connect';
 import { SandboxContext } from './context';
 import { faultReply, Faults } from './faults';
-import { getCall, getNumber, getRecording, listCalls } from './handlers';
+import { getCall, getNumber, getRecording, listCalls } from './readEndpoints';
 import { SlidingWindowLimiter } from './rateLimit';
 import { Reply, restException } from './render';
 import { pushBounded, RecordedRequest, recordRequest } from './requestLog';

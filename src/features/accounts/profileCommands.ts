@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
-import { regionLabel, SANDBOX_PROFILE_ID } from './profile';
-import { Session } from './session';
+import { regionLabel, SANDBOX_PROFILE_ID } from '../../session/profile';
+import { Session } from '../../session/session';
 
 const t = vscode.l10n.t;
 

@@ -4,8 +4,8 @@ import { showInfo } from '../../common/notify';
 import { ForbiddenError, normalizeBaseUrl, REGIONS, ValidationError } from '../../exotel';
 import { parsePhone } from '../../phone';
 import { readEnvCredentials } from './envCredentials';
-import { Profile, ProfileRegion } from './profile';
-import { Session } from './session';
+import { Profile, ProfileRegion } from '../../session/profile';
+import { Session } from '../../session/session';
 
 /** What `exotel.signIn` accepts as an argument (automation, tests): fields given are not asked for. */
 export interface SignInArgs {

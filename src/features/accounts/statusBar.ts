@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Disposable } from '../../common/disposable';
-import { regionLabel, SANDBOX_PROFILE_ID } from './profile';
-import { Connection, Session } from './session';
+import { regionLabel, SANDBOX_PROFILE_ID } from '../../session/profile';
+import { Connection, Session } from '../../session/session';
 
 const t = vscode.l10n.t;
 

@@ -3,7 +3,7 @@ import { Call, CallFilter } from '../../exotel';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { accountOffsetMinutes, setting } from '../../common/settings';
-import { Session } from '../accounts/session';
+import { Session } from '../../session/session';
 import { CallLogFilter, describeFilter, isEmptyFilter, toRequests } from './callLogFilter';
 import { CallLogModel } from './callLogModel';
 import { CallLogProvider } from './callLogProvider';

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { Call, formatExotelTime } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { accountOffsetMinutes } from '../../common/settings';
-import { Session } from '../accounts/session';
+import { Session } from '../../session/session';
 import { dayLabel } from '../../common/callText/callFormat';
 import { CallLogModel } from './callLogModel';
 import { CallNode, toTreeItem } from './callTreeItems';

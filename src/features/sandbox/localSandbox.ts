@@ -4,8 +4,8 @@ import { SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
-import { SANDBOX_PROFILE_ID } from '../accounts/profile';
-import { Session } from '../accounts/session';
+import { SANDBOX_PROFILE_ID } from '../../session/profile';
+import { Session } from '../../session/session';
 
 type Running = Awaited<ReturnType<typeof startSandbox>>;
 const t = vscode.l10n.t;

@@ -2,12 +2,12 @@ import * as http from 'http';
 import * as https from 'https';
 import fetch from 'node-fetch';
 import * as vscode from 'vscode';
-import { ExotelClient, FetchLike, RateLimiter } from '../../exotel';
-import { setContext } from '../../common/contexts';
-import { Disposable } from '../../common/disposable';
-import { NotSignedInError } from '../../common/errors';
-import { Log } from '../../common/log';
-import { setting } from '../../common/settings';
+import { ExotelClient, FetchLike, RateLimiter } from '../exotel';
+import { setContext } from '../common/contexts';
+import { Disposable } from '../common/disposable';
+import { NotSignedInError } from '../common/errors';
+import { Log } from '../common/log';
+import { setting } from '../common/settings';
 import { Profile, SANDBOX_PROFILE_ID } from './profile';
 import { ProfileStore } from './profileStore';
 

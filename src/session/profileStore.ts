@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { Disposable } from '../../common/disposable';
-import { Log } from '../../common/log';
+import { Disposable } from '../common/disposable';
+import { Log } from '../common/log';
 import { Profile, ProfileSecrets, SANDBOX_PROFILE_ID } from './profile';
 
 const PROFILES_KEY = 'exotel.profiles';

@@ -1,15 +1,14 @@
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { Call, ExotelClient, FILTER_LIMITS, parseExotelTime } from '../../exotel';
+import { Call, CallFilter, ExotelClient, parseExotelTime } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { showInfo, showWarning } from '../../common/notify';
 import { Log } from '../../common/log';
 import {
-  CallStats, ChartId, computeStatsInSlices, dayOf, NumberFacts, oldestKept, RangeChoice, rangeKey, RANGE_PRESETS, resolveRange, selectCalls,
+  CallStats, ChartId, computeStatsInSlices, dayOf, NumberFacts, oldestKept, RangeChoice, rangeKey, RANGE_PRESETS, rangeWindows, resolveRange, selectCalls,
   StatsOptions, StatsRange, StatsSelection, statsToCsv,
 } from '../../stats';
 import { StatsView, WebviewAction } from '../../webview-ui/protocol';
-import { CallLogFilter, CallSelection, describeFilter, isEmptyFilter, toRequests } from '../callLog/callLogFilter';
 import { fetchAllCalls } from './fetchCalls';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
 
@@ -17,12 +16,25 @@ const t = vscode.l10n.t;
 const CHARTS: readonly ChartId[] = ['perDay', 'heatmap', 'answerRate', 'talkTime', 'spendPerDay', 'exophone', 'direction', 'circle', 'operator'];
 const CACHE_MAX = 6;
 
+/** Exactly these calls, by SID within the 31-day window each was listed in (the Calls view's selection filter). */
+export interface CallSelection {
+  label: string;
+  windows: Array<{ gte: Date; lte: Date; sids: string[] }>;
+}
+
+/** What Call Stats asks of the Calls view (the composition root hands it the CallLog). */
+export interface CallsViewPort {
+  requestsOver(from: Date, to: Date, withFilter: boolean): { requests: CallFilter[]; filterKey: string };
+  /** The filter Call Stats could apply, in words; undefined when the view has none. */
+  statsFilterText(): string | undefined;
+  showSelection(selection: CallSelection): Promise<void>;
+}
+
 /** What the panel needs from the rest of the extension. */
 export interface StatsSource {
   /** The signed-in account: a key per profile and account, and its client. Throws when signed out. */
   connection(): Promise<{ key: string; client: ExotelClient }>;
-  callLogFilter(): CallLogFilter;
-  showInCallLog(filter: CallLogFilter): Promise<void>;
+  callsView: CallsViewPort;
   offsetMinutes(): number;
   /** From the number cache only; never sends anything. */
   numberFacts(e164: string): NumberFacts | undefined;
@@ -108,8 +120,8 @@ export class CallStatsPanel extends ExotelPanel {
       return;
     }
     const { key: account, client } = await this.source.connection();
-    const filter = this.usableFilter();
-    const key = `${account}|${rangeKey(this.choice, range)}|${filter ? JSON.stringify(filter) : ''}`;
+    const { requests, filterKey } = this.source.callsView.requestsOver(range.from, range.to, this.applyFilter);
+    const key = `${account}|${rangeKey(this.choice, range)}|${filterKey}`;
     const cached = statsCache.get(key);
     if (cached && !refresh) {
       this.loaded = cached;
@@ -117,7 +129,6 @@ export class CallStatsPanel extends ExotelPanel {
       return;
     }
     this.show({ type: 'loading', message: t('Fetching calls…') });
-    const requests = toRequests({ ...filter, date: { preset: 'custom', from: range.from, to: range.to } }, FILTER_LIMITS.pageSize, new Date(), offset);
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
     const started = performance.now();
@@ -148,14 +159,6 @@ export class CallStatsPanel extends ExotelPanel {
     }
   }
 
-  /** The Calls view's filter when the switch is on; its dates give way to the range, and a Call Stats selection never applies. */
-  private usableFilter(): CallLogFilter | undefined {
-    const f = this.source.callLogFilter();
-    if (!this.applyFilter || f.selection || isEmptyFilter(f)) return undefined;
-    const { date: _date, selection: _selection, ...rest } = f;
-    return isEmptyFilter(rest) ? undefined : rest;
-  }
-
   private statsOptions(): StatsOptions {
     return { days: this.loaded?.range.days, numberFacts: e => this.source.numberFacts(e), offsetMinutes: this.source.offsetMinutes() };
   }
@@ -169,8 +172,7 @@ export class CallStatsPanel extends ExotelPanel {
     this.stats = stats;
     this.figures.computeMs = performance.now() - started;
     const offset = this.source.offsetMinutes();
-    const f = this.source.callLogFilter();
-    const filterText = f.selection || isEmptyFilter(f) ? undefined : describeFilter({ ...f, date: undefined }, offset) || undefined;
+    const filterText = this.source.callsView.statsFilterText();
     const notes: string[] = [];
     if (l.skipped) notes.push(t('{0} rows Exotel sent could not be read and are not counted.', l.skipped));
     if (this.applyFilter && filterText) notes.push(t('Only calls matching the Calls view\'s filter: {0}.', filterText));
@@ -233,15 +235,14 @@ export class CallStatsPanel extends ExotelPanel {
       return undefined;
     }
     const offset = this.source.offsetMinutes();
-    const windows = toRequests({ date: { preset: 'custom', from: l.range.from, to: l.range.to } }, 1, new Date(), offset)
-      .map(r => ({ gte: r.dateCreated!.gte as Date, lte: r.dateCreated!.lte as Date, sids: [] as string[] }));
+    const windows = rangeWindows(l.range).map(w => ({ ...w, sids: [] as string[] }));
     for (const c of calls) {
       const at = c.dateCreated ? parseExotelTime(c.dateCreated, offset)?.getTime() : undefined;
       const w = windows.find(x => at !== undefined && at >= x.gte.getTime() && at <= x.lte.getTime()) ?? windows[0];
       w.sids.push(c.sid);
     }
     const selection: CallSelection = { label: t('Call Stats: {0} ({1} calls)', this.selectionLabel(sel), calls.length), windows: windows.filter(w => w.sids.length) };
-    await this.source.showInCallLog({ selection });
+    await this.source.callsView.showSelection(selection);
     return selection;
   }
 

@@ -1,38 +1,38 @@
-import * as vscode from 'vscode';
 import { registerCommand } from '../../common/commands';
 import { accountOffsetMinutes, setting } from '../../common/settings';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
 import { RangeChoice } from '../../stats';
 import { StatsView } from '../../webview-ui/protocol';
-import { CallLog } from '../callLog/callLog';
-import { NumberInfoService } from '../numbers';
-import { lookupMode } from '../numbers/hoverSettings';
-import { CallStatsPanel, StatsSource } from './callStatsPanel';
+import { NumberMetadata } from '../../exotel';
+import { CallsViewPort, CallStatsPanel, StatsSource } from './callStatsPanel';
 
 export interface ShowCallStatsArgs extends Partial<RangeChoice> {
   applyFilter?: boolean;
 }
 
+/** The number cache as Call Stats uses it: read without sending, look up only on the user's click. */
+export interface NumberCachePort {
+  peek(e164: string): NumberMetadata | undefined;
+  lookup(e164: string, opts: { signal?: AbortSignal }): Promise<unknown>;
+}
+
 /** Exotel: Show Call Stats — one panel; the command returns its view model once loaded (for tests and other commands). */
-export function registerCallStats({ context, log, session }: Deps, callLog: CallLog, numbers: NumberInfoService): { panel(): CallStatsPanel | undefined } {
+export function registerCallStats({ context, log, session }: Deps, callsView: CallsViewPort, numbers: NumberCachePort): { panel(): CallStatsPanel | undefined } {
   const source: StatsSource = {
     connection: async () => {
       const c = await session.require();
       return { key: `${c.profile.id}/${c.client.accountSid}`, client: c.client };
     },
-    callLogFilter: () => callLog.currentFilter,
-    showInCallLog: async filter => {
-      callLog.setFilter(filter);
-      await vscode.commands.executeCommand('exotel.calls.focus');
-    },
+    callsView,
     offsetMinutes: accountOffsetMinutes,
     numberFacts: e164 => {
       const m = numbers.peek(e164);
       return m && { circle: m.circleName || m.circle, operator: m.operatorName || m.operator };
     },
     lookUp: (e164, signal) => numbers.lookup(e164, { signal }),
-    lookupMode: () => lookupMode(setting<string>('hover.lookup', 'ask')),
+    // exotel.hover.lookup is the user's one privacy choice for sending numbers to Exotel: `off` holds here too.
+    lookupMode: () => setting<string>('hover.lookup', 'ask'),
     log,
   };
   const panels = new PanelRegistry<CallStatsPanel>();

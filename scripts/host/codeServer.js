@@ -332,7 +332,8 @@ async function startHost(options = {}) {
     await page.exposeFunction('codeAutomationExit', code => resolveExit(code));
     await injectDevelopmentOptions(page, options);
     handle.url = srv.workbenchUrl(options.folder);
-    handle.open = () => page.goto(handle.url);
+    // Generous: on a loaded machine the workbench's first load can take well over Playwright's default 30 s.
+    handle.open = () => page.goto(handle.url, { timeout: 180_000 });
     return handle;
   } catch (e) {
     await handle.close({ keep: true });

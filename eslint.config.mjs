@@ -52,7 +52,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/stats/**', 'src/webview-ui/**', 'src/common/callText/**'], rules: noVscode },
+  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/stats/**', 'src/webview-ui/**', 'src/common/callText/**', 'src/common/settingSpecs.ts', 'src/common/commandIds.ts'], rules: noVscode },
   // extension.ts (the composition root) is the one place that wires features.
   { files: ['src/**/*.ts'], ignores: ['src/extension.ts'], plugins: { layers }, rules: { 'layers/no-cross-feature': 'error' } },
   {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { redact, RequestLog } from '../exotel';
+import { isMaskable, redact, RequestLog } from '../exotel';
 
 /**
  * The "Exotel" log. Every line passes through redaction with the secrets we know of,
@@ -21,7 +21,7 @@ export class Log implements vscode.Disposable {
 
   /** Registers a value that must never be written out (tokens, keys). */
   addSecret(value: string | undefined): void {
-    if (value && value.length >= 4) this.secrets.add(value);
+    if (isMaskable(value)) this.secrets.add(value);
   }
 
   private clean(text: string): string {

@@ -1,8 +1,9 @@
 // Typed filters of the bulk call-details API, checked and encoded exactly as Exotel documents them:
 // `gte:…;lte:…` ranges, `10s` durations, comma lists.
 import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus } from './models';
-import { formatExotelTime, IST_OFFSET_MINUTES, parseExotelTime } from './time';
-import { describe, fail, intField, oneOf, phoneField } from './validate';
+import { t } from '../common/callText/translate';
+import { DAY_MS, formatExotelTime, IST_OFFSET_MINUTES, parseExotelTime } from './time';
+import { CALL_SID_PATTERN, describe, fail, intField, oneOf, phoneField, recordingValidityField } from './validate';
 
 export interface NumberRange {
   gte?: number;
@@ -34,8 +35,6 @@ export interface CallFilter {
 }
 
 export const FILTER_LIMITS = { sids: 100, numbers: 5, rangeDays: 31, historyMonths: 6, pageSize: 100 } as const;
-const DAY_MS = 86_400_000;
-const SID = /^[0-9a-z]{32}$/;
 
 export interface FilterContext {
   now?: Date;
@@ -44,11 +43,11 @@ export interface FilterContext {
 
 function momentText(field: string, m: Moment, offset: number): { text: string; at: Date } {
   if (m instanceof Date) {
-    if (Number.isNaN(m.getTime())) fail(field, `${field} is not a valid date.`);
+    if (Number.isNaN(m.getTime())) fail(field, t('{0} is not a valid date.', field));
     return { text: formatExotelTime(m, offset), at: m };
   }
   const at = typeof m === 'string' ? parseExotelTime(m.trim(), offset) : undefined;
-  if (!at) fail(field, `${field} must be a date like 2024-01-31 23:59:59 (got ${describe(m)}).`);
+  if (!at) fail(field, t('{0} must be a date like 2024-01-31 23:59:59 (got {1}).', field, describe(m)));
   return { text: (m as string).trim(), at };
 }
 
@@ -63,15 +62,15 @@ function dateCreated(f: NonNullable<CallFilter['dateCreated']>, ctx: Required<Fi
   const gte = f.gte !== undefined ? momentText('DateCreated (from)', f.gte, ctx.offsetMinutes) : undefined;
   const lte = f.lte !== undefined ? momentText('DateCreated (to)', f.lte, ctx.offsetMinutes) : undefined;
   const oldest = sixMonthsBefore(ctx.now);
-  if (gte && lte && gte.at > lte.at) fail('DateCreated', 'The date range starts after it ends.');
+  if (gte && lte && gte.at > lte.at) fail('DateCreated', t('The date range starts after it ends.'));
   // Without an end the range runs to now, and Exotel's one-month limit still applies.
   const end = lte?.at ?? ctx.now;
   if (gte && end.getTime() - gte.at.getTime() > FILTER_LIMITS.rangeDays * DAY_MS) {
-    fail('DateCreated', `Exotel searches at most ${FILTER_LIMITS.rangeDays} days at a time; split the range (${gte.text} to ${lte?.text ?? 'now'}) into shorter ones.`);
+    fail('DateCreated', t('Exotel searches at most {0} days at a time; split the range ({1} to {2}) into shorter ones.', FILTER_LIMITS.rangeDays, gte.text, lte?.text ?? 'now'));
   }
   const earliest = gte ?? lte;
   if (earliest && earliest.at < oldest) {
-    fail('DateCreated', `Exotel keeps call details for ${FILTER_LIMITS.historyMonths} months only; ${earliest.text} is older than that.`);
+    fail('DateCreated', t('Exotel keeps call details for {0} months only; {1} is older than that.', FILTER_LIMITS.historyMonths, earliest.text));
   }
   if (gte) parts.push(`gte:${gte.text}`);
   if (lte) parts.push(`lte:${lte.text}`);
@@ -79,8 +78,8 @@ function dateCreated(f: NonNullable<CallFilter['dateCreated']>, ctx: Required<Fi
 }
 
 function numberList(field: string, list: unknown): string {
-  if (!Array.isArray(list) || list.length === 0) fail(field, `${field} must be a list of phone numbers.`);
-  if (list.length > FILTER_LIMITS.numbers) fail(field, `${field} takes at most ${FILTER_LIMITS.numbers} numbers (got ${list.length}).`);
+  if (!Array.isArray(list) || list.length === 0) fail(field, t('{0} must be a list of phone numbers.', field));
+  if (list.length > FILTER_LIMITS.numbers) fail(field, t('{0} takes at most {1} numbers (got {2}).', field, FILTER_LIMITS.numbers, list.length));
   return list.map(n => phoneField(field, n)).join(',');
 }
 
@@ -90,13 +89,13 @@ function range(field: string, r: NumberRange, suffix: string, integer: boolean):
     const v = r[op];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (integer && !Number.isInteger(v))) {
-      fail(field, `${field} ${op} must be a ${integer ? 'whole ' : ''}number of zero or more (got ${describe(v)}).`);
+      fail(field, t('{0} {1} must be a {2}number of zero or more (got {3}).', field, op, integer ? 'whole ' : '', describe(v)));
     }
     parts.push(`${op}:${v}${suffix}`);
   }
-  if (!parts.length) fail(field, `${field} needs at least one of gte, eq or lte.`);
-  if (r.eq !== undefined && (r.gte !== undefined || r.lte !== undefined)) fail(field, `${field}: use eq alone, or gte/lte.`);
-  if (r.gte !== undefined && r.lte !== undefined && r.gte > r.lte) fail(field, `${field}: gte is larger than lte.`);
+  if (!parts.length) fail(field, t('{0} needs at least one of gte, eq or lte.', field));
+  if (r.eq !== undefined && (r.gte !== undefined || r.lte !== undefined)) fail(field, t('{0}: use eq alone, or gte/lte.', field));
+  if (r.gte !== undefined && r.lte !== undefined && r.gte > r.lte) fail(field, t('{0}: gte is larger than lte.', field));
   return parts.join(';');
 }
 
@@ -105,9 +104,9 @@ export function encodeCallFilter(f: CallFilter, context: FilterContext = {}): Ar
   const ctx = { now: context.now ?? new Date(), offsetMinutes: context.offsetMinutes ?? IST_OFFSET_MINUTES };
   const q: Array<[string, string]> = [];
   if (f.sids !== undefined) {
-    if (!Array.isArray(f.sids) || !f.sids.length) fail('Sid', 'Sid must be a list of call SIDs.');
-    if (f.sids.length > FILTER_LIMITS.sids) fail('Sid', `Exotel looks up at most ${FILTER_LIMITS.sids} call SIDs at once (got ${f.sids.length}).`);
-    for (const s of f.sids) if (typeof s !== 'string' || !SID.test(s)) fail('Sid', `${describe(s)} is not a call SID (32 lowercase letters and digits).`);
+    if (!Array.isArray(f.sids) || !f.sids.length) fail('Sid', t('Sid must be a list of call SIDs.'));
+    if (f.sids.length > FILTER_LIMITS.sids) fail('Sid', t('Exotel looks up at most {0} call SIDs at once (got {1}).', FILTER_LIMITS.sids, f.sids.length));
+    for (const s of f.sids) if (typeof s !== 'string' || !CALL_SID_PATTERN.test(s)) fail('Sid', t('{0} is not a call SID (32 lowercase letters and digits).', describe(s)));
     q.push(['Sid', f.sids.join(',')]);
   }
   if (f.dateCreated !== undefined) {
@@ -118,7 +117,7 @@ export function encodeCallFilter(f: CallFilter, context: FilterContext = {}): Ar
   if (f.from !== undefined) q.push(['From', numberList('From', f.from)]);
   if (f.phoneNumbers !== undefined) q.push(['PhoneNumber', numberList('PhoneNumber', f.phoneNumbers)]);
   if (f.status !== undefined) {
-    if (!Array.isArray(f.status) || !f.status.length) fail('Status', 'Status must be a list of call statuses.');
+    if (!Array.isArray(f.status) || !f.status.length) fail('Status', t('Status must be a list of call statuses.'));
     q.push(['Status', [...new Set(f.status)].map(s => oneOf('Status', s, CALL_STATUSES)).join(',')]);
   }
   if (f.duration !== undefined) q.push(['Duration', range('Duration', f.duration, 's', true)]);
@@ -126,12 +125,12 @@ export function encodeCallFilter(f: CallFilter, context: FilterContext = {}): Ar
   if (f.direction !== undefined) q.push(['Direction', oneOf('Direction', f.direction, CALL_DIRECTIONS)]);
   if (f.pageSize !== undefined) q.push(['PageSize', String(intField('PageSize', f.pageSize, 1, FILTER_LIMITS.pageSize))]);
   if (f.sortBy !== undefined) q.push(['SortBy', oneOf('SortBy', f.sortBy, ['DateCreated:asc', 'DateCreated:desc'])]);
-  if (f.before !== undefined && f.after !== undefined) fail('Before', 'Give Before or After, not both.');
+  if (f.before !== undefined && f.after !== undefined) fail('Before', t('Give Before or After, not both.'));
   if (f.before !== undefined) q.push(['Before', String(f.before)]);
   if (f.after !== undefined) q.push(['After', String(f.after)]);
   if (f.details !== undefined) q.push(['details', String(Boolean(f.details))]);
   if (f.recordingUrlValidity !== undefined) {
-    q.push(['RecordingUrlValidity', String(intField('RecordingUrlValidity', f.recordingUrlValidity, 5, 60, ' minutes'))]);
+    q.push(['RecordingUrlValidity', String(recordingValidityField(f.recordingUrlValidity))]);
   }
   return q;
 }

@@ -6,8 +6,9 @@ import { ExotelError, MalformedResponseError } from './errors';
 import { normalizeBaseUrl } from './hosts';
 import { Call, CallPage, NumberMetadata } from './models';
 import { redact } from './redact';
-import { HttpRequest, maybeSent, Transport, TransportOptions } from './transport';
-import { fail, intField, phoneField } from './validate';
+import { HttpRequest, Transport, TransportOptions } from './transport';
+import { t } from '../common/callText/translate';
+import { CALL_SID_PATTERN, fail, phoneField, recordingValidityField } from './validate';
 
 export interface Credentials {
   accountSid: string;
@@ -29,7 +30,7 @@ export interface RequestOptions {
 
 export interface GetCallOptions extends RequestOptions {
   details?: boolean;
-  /** Minutes the recording link stays valid, 5–60. */
+  /** Minutes the recording link stays valid, within RECORDING_URL_VALIDITY. */
   recordingUrlValidity?: number;
 }
 
@@ -41,8 +42,6 @@ export interface DescribedRequest {
   body?: string;
   form?: Array<[string, string]>;
 }
-
-const CALL_SID = /^[0-9a-z]{32}$/;
 
 export class ExotelClient {
   readonly baseUrl: string;
@@ -56,7 +55,7 @@ export class ExotelClient {
   constructor(private readonly options: ExotelClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
     for (const [field, v] of [['account SID', options.accountSid], ['API key', options.apiKey], ['API token', options.apiToken]] as const) {
-      if (typeof v !== 'string' || v.trim() === '') fail(field, `The ${field} is missing; sign in again.`);
+      if (typeof v !== 'string' || v.trim() === '') fail(field, t('The {0} is missing; sign in again.', field));
     }
     this.accountSid = options.accountSid.trim();
     this.apiKey = options.apiKey.trim();
@@ -72,13 +71,13 @@ export class ExotelClient {
   /** Connects two numbers: From (the agent) is called first, then To. Never retried. */
   async connectCall(params: ConnectCallParams, opts: RequestOptions = {}): Promise<Call> {
     const form = connectCallForm(params);
-    return this.postConnect(form, opts, 'Placing the call');
+    return this.postConnect(form, opts, t('Placing the call'));
   }
 
   /** Connects a number to a call flow, given by app id or by URL. Never retried. */
   async connectToFlow(params: ConnectToFlowParams, opts: RequestOptions = {}): Promise<Call> {
     const form = connectToFlowForm(params, this.accountSid);
-    return this.postConnect(form, opts, 'Connecting the call to the flow');
+    return this.postConnect(form, opts, t('Connecting the call to the flow'));
   }
 
   /** The exact request a connect would send, with the token masked, without sending it. */
@@ -99,32 +98,32 @@ export class ExotelClient {
 
   async getCall(callSid: string, opts: GetCallOptions = {}): Promise<Call> {
     const sid = typeof callSid === 'string' ? callSid.trim() : '';
-    if (!CALL_SID.test(sid)) fail('CallSid', `“${sid.slice(0, 40)}” is not a call SID: Exotel's are 32 lowercase letters and digits.`);
+    if (!CALL_SID_PATTERN.test(sid)) fail('CallSid', t('“{0}” is not a call SID: Exotel\'s are 32 lowercase letters and digits.', sid.slice(0, 40)));
     const q: Array<[string, string]> = [];
     if (opts.details) q.push(['details', 'true']);
     if (opts.recordingUrlValidity !== undefined) {
-      q.push(['RecordingUrlValidity', String(intField('RecordingUrlValidity', opts.recordingUrlValidity, 5, 60, ' minutes'))]);
+      q.push(['RecordingUrlValidity', String(recordingValidityField(opts.recordingUrlValidity))]);
     }
-    const body = await this.get(this.url(`/Calls/${sid}.json`, q), opts, `Looking up call ${sid}`);
+    const body = await this.get(this.url(`/Calls/${sid}.json`, q), opts, t('Looking up call {0}', sid));
     return decodeCallEnvelope(body);
   }
 
   /** One page of the call log; follow `nextPageUri` with `nextPage`. */
   async listCalls(filter: CallFilter = {}, opts: RequestOptions = {}): Promise<CallPage> {
     const q = encodeCallFilter(filter, this.filterContext());
-    return decodeCallPage(await this.get(this.url('/Calls.json', q), opts, 'Listing calls'));
+    return decodeCallPage(await this.get(this.url('/Calls.json', q), opts, t('Listing calls')));
   }
 
   /** The page after `page`, or undefined on the last page. */
   async nextPage(page: CallPage, opts: RequestOptions = {}): Promise<CallPage | undefined> {
     if (!page.nextPageUri) return undefined;
-    return decodeCallPage(await this.get(this.pageUrl(page.nextPageUri), opts, 'Loading more calls'));
+    return decodeCallPage(await this.get(this.pageUrl(page.nextPageUri), opts, t('Loading more calls')));
   }
 
   /** The page before `page` (Exotel's PrevPageUri), or undefined on the first page. */
   async previousPage(page: CallPage, opts: RequestOptions = {}): Promise<CallPage | undefined> {
     if (!page.prevPageUri) return undefined;
-    return decodeCallPage(await this.get(this.pageUrl(page.prevPageUri), opts, 'Loading earlier calls'));
+    return decodeCallPage(await this.get(this.pageUrl(page.prevPageUri), opts, t('Loading earlier calls')));
   }
 
   /** Every page of a filter, one request at a time, within the rate limit. */
@@ -142,7 +141,7 @@ export class ExotelClient {
 
   async getNumberMetadata(phoneNumber: string, opts: RequestOptions = {}): Promise<NumberMetadata> {
     const e164 = phoneField('Phone number', phoneNumber);
-    const body = await this.get(this.url(`/Numbers/${encodeURIComponent(e164)}.json`), opts, `Looking up ${e164}`);
+    const body = await this.get(this.url(`/Numbers/${encodeURIComponent(e164)}.json`), opts, t('Looking up {0}', e164));
     return decodeNumberMetadata(body, e164);
   }
 
@@ -174,7 +173,7 @@ export class ExotelClient {
     if (basePath && path.startsWith(`${basePath}/`)) path = path.slice(basePath.length);
     const prefix = `/v1/Accounts/${encodeURIComponent(this.accountSid)}/Calls`;
     if (!u || (path !== prefix && path !== `${prefix}.json`)) {
-      throw new MalformedResponseError('Exotel returned a page link outside this account\'s call list; it was not followed.', 'shape');
+      throw new MalformedResponseError(t('Exotel returned a page link outside this account\'s call list; it was not followed.'), 'shape');
     }
     return `${this.baseUrl}${prefix}.json${u.search}`;
   }
@@ -191,12 +190,15 @@ export class ExotelClient {
     try {
       return decodeCallEnvelope(body);
     } catch (e) {
-      if (e instanceof ExotelError) e.message = `${action}: Exotel accepted it, but its answer was not a call. ${e.message}`;
-      throw e instanceof ExotelError ? maybeSent(e) : e;
+      if (!(e instanceof MalformedResponseError)) throw e;
+      throw new MalformedResponseError(t('{0}: Exotel accepted it, but its answer was not a call. {1}', action, e.detail), e.what, { action, mayHaveBeenSent: true });
     }
   }
 
-  /** A hostile or buggy server may echo our credentials: no error message carries them out. */
+  /**
+   * A hostile or buggy server may echo our credentials: no error message carries them out. Messages are built from
+   * masked bodies already; this last mask is the safety net, and the only change made to a message after the fact.
+   */
   private async send(req: HttpRequest): Promise<unknown> {
     try {
       return await this.transport.json(req);

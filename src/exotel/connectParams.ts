@@ -1,5 +1,6 @@
 // The parameters of Calls/connect, checked against Exotel's limits and encoded as its form body.
 import { fail, intField, maxLength, oneOf, phoneField, urlField } from './validate';
+import { t } from '../common/callText/translate';
 
 import {
   CALLBACK_CONTENT_TYPES, CALL_TYPES, CallOptions, callOption, ConnectCallOptions, RECORDING_CHANNELS, RECORDING_FORMATS,
@@ -37,7 +38,7 @@ export interface ConnectToFlowParams extends CallOptions {
 export function flowUrl(accountSid: string, appId: string): string {
   const id = String(appId).trim();
   if (!/^\d+$/.test(id)) {
-    fail('flow', `A flow's app id is a number from App Bazaar → My Apps (got “${id.slice(0, 40)}”).`);
+    fail('flow', t('A flow\'s app id is a number from App Bazaar → My Apps (got “{0}”).', id.slice(0, 40)));
   }
   return `http://my.exotel.com/${encodeURIComponent(accountSid)}/exoml/start_voice/${id}`;
 }
@@ -46,7 +47,7 @@ function optionsForm(o: CallOptions): Array<[string, string]> {
   const form: Array<[string, string]> = [];
   if (o.callType !== undefined) {
     if ((o.callType as string) === 'promo') {
-      fail('CallType', 'CallType “promo” is no longer supported by Exotel; use “trans”.');
+      fail('CallType', t('CallType “promo” is no longer supported by Exotel; use “trans”.'));
     }
     form.push(['CallType', oneOf('CallType', o.callType, CALL_TYPES)]);
   }
@@ -55,8 +56,8 @@ function optionsForm(o: CallOptions): Array<[string, string]> {
   if (o.customField !== undefined) form.push(['CustomField', maxLength('CustomField', o.customField, LIMITS.customField)]);
   if (o.statusCallback !== undefined) form.push(['StatusCallback', urlField('StatusCallback', o.statusCallback)]);
   if (o.statusCallbackEvents !== undefined) {
-    if (!Array.isArray(o.statusCallbackEvents)) fail('StatusCallbackEvents', 'StatusCallbackEvents must be a list of terminal and/or answered.');
-    if (o.statusCallback === undefined) fail('StatusCallbackEvents', 'StatusCallbackEvents needs a StatusCallback URL to send the events to.');
+    if (!Array.isArray(o.statusCallbackEvents)) fail('StatusCallbackEvents', t('StatusCallbackEvents must be a list of terminal and/or answered.'));
+    if (o.statusCallback === undefined) fail('StatusCallbackEvents', t('StatusCallbackEvents needs a StatusCallback URL to send the events to.'));
     [...new Set(o.statusCallbackEvents)].forEach((e, i) =>
       form.push([`StatusCallbackEvents[${i}]`, oneOf('StatusCallbackEvents', e, STATUS_CALLBACK_EVENTS)]));
   }
@@ -74,15 +75,15 @@ export function connectCallForm(p: ConnectCallParams): Array<[string, string]> {
     ['CallerId', phoneField('CallerId', p.callerId)],
   ];
   if (form[0][1] === form[1][1]) {
-    fail('To', 'From and To are the same number; Exotel would call it twice and hang up.');
+    fail('To', t('From and To are the same number; Exotel would call it twice and hang up.'));
   }
   if (p.waitUrl !== undefined) form.push(['WaitUrl', urlField('WaitUrl', p.waitUrl)]);
   if (p.record !== undefined) {
-    if (typeof p.record !== 'boolean') fail('Record', 'Record must be true or false.');
+    if (typeof p.record !== 'boolean') fail('Record', t('Record must be true or false.'));
     form.push(['Record', String(p.record)]);
   }
   if (p.recordingChannels !== undefined) {
-    if (p.recordingChannels === 'dual' && p.record !== true) fail('RecordingChannels', 'Dual-channel recording works only when Record is true.');
+    if (p.recordingChannels === 'dual' && p.record !== true) fail('RecordingChannels', t('Dual-channel recording works only when Record is true.'));
     form.push(['RecordingChannels', oneOf('RecordingChannels', p.recordingChannels, RECORDING_CHANNELS)]);
   }
   if (p.recordingFormat !== undefined) form.push(['RecordingFormat', oneOf('RecordingFormat', p.recordingFormat, RECORDING_FORMATS)]);
@@ -98,7 +99,7 @@ export function connectToFlowForm(p: ConnectToFlowParams, accountSid: string): A
   } else if (flow && flow.appId !== undefined) {
     url = flowUrl(accountSid, flow.appId);
   } else {
-    fail('flow', 'Give the flow as an app id (App Bazaar → My Apps) or as a full URL.');
+    fail('flow', t('Give the flow as an app id (App Bazaar → My Apps) or as a full URL.'));
   }
   return [
     ['From', phoneField('From', p.from)],

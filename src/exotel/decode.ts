@@ -1,6 +1,7 @@
 // Tolerant decoding of Exotel's JSON into the models. Exotel sends the same field as a string,
 // a number, null or "" depending on the endpoint and the year, so every reader accepts all of them.
 import { MalformedResponseError } from './errors';
+import { t } from '../common/callText/translate';
 import { Call, CallDetails, CallLeg, CallPage, NumberMetadata } from './models';
 
 type Json = Record<string, unknown>;
@@ -34,7 +35,7 @@ export function num(v: unknown): number | undefined {
 }
 
 function malformed(what: string): MalformedResponseError {
-  return new MalformedResponseError(`Exotel's answer did not have the expected shape (${what}).`, 'shape');
+  return new MalformedResponseError(t('Exotel\'s answer did not have the expected shape ({0}).', what), 'shape');
 }
 
 function decodeLeg(v: unknown): CallLeg | undefined {

@@ -1,5 +1,6 @@
 // Where the v1 API lives. Exotel runs two clusters; an account works only on its own.
 import { fail } from './validate';
+import { t } from '../common/callText/translate';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
@@ -18,19 +19,19 @@ export function normalizeBaseUrl(input: string): string {
   try {
     url = new URL(input.trim());
   } catch {
-    fail('baseUrl', `The API base URL is not a valid URL (got “${input.slice(0, 60)}”).`);
+    fail('baseUrl', t('The API base URL is not a valid URL (got “{0}”).', input.slice(0, 60)));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    fail('baseUrl', 'The API base URL must start with https:// (or http:// for a local sandbox or proxy).');
+    fail('baseUrl', t('The API base URL must start with https:// (or http:// for a local sandbox or proxy).'));
   }
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    fail('baseUrl', 'Plain http:// would send your key and token unencrypted: use https:// (http:// is only for 127.0.0.1 or localhost, such as the sandbox).');
+    fail('baseUrl', t('Plain http:// would send your key and token unencrypted: use https:// (http:// is only for 127.0.0.1 or localhost, such as the sandbox).'));
   }
   if (url.username || url.password) {
-    fail('baseUrl', 'Put the API key and token in the sign-in prompts, not in the base URL.');
+    fail('baseUrl', t('Put the API key and token in the sign-in prompts, not in the base URL.'));
   }
   if (url.search || url.hash) {
-    fail('baseUrl', 'The API base URL must not have a query or fragment.');
+    fail('baseUrl', t('The API base URL must not have a query or fragment.'));
   }
   // Accept a pasted `…/v1/Accounts/<sid>` and keep only what comes before it.
   const path = url.pathname.replace(/\/v1(\/Accounts(\/[^/]*)?)?\/?$/i, '').replace(/\/+$/, '');

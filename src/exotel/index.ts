@@ -13,5 +13,6 @@ export { RateLimiter } from './rateLimiter';
 export type { FetchLike, FetchResponse, RequestLog } from './transport';
 export { REGIONS, normalizeBaseUrl } from './hosts';
 export type { Region } from './hosts';
-export { formatExotelTime, parseExotelTime, IST_OFFSET_MINUTES } from './time';
-export { redact } from './redact';
+export { formatExotelTime, parseExotelTime, IST_OFFSET_MINUTES, HOUR_MS, DAY_MS } from './time';
+export { CALL_SID_PATTERN, RECORDING_URL_VALIDITY } from './validate';
+export { isMaskable, redact } from './redact';

@@ -4,6 +4,7 @@ import {
   AuthenticationError, ExotelApiError, ForbiddenError, ForbiddenReason, MalformedResponseError,
   NotFoundError, RateLimitError, ServerError,
 } from './errors';
+import { t } from '../common/callText/translate';
 
 const MAX_MESSAGE = 300;
 
@@ -27,7 +28,7 @@ export function parseJsonBody(body: string, contentType: string): unknown {
   const text = body.charCodeAt(0) === 0xfeff ? body.slice(1) : body; // a BOM some servers prepend
   const start = text.search(/\S/);
   if (start < 0) {
-    throw new MalformedResponseError('Exotel sent an empty answer.', 'empty');
+    throw new MalformedResponseError(t('Exotel sent an empty answer.'), 'empty');
   }
   // The body decides, not the Content-Type: servers label JSON text/html, and a placed call must not read as a failure.
   try {
@@ -38,13 +39,15 @@ export function parseJsonBody(body: string, contentType: string): unknown {
   const head = text.slice(start, start + 200).toLowerCase(); // no copy of a large body
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || (contentType.includes('text/html') && head.startsWith('<'))) {
     throw new MalformedResponseError(
-      'An HTML page came back instead of Exotel\'s JSON: a proxy, a captive portal or a wrong base URL answered. Check the region or the `exotel.apiBaseUrl` setting.',
-      'html');
+      t('An HTML page came back instead of Exotel\'s JSON: a proxy, a captive portal or a wrong base URL answered.'), 'html',
+      { nextText: t('Check the region or the `exotel.apiBaseUrl` setting.') });
   }
   if (head.startsWith('<')) {
-    throw new MalformedResponseError('Exotel answered in XML where JSON was asked for; check that the base URL points at the v1 API.', 'xml');
+    throw new MalformedResponseError(t('Exotel answered in XML where JSON was asked for.'), 'xml',
+      { nextText: t('Check that the base URL points at the v1 API.') });
   }
-  throw new MalformedResponseError('Exotel\'s answer was cut short or is not valid JSON. Try again; if it keeps happening, check your network or proxy.', 'truncated');
+  throw new MalformedResponseError(t('Exotel\'s answer was cut short or is not valid JSON.'), 'truncated',
+    { nextText: t('Try again; if it keeps happening, check your network or proxy.') });
 }
 
 /** A 2xx body that holds only a RestException: Exotel refusing with the wrong HTTP status. */
@@ -117,43 +120,47 @@ export interface ErrorContext {
   retryAfter: string | null;
   /** What was being done, e.g. "Looking up call 40cc…", to start the message. */
   action: string;
+  /** A connect whose failure does not prove Exotel refused it (a gateway's 5xx page). */
+  mayHaveBeenSent?: boolean;
 }
 
-export function errorFromResponse({ status: httpStatus, body, retryAfter, action }: ErrorContext): ExotelApiError {
+export function errorFromResponse({ status: httpStatus, body, retryAfter, action, mayHaveBeenSent }: ErrorContext): ExotelApiError {
   const rest = readRestException(body);
   // The body's Status is the more specific one when HTTP says only 400 (or 2xx): 404 "No matching results" came in a 400.
   const bodyStatus = rest.status !== undefined && rest.status >= 400 && rest.status < 600 ? rest.status : undefined;
   const status = bodyStatus !== undefined && (httpStatus === 400 || httpStatus < 300) ? bodyStatus
     : httpStatus < 300 ? 400 : httpStatus;
   const said = rest.message;
-  const quote = said ? ` Exotel said: “${said}”` : '';
+  const quote = said ? ` ${t('Exotel said: “{0}”', said)}` : '';
   const code = rest.code;
   const codeText = code !== undefined ? `, code ${code}` : '';
+  const info = { action, mayHaveBeenSent };
   if (status === 401) {
     return new AuthenticationError(
-      `${action} failed: Exotel did not accept the API key and token (401).${quote} Check them, and check the region: ` +
-      'accounts on the Mumbai cluster use api.in.exotel.com, the others api.exotel.com.', status, said, code);
+      t('{0} failed: Exotel did not accept the API key and token (401).{1} Check them, and check the region: ' +
+        'accounts on the Mumbai cluster use api.in.exotel.com, the others api.exotel.com.', action, quote), status, said, code, { ...info, next: 'sign-in' });
   }
   if (status === 403) {
     const reason = forbiddenReason(said);
     const hint = reason === 'kyc'
-      ? ' Outbound calls need your business KYC to be completed in the Exotel dashboard (a TRAI rule).'
+      ? t('Outbound calls need your business KYC to be completed in the Exotel dashboard (a TRAI rule).')
       : reason === 'dnd'
-        ? ' The number is on India\'s Do Not Disturb (NCPR) register: Exotel only connects transactional calls to numbers that called your ExoPhone in the last 6 months, or whitelisted numbers.'
-        : ' Your credentials are valid but this account may not use this API.';
-    return new ForbiddenError(`${action} was refused (403).${quote}${hint}`, status, said, code, reason);
+        ? t('The number is on India\'s Do Not Disturb (NCPR) register: Exotel only connects transactional calls to numbers that called your ExoPhone in the last 6 months, or whitelisted numbers.')
+        : t('Your credentials are valid but this account may not use this API.');
+    return new ForbiddenError(t('{0} was refused (403).{1} {2}', action, quote, hint), status, said, code, reason, info);
   }
   if (status === 404) {
-    return new NotFoundError(`${action} failed: nothing was found (404).${quote}`, status, said, code);
+    return new NotFoundError(t('{0} failed: nothing was found (404).{1}', action, quote), status, said, code, info);
   }
   if (status === 429) {
     const ms = parseRetryAfter(retryAfter);
-    const wait = ms !== undefined ? ` Try again in ${Math.ceil(ms / 1000)} s.` : ' Try again in a minute.';
-    return new RateLimitError(`${action} hit Exotel's rate limit (429: 200 requests a minute by default).${wait}`, said, code, ms);
+    const wait = ms !== undefined ? t('Try again in {0} s.', Math.ceil(ms / 1000)) : t('Try again in a minute.');
+    return new RateLimitError(t('{0} hit Exotel\'s rate limit (429: 200 requests a minute by default).', action), said, code, ms,
+      { ...info, next: 'retry', nextText: wait });
   }
   if (status >= 500) {
-    return new ServerError(`${action} failed: Exotel is unavailable right now (${status}${codeText}).${quote} Try again in a moment.`, status, said, code);
+    return new ServerError(t('{0} failed: Exotel is unavailable right now ({1}{2}).{3}', action, status, codeText, quote), status, said, code, { ...info, next: 'retry' });
   }
-  const kind = status === 400 ? 'Exotel rejected the request' : `Exotel answered ${status}`;
-  return new ExotelApiError(`${action} failed: ${kind}${codeText}.${quote || ' It gave no reason.'}`, status, said, code);
+  const what = status === 400 ? t('Exotel rejected the request') : t('Exotel answered {0}', status);
+  return new ExotelApiError(t('{0} failed: {1}{2}.{3}', action, what, codeText, quote || ` ${t('It gave no reason.')}`), status, said, code, info);
 }

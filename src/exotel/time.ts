@@ -1,6 +1,8 @@
 // Exotel's timestamps are `YYYY-MM-DD HH:mm:ss` with no zone: the account's zone (IST for Indian accounts).
 
 export const IST_OFFSET_MINUTES = 330;
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
 
 /** Formats an instant as Exotel writes it, in a zone `offsetMinutes` east of UTC. */

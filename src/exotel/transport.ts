@@ -3,9 +3,10 @@
 import {
   CancelledError, ExotelError, MalformedResponseError, NetworkError, RateLimitError, ServerError, TimeoutError,
 } from './errors';
+import { t } from '../common/callText/translate';
 import { RateLimiter } from './rateLimiter';
-import { redact } from './redact';
-import { errorFromResponse, parseJsonBody, restExceptionIn } from './responses';
+import { isMaskable, redact } from './redact';
+import { errorFromResponse, parseJsonBody, readRestException, restExceptionIn } from './responses';
 
 /** The slice of node-fetch (or global fetch) the client uses, so callers can pass either, with a proxy agent. */
 export interface FetchResponse {
@@ -80,7 +81,7 @@ export class Transport {
       maxRetryAfterMs: options.maxRetryAfterMs ?? 60_000,
       userAgent: options.userAgent ?? 'exotel-vscode',
       random: options.random ?? Math.random,
-      secrets: (options.secrets ?? []).filter(s => s.length >= 4),
+      secrets: (options.secrets ?? []).filter(isMaskable),
     };
   }
 
@@ -155,10 +156,11 @@ export class Transport {
         throw e;
       }
       if (res.status < 200 || res.status >= 300) {
-        const e = errorFromResponse({ status: res.status, body: this.masked(body), retryAfter: res.headers.get('retry-after'), action: req.action });
         // A gateway's 5xx page (no RestException: Exotel did not say no) may come after Exotel took the call.
-        if (req.method === 'POST' && res.status >= 500 && e.exotelMessage === undefined) throw maybeSent(e);
-        throw e;
+        const gatewayPage = req.method === 'POST' && res.status >= 500 && readRestException(body).message === undefined;
+        throw errorFromResponse({
+          status: res.status, body: this.masked(body), retryAfter: res.headers.get('retry-after'), action: req.action, mayHaveBeenSent: gatewayPage,
+        });
       }
       let json: unknown;
       try {
@@ -167,10 +169,10 @@ export class Transport {
         // A connect answered 2xx may have placed the call, whatever the body looks like. An HTML page is most likely
         // not Exotel (a proxy, a portal, a wrong base URL), but nobody can say the call did not go through.
         if (req.method === 'POST' && e instanceof MalformedResponseError) {
-          e.message = e.what === 'html'
-            ? `${req.action}: a server answered HTTP ${res.status} with an HTML page instead of Exotel's JSON (a proxy, a captive portal or a wrong base URL). Whether the call reached Exotel is unknown.`
-            : `${req.action}: Exotel accepted it (HTTP ${res.status}), but its answer could not be read. ${e.message}`;
-          throw maybeSent(e);
+          const detail = e.what === 'html'
+            ? t('{0}: a server answered HTTP {1} with an HTML page instead of Exotel\'s JSON (a proxy, a captive portal or a wrong base URL). Whether the call reached Exotel is unknown.', req.action, res.status)
+            : t('{0}: Exotel accepted it (HTTP {1}), but its answer could not be read. {2}', req.action, res.status, e.detail);
+          throw new MalformedResponseError(detail, e.what, { action: req.action, mayHaveBeenSent: true });
         }
         throw e;
       }
@@ -193,38 +195,30 @@ export class Transport {
 
   private mapFailure(err: unknown, req: HttpRequest, timedOut: boolean): ExotelError {
     const isPost = req.method === 'POST';
+    const action = req.action;
     if (req.signal?.aborted) {
-      return isPost ? maybeSent(new CancelledError(`${req.action} was cancelled after it was sent.`)) : new CancelledError(`${req.action} was cancelled.`);
+      return isPost
+        ? new CancelledError(t('{0} was cancelled after it was sent.', action), { action, mayHaveBeenSent: true })
+        : new CancelledError(t('{0} was cancelled.', action), { action });
     }
     if (timedOut) {
       const s = Math.round(this.o.timeoutMs / 1000);
-      return new TimeoutError(isPost
-        ? `${req.action} got no answer from Exotel within ${s} s. The call may have been placed: check the call log before trying again.`
-        : `${req.action} got no answer from Exotel within ${s} s. Check your network and try again.`, isPost);
+      return new TimeoutError(t('{0} got no answer from Exotel within {1} s.', action, s), { action, mayHaveBeenSent: isPost });
     }
     // node-fetch puts `type`/`code` on the error; Node's global fetch (undici) puts `code` on `cause`.
     const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
     if ((err as { type?: string } | undefined)?.type === 'no-redirect' || /redirect/i.test(cause?.message ?? '')) {
-      return new NetworkError(`${req.action} failed: the server answered with a redirect, which is not followed with your credentials. Check the region or base URL.`, false);
+      return new NetworkError(t('{0} failed: the server answered with a redirect, which is not followed with your credentials.', action),
+        { action, next: 'check-region', nextText: t('Check the region or base URL.') });
     }
     const code = (err as { code?: string } | undefined)?.code ?? cause?.code ?? '';
     const notSent = NOT_SENT_CODES.has(code);
     const where = hostOf(req.url);
-    const reason = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? `${where} could not be found (no network, or a wrong base URL)`
-      : code === 'ECONNREFUSED' ? `${where} refused the connection (is the sandbox or proxy running?)`
-        : `the connection to ${where} failed${code ? ` (${code})` : ''}`;
-    const tail = isPost && !notSent ? ' The call may have been placed: check the call log before trying again.' : ' Check your network and try again.';
-    return new NetworkError(`${req.action} failed: ${reason}.${tail}`, !notSent);
+    const reason = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? t('{0} could not be found (no network, or a wrong base URL)', where)
+      : code === 'ECONNREFUSED' ? t('{0} refused the connection (is the sandbox or proxy running?)', where)
+        : code ? t('the connection to {0} failed ({1})', where, code) : t('the connection to {0} failed', where);
+    return new NetworkError(t('{0} failed: {1}.', action, reason), { action, mayHaveBeenSent: isPost && !notSent });
   }
-}
-
-/** Marks an error of a connect that Exotel may have carried out, and says so. */
-export function maybeSent<E extends ExotelError>(e: E): E {
-  if (!e.mayHaveBeenSent) {
-    e.mayHaveBeenSent = true;
-    e.message = `${e.message.replace(/\s*Try again[\s\S]*$/, '')} The call may have been placed: check the call log before trying again.`;
-  }
-  return e;
 }
 
 function pathOf(url: string): string {

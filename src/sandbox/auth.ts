@@ -1,5 +1,5 @@
 // HTTP Basic auth: API key + API token (current), or account SID + token (the historic form
-// old SDKs still send; fact sheet §1.2 suggests a faithful simulator may accept it).
+// old SDKs still send; docs/exotel-api-notes.md, Authentication).
 import { timingSafeEqual } from 'crypto';
 
 export interface Credentials {
@@ -16,7 +16,7 @@ export function basicHeader(user: string, password: string): string {
 
 /**
  * Valid credentials for another account's path count as an authentication failure (401), not a
- * 404: Exotel's credentials belong to one account, and the fact sheet leans to "authentication failures".
+ * 404: Exotel's credentials belong to one account, and Exotel's docs speak of "authentication failures" (docs/exotel-api-notes.md, Hosts and regions).
  */
 export function authenticate(header: string | undefined, creds: Credentials, pathSid: string, acceptSidAuth: boolean): AuthResult {
   const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');

@@ -1,5 +1,5 @@
-// What a StatusCallback carries. Default fields always (F15); the extended set when the request
-// subscribed to StatusCallbackEvents (F20), in the docs' order. CustomField only on `terminal`;
+// What a StatusCallback carries. Default fields always (fixture 15); the extended set when the request
+// subscribed to StatusCallbackEvents (fixture 20; docs/exotel-api-notes.md, StatusCallback), in the docs' order. CustomField only on `terminal`;
 // RecordingUrl only when a recording exists (absent for busy/no-answer/failed — nammayatri #917).
 import { formatIst } from './clock';
 import { planDuration } from './outcomes';

@@ -1,4 +1,4 @@
-// Exotel's telecom circle and operator codes (fact sheet §2.5). CircleName uses the long official
+// Exotel's telecom circle and operator codes (docs/exotel-api-notes.md, Number metadata). CircleName uses the long official
 // service-area names, as in the legacy example "Gujarat Telecom Circle (includes Daman & Diu, …)".
 
 export const CIRCLES: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-// Bulk call details: query string → a checked filter, or the 400 message. Limits per fact sheet §2.4.
+// Bulk call details: query string → a checked filter, or the 400 message. Limits: docs/exotel-api-notes.md, Bulk call details.
 import { decodeCursor, Cursor } from './cursor';
 import { parseIndian } from './phoneEcho';
 import { checked, Invalid } from './invalid';

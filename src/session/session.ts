@@ -7,7 +7,8 @@ import { setContext } from '../common/contexts';
 import { Disposable } from '../common/disposable';
 import { NotSignedInError } from '../common/errors';
 import { Log } from '../common/log';
-import { setting } from '../common/settings';
+import { affects, setting } from '../common/settings';
+import { RECONNECT_SETTINGS } from '../common/settingSpecs';
 import { Profile, SANDBOX_PROFILE_ID } from './profile';
 import { ProfileStore } from './profileStore';
 
@@ -24,7 +25,7 @@ export class Session extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires (synchronously) when the user signs in or out, switches profile, or changes a connection setting. */
   readonly onDidChange = this.changed.event;
-  private limiter = new RateLimiter({ perMinute: setting<number>('rateLimitPerMinute', 200) });
+  private limiter = new RateLimiter({ perMinute: setting('rateLimitPerMinute') });
   private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   private cached: Promise<Connection | undefined> | undefined;
 
@@ -32,11 +33,11 @@ export class Session extends Disposable {
     super();
     this.register(profiles.onDidChange(() => this.reset()));
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.rateLimitPerMinute')) {
+      if (affects(e, 'rateLimitPerMinute')) {
         this.limiter.dispose();
-        this.limiter = new RateLimiter({ perMinute: setting<number>('rateLimitPerMinute', 200) });
+        this.limiter = new RateLimiter({ perMinute: setting('rateLimitPerMinute') });
       }
-      if (['apiBaseUrl', 'rateLimitPerMinute', 'requestTimeoutSeconds'].some(k => e.affectsConfiguration(`exotel.${k}`))) this.reset();
+      if (affects(e, ...RECONNECT_SETTINGS)) this.reset();
     }));
     this.register({ dispose: () => { this.limiter.dispose(); this.agents.http.destroy(); this.agents.https.destroy(); } });
   }
@@ -63,7 +64,7 @@ export class Session extends Disposable {
       fetch: fetch as unknown as FetchLike,
       agent: (url: URL) => (url.protocol === 'http:' ? this.agents.http : this.agents.https),
       limiter: this.limiter,
-      timeoutMs: setting<number>('requestTimeoutSeconds', 30) * 1000,
+      timeoutMs: setting('requestTimeoutSeconds') * 1000,
       log: e => this.log.request(e),
       userAgent: `exotel-vscode/${vscode.version}`,
     });
@@ -78,7 +79,7 @@ export class Session extends Disposable {
   private async build(): Promise<Connection | undefined> {
     const account = await this.profiles.active();
     if (!account) return undefined;
-    const override = setting<string>('apiBaseUrl', '').trim();
+    const override = setting('apiBaseUrl').trim();
     const baseUrl = override && account.profile.id !== SANDBOX_PROFILE_ID ? override : account.profile.baseUrl;
     try {
       const client = this.clientFor(baseUrl, account.profile.accountSid, account.secrets.apiKey, account.secrets.apiToken);

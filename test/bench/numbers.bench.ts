@@ -4,7 +4,8 @@
 import type { NumberMetadata } from '../../src/exotel';
 import { hoverMarkdown } from '../../src/features/numbers/hoverMarkdown';
 import { numberAt } from '../../src/features/numbers/hoverTarget';
-import { cacheKey, DAY_MS, HOUR_MS, NumberCache } from '../../src/features/numbers/numberCache';
+import { DAY_MS, HOUR_MS } from '../../src/exotel';
+import { cacheKey, NumberCache } from '../../src/features/numbers/numberCache';
 import { SharedRequests } from '../../src/features/numbers/sharedRequests';
 import { clearPhoneCache } from '../../src/phone';
 

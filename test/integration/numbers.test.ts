@@ -169,7 +169,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
       const before = numberRequests();
       const h = await ourHover('UK office +44 20 71|83 8750');
       assert.ok(h.md.includes('covers Indian mobile and landline numbers only'), h.md);
-      assert.ok(!h.md.includes('lookupInHover'), h.md);
+      assert.ok(!h.md.includes('lookUpInHover'), h.md);
       assert.strictEqual(numberRequests(), before);
     });
   });
@@ -271,7 +271,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
     afterEach(() => setSetting('hover.lookup', 'auto'));
 
     // The link's arguments start with the number (then where the hover was).
-    const lookupLink = (e164: string) => `[$(search) Look up with Exotel](command:exotel.numbers.lookupInHover?${encodeURIComponent(`[{"number":"${e164}"`)}`;
+    const lookupLink = (e164: string) => `[$(search) Look up with Exotel](command:exotel.numbers.lookUpInHover?${encodeURIComponent(`[{"number":"${e164}"`)}`;
 
     for (const mode of ['off', 'onClick', 'ask'] as const) {
       it(`"${mode}": sends nothing from a hover, shows what the number is and the lookup link`, async () => {
@@ -290,12 +290,12 @@ describe('numbers: hover and panel in a real VS Code', function () {
       await setSetting('hover.lookup', 'off');
       await numbers.clear();
       const before = numberRequests();
-      const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookupInHover', { number: '+919876543219' });
+      const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookUpInHover', { number: '+919876543219' });
       assert.strictEqual(meta?.phoneNumber, '09876543219');
       assert.strictEqual(numberRequests(), before + 1);
       const h = await ourHover('x 98765|43219');
       assert.ok(h.md.includes(circleLine('+919876543219')), h.md);
-      assert.ok(!h.md.includes('lookupInHover'), h.md);
+      assert.ok(!h.md.includes('lookUpInHover'), h.md);
       assert.strictEqual(numberRequests(), before + 1);
     });
   });
@@ -309,7 +309,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
         const doc = await vscode.workspace.openTextDocument({ content: 'first line\nthe customer is 098765 43225, call later', language: 'plaintext' });
         const editor = await vscode.window.showTextDocument(doc);
         editor.selection = new vscode.Selection(0, 0, 0, 5);
-        const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookupInHover',
+        const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookUpInHover',
           { number: '+919876543225', uri: doc.uri.toString(), line: 1, character: 16 });
         assert.strictEqual(meta?.phoneNumber, '09876543225');
         assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character, editor.selection.isEmpty], [1, 16, true]);
@@ -351,7 +351,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
       const before = numberRequests();
       const h = await ourHover('x 98765|43221');
       assert.match(h.md, /\$\(error\) Looking up \\\+919876543221 failed\\: Exotel did not accept [^\n]+/);
-      assert.ok(h.md.includes('lookupInHover'), 'no way to try again');
+      assert.ok(h.md.includes('lookUpInHover'), 'no way to try again');
       assert.strictEqual(numberRequests(), before + 1);
       const again = await ourHover('x 98765|43221');
       assert.ok(again.md.includes(circleLine('+919876543221')), again.md);

@@ -23,7 +23,7 @@ describe('smoke: extension in a real VS Code extension host', () => {
   });
 
   it('registers exotel.showLog', async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();   // activationEvents is empty: activate explicitly
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();   // activation waits for a file to be opened: activate explicitly
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('exotel.showLog'), 'command exotel.showLog is not registered');
   });

@@ -1,4 +1,5 @@
-// The translator for editor-free text. The extension installs vscode.l10n.t at activation; unit tests
+// The one translator for every user-facing string, editor-free or not (no direct vscode.l10n.t elsewhere).
+// The extension installs vscode.l10n.t at activation; unit tests
 // keep `plain`, which fills `{0}` placeholders the way vscode.l10n.t does for the default language.
 
 export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;

@@ -2,15 +2,15 @@ import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
 import { regionLabel, SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Session } from '../../session/session';
-
-const t = vscode.l10n.t;
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 /** Exotel: Switch Profile. Returns the name of the profile switched to. */
 export async function switchProfile(session: Session, id?: string): Promise<string | undefined> {
   const profiles = session.profiles.list();
   if (!profiles.length) {
     const pick = await showInfo(t('No Exotel profile yet.'), t('Sign In'), t('Try the Sandbox'));
-    if (pick) await vscode.commands.executeCommand(pick === t('Sign In') ? 'exotel.signIn' : 'exotel.startSandbox');
+    if (pick) await vscode.commands.executeCommand(pick === t('Sign In') ? COMMANDS.signIn : COMMANDS.startSandbox);
     return undefined;
   }
   const activeId = session.profiles.activeId();
@@ -28,7 +28,7 @@ export async function switchProfile(session: Session, id?: string): Promise<stri
       { title: t('Exotel: Switch Profile'), placeHolder: t('Choose the account to use') });
     if (!pick) return undefined;
     if (!pick.profile) {
-      await vscode.commands.executeCommand('exotel.signIn');
+      await vscode.commands.executeCommand(COMMANDS.signIn);
       return undefined;
     }
     target = pick.profile;

@@ -6,6 +6,7 @@ import { parsePhone } from '../../phone';
 import { readEnvCredentials } from './envCredentials';
 import { Profile, ProfileRegion } from '../../session/profile';
 import { Session } from '../../session/session';
+import { t } from '../../common/callText/translate';
 
 /** What `exotel.signIn` accepts as an argument (automation, tests): fields given are not asked for. */
 export interface SignInArgs {
@@ -21,7 +22,6 @@ export interface SignInArgs {
 
 type Asked = Required<Pick<SignInArgs, 'name' | 'accountSid' | 'apiKey' | 'apiToken'>> & { region: ProfileRegion; baseUrl: string; production: boolean; defaultCallerId?: string };
 
-const t = vscode.l10n.t;
 const notEmpty = (label: string) => (v: string) => (v.trim() ? undefined : t('{0} is required.', label));
 
 /**
@@ -57,10 +57,10 @@ export async function signIn(session: Session, args: SignInArgs = {}): Promise<s
 
 /** A 403 here means the key works but may not read the call log; say so rather than "refused". */
 function explainCheck(err: unknown): unknown {
-  if (err instanceof ForbiddenError) {
-    err.message = t('Exotel accepted the credentials but refused to list calls (403): this API key may lack call-log access. {0}', err.exotelMessage ?? '');
-  }
-  return err;
+  if (!(err instanceof ForbiddenError)) return err;
+  return new ForbiddenError(
+    t('Exotel accepted the credentials but refused to list calls (403): this API key may lack call-log access. {0}', err.exotelMessage ?? '').trim(),
+    err.status, err.exotelMessage, err.code, err.reason, { action: err.action });
 }
 
 async function ask(args: SignInArgs): Promise<Asked | undefined> {

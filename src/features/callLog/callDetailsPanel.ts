@@ -4,6 +4,8 @@ import { Call } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { CallView, WebviewAction } from '../../webview-ui/protocol';
 import { callView } from '../../common/callText/callSummary';
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 export const RECORDING_VALIDITY_MINUTES = 30;
 
@@ -17,7 +19,7 @@ export class CallDetailsPanel extends ExotelPanel {
   private call: Call | undefined;
 
   constructor(extensionUri: vscode.Uri, private readonly source: CallDetailsSource, readonly sid: string, known?: Call) {
-    super(extensionUri, 'exotel.callDetails', 'call', vscode.l10n.t('Call {0}…', sid.slice(0, 8)));
+    super(extensionUri, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.render();
     void this.refresh();
@@ -40,7 +42,7 @@ export class CallDetailsPanel extends ExotelPanel {
 
   private render(): void {
     if (!this.call) {
-      this.show({ type: 'loading', message: vscode.l10n.t('Loading call {0}…', this.sid) });
+      this.show({ type: 'loading', message: t('Loading call {0}…', this.sid) });
       return;
     }
     this.setMediaOrigin(cspMediaOrigin(this.call.recordingUrl)); // from the API: checked before it enters the CSP
@@ -51,7 +53,7 @@ export class CallDetailsPanel extends ExotelPanel {
     switch (action) {
       case 'refresh': return this.refresh();
       case 'copy': await vscode.env.clipboard.writeText(value ?? this.sid); return;
-      case 'callAgain': if (this.call) await vscode.commands.executeCommand('exotel.callLog.callAgain', this.call); return;
+      case 'callAgain': if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogCallAgain, this.call); return;
       case 'openExternal': if (value && /^https?:\/\//.test(value)) await vscode.env.openExternal(vscode.Uri.parse(value)); return;
     }
   }

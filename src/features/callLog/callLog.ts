@@ -2,11 +2,13 @@ import * as vscode from 'vscode';
 import { Call, CallFilter } from '../../exotel';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
-import { accountOffsetMinutes, setting } from '../../common/settings';
+import { accountOffsetMinutes, affects, setting } from '../../common/settings';
 import { Session } from '../../session/session';
 import { CallLogFilter, CallSelection, describeFilter, isEmptyFilter, toRequests } from './callLogFilter';
 import { CallLogModel } from './callLogModel';
 import { CallLogProvider } from './callLogProvider';
+import { VIEWS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 /** The Calls view with its model, filter and auto-refresh; the commands act on it. */
 export class CallLog extends Disposable {
@@ -23,16 +25,16 @@ export class CallLog extends Disposable {
     super();
     this.model = this.register(new CallLogModel({ client: async () => (await session.current())?.client }));
     this.provider = this.register(new CallLogProvider(this.model, session));
-    this.view = this.register(vscode.window.createTreeView('exotel.calls', { treeDataProvider: this.provider, showCollapseAll: true }));
+    this.view = this.register(vscode.window.createTreeView(VIEWS.calls, { treeDataProvider: this.provider, showCollapseAll: true }));
     this.register(session.onDidChange(() => {
       this.restart();
       void this.noteAccount();
     }));
     this.register({ dispose: () => clearTimeout(this.follow) });
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.callLog')) {
+      if (affects(e, 'callLog')) {
         this.scheduleAutoRefresh();
-        if (e.affectsConfiguration('exotel.callLog.pageSize')) this.restart();
+        if (affects(e, 'callLog.pageSize')) this.restart();
       }
     }));
     this.register({ dispose: () => clearInterval(this.timer) });
@@ -47,7 +49,7 @@ export class CallLog extends Disposable {
 
   /** The first-page requests of the current filter (also what Export Calls… pages through). */
   requests(): CallFilter[] {
-    const pageSize = Math.min(100, Math.max(1, Math.floor(setting<number>('callLog.pageSize', 50))));
+    const pageSize = Math.floor(setting('callLog.pageSize'));
     return toRequests(this.filter, pageSize, new Date(), accountOffsetMinutes());
   }
 
@@ -75,7 +77,7 @@ export class CallLog extends Disposable {
   /** Shows exactly these calls (a click in Call Stats) and brings the view forward. */
   async showSelection(selection: CallSelection): Promise<void> {
     this.setFilter({ selection });
-    await vscode.commands.executeCommand('exotel.calls.focus');
+    await vscode.commands.executeCommand(VIEWS.callsFocus);
   }
 
   /** Applies a filter; an impossible one (too old) throws before anything is sent and keeps the old filter. */
@@ -87,7 +89,7 @@ export class CallLog extends Disposable {
     const summary = describeFilter(filter, accountOffsetMinutes());
     this.view.description = summary || undefined;
     // A view alone in its container hides its description, so the filter also shows above the calls.
-    this.view.message = summary ? vscode.l10n.t('Filtered: {0}', summary) : undefined;
+    this.view.message = summary ? t('Filtered: {0}', summary) : undefined;
     void setContext('exotel.callLog.filtered', this.provider.filtered);
     this.restart();
   }
@@ -134,7 +136,7 @@ export class CallLog extends Disposable {
 
   private scheduleAutoRefresh(): void {
     clearInterval(this.timer);
-    const seconds = setting<number>('callLog.autoRefreshSeconds', 0);
+    const seconds = setting('callLog.autoRefreshSeconds');
     if (seconds > 0) this.timer = setInterval(() => void this.model.refreshHead(), Math.max(10, seconds) * 1000);
   }
 }

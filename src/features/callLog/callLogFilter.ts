@@ -1,6 +1,6 @@
 // The call log's filter as the user chose it, turned into requests Exotel accepts:
 // date presets become DateCreated ranges, and a range over 31 days becomes several windows.
-import { CallDirection, CallFilter, CallStatus, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
+import { CallDirection, CallFilter, CallStatus, DAY_MS, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
 
 export type DatePreset = 'today' | 'yesterday' | 'last7' | 'last31' | 'custom';
 
@@ -22,7 +22,6 @@ export interface CallSelection {
   windows: Array<{ gte: Date; lte: Date; sids: string[] }>;
 }
 
-const DAY_MS = 86_400_000;
 
 /** Midnight in the account's zone, as an instant. */
 function startOfDay(at: Date, offsetMinutes: number): Date {

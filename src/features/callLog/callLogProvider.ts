@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Call, formatExotelTime } from '../../exotel';
+import { Call, DAY_MS, formatExotelTime } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { accountOffsetMinutes } from '../../common/settings';
 import { Session } from '../../session/session';
@@ -40,7 +40,7 @@ export class CallLogProvider extends Disposable implements vscode.TreeDataProvid
 export function groupByDay(calls: Call[], now = new Date()): CallNode[] {
   const offset = accountOffsetMinutes();
   const today = formatExotelTime(now, offset).slice(0, 10);
-  const yesterday = formatExotelTime(new Date(now.getTime() - 86_400_000), offset).slice(0, 10);
+  const yesterday = formatExotelTime(new Date(now.getTime() - DAY_MS), offset).slice(0, 10);
   const groups = new Map<string, Call[]>();
   for (const call of calls) {
     const label = dayLabel(call.dateCreated, today, yesterday);

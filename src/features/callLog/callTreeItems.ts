@@ -4,6 +4,8 @@ import { AuthenticationError, Call, ExotelError } from '../../exotel';
 import { NotSignedInError } from '../../common/errors';
 import { escapeMarkdown } from '../../common/markdown';
 import { callDescription, callFields, displayNumber, otherParty, statusStyle } from '../../common/callText/callFormat';
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 export type CallNode =
   | { kind: 'day'; label: string; calls: Call[]; first: boolean }
@@ -12,8 +14,6 @@ export type CallNode =
   | { kind: 'error'; error: unknown }
   | { kind: 'skipped'; count: number }
   | { kind: 'empty'; filtered: boolean };
-
-const t = vscode.l10n.t;
 
 /** contextValue tokens, matched by `viewItem =~ /…/` in package.json menus. */
 export function callContext(call: Call): string {
@@ -41,7 +41,7 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
       const item = new vscode.TreeItem(node.loading ? t('Loading…') : t('Load more…'));
       item.id = 'loadMore';
       item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'ellipsis');
-      if (!node.loading) item.command = { command: 'exotel.callLog.loadMore', title: t('Load more') };
+      if (!node.loading) item.command = { command: COMMANDS.callLogLoadMore, title: t('Load more') };
       item.contextValue = 'exotel.loadMore';
       return item;
     }
@@ -57,7 +57,7 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
       const item = new vscode.TreeItem(node.filtered ? t('No calls match the filter') : t('No calls in the last 31 days'));
       item.id = 'empty';
       item.iconPath = new vscode.ThemeIcon('info');
-      if (node.filtered) item.command = { command: 'exotel.callLog.clearFilter', title: t('Clear Filter') };
+      if (node.filtered) item.command = { command: COMMANDS.callLogClearFilter, title: t('Clear Filter') };
       return item;
     }
   }
@@ -75,7 +75,7 @@ function callItem(call: Call): vscode.TreeItem {
   md.appendMarkdown(`$(${style.icon.replace('~spin', '')}) **${escapeMarkdown(style.label)}**\n\n`);
   for (const [label, value] of callFields(call)) md.appendMarkdown(`**${escapeMarkdown(label)}**: ${escapeMarkdown(value)}  \n`);
   item.tooltip = md;
-  item.command = { command: 'exotel.callLog.showDetails', title: t('Show Details'), arguments: [call] };
+  item.command = { command: COMMANDS.callLogShowDetails, title: t('Show Details'), arguments: [call] };
   return item;
 }
 
@@ -87,7 +87,7 @@ function errorItem(error: unknown): vscode.TreeItem {
     item.description = error instanceof AuthenticationError ? t('Exotel did not accept the saved credentials (401)') : '';
     item.tooltip = error.message;
     item.iconPath = new vscode.ThemeIcon('sign-in', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-    item.command = { command: 'exotel.signIn', title: t('Sign In') };
+    item.command = { command: COMMANDS.signIn, title: t('Sign In') };
     return item;
   }
   const message = error instanceof ExotelError ? error.message : error instanceof Error ? error.message : String(error);
@@ -96,7 +96,7 @@ function errorItem(error: unknown): vscode.TreeItem {
   item.description = message;
   item.tooltip = message;
   item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
-  item.command = { command: 'exotel.callLog.loadMore', title: t('Retry') };
+  item.command = { command: COMMANDS.callLogLoadMore, title: t('Retry') };
   item.contextValue = 'exotel.error';
   return item;
 }

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
 import { Call, CallFilter, ExotelClient } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 export interface ExportArgs {
   format?: 'csv' | 'json';

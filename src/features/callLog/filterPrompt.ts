@@ -4,8 +4,7 @@ import { accountOffsetMinutes } from '../../common/settings';
 import { parsePhone } from '../../phone';
 import { CallLogFilter, DatePreset } from './callLogFilter';
 import { statusStyle } from '../../common/callText/callFormat';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 /** Filter Calls…: one quick pick per part; Escape anywhere keeps the old filter. */
 export async function promptFilter(current: CallLogFilter): Promise<CallLogFilter | undefined> {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Call } from '../../exotel';
+import { Call, CALL_SID_PATTERN } from '../../exotel';
 import { registerCommand } from '../../common/commands';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
@@ -11,8 +11,8 @@ import { CallNode } from './callTreeItems';
 import { exportCalls, ExportArgs } from './exportCalls';
 import { promptFilter } from './filterPrompt';
 import { CallView } from '../../webview-ui/protocol';
-
-const t = vscode.l10n.t;
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 /** A command from the tree gets a node; from code, a call. */
 function callOf(arg: Call | CallNode | undefined): Call | undefined {
@@ -35,45 +35,45 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
   context.subscriptions.push(
     callLog,
     { dispose: () => panels.disposeAll() },
-    registerCommand(log, 'exotel.callLog.refresh', () => callLog.refresh()),
-    registerCommand(log, 'exotel.callLog.loadMore', () => callLog.model.loadMore()),
-    registerCommand(log, 'exotel.callLog.filter', async (filter?: CallLogFilter) => {
+    registerCommand(log, COMMANDS.callLogRefresh, () => callLog.refresh()),
+    registerCommand(log, COMMANDS.callLogLoadMore, () => callLog.model.loadMore()),
+    registerCommand(log, COMMANDS.callLogFilter, async (filter?: CallLogFilter) => {
       const next = filter ?? await promptFilter(callLog.currentFilter);
       if (next) callLog.setFilter(next);
       return next;
     }),
-    registerCommand(log, 'exotel.callLog.clearFilter', () => callLog.setFilter({})),
-    registerCommand(log, 'exotel.callLog.showDetails', (arg?: Call | CallNode) => {
+    registerCommand(log, COMMANDS.callLogClearFilter, () => callLog.setFilter({})),
+    registerCommand(log, COMMANDS.callLogShowDetails, (arg?: Call | CallNode) => {
       const call = callOf(arg);
       return call ? showDetails(call.sid, call).sid : undefined;
     }),
-    registerCommand(log, 'exotel.showCallDetails', async (sid?: string) => {
+    registerCommand(log, COMMANDS.showCallDetails, async (sid?: string) => {
       const value = sid ?? await vscode.window.showInputBox({
         title: t('Exotel: Show Call Details'), prompt: t('The Call SID (32 letters and digits)'), ignoreFocusOut: true,
-        validateInput: v => (/^[0-9a-z]{32}$/.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
+        validateInput: v => (CALL_SID_PATTERN.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
       });
       return value ? showDetails(value.trim()).sid : undefined;
     }),
-    registerCommand(log, 'exotel.callLog.copySid', async (arg?: Call | CallNode) => {
+    registerCommand(log, COMMANDS.callLogCopySid, async (arg?: Call | CallNode) => {
       const call = callOf(arg);
       if (call) await vscode.env.clipboard.writeText(call.sid);
     }),
-    registerCommand(log, 'exotel.callLog.copyJson', async (arg?: Call | CallNode) => {
+    registerCommand(log, COMMANDS.callLogCopyJson, async (arg?: Call | CallNode) => {
       const call = callOf(arg);
       if (call) await vscode.env.clipboard.writeText(JSON.stringify(call, null, 2));
     }),
-    registerCommand(log, 'exotel.callLog.callAgain', (arg?: Call | CallNode) => {
+    registerCommand(log, COMMANDS.callLogCallAgain, (arg?: Call | CallNode) => {
       const call = callOf(arg);
       if (!call?.from || !call.to) throw new Error(t('This call has no From and To to call again.'));
       // Always through the review step: a click on a row never dials by itself.
-      return vscode.commands.executeCommand('exotel.connectCall', { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
+      return vscode.commands.executeCommand(COMMANDS.connectCall, { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
     }),
-    registerCommand(log, 'exotel.callLog.lookUpNumber', (arg?: Call | CallNode) => {
+    registerCommand(log, COMMANDS.callLogLookUpNumber, (arg?: Call | CallNode) => {
       const call = callOf(arg);
       const number = call && otherParty(call);
-      return number ? vscode.commands.executeCommand('exotel.lookUpNumber', number) : undefined;
+      return number ? vscode.commands.executeCommand(COMMANDS.lookUpNumber, number) : undefined;
     }),
-    registerCommand(log, 'exotel.exportCalls', async (args?: ExportArgs) =>
+    registerCommand(log, COMMANDS.exportCalls, async (args?: ExportArgs) =>
       exportCalls((await session.require()).client, callLog.requests(), args ?? {})),
   );
   return { callLog, callDetails: { view: sid => panels.get(sid)?.lastView } };

@@ -1,4 +1,5 @@
 import { registerCommand } from '../../common/commands';
+import { COMMANDS } from '../../common/commandIds';
 import { accountOffsetMinutes, setting } from '../../common/settings';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
@@ -32,13 +33,13 @@ export function registerCallStats({ context, log, session }: Deps, callsView: Ca
     },
     lookUp: (e164, signal) => numbers.lookup(e164, { signal }),
     // exotel.hover.lookup is the user's one privacy choice for sending numbers to Exotel: `off` holds here too.
-    lookupMode: () => setting<string>('hover.lookup', 'ask'),
+    lookupMode: () => setting('hover.lookup'),
     log,
   };
   const panels = new PanelRegistry<CallStatsPanel>();
   context.subscriptions.push(
     { dispose: () => panels.disposeAll() },
-    registerCommand(log, 'exotel.showCallStats', async (args?: ShowCallStatsArgs): Promise<StatsView | undefined> => {
+    registerCommand(log, COMMANDS.showCallStats, async (args?: ShowCallStatsArgs): Promise<StatsView | undefined> => {
       await session.require();
       const choice = args?.preset ? { preset: args.preset, fromDay: args.fromDay, toDay: args.toDay } : undefined;
       const existing = panels.get('stats');

@@ -3,8 +3,7 @@ import { showWarning } from '../../common/notify';
 import { CALL_OPTIONS, callOptionHelp, CallOptionSpec, STATUS_CALLBACK_EVENTS, ValidationError } from '../../exotel';
 import { connectCallForm } from '../../exotel/connectParams';
 import { CallOptionValues } from './connectArgs';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 type Field = CallOptionSpec;
 

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
 import { Call, ConnectCallParams, ConnectToFlowParams, ExotelClient } from '../../exotel';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 /**
  * Sends connect requests, one at a time: while one is in flight, another invocation (a double Enter,

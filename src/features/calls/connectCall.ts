@@ -11,8 +11,8 @@ import { CallPlacer } from './callPlacer';
 import { followCall } from './followCall';
 import { pickNumber, recentNumbers, rememberNumbers } from './numberPick';
 import { curlSnippet, nodeSnippet } from './requestSnippets';
+import { t } from '../../common/callText/translate';
 
-const t = vscode.l10n.t;
 const LAST_OPTIONS_KEY = 'exotel.lastCallOptions';
 const LAST_CALL_KEY = 'exotel.lastCall';
 
@@ -50,7 +50,7 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
     to ??= await pickNumber(t('Connect Call — To (the customer)'), t('The number dialled once From answers'), recent);
     if (!to) return undefined;
   }
-  const callerId = args.callerId ?? conn.profile.defaultCallerId ?? (setting<string>('defaultCallerId', '').trim() || undefined)
+  const callerId = args.callerId ?? conn.profile.defaultCallerId ?? (setting('defaultCallerId').trim() || undefined)
     ?? await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('The virtual number the call comes from'), recent);
   if (!callerId) return undefined;
   let options: CallOptionValues = args.options ?? d.state.get<CallOptionValues>(LAST_OPTIONS_KEY, {});
@@ -184,7 +184,7 @@ async function dndAllows(d: CallDeps, to: string, mode: 'ask' | 'call' | 'cancel
 
 /** A production profile, or `exotel.confirmBeforeCalling`: show the summary and ask. */
 async function confirmIfNeeded(conn: Connection, form: Array<[string, string]>): Promise<boolean> {
-  if (!conn.profile.production && !setting<boolean>('confirmBeforeCalling', false)) return true;
+  if (!conn.profile.production && !setting('confirmBeforeCalling')) return true;
   const summary = form.map(([k, v]) => `${k}: ${v}`).join('\n');
   const pick = await showWarning(
     conn.profile.production ? t('Place a real call from the production profile “{0}”?', conn.profile.name) : t('Place this call?'),

@@ -3,8 +3,8 @@ import { inert, showInfo, showWarning } from '../../common/notify';
 import { Call, ExotelClient, isFinalStatus } from '../../exotel';
 import { Log } from '../../common/log';
 import { outcomeText } from './callOutcome';
-
-const t = vscode.l10n.t;
+import { COMMANDS, VIEWS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 export interface FollowOptions {
   /** Give up following after this long (the call log keeps the call). */
@@ -39,8 +39,8 @@ export async function followCall(client: ExotelClient, placed: Call, log: Log, o
   const show = final.status === 'completed' ? showInfo
     : isFinalStatus(final.status) ? showWarning : showInfo;
   void Promise.resolve(show(message, t('Show Details'), t('Show in Call Log'))).then(pick => {
-    if (pick === t('Show Details')) void vscode.commands.executeCommand('exotel.callLog.showDetails', final);
-    if (pick === t('Show in Call Log')) void vscode.commands.executeCommand('exotel.calls.focus');
+    if (pick === t('Show Details')) void vscode.commands.executeCommand(COMMANDS.callLogShowDetails, final);
+    if (pick === t('Show in Call Log')) void vscode.commands.executeCommand(VIEWS.callsFocus);
   });
   log.info(`Call ${final.sid}: ${message}`);
   return final;

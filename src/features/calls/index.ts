@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
 import { Call } from '../../exotel';
 import { registerCommand } from '../../common/commands';
@@ -6,6 +5,8 @@ import { Deps } from '../../deps';
 import { CallPlacer } from './callPlacer';
 import { connectArgs } from './connectArgs';
 import { CallDeps, connectCall, DndChecker, repeatLastCall } from './connectCall';
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 /** Connect Call, Connect Call to Flow and Repeat Last Call. */
 export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void): CallPlacer {
@@ -18,7 +19,7 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
   let active: { key: string; run: Promise<unknown> } | undefined;
   const once = (key: string, run: () => Promise<unknown>) => {
     if (active && active.key !== key) {
-      void showInfo(vscode.l10n.t('Finish or cancel the Connect Call that is open first.'));
+      void showInfo(t('Finish or cancel the Connect Call that is open first.'));
       return Promise.resolve(undefined);
     }
     if (!active) {
@@ -29,15 +30,15 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
   };
   const key = (kind: string, args: unknown) => `${kind}:${JSON.stringify(args ?? {})}`;
   context.subscriptions.push(
-    registerCommand(log, 'exotel.connectCall', (raw?: unknown) => {
-      const args = connectArgs('exotel.connectCall', raw, false);
+    registerCommand(log, COMMANDS.connectCall, (raw?: unknown) => {
+      const args = connectArgs(COMMANDS.connectCall, raw, false);
       return once(key('call', args), () => connectCall(d, args, false));
     }),
-    registerCommand(log, 'exotel.connectCallToFlow', (raw?: unknown) => {
-      const args = connectArgs('exotel.connectCallToFlow', raw, true);
+    registerCommand(log, COMMANDS.connectCallToFlow, (raw?: unknown) => {
+      const args = connectArgs(COMMANDS.connectCallToFlow, raw, true);
       return once(key('flow', args), () => connectCall(d, args, true));
     }),
-    registerCommand(log, 'exotel.repeatLastCall', (confirmed?: boolean) => once(key('repeat', confirmed), () => repeatLastCall(d, confirmed === true))),
+    registerCommand(log, COMMANDS.repeatLastCall, (confirmed?: boolean) => once(key('repeat', confirmed), () => repeatLastCall(d, confirmed === true))),
   );
   return placer;
 }

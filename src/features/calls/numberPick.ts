@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { parsePhone } from '../../phone';
+import { t } from '../../common/callText/translate';
 
-const t = vscode.l10n.t;
 const RECENT_KEY = 'exotel.recentNumbers';
 const RECENT_MAX = 10;
 

@@ -3,17 +3,19 @@
 // translations. Theme icons and command links are added only here, from fixed ids.
 import type { NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
-import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows, plain, Translate } from './numberText';
+import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
+import { t } from '../../common/callText/translate';
 import { escapeMarkdown } from '../../common/markdown';
+import { COMMANDS } from '../../common/commandIds';
 
 export { escapeMarkdown };
 
 /** The only commands a hover may run; the hover's MarkdownString trusts exactly these. */
-export const HOVER_COMMANDS = ['exotel.connectCall', 'exotel.lookUpNumber', 'exotel.numbers.copy', 'exotel.numbers.lookupInHover'] as const;
+export const HOVER_COMMANDS = [COMMANDS.connectCall, COMMANDS.lookUpNumber, COMMANDS.numbersCopy, COMMANDS.numbersLookUpInHover] as const;
 type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 /** Where the hover was, so that "Look up with Exotel" can show the hover again at the same number. */
-export interface LookupInHoverArgs {
+export interface LookUpInHoverArgs {
   number: string;
   uri?: string;
   line?: number;
@@ -30,7 +32,7 @@ export interface HoverModel {
   /** Why there is no fresh metadata (a failed request), as one short sentence. */
   problem?: string;
   /** Offer the one-number lookup link (signed out, or lookups on click/off). */
-  lookup?: LookupInHoverArgs;
+  lookup?: LookUpInHoverArgs;
 }
 
 /** A `command:` URI with JSON arguments, encoded so no character can end the link early. */
@@ -42,34 +44,34 @@ function link(icon: string, label: string, id: HoverCommand, args: unknown[]): s
   return `[$(${icon}) ${escapeMarkdown(label)}](${commandUri(id, args)})`;
 }
 
-export function hoverMarkdown(m: HoverModel, t: Translate = plain): string {
+export function hoverMarkdown(m: HoverModel): string {
   const n = m.number;
   const e = escapeMarkdown;
   const blocks: string[] = [
-    `$(device-mobile) **${e(n.international)}** — ${e(kindLabel(n, t))}`,
+    `$(device-mobile) **${e(n.international)}** — ${e(kindLabel(n))}`,
     `${e(t('E.164'))}: ${e(n.e164)} · ${e(t('National'))}: ${e(n.national)}`,
   ];
   if (m.meta) {
-    const rows = metadataRows(m.meta, t);
+    const rows = metadataRows(m.meta);
     if (rows.length) blocks.push(rows.map(r => `${e(r.label)}: ${e(r.value)}`).join('  \n'));
     const dnd = m.meta.dnd?.trim() || dndState(undefined);
-    const stale = m.dndStale ? ` ${e(t('(checked {0}; it may have changed)', ageText(m.age ?? 0, t)))}` : '';
-    blocks.push(`$(${dndIcon(m.meta.dnd)}) **${e(t('DND'))}: ${e(dnd)}**${stale} — ${e(dndMeaning(m.meta.dnd, t))}`);
+    const stale = m.dndStale ? ` ${e(t('(checked {0}; it may have changed)', ageText(m.age ?? 0)))}` : '';
+    blocks.push(`$(${dndIcon(m.meta.dnd)}) **${e(t('DND'))}: ${e(dnd)}**${stale} — ${e(dndMeaning(m.meta.dnd))}`);
   }
   if (m.problem) blocks.push(`$(error) ${e(m.problem)}`);
   if (!canLookUp(n)) {
     blocks.push(`_${e(t('Exotel\'s number metadata covers Indian mobile and landline numbers only.'))}_`);
   } else if (m.lookup) {
     const why = m.meta ? t('Look up again with Exotel') : t('Look up with Exotel');
-    blocks.push(`${link('search', why, 'exotel.numbers.lookupInHover', [m.lookup])} — ${e(t('sends this one number to Exotel\'s Number Metadata API for circle, operator and DND.'))}`);
+    blocks.push(`${link('search', why, COMMANDS.numbersLookUpInHover, [m.lookup])} — ${e(t('sends this one number to Exotel\'s Number Metadata API for circle, operator and DND.'))}`);
   } else if (m.meta && m.age !== undefined) {
-    blocks.push(`_${e(t('From Exotel\'s Number Metadata API, {0}.', ageText(m.age, t)))}_`);
+    blocks.push(`_${e(t('From Exotel\'s Number Metadata API, {0}.', ageText(m.age)))}_`);
   }
   blocks.push([
-    link('call-outgoing', t('Call this number'), 'exotel.connectCall', [{ to: n.e164 }]),
+    link('call-outgoing', t('Call this number'), COMMANDS.connectCall, [{ to: n.e164 }]),
     // Until lookups are allowed, say that the panel sends the number to Exotel.
-    link('info', m.lookup && canLookUp(n) ? t('Open number details (asks Exotel)') : t('Open number details'), 'exotel.lookUpNumber', [n.e164]),
-    link('copy', t('Copy E.164'), 'exotel.numbers.copy', [n.e164]),
+    link('info', m.lookup && canLookUp(n) ? t('Open number details (asks Exotel)') : t('Open number details'), COMMANDS.lookUpNumber, [n.e164]),
+    link('copy', t('Copy E.164'), COMMANDS.numbersCopy, [n.e164]),
   ].join(' · '));
   return blocks.join('\n\n');
 }

@@ -1,14 +1,11 @@
 // exotel.hover.* as document filters. Editor-free (types only), so the rules are unit-tested in Node.
 import type { DocumentFilter } from 'vscode';
+import type { HOVER_LOOKUP_MODES } from '../../common/settingSpecs';
 
 /** Where phone numbers are hovered by default: files on disk and in virtual workspaces, new files, notebooks, diffs, settings. */
 export const HOVER_SCHEMES = ['file', 'untitled', 'vscode-notebook-cell', 'vscode-userdata', 'vscode-vfs', 'git'] as const;
 
-export type LookupMode = 'ask' | 'auto' | 'onClick' | 'off';
-
-export function lookupMode(value: unknown): LookupMode {
-  return value === 'auto' || value === 'onClick' || value === 'off' ? value : 'ask';
-}
+export type LookupMode = (typeof HOVER_LOOKUP_MODES)[number];
 
 /**
  * One exotel.hover.include/exclude entry: a language id (`json`, `plaintext`) or a glob. Anything with a glob

@@ -2,12 +2,13 @@ import { NotSignedInError } from '../../common/errors';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { FILTER_LIMITS } from '../../exotel';
-import { chooseNumber, copyNumber, lookupInHover } from './numberCommands';
+import { chooseNumber, copyNumber, lookUpInHover } from './numberCommands';
 import { NumberHover } from './numberHover';
 import { NumberInfoService } from './numberInfo';
 import { PanelRegistry } from '../../common/webview/panel';
 import { NumberPanel, NumberPanelSource } from './numberPanel';
 import { mergeRecentCalls, RECENT_CALLS_MAX } from './numberPanelView';
+import { COMMANDS } from '../../common/commandIds';
 
 export { NumberInfoService } from './numberInfo';
 
@@ -34,7 +35,7 @@ export function registerNumbers({ context, log, session }: Deps): NumberInfoServ
     numbers,
     new NumberHover(numbers),
     { dispose: () => panels.disposeAll() },
-    registerCommand(log, 'exotel.lookUpNumber', async (arg?: unknown) => {
+    registerCommand(log, COMMANDS.lookUpNumber, async (arg?: unknown) => {
       const number = await chooseNumber(arg);
       if (!number) return undefined;
       const panel = panels.show(number.e164, () => new NumberPanel(context.extensionUri, source, number));
@@ -42,8 +43,8 @@ export function registerNumbers({ context, log, session }: Deps): NumberInfoServ
       // The view model is plain data, safe to hand back to any caller (the palette, tests, other commands).
       return panel.lastView;
     }),
-    registerCommand(log, 'exotel.numbers.copy', copyNumber),
-    registerCommand(log, 'exotel.numbers.lookupInHover', arg => lookupInHover(numbers, arg)),
+    registerCommand(log, COMMANDS.numbersCopy, copyNumber),
+    registerCommand(log, COMMANDS.numbersLookUpInHover, arg => lookUpInHover(numbers, arg)),
   );
   return numbers;
 }

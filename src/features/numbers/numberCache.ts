@@ -24,8 +24,6 @@ export interface StoredCache {
   entries: Array<[key: string, fetchedAt: number, meta: NumberMetadata]>;
 }
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
 
 /** One cache for every account: a key is the account SID and the number, so accounts never see each other's answers. */
 export function cacheKey(accountSid: string, e164: string): string {

@@ -2,12 +2,11 @@ import * as vscode from 'vscode';
 import { NumberMetadata, ValidationError } from '../../exotel';
 import { NotSignedInError } from '../../common/errors';
 import { parsePhone, PhoneNumberInfo } from '../../phone';
-import { LookupInHoverArgs } from './hoverMarkdown';
+import { LookUpInHoverArgs } from './hoverMarkdown';
 import { numberAt } from './hoverTarget';
 import { NumberInfoService } from './numberInfo';
 import { canLookUp } from './numberText';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 /**
  * The number to look up: the argument, else the editor's selection or the number at the cursor,
@@ -50,7 +49,7 @@ function editorNumber(): PhoneNumberInfo | undefined {
  * "Look up with Exotel" in a hover: the user's consent for this one number, whatever exotel.hover.lookup says.
  * The answer is cached, and the hover is shown again at the number.
  */
-export async function lookupInHover(numbers: NumberInfoService, arg: LookupInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
+export async function lookUpInHover(numbers: NumberInfoService, arg: LookUpInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
   const where = typeof arg === 'string' ? { number: arg } : arg;
   if (!where || typeof where.number !== 'string') return undefined;
   const p = parsePhone(where.number);
@@ -62,7 +61,7 @@ export async function lookupInHover(numbers: NumberInfoService, arg: LookupInHov
   return meta;
 }
 
-async function showHoverAgain(where: LookupInHoverArgs): Promise<void> {
+async function showHoverAgain(where: LookUpInHoverArgs): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor || where.uri !== editor.document.uri.toString() || where.line === undefined || where.character === undefined) return;
   const at = new vscode.Position(where.line, where.character);

@@ -3,15 +3,14 @@ import { showInfo } from '../../common/notify';
 import { setContext } from '../../common/contexts';
 import { ExotelError } from '../../exotel';
 import { Disposable } from '../../common/disposable';
-import { setting } from '../../common/settings';
+import { affects, setting } from '../../common/settings';
 import { PhoneNumberInfo } from '../../phone';
-import { excludeSelector, hoverSelector, lookupMode, LookupMode } from './hoverSettings';
-import { HOVER_COMMANDS, hoverMarkdown, HoverModel, LookupInHoverArgs } from './hoverMarkdown';
+import { excludeSelector, hoverSelector, LookupMode } from './hoverSettings';
+import { HOVER_COMMANDS, hoverMarkdown, HoverModel, LookUpInHoverArgs } from './hoverMarkdown';
 import { numberAt } from './hoverTarget';
 import { NumberEntry, NumberInfoService } from './numberInfo';
 import { canLookUp } from './numberText';
-
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 /**
  * Hovers over phone numbers in any file: what the number parses to, and Exotel's circle, operator and DND.
@@ -27,7 +26,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
     super();
     this.register({ dispose: () => this.registration?.dispose() });
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.hover')) this.update();
+      if (affects(e, 'hover')) this.update();
     }));
     this.update();
   }
@@ -38,11 +37,11 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   }
 
   private update(): void {
-    this.mode = lookupMode(setting<string>('hover.lookup', 'ask'));
-    this.exclude = excludeSelector(setting<unknown>('hover.exclude', []));
+    this.mode = setting('hover.lookup');
+    this.exclude = excludeSelector(setting('hover.exclude'));
     this.registration?.dispose();
-    this.registration = setting<boolean>('hover.enabled', true)
-      ? vscode.languages.registerHoverProvider(hoverSelector(setting<unknown>('hover.include', [])), this)
+    this.registration = setting('hover.enabled')
+      ? vscode.languages.registerHoverProvider(hoverSelector(setting('hover.include')), this)
       : undefined;
   }
 
@@ -50,10 +49,10 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
     const match = numberAt(doc.lineAt(pos.line).text, pos.character);
     if (!match) return undefined;
     if (this.exclude.length && vscode.languages.match(this.exclude, doc) > 0) return undefined;
-    const where: LookupInHoverArgs = { number: match.number.e164, uri: doc.uri.toString(), line: pos.line, character: match.start };
+    const where: LookUpInHoverArgs = { number: match.number.e164, uri: doc.uri.toString(), line: pos.line, character: match.start };
     const model = await this.model(match.number, where, token);
     if (!model || token.isCancellationRequested) return undefined;
-    const md = new vscode.MarkdownString(hoverMarkdown(model, t), true);
+    const md = new vscode.MarkdownString(hoverMarkdown(model), true);
     md.isTrusted = { enabledCommands: [...HOVER_COMMANDS] };
     md.supportHtml = false;
     void setContext('exotel.numbers.hovered', true); // completes the walkthrough's hover step
@@ -61,7 +60,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   }
 
   /** The hover's content; undefined when the hover was cancelled while Exotel was asked. */
-  private async model(n: PhoneNumberInfo, where: LookupInHoverArgs, token: vscode.CancellationToken): Promise<HoverModel | undefined> {
+  private async model(n: PhoneNumberInfo, where: LookUpInHoverArgs, token: vscode.CancellationToken): Promise<HoverModel | undefined> {
     if (!canLookUp(n)) return { number: n };
     let entry = this.numbers.entry(n.e164);
     let problem: string | undefined;
@@ -117,9 +116,9 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   }
 }
 
-/** One line for the hover: never a toast from a hover. Most client errors already say "Looking up … failed"; the rest get a prefix. */
+/** One line for the hover: never a toast from a hover. An error that names its action already says what failed; the rest get a prefix. */
 function problemText(err: unknown): string {
   const message = err instanceof Error ? err.message : String(err);
   const short = message.length > 200 ? `${message.slice(0, 197)}…` : message;
-  return err instanceof ExotelError && short.startsWith('Looking up') ? short : t('Exotel lookup failed: {0}', short);
+  return err instanceof ExotelError && err.action !== undefined ? short : t('Exotel lookup failed: {0}', short);
 }

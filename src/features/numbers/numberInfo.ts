@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { CancelledError, NumberMetadata } from '../../exotel';
+import { CancelledError, DAY_MS, HOUR_MS, NumberMetadata } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
-import { setting } from '../../common/settings';
+import { affects, setting } from '../../common/settings';
 import { parsePhone } from '../../phone';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Connection, Session } from '../../session/session';
-import { accountOf, CachedNumber, cacheKey, CachePolicy, DAY_MS, HOUR_MS, NumberCache } from './numberCache';
+import { accountOf, CachedNumber, cacheKey, CachePolicy, NumberCache } from './numberCache';
 import { canLookUp, dndMeaning } from './numberText';
 import { SharedRequests } from './sharedRequests';
 
@@ -49,7 +49,7 @@ export class NumberInfoService extends Disposable {
     const loaded = this.cache.load(state.get(CACHE_STATE_KEY));
     if (loaded) log.info(`Number cache: ${loaded} answers restored`);
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.numbers')) this.cache.policy = readPolicy();
+      if (affects(e, 'numbers')) this.cache.policy = readPolicy();
     }));
     this.register(session.onDidChange(() => this.onSessionChange()));
     this.register({ dispose: () => this.flush() });
@@ -99,7 +99,7 @@ export class NumberInfoService extends Disposable {
 
   /** What the DND flag means for calling the number. */
   dndMeaning(dnd: string | undefined): string {
-    return dndMeaning(dnd, vscode.l10n.t);
+    return dndMeaning(dnd);
   }
 
   /** Forgets every answer, here and in global state. */
@@ -174,11 +174,9 @@ export class NumberInfoService extends Disposable {
 }
 
 function readPolicy(): CachePolicy {
-  const days = setting<number>('numbers.cacheDays', 7);
-  const hours = setting<number>('numbers.dndCacheHours', 24);
   return {
-    ttlMs: Math.max(0, Number.isFinite(days) ? days : 7) * DAY_MS,
-    dndTtlMs: Math.max(0, Number.isFinite(hours) ? hours : 24) * HOUR_MS,
+    ttlMs: setting('numbers.cacheDays') * DAY_MS,
+    dndTtlMs: setting('numbers.dndCacheHours') * HOUR_MS,
     maxEntries: MAX_ENTRIES,
   };
 }

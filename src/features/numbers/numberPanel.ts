@@ -4,8 +4,8 @@ import { ExotelPanel } from '../../common/webview/panel';
 import { PhoneNumberInfo } from '../../phone';
 import { NumberView, WebviewAction } from '../../webview-ui/protocol';
 import { NumberPanelData, numberView } from './numberPanelView';
-
-const t = vscode.l10n.t;
+import { COMMANDS } from '../../common/commandIds';
+import { t } from '../../common/callText/translate';
 
 export interface NumberPanelSource {
   /** Exotel's metadata (cached unless `refresh`) and its age in ms; undefined for numbers Exotel does not cover. */
@@ -62,19 +62,19 @@ export class NumberPanel extends ExotelPanel {
     };
     this.calls.clear();
     for (const c of data.calls) this.calls.set(c.sid, c);
-    this.view = numberView(data, t);
+    this.view = numberView(data);
     this.show({ type: 'number', number: this.view });
   }
 
   protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
     switch (action) {
       case 'refresh': return this.refresh(true);
-      case 'copy': await vscode.commands.executeCommand('exotel.numbers.copy', this.number.e164); return;
-      case 'callNumber': await vscode.commands.executeCommand('exotel.connectCall', { to: this.number.e164 }); return;
+      case 'copy': await vscode.commands.executeCommand(COMMANDS.numbersCopy, this.number.e164); return;
+      case 'callNumber': await vscode.commands.executeCommand(COMMANDS.connectCall, { to: this.number.e164 }); return;
       case 'showCall': {
         // Only a call this panel listed: the page's message names it, it does not describe it.
         const call = typeof value === 'string' ? this.calls.get(value) : undefined;
-        if (call) await vscode.commands.executeCommand('exotel.callLog.showDetails', call);
+        if (call) await vscode.commands.executeCommand(COMMANDS.callLogShowDetails, call);
         return;
       }
     }

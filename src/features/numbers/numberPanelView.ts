@@ -3,7 +3,8 @@ import type { Call, NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 import type { FieldRow, NumberView } from '../../webview-ui/protocol';
 import { directionLabel, durationText, statusStyle } from '../../common/callText/callFormat';
-import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows, plain, Translate } from './numberText';
+import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
+import { t } from '../../common/callText/translate';
 
 export const RECENT_CALLS_MAX = 20;
 
@@ -27,20 +28,20 @@ export function mergeRecentCalls(lists: Call[][], max = RECENT_CALLS_MAX): Call[
     .slice(0, max);
 }
 
-export function numberView(d: NumberPanelData, t: Translate = plain): NumberView {
+export function numberView(d: NumberPanelData): NumberView {
   const n = d.number;
   const fields: FieldRow[] = [
     { label: t('E.164'), value: n.e164 },
     { label: t('National'), value: n.national },
-    { label: t('Kind'), value: kindLabel(n, t) },
+    { label: t('Kind'), value: kindLabel(n) },
   ];
   if (d.meta) {
-    fields.push(...metadataRows(d.meta, t));
+    fields.push(...metadataRows(d.meta));
     if (d.meta.phoneNumber.trim()) fields.push({ label: t('Exotel writes it'), value: d.meta.phoneNumber.trim() });
-    if (d.age !== undefined) fields.push({ label: t('Looked up'), value: ageText(d.age, t) });
+    if (d.age !== undefined) fields.push({ label: t('Looked up'), value: ageText(d.age) });
   }
   const state = d.meta ? dndState(d.meta.dnd) : 'Unknown';
-  const meaning = d.meta ? dndMeaning(d.meta.dnd, t)
+  const meaning = d.meta ? dndMeaning(d.meta.dnd)
     : canLookUp(n) ? t('Not looked up: Exotel did not answer.') : t('Exotel\'s number metadata covers Indian mobile and landline numbers only.');
   const problems = [...new Set(d.problems)];
   return {

@@ -1,12 +1,9 @@
-// What a number's metadata means, in words, for the hover and the panel. Editor-free: the caller passes
-// its translator (vscode.l10n.t in the extension, `plain` in unit tests).
+// What a number's metadata means, in words, for the hover and the panel. Editor-free: words go through the one
+// translator (vscode.l10n.t in the extension, `plain` in unit tests).
 import type { NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 
-import { plain, Translate } from '../../common/callText/translate';
-
-export { plain };
-export type { Translate };
+import { t } from '../../common/callText/translate';
 
 export type DndState = 'Yes' | 'No' | 'Unavailable' | 'Unknown';
 
@@ -25,7 +22,7 @@ export function dndIcon(dnd: string | undefined): string {
 }
 
 /** What the DND flag means for calling the number through Exotel (support articles 3000106361, 3000004699). */
-export function dndMeaning(dnd: string | undefined, t: Translate = plain): string {
+export function dndMeaning(dnd: string | undefined): string {
   switch (dndState(dnd)) {
     case 'Yes':
       return t('On the DND register: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months, or the number is whitelisted for your account.');
@@ -43,7 +40,7 @@ export function canLookUp(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind'>): boolea
   return n.isIndian && (n.kind === 'mobile' || n.kind === 'landline');
 }
 
-export function kindLabel(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind' | 'country'>, t: Translate = plain): string {
+export function kindLabel(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind' | 'country'>): string {
   const where = n.isIndian ? t('Indian') : n.country ? n.country : t('international');
   switch (n.kind) {
     case 'mobile': return t('{0} mobile number', where);
@@ -68,7 +65,7 @@ function joinParts(code: string | undefined, name: string | undefined): string |
 }
 
 /** Label/value rows of circle, operator and type; empty values are left out. */
-export function metadataRows(m: NumberMetadata, t: Translate = plain): Array<{ label: string; value: string }> {
+export function metadataRows(m: NumberMetadata): Array<{ label: string; value: string }> {
   const rows: Array<[string, string | undefined]> = [
     [t('Circle'), circleText(m)],
     [t('Operator'), operatorText(m)],
@@ -78,7 +75,7 @@ export function metadataRows(m: NumberMetadata, t: Translate = plain): Array<{ l
 }
 
 /** "3 h ago", "2 days ago": how old a cached answer is. */
-export function ageText(ms: number, t: Translate = plain): string {
+export function ageText(ms: number): string {
   const minutes = Math.floor(Math.max(0, ms) / 60_000);
   if (minutes < 1) return t('just now');
   if (minutes < 60) return t('{0} min ago', minutes);

@@ -6,10 +6,10 @@ import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Session } from '../../session/session';
+import { t } from '../../common/callText/translate';
+import { affects, setting } from '../../common/settings';
 
 type Running = Awaited<ReturnType<typeof startSandbox>>;
-const t = vscode.l10n.t;
-
 /** The embedded local Exotel, started on demand inside the extension host; stopped with the extension. */
 export class LocalSandbox extends Disposable {
   private running: Running | undefined;
@@ -20,7 +20,7 @@ export class LocalSandbox extends Disposable {
     this.register({ dispose: () => void this.stop(true) });
     // A new webhook URL applies to the running sandbox at once: no restart, no lost calls.
     this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (!e.affectsConfiguration('exotel.sandbox.statusCallbackUrl') || !this.running) return;
+      if (!affects(e, 'sandbox.statusCallbackUrl') || !this.running) return;
       const url = callbackUrl();
       try {
         this.running.setStatusCallbackOverride(url);
@@ -98,5 +98,5 @@ export class LocalSandbox extends Disposable {
 
 /** The developer's webhook from `exotel.sandbox.statusCallbackUrl`, or undefined when unset. */
 function callbackUrl(): string | undefined {
-  return vscode.workspace.getConfiguration('exotel').get<string>('sandbox.statusCallbackUrl', '').trim() || undefined;
+  return setting('sandbox.statusCallbackUrl').trim() || undefined;
 }

@@ -44,7 +44,7 @@ describe('client: payload variants over loopback HTTP', () => {
     assert.match(err.message, /HTML page.*Whether the call reached Exotel is unknown.*check the call log/s);
   });
 
-  it('a gateway 502 page after a connect may have placed the call; Exotel\'s own 503 (F18) did not', async () => {
+  it('a gateway 502 page after a connect may have placed the call; Exotel\'s own 503 (fixture 18) did not', async () => {
     reply = { status: 502, body: '<html><body>Bad Gateway</body></html>', headers: { 'Content-Type': 'text/html' } };
     const gateway = await rejection(() => client().connectCall(CONNECT));
     assert.ok(mayHavePlacedCall(gateway), gateway.message);
@@ -54,7 +54,7 @@ describe('client: payload variants over loopback HTTP', () => {
     assert.ok(!mayHavePlacedCall(exotel), exotel.message);
   });
 
-  it('F08 in an HTTP 400 is a NotFoundError: the body\'s Status is the specific one', async () => {
+  it('"No matching results" (F08, docs/exotel-api-notes.md, Call details) in an HTTP 400 is a NotFoundError: the body\'s Status is the specific one', async () => {
     reply = { status: 400, body: '{"RestException":{"Status":404,"Message":"No matching results"}}' };
     const err = await rejection(() => client().getCall(SID));
     assert.strictEqual((err as { kind?: string }).kind, 'not-found');

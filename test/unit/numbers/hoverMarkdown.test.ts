@@ -1,7 +1,8 @@
 import * as assert from 'assert';
 import type { NumberMetadata } from '../../../src/exotel';
 import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown } from '../../../src/features/numbers/hoverMarkdown';
-import { DAY_MS } from '../../../src/features/numbers/numberCache';
+import { plain, useTranslator } from '../../../src/common/callText/translate';
+import { DAY_MS } from '../../../src/exotel';
 import { parsePhone, PhoneNumberInfo } from '../../../src/phone';
 
 function info(text: string): PhoneNumberInfo {
@@ -65,9 +66,9 @@ describe('numbers: hover Markdown', () => {
 
   describe('commandUri', () => {
     it('encodes JSON arguments so no character can close the link', () => {
-      const uri = commandUri('exotel.numbers.lookupInHover', [{ number: '+919876543210', uri: "file:///a (1)/it's*!.txt" }]);
+      const uri = commandUri('exotel.numbers.lookUpInHover', [{ number: '+919876543210', uri: "file:///a (1)/it's*!.txt" }]);
       assert.ok(!/[()'!* \]]/.test(uri), uri);
-      const args = JSON.parse(decodeURIComponent(uri.slice('command:exotel.numbers.lookupInHover?'.length)));
+      const args = JSON.parse(decodeURIComponent(uri.slice('command:exotel.numbers.lookUpInHover?'.length)));
       assert.deepStrictEqual(args, [{ number: '+919876543210', uri: "file:///a (1)/it's*!.txt" }]);
     });
   });
@@ -98,14 +99,14 @@ describe('numbers: hover Markdown', () => {
     it('says a DND flag is old and offers to look again', () => {
       const md = hoverMarkdown({ number: n, meta: DELHI, age: 2 * DAY_MS, dndStale: true, lookup: { number: n.e164 } });
       assert.ok(md.includes('**DND: No** \\(checked 2 days ago\\; it may have changed\\) — '), md);
-      assert.ok(md.includes('[$(search) Look up again with Exotel](command:exotel.numbers.lookupInHover?%5B%7B%22number%22%3A%22%2B919876543210%22%7D%5D)'), md);
+      assert.ok(md.includes('[$(search) Look up again with Exotel](command:exotel.numbers.lookUpInHover?%5B%7B%22number%22%3A%22%2B919876543210%22%7D%5D)'), md);
     });
 
     it('without metadata: what the number parses to and the one-number lookup link, no DND', () => {
       const md = hoverMarkdown({ number: n, lookup: { number: n.e164, uri: 'untitled:Untitled-1', line: 3, character: 7 } });
       assert.ok(!md.includes('DND:'), md);
       const args = encodeURIComponent(JSON.stringify([{ number: '+919876543210', uri: 'untitled:Untitled-1', line: 3, character: 7 }]));
-      assert.ok(md.includes(`[$(search) Look up with Exotel](command:exotel.numbers.lookupInHover?${args})`), md);
+      assert.ok(md.includes(`[$(search) Look up with Exotel](command:exotel.numbers.lookUpInHover?${args})`), md);
     });
 
     it('a failed lookup is one line in the hover', () => {
@@ -117,7 +118,7 @@ describe('numbers: hover Markdown', () => {
       for (const other of [info('+44 20 7183 8750'), info('1800 123 4567')]) {
         const md = hoverMarkdown({ number: other, lookup: { number: other.e164 } });
         assert.ok(md.includes('_Exotel\\\'s number metadata covers Indian mobile and landline numbers only\\._'), md);
-        assert.ok(!md.includes('lookupInHover'), md);
+        assert.ok(!md.includes('lookUpInHover'), md);
       }
     });
 
@@ -137,7 +138,12 @@ describe('numbers: hover Markdown', () => {
 
     it('passes every user string through the translator', () => {
       const seen: string[] = [];
-      hoverMarkdown({ number: n, meta: DELHI, age: 0, lookup: { number: n.e164 } }, (m, ...args) => { seen.push(m); return m.replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)])); });
+      useTranslator((m, ...args) => { seen.push(m); return plain(m, ...args); });
+      try {
+        hoverMarkdown({ number: n, meta: DELHI, age: 0, lookup: { number: n.e164 } });
+      } finally {
+        useTranslator(plain);
+      }
       for (const s of ['Call this number', 'Open number details (asks Exotel)', 'Copy E.164', 'Look up again with Exotel', 'Circle', 'DND', '{0} mobile number']) {
         assert.ok(seen.includes(s), `${s} was not translated`);
       }

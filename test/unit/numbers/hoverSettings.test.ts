@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { entryFilter, excludeSelector, HOVER_SCHEMES, hoverSelector, lookupMode } from '../../../src/features/numbers/hoverSettings';
+import { checkedSetting } from '../../../src/common/settingSpecs';
+import { entryFilter, excludeSelector, HOVER_SCHEMES, hoverSelector } from '../../../src/features/numbers/hoverSettings';
 
 describe('numbers: hover settings', () => {
   it('reads a bare word as a language id and anything glob-like as a pattern', () => {
@@ -31,6 +32,6 @@ describe('numbers: hover settings', () => {
   });
 
   it('reads the lookup mode, asking for anything unknown', () => {
-    assert.deepStrictEqual(['auto', 'onClick', 'off', 'ask', 'always', undefined].map(lookupMode), ['auto', 'onClick', 'off', 'ask', 'ask', 'ask']);
+    assert.deepStrictEqual(['auto', 'onClick', 'off', 'ask', 'always', undefined].map(v => checkedSetting('hover.lookup', v)), ['auto', 'onClick', 'off', 'ask', 'ask', 'ask']);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { NumberMetadata } from '../../../src/exotel';
-import { accountOf, cacheKey, DAY_MS, HOUR_MS, NumberCache } from '../../../src/features/numbers/numberCache';
+import { DAY_MS, HOUR_MS } from '../../../src/exotel';
+import { accountOf, cacheKey, NumberCache } from '../../../src/features/numbers/numberCache';
 
 const meta = (n: string, dnd = 'No'): NumberMetadata => ({ phoneNumber: `0${n.slice(3)}`, circle: 'DL', circleName: 'Delhi', type: 'Mobile', operator: 'V', operatorName: 'Vodafone', dnd });
 const policy = { ttlMs: 7 * DAY_MS, dndTtlMs: 24 * HOUR_MS, maxEntries: 3 };

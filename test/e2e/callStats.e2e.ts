@@ -18,7 +18,7 @@ async function pickTheme(wb: Workbench, theme: RegExp): Promise<void> {
 export default async function callStats(wb: Workbench): Promise<void> {
   await wb.openActivityBarContainer('Exotel');
   await wb.view('Calls').getByText('Try the sandbox').first().click();
-  await wb.waitForTreeRow(/Today|Yesterday/, 'Calls');
+  await wb.waitForTreeRow(/Today|Yesterday/, 'Calls', 90000);
 
   // The Calls view is alone in its container: its title actions show in the side bar's title.
   await wb.view().locator('a.action-label[aria-label^="Show Call Stats"]:visible').first().click();
@@ -30,7 +30,7 @@ export default async function callStats(wb: Workbench): Promise<void> {
 
   await wb.webview().locator('#range').selectOption('last30');
   await waitForCharts(wb, /fetched/);
-  await wb.webview().getByText('Calls per day by outcome').first().waitFor();
+  await wb.webview().getByText('Calls per day by outcome').first().waitFor({ timeout: 60000 });
   await wb.press('Control+B'); // hide the side bar: the panel gets the width
   await wb.sleep(600);
   await wb.screenshot('call-stats-dark');

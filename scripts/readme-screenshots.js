@@ -13,7 +13,7 @@ const picks = {
   'userJourney-number-hover.png': 'number-hover.png',
   'userJourney-number-panel.png': 'number-panel.png',
   'signInAndCalls-welcome-signed-out.png': 'welcome.png',
-  'callStats-call-stats-dark.png': 'call-stats.png',
+  'callStats-call-stats.png': 'call-stats.png',
 };
 fs.mkdirSync(to, { recursive: true });
 for (const [src, dest] of Object.entries(picks)) {

@@ -9,10 +9,11 @@ export const OUTCOME_COLORS: Record<Outcome, string> = {
   answered: '--vscode-charts-green',
   missed: '--vscode-charts-purple',
   busy: '--vscode-charts-orange',
-  'no-answer': '--vscode-charts-yellow',
+  // Blue, not yellow: the themes' yellow and orange are too close to tell busy from no answer.
+  'no-answer': '--vscode-charts-blue',
   failed: '--vscode-charts-red',
   canceled: '--vscode-charts-lines',
-  other: '--vscode-charts-blue',
+  other: '--vscode-descriptionForeground',
 };
 
 export function outcomeLabel(o: Outcome): string {

@@ -190,7 +190,7 @@ function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
         animation: false, maintainAspectRatio: false,
         scales: {
           x: { type: 'category', labels: heat.cols, grid: { display: false } },
-          y: { type: 'category', labels: heat.rows, offset: true, reverse: true, grid: { display: false } }, // Monday on top
+          y: { type: 'category', labels: heat.rows, offset: true, grid: { display: false } },
         },
         plugins: {
           legend: { display: false },

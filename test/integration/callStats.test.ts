@@ -107,6 +107,18 @@ describe('call stats', function () {
     assert.doesNotMatch(text, new RegExp(a.sandbox.handle!.apiToken));
   });
 
+  it('saves a chart image only from a PNG data URL', async () => {
+    const a = await api();
+    const panel = a.callStats.panel()!;
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const uri = vscode.Uri.file(path.join(os.tmpdir(), `exotel-chart-${Date.now()}.png`));
+    assert.strictEqual(await panel.saveImage({ chart: 'perDay', dataUrl: 'data:text/html;base64,PHNjcmlwdD4=' }, uri), undefined);
+    const saved = await panel.saveImage({ chart: 'perDay', dataUrl: `data:image/png;base64,${png}` }, uri);
+    assert.ok(saved);
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    assert.strictEqual(Buffer.from(bytes).subarray(1, 4).toString('latin1'), 'PNG');
+  });
+
   it('never looks numbers up when lookups are off, and says so', async () => {
     const a = await api();
     await setSetting('hover.lookup', 'off');

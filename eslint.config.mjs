@@ -40,6 +40,15 @@ const layers = {
   },
 };
 
+const notifyOnly = {
+  selector: "MemberExpression[object.property.name='window'][property.name=/^show(Information|Warning|Error)Message$/]",
+  message: 'Use showInfo/showWarning/showError from src/common/notify.ts: text from Exotel must not become a command link.',
+};
+const oneTranslator = {
+  selector: "MemberExpression[object.property.name='l10n'][property.name='t'], MemberExpression[object.name='l10n'][property.name='t']",
+  message: 'Use t from src/common/callText/translate.ts: one translator for every user-facing string.',
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.vscode-host/**', '.vscode-test/**', 'artifacts/**'] },
   js.configs.recommended,
@@ -52,20 +61,19 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/stats/**', 'src/webview-ui/**', 'src/common/callText/**', 'src/common/settingSpecs.ts', 'src/common/commandIds.ts'], rules: noVscode },
+  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/stats/**', 'src/webview-ui/**', 'src/common/callText/**', 'src/common/settingSpecs.ts', 'src/common/commandIds.ts',
+    // The tools' manifest, data escaping and call checks are unit-tested in Node.
+    'src/features/tools/toolManifest.ts', 'src/features/tools/toolData.ts', 'src/features/tools/testCallPlan.ts'], rules: noVscode },
   // extension.ts (the composition root) is the one place that wires features.
   { files: ['src/**/*.ts'], ignores: ['src/extension.ts'], plugins: { layers }, rules: { 'layers/no-cross-feature': 'error' } },
   {
     // Notifications render [label](command:…) as live links: they go through src/common/notify.ts, which defuses them.
+    // Words go through the one translator (src/common/callText/translate.ts); only the composition root installs vscode.l10n.t.
     files: ['src/**/*.ts'],
-    ignores: ['src/common/notify.ts'],
-    rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "MemberExpression[object.property.name='window'][property.name=/^show(Information|Warning|Error)Message$/]",
-        message: 'Use showInfo/showWarning/showError from src/common/notify.ts: text from Exotel must not become a command link.',
-      }],
-    },
+    ignores: ['src/common/notify.ts', 'src/extension.ts'],
+    rules: { 'no-restricted-syntax': ['error', notifyOnly, oneTranslator] },
   },
+  { files: ['src/extension.ts'], rules: { 'no-restricted-syntax': ['error', notifyOnly] } },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', location: 'readonly', Element: 'readonly' } },

@@ -8,10 +8,12 @@ import { ProfileStore } from './session/profileStore';
 import { Session } from './session/session';
 import { CallDetailsPanels, registerCallLog } from './features/callLog';
 import { CallLog } from './features/callLog/callLog';
-import { registerCalls } from './features/calls';
+import { CallService, registerCalls } from './features/calls';
 import { registerCallStats } from './features/callStats';
 import { registerNumbers } from './features/numbers';
+import { dndMeaning } from './features/numbers/numberText';
 import { registerSandbox } from './features/sandbox';
+import { registerTools, Tools } from './features/tools';
 
 /** What activate() returns: a handle for the in-host tests, not a public API. */
 export interface ExotelExtensionApi {
@@ -21,8 +23,9 @@ export interface ExotelExtensionApi {
   sandbox: ReturnType<typeof registerSandbox>;
   callLog: CallLog;
   callDetails: CallDetailsPanels;
-  placer: ReturnType<typeof registerCalls>;
+  placer: CallService['placer'];
   numbers: ReturnType<typeof registerNumbers>;
+  tools: Tools;
   callStats: ReturnType<typeof registerCallStats>;
 }
 
@@ -48,13 +51,14 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi {
   const sandbox = timed('sandbox', () => registerSandbox(deps));
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps));
-  const placer = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
+  const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call)));
+  const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls }));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
 
   void session.init();
   const activationMs = performance.now() - started;
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
-  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer, numbers, callStats };
+  return { activationMs, deps, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, tools, callStats };
 }
 
 export function deactivate(): void {

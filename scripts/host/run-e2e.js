@@ -93,7 +93,9 @@ async function runOne(file) {
   let result;
   try {
     h = await host.startHost({
-      name: `e2e-${name}`, folder, vsix, extensionDevelopmentPath: vsix ? undefined : devPath, verbose,
+      name: `e2e-${name}`, folder, vsix, verbose,
+      // `host.extensions`: more extension folders loaded beside ours (e.g. one that calls our tools as any extension can).
+      extensionDevelopmentPath: [...(vsix ? [] : [devPath]), ...(opts.extensions || []).map(p => path.resolve(root, p))],
       settings: { ...E2E_SETTINGS, ...(opts.settings || {}) }, env: opts.env || {},
       onLog: line => { if (verbose) console.log(`[workbench] ${line}`); },
     });

@@ -38,7 +38,7 @@ function buttonsFor(err: unknown, retry: (() => void) | undefined): Array<[label
 }
 
 /** Logs and shows an error; the message's buttons are handled later, so nothing waits on the user. */
-export function reportError(log: Log, where: string, err: unknown, retry?: () => void): void {
+function reportError(log: Log, where: string, err: unknown, retry?: () => void): void {
   if (err instanceof ExotelError && err.kind === 'cancelled' && !mayHavePlacedCall(err)) {
     log.info(`${where}: cancelled`);
     return;
@@ -54,7 +54,7 @@ export function reportError(log: Log, where: string, err: unknown, retry?: () =>
 }
 
 /** A message for people: our own errors already are; anything else gets a plain sentence. */
-export function userMessage(err: unknown): string {
+function userMessage(err: unknown): string {
   if (err instanceof ExotelError || err instanceof NotSignedInError) return err.message;
   if (err instanceof Error && err.message) return t('Something went wrong: {0}', err.message);
   return t('Something went wrong. See the Exotel log for details.');

@@ -39,6 +39,7 @@ export const SETTINGS = {
   'hover.lookup': choice('ask', HOVER_LOOKUP_MODES),
   'numbers.cacheDays': num(7, 0, 90),
   'numbers.dndCacheHours': num(24, 0, 720),
+  'tools.allowCallsOnRealAccounts': bool(false),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -11,7 +11,7 @@ export { CALLBACK_CONTENT_TYPES, RECORDING_CHANNELS, RECORDING_FORMATS, STATUS_C
 export type { CallOptions, StatusCallbackEvent } from './callOptions';
 
 /** Exotel's limits, from the one options table. */
-export const LIMITS = {
+const LIMITS = {
   timeLimit: callOption('timeLimit').max as number,
   timeOut: callOption('timeOut').max as number,
   customField: callOption('customField').max as number,

@@ -11,7 +11,7 @@ function isObject(v: unknown): v is Json {
 }
 
 /** A string, or undefined for null, "", and anything that is not text or a number. */
-export function text(v: unknown): string | undefined {
+function text(v: unknown): string | undefined {
   if (typeof v === 'string') {
     const t = v.trim();
     return t === '' ? undefined : t;
@@ -23,7 +23,7 @@ export function text(v: unknown): string | undefined {
 }
 
 /** A finite number from `17`, `"17"`, `"1.500"`; undefined for null, "", or text that is no number. */
-export function num(v: unknown): number | undefined {
+function num(v: unknown): number | undefined {
   if (typeof v === 'number') {
     return Number.isFinite(v) ? v : undefined;
   }
@@ -61,7 +61,7 @@ function decodeDetails(v: unknown): CallDetails | undefined {
   };
 }
 
-export function decodeCall(v: unknown): Call {
+function decodeCall(v: unknown): Call {
   if (!isObject(v)) {
     throw malformed('a call was not an object');
   }

@@ -3,7 +3,7 @@
 
 export const CALL_STATUSES = ['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
-export const FINAL_STATUSES: readonly CallStatus[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
+const FINAL_STATUSES: readonly CallStatus[] = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 
 export const CALL_DIRECTIONS = ['inbound', 'outbound-dial', 'outbound-api'] as const;
 export type CallDirection = (typeof CALL_DIRECTIONS)[number];

@@ -1,7 +1,7 @@
 // Masks secrets in any text before it is logged or shown: tokens, keys and Authorization headers.
 
 /** Shorter values are not secrets worth masking: masking them would blank ordinary text. */
-export const MIN_SECRET_LENGTH = 4;
+const MIN_SECRET_LENGTH = 4;
 
 /** True for a value long enough to be masked as a secret. */
 export function isMaskable(s: string | undefined): s is string {

@@ -9,7 +9,7 @@ import { t } from '../common/callText/translate';
 const MAX_MESSAGE = 300;
 
 /** Keeps text from Exotel printable and short, so a hostile or huge body cannot flood a message. */
-export function cleanText(v: unknown): string | undefined {
+function cleanText(v: unknown): string | undefined {
   if (typeof v === 'number' && Number.isFinite(v)) {
     return String(v);
   }
@@ -92,7 +92,7 @@ function decodeXmlText(s: string): string {
 }
 
 /** Seconds or an HTTP date, as `Retry-After` allows; undefined when absent or nonsense. */
-export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
   if (!header) {
     return undefined;
   }

@@ -7,7 +7,7 @@ import { ValidationError } from './errors';
 export const CALL_SID_PATTERN = /^[0-9a-z]{32}$/;
 
 /** How long a pre-signed recording link may stay valid, in minutes (RecordingUrlValidity). */
-export const RECORDING_URL_VALIDITY = { min: 5, max: 60 } as const;
+const RECORDING_URL_VALIDITY = { min: 5, max: 60 } as const;
 
 export function recordingValidityField(value: unknown): number {
   return intField('RecordingUrlValidity', value, RECORDING_URL_VALIDITY.min, RECORDING_URL_VALIDITY.max, t(' minutes'));

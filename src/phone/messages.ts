@@ -8,7 +8,7 @@ const indianForms = () => t('mobiles are 10 digits starting 6–9 (98765 43210, 
   'landlines are 0 + STD code + number, 11 digits in all (080 3075 2400)');
 
 /** Quotes the user's input, shortened so a pasted paragraph doesn't flood a notification. */
-export function quote(input: string): string {
+function quote(input: string): string {
   return `“${input.length > 40 ? `${input.slice(0, 39)}…` : input}”`;
 }
 

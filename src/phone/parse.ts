@@ -13,7 +13,7 @@ import { reasons } from './messages';
 import { metadata } from './metadata';
 import type { ParseResult, PhoneKind, PhoneNumberInfo } from './types';
 
-export const DEFAULT_COUNTRY = 'IN';
+const DEFAULT_COUNTRY = 'IN';
 
 /** The libphonenumber country for a user-supplied code, or undefined when it is not a known country. */
 export function toCountry(code: string | undefined): CountryCode | undefined {
@@ -37,7 +37,7 @@ function kindOf(country: string | undefined, type: PhoneNumberType | undefined):
  * The info for a valid number. The two formatted forms cost ~7 µs each in libphonenumber and a hover needs
  * them for one number out of a whole line, so they are computed on first read (still plain enumerable fields).
  */
-export function toInfo(n: PhoneNumber, type: PhoneNumberType | undefined): PhoneNumberInfo {
+function toInfo(n: PhoneNumber, type: PhoneNumberType | undefined): PhoneNumberInfo {
   let national: string | undefined;
   let international: string | undefined;
   return Object.freeze({

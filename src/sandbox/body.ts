@@ -2,7 +2,7 @@
 import busboy from 'busboy';
 import { IncomingMessage } from 'http';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 export type Params = Record<string, string | string[]>;
 

@@ -16,7 +16,7 @@ export interface ViewContext {
   secret: string;
 }
 
-export function callUri(accountSid: string, sid: string, json: boolean): string {
+function callUri(accountSid: string, sid: string, json: boolean): string {
   return `/v1/Accounts/${accountSid}/Calls/${sid}${json ? '.json' : ''}`;
 }
 
@@ -63,7 +63,7 @@ function recordingFor(call: CallRecord, ctx: ViewContext): string | null {
 }
 
 /** `?details=true`: leg 1 is From (the agent), leg 2 is To. A flow call has one leg. */
-export function detailsView(call: CallRecord): Record<string, unknown> {
+function detailsView(call: CallRecord): Record<string, unknown> {
   return {
     ConversationDuration: call.conversationDuration ?? 0,
     Leg1Status: call.legs[0]?.status ?? null,

@@ -71,7 +71,7 @@ export function asMultipart(fields: Fields, boundary: string): string {
   return parts.join('') + `--${boundary}--\r\n`;
 }
 
-export function flatten(fields: Fields, prefix = ''): Array<[string, string]> {
+function flatten(fields: Fields, prefix = ''): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const [key, value] of fields) {
     const name = prefix ? `${prefix}[${key}]` : key;

@@ -43,6 +43,11 @@ export class CallbackDispatcher {
     this.attempt({ url, callSid, event, body, contentType }, 1);
   }
 
+  /** True while a delivery is on the wire or waiting to be retried. */
+  get busy(): boolean {
+    return this.inFlight.size > 0 || this.timers.size > 0;
+  }
+
   close(): void {
     this.closed = true;
     this.timers.forEach(clearTimeout);

@@ -29,7 +29,7 @@ export interface ListFilter {
   carried: Array<[string, string]>;
 }
 
-export const LIST_LIMITS = { sids: 100, numbers: 5, pageSizeDefault: 50, pageSizeMax: 100, rangeDays: 31, historyMonths: 6 } as const;
+const LIST_LIMITS = { sids: 100, numbers: 5, pageSizeDefault: 50, pageSizeMax: 100, rangeDays: 31, historyMonths: 6 } as const;
 
 export function parseListQuery(query: URLSearchParams, nowMs: number): { ok: true; filter: ListFilter } | { ok: false; message: string } {
   return checked(() => build(query, nowMs), filter => ({ ok: true as const, filter }));
@@ -136,7 +136,7 @@ function cursor(value: string | undefined, name: string): Cursor | undefined {
   return decoded;
 }
 
-export function recordingValidity(value: string | undefined): number | undefined {
+function recordingValidity(value: string | undefined): number | undefined {
   if (value === undefined) {
     return undefined;
   }

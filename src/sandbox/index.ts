@@ -64,6 +64,11 @@ export interface Sandbox {
   readonly callbacks: CallbackAttempt[];
   /** Mutable: how Duration/Price and empty values are written from now on. */
   readonly style: FieldStyle;
+  /**
+   * True when no call is progressing and no StatusCallback is on the wire or waiting to be retried: nothing more happens
+   * until a new request. Tests wait for it instead of sleeping to show that nothing else arrives.
+   */
+  readonly idle: boolean;
   lastRequest(): RecordedRequest | undefined;
   clearLogs(): void;
   setRateLimit(perMinute: number): void;
@@ -134,6 +139,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     callbacks: attempts,
     style: ctx.style,
+    get idle() {
+      return ctx.progression.activeCalls === 0 && !ctx.dispatcher.busy;
+    },
     lastRequest: () => requests[requests.length - 1],
     clearLogs: () => {
       requests.length = 0;

@@ -15,7 +15,7 @@ export interface Page {
   };
 }
 
-export function matches(call: CallRecord, f: ListFilter): boolean {
+function matches(call: CallRecord, f: ListFilter): boolean {
   return (
     !ONGOING_STATUSES.includes(call.status) &&
     call.createdAt >= f.createdFrom &&

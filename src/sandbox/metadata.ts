@@ -47,7 +47,7 @@ export function lookupNumber(input: string): Lookup {
   };
 }
 
-export function dndOf(e164: string): NumberMetadata['DND'] {
+function dndOf(e164: string): NumberMetadata['DND'] {
   if (isReserved(e164, 'dnd')) {
     return 'Yes';
   }

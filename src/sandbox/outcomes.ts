@@ -45,7 +45,7 @@ export function ruleFor(e164: string): OutcomeRule {
 }
 
 /** ₹ per started minute per connected leg: a 17 s two-leg call costs "1.500", as in the docs' example. */
-export const RATE_PER_MINUTE_PER_LEG = 0.75;
+const RATE_PER_MINUTE_PER_LEG = 0.75;
 
 export function priceFor(legs: readonly Leg[]): number {
   const pulses = legs.reduce((sum, leg) => sum + Math.ceil(leg.onCallDuration / 60), 0);

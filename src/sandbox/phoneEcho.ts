@@ -9,7 +9,7 @@ export type ParsedNumber = Extract<PhoneParse, { ok: true }>['number'];
  * Exotel prints Indian numbers 0-prefixed ("09876543210") in docs and captures, but echoed an
  * E.164 input as E.164 in its own sample (docs/exotel-api-notes.md, Connect two numbers; inferred). Toll-free keeps its 1800 form.
  */
-export function echoOf(input: string, number: ParsedNumber): string {
+function echoOf(input: string, number: ParsedNumber): string {
   if (input.trim().startsWith('+') || !number.isIndian) {
     return number.e164;
   }

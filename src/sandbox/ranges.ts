@@ -44,7 +44,7 @@ export function dateRange(value: string | undefined, nowMs: number, rangeDays: n
   return [from, to];
 }
 
-export function parseOps(value: string, name: string, allowed: readonly string[], example: string): Record<string, string> {
+function parseOps(value: string, name: string, allowed: readonly string[], example: string): Record<string, string> {
   const ops: Record<string, string> = {};
   for (const part of value.split(';').filter((p) => p.trim() !== '')) {
     const i = part.indexOf(':');

@@ -27,7 +27,7 @@ export function restException(format: Format, status: number, message: string, c
   return render(format, status, { RestException: inner }, headers);
 }
 
-export function escapeXml(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 

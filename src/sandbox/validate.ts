@@ -4,7 +4,7 @@ import { arrayValues, lastValue } from './body';
 import { toEcho } from './phoneEcho';
 import { CallbackEvent, ConnectRequest, PhoneEcho } from './types';
 
-export const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
+const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
 
 export type Validation = { ok: true; request: ConnectRequest } | { ok: false; message: string };
 

@@ -88,13 +88,6 @@ export class ProfileStore extends Disposable {
     await this.setActive(profile.id);
   }
 
-  async update(profile: Profile): Promise<void> {
-    if (profile.id === SANDBOX_PROFILE_ID) return;
-    const all = this.context.globalState.get<Profile[]>(PROFILES_KEY, []);
-    await this.context.globalState.update(PROFILES_KEY, all.map(p => (p.id === profile.id ? profile : p)));
-    this.fire();
-  }
-
   async setActive(id: string | undefined): Promise<void> {
     this.sandboxActive = id === SANDBOX_PROFILE_ID;
     if (!this.sandboxActive) await this.context.globalState.update(ACTIVE_KEY, id);

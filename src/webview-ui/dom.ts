@@ -31,7 +31,7 @@ export function fieldTable(rows: Array<{ label: string; value: string; link?: bo
 }
 
 /** Links ask the extension to open the URL: the webview itself never navigates. */
-export function linkTo(url: string, onLink: (value: string) => void): HTMLElement {
+function linkTo(url: string, onLink: (value: string) => void): HTMLElement {
   const a = h('a', { href: '#', title: url }, url);
   a.addEventListener('click', e => {
     e.preventDefault();

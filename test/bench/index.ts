@@ -5,6 +5,7 @@ import * as path from 'path';
 import { benchClient } from './client.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
+import { benchTools } from './tools.bench';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     ['client and paging', benchClient],
     ['phone numbers', benchPhone],
     ['call stats', benchStats],
+    ['language-model tools (formatting only)', benchTools],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');

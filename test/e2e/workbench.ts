@@ -23,6 +23,8 @@ export interface E2EHostOptions {
   settings?: Record<string, unknown>;
   /** Extra environment variables; they reach the extension host's process.env. */
   env?: Record<string, string>;
+  /** More extension folders (relative to the repo root) loaded in development mode beside ours. */
+  extensions?: string[];
 }
 
 export interface WorkbenchOptions {

@@ -1,9 +1,8 @@
 // Placing calls on the sandbox: the exact request, every outcome, one request per action, dry runs, DND and KYC.
 import * as assert from 'assert';
-import * as http from 'http';
-import { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
+import { startLoopback } from '../helpers/loopback';
 import { api, CANARY, sandbox, waitFor, watchMessages } from './helpers';
 
 const AGENT = '+919845012340';
@@ -73,22 +72,16 @@ describe('connect call', function () {
   });
 
   it('delivers the StatusCallback to the developer\'s own URL (exotel.sandbox.statusCallbackUrl)', async () => {
-    const received: string[] = [];
-    const server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', c => (body += c));
-      req.on('end', () => { received.push(body); res.end('ok'); });
-    });
-    await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/exotel/status`;
+    const server = await startLoopback(() => ({ body: 'ok' }));
+    const url = `${server.baseUrl}/exotel/status`;
     await vscode.workspace.getConfiguration('exotel').update('sandbox.statusCallbackUrl', url, vscode.ConfigurationTarget.Global);
     try {
       const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543201', callerId: CALLER });
-      const body = await waitFor('the callback', () => received.find(b => b.includes(call.sid)), 20000);
+      const body = await waitFor('the callback', () => server.received.map(r => r.body).find(b => b.includes(call.sid)), 20000);
       assert.match(body, /name="Status"\r\n\r\ncompleted/, 'multipart/form-data with the final status');
     } finally {
       await vscode.workspace.getConfiguration('exotel').update('sandbox.statusCallbackUrl', undefined, vscode.ConfigurationTarget.Global);
-      server.close();
+      await server.close();
     }
   });
 

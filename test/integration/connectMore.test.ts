@@ -2,12 +2,11 @@
 // confirmation, Repeat Last Call, and every connect option reaching the sandbox. Modal questions are answered
 // through watchMessages (the host cannot click a dialog); everything else is the real command.
 import * as assert from 'assert';
-import * as http from 'http';
-import { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
 import type { Sandbox } from '../../src/sandbox';
-import { api, sandbox, ShownMessage, waitFor, watchMessages } from './helpers';
+import { startLoopback } from '../helpers/loopback';
+import { api, sandbox, ShownMessage, sleep, waitFor, watchMessages } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
@@ -18,18 +17,10 @@ const connects = (s: Sandbox) => s.requests.filter(r => r.method === 'POST' && r
 /** The metadata look-ups of one number the sandbox received. */
 const lookups = (s: Sandbox, e164: string) => s.requests.filter(r => r.method === 'GET' && decodeURIComponent(r.path).endsWith(`/Numbers/${e164}.json`));
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
 /** A local webhook that keeps what it receives. */
-async function webhook(): Promise<{ url: string; received: Array<{ contentType: string; body: string }>; close(): void }> {
-  const received: Array<{ contentType: string; body: string }> = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', c => (body += c));
-    req.on('end', () => { received.push({ contentType: String(req.headers['content-type']), body }); res.end('ok'); });
-  });
-  await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/exotel/status`, received, close: () => server.close() };
+async function webhook() {
+  const server = await startLoopback(() => ({ body: 'ok' }));
+  return { url: `${server.baseUrl}/exotel/status`, received: server.received, close: () => server.close() };
 }
 
 /**
@@ -109,13 +100,13 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const terminal = await waitFor('the terminal callback', () => hook.received.find(r => r.body.includes('"EventType":"terminal"')), 20000);
       const answered = hook.received.find(r => r.body.includes('"EventType":"answered"'));
       assert.ok(answered, 'no answered callback');
-      for (const r of [terminal, answered]) assert.strictEqual(r.contentType, 'application/json');
+      for (const r of [terminal, answered]) assert.strictEqual(r.headers['content-type'], 'application/json');
       const body = JSON.parse(terminal.body) as Record<string, unknown>;
       assert.strictEqual(body.CallSid, call.sid);
       assert.strictEqual(body.Status, 'completed');
       assert.strictEqual(body.CustomField, 'every-field');
     } finally {
-      hook.close();
+      await hook.close();
     }
   });
 

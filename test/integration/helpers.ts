@@ -21,15 +21,7 @@ export async function sandbox() {
   return handle;
 }
 
-export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 15000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 50));
-  }
-}
+export { sleep, waitFor } from '../helpers/wait';
 
 type MessageKind = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
 const MESSAGE_KINDS: readonly MessageKind[] = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'];

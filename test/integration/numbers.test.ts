@@ -8,8 +8,8 @@ import { escapeMarkdown, HOVER_COMMANDS } from '../../src/features/numbers/hover
 import type { Sandbox } from '../../src/sandbox';
 import { lookupNumber } from '../../src/sandbox/metadata';
 import type { NumberView } from '../../src/webview-ui/protocol';
+import { EXTENSION_ID, sleep, waitFor } from './helpers';
 
-const EXTENSION_ID = 'exotel-vscode.exotel-vscode';
 
 /** The parts of the activation result this suite uses (the extension's own types live in its bundle). */
 interface NumbersApi {
@@ -33,14 +33,8 @@ let numbers: NumbersApi;
 let sandbox: Sandbox;
 let startedSandbox = false;
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-async function until(what: string, test: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await test())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
+async function until(what: string, test: () => boolean | Promise<boolean>, ms = 15000): Promise<void> {
+  await waitFor(what, test, ms);
 }
 
 /** Writes a user setting and waits until the extension host sees it (listeners have run by then). */

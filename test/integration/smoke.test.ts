@@ -1,8 +1,8 @@
 // Smoke test: the extension loads and activates in a real VS Code extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID } from './helpers';
 
-const EXTENSION_ID = 'exotel-vscode.exotel-vscode';
 
 describe('smoke: extension in a real VS Code extension host', () => {
   it('runs in a real VS Code', () => {

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/max/metadata';
 import {
-  findPhoneNumbers, formatForDisplay, formatForExotel, parsePhone,
+  findPhoneNumbers, parsePhone,
   type PhoneKind, type PhoneNumberInfo,
 } from '../../src/phone';
 import { indianNumberType } from '../../src/phone/india-type';
@@ -145,15 +145,15 @@ describe('phone: parsePhone', () => {
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result.number)), expected);
   });
 
-  it('formats for Exotel (E.164) and for display (international)', () => {
+  it('carries the form for Exotel (E.164) and for display (international)', () => {
     const result = parsePhone('09052161119');
     assert.ok(result.ok);
-    assert.strictEqual(formatForExotel(result.number), '+919052161119');
-    assert.strictEqual(formatForDisplay(result.number), '+91 90521 61119');
+    assert.strictEqual(result.number.exotel, '+919052161119');
+    assert.strictEqual(result.number.international, '+91 90521 61119');
     const tollFree = parsePhone('1800 123 4567');
     assert.ok(tollFree.ok);
-    assert.strictEqual(formatForExotel(tollFree.number), '+9118001234567');
-    assert.strictEqual(formatForDisplay(tollFree.number), '+91 1800 123 4567');
+    assert.strictEqual(tollFree.number.exotel, '+9118001234567');
+    assert.strictEqual(tollFree.number.international, '+91 1800 123 4567');
   });
 
   it('defaults to India', () => {

@@ -46,7 +46,7 @@ export function durationText(call: Call): string {
   return isFinalStatus(call.status) ? t('pending') : '—';
 }
 
-export function priceText(call: Call): string {
+function priceText(call: Call): string {
   if (call.price !== undefined) return call.price.toFixed(2);
   return isFinalStatus(call.status) ? t('pending') : '—';
 }
@@ -69,7 +69,7 @@ export function dayLabel(dateCreated: string | undefined, todayLocal: string, ye
   return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString('en-IN', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-export function timeOf(dateCreated: string | undefined): string {
+function timeOf(dateCreated: string | undefined): string {
   return dateCreated?.slice(11, 16) ?? '';
 }
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 export type PageKind = 'call' | 'number' | 'stats';
 
 /** A nonce from a crypto source, fresh for every render. */
-export function makeNonce(): string {
+function makeNonce(): string {
   return randomBytes(18).toString('base64');
 }
 

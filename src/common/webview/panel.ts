@@ -83,10 +83,6 @@ export class PanelRegistry<P extends ExotelPanel> {
     return this.open.get(key);
   }
 
-  get size(): number {
-    return this.open.size;
-  }
-
   disposeAll(): void {
     for (const p of [...this.open.values()]) p.dispose();
   }

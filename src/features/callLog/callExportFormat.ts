@@ -1,7 +1,7 @@
 // CSV and JSON of calls for Export Calls…. Plain functions, unit-tested in Node.
 import { Call } from '../../exotel';
 
-export const CSV_COLUMNS: Array<[string, (c: Call) => string | number | undefined]> = [
+const CSV_COLUMNS: Array<[string, (c: Call) => string | number | undefined]> = [
   ['Sid', c => c.sid], ['DateCreated', c => c.dateCreated], ['DateUpdated', c => c.dateUpdated], ['Status', c => c.status],
   ['Direction', c => c.direction], ['From', c => c.from], ['To', c => c.to], ['PhoneNumberSid', c => c.phoneNumberSid],
   ['StartTime', c => c.startTime], ['EndTime', c => c.endTime], ['Duration', c => c.duration], ['Price', c => c.price],

@@ -104,3 +104,15 @@ export function describeFilter(f: CallLogFilter, offsetMinutes: number): string 
 export function isEmptyFilter(f: CallLogFilter): boolean {
   return describeFilter(f, 0) === '';
 }
+
+/** Parses "10-60", ">=30", "<=90", "=45" (spaces allowed; whole numbers when `integer`); undefined when it is none of these. */
+export function parseRange(s: string, integer: boolean): NumberRange | undefined {
+  const n = integer ? '(\\d+)' : '(\\d+(?:\\.\\d+)?)';
+  const text = s.replace(/\s+/g, '');
+  let m = new RegExp(`^${n}-${n}$`).exec(text);
+  if (m) return Number(m[1]) <= Number(m[2]) ? { gte: Number(m[1]), lte: Number(m[2]) } : undefined;
+  m = new RegExp(`^(>=|<=|=)${n}$`).exec(text);
+  if (!m) return undefined;
+  const value = Number(m[2]);
+  return m[1] === '>=' ? { gte: value } : m[1] === '<=' ? { lte: value } : { eq: value };
+}

@@ -6,6 +6,7 @@ import { escapeMarkdown } from '../../common/markdown';
 import { callDescription, callFields, displayNumber, otherParty, statusStyle } from '../../common/callText/callFormat';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
+import { callContext } from './callRows';
 
 export type CallNode =
   | { kind: 'day'; label: string; calls: Call[]; first: boolean }
@@ -14,16 +15,6 @@ export type CallNode =
   | { kind: 'error'; error: unknown }
   | { kind: 'skipped'; count: number }
   | { kind: 'empty'; filtered: boolean };
-
-/** contextValue tokens, matched by `viewItem =~ /…/` in package.json menus. */
-export function callContext(call: Call): string {
-  const tokens = ['exotel.call', call.status];
-  // Only outgoing API calls can be placed again as they were: on an incoming call To is our own ExoPhone.
-  if (call.from && call.to && call.direction === 'outbound-api') tokens.push('callable');
-  if (otherParty(call)) tokens.push('hasNumber');
-  if (call.recordingUrl) tokens.push('recorded');
-  return tokens.join(':');
-}
 
 export function toTreeItem(node: CallNode): vscode.TreeItem {
   switch (node.kind) {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CALL_DIRECTIONS, CALL_STATUSES, CallDirection, CallStatus, NumberRange, parseExotelTime } from '../../exotel';
 import { accountOffsetMinutes } from '../../common/settings';
 import { parsePhone } from '../../phone';
-import { CallLogFilter, DatePreset } from './callLogFilter';
+import { CallLogFilter, DatePreset, parseRange } from './callLogFilter';
 import { statusStyle } from '../../common/callText/callFormat';
 import { t } from '../../common/callText/translate';
 
@@ -73,15 +73,4 @@ async function promptRange(title: string, prompt: string, integer: boolean): Pro
   const v = await vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true, validateInput: s => (s.trim() === '' || parseRange(s, integer) ? undefined : prompt) });
   if (v === undefined) return null;
   return v.trim() ? parseRange(v, integer) : undefined;
-}
-
-export function parseRange(s: string, integer: boolean): NumberRange | undefined {
-  const n = integer ? '(\\d+)' : '(\\d+(?:\\.\\d+)?)';
-  const text = s.replace(/\s+/g, '');
-  let m = new RegExp(`^${n}-${n}$`).exec(text);
-  if (m) return Number(m[1]) <= Number(m[2]) ? { gte: Number(m[1]), lte: Number(m[2]) } : undefined;
-  m = new RegExp(`^(>=|<=|=)${n}$`).exec(text);
-  if (!m) return undefined;
-  const value = Number(m[2]);
-  return m[1] === '>=' ? { gte: value } : m[1] === '<=' ? { lte: value } : { eq: value };
 }

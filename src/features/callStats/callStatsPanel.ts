@@ -12,7 +12,7 @@ import { StatsView, WebviewAction } from '../../webview-ui/protocol';
 import { fetchAllCalls } from './fetchCalls';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
 
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 const CHARTS: readonly ChartId[] = ['perDay', 'heatmap', 'answerRate', 'talkTime', 'spendPerDay', 'exophone', 'direction', 'circle', 'operator'];
 const CACHE_MAX = 6;
 

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { Call, CallFilter, ExotelClient } from '../../exotel';
 
-const t = vscode.l10n.t;
+import { t } from '../../common/callText/translate';
 
 export interface FetchedCalls {
   calls: Call[];

@@ -10,7 +10,7 @@ type Field = CallOptionSpec;
 const FIELDS: readonly Field[] = CALL_OPTIONS;
 
 /** Checks options with the client's own rules, so the prompt and the request can never disagree. */
-export function checkOptions(options: CallOptionValues): string | undefined {
+function checkOptions(options: CallOptionValues): string | undefined {
   try {
     connectCallForm({ from: '+919876543210', to: '+919876543211', callerId: '+918047112345', ...options });
     return undefined;

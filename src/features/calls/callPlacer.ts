@@ -12,9 +12,8 @@ export class CallPlacer {
   /** The last call placed and when: the same request again within a moment is a repeat keypress, not a wish. */
   private last: { key: string; at: number; call: Call } | undefined;
   static readonly REPEAT_WINDOW_MS = 3000;
-  /** connect requests actually sent, for tests and the log. */
-  sent = 0;
 
+  /** A connect is on its way: the language-model tool refuses rather than wait for it. */
   get busy(): boolean {
     return this.inFlight !== undefined;
   }
@@ -33,7 +32,6 @@ export class CallPlacer {
     const sending = Promise.resolve(vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: sandbox ? t('Placing a sandbox call (no real phone rings)…') : t('Placing the call…') },
       () => {
-        this.sent++;
         return 'flow' in params ? client.connectToFlow(params) : client.connectCall(params);
       })).then(call => {
       this.last = { key, at: Date.now(), call };

@@ -73,13 +73,22 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   const dialled = toFlow ? from : to; // a flow call dials From: the customer
   if (dialled && !(await dndAllows(d, dialled, args.onDnd ?? 'ask'))) return undefined;
   if (!(await confirmIfNeeded(conn, described.form ?? []))) return undefined;
-  const sandbox = conn.profile.id === SANDBOX_PROFILE_ID;
-  const call = await d.placer.place(conn.client, params, sandbox, deliberate);
-  d.onPlaced(call);
+  const call = await placeAndFollow(d, conn, params, deliberate);
   await d.state.update(LAST_OPTIONS_KEY, options);
   await d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow });
   await rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n)));
-  const maxMs = ((options.timeOut ?? 60) * 2 + 60) * 1000;
+  return call;
+}
+
+/**
+ * Places one call whose checks are done (one at a time, see CallPlacer), shows it in the call log and follows it
+ * to its outcome in a notification. Connect Call ends here, and so does the language-model tool's test call.
+ */
+export async function placeAndFollow(d: CallDeps, conn: Connection, params: ConnectCallParams | ConnectToFlowParams, deliberate = false): Promise<Call> {
+  const sandbox = conn.profile.id === SANDBOX_PROFILE_ID;
+  const call = await d.placer.place(conn.client, params, sandbox, deliberate);
+  d.onPlaced(call);
+  const maxMs = ((params.timeOut ?? 60) * 2 + 60) * 1000;
   void followCall(conn.client, call, d.log, { maxMs, onUpdate: d.onPlaced, sandbox, stop: d.stop }).catch(err => d.log.error('Following the call', err));
   return call;
 }

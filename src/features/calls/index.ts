@@ -1,15 +1,23 @@
 import { showInfo } from '../../common/notify';
-import { Call } from '../../exotel';
+import { Call, ConnectCallParams, ConnectToFlowParams } from '../../exotel';
+import { Connection } from '../../session/session';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { CallPlacer } from './callPlacer';
 import { connectArgs } from './connectArgs';
-import { CallDeps, connectCall, DndChecker, repeatLastCall } from './connectCall';
+import { CallDeps, connectCall, DndChecker, placeAndFollow, repeatLastCall } from './connectCall';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
 
+/** What other features are handed (through the composition root): the one placer, and placing a checked call. */
+export interface CallService {
+  readonly placer: CallPlacer;
+  /** Places one call whose checks are done, shows it in the call log and follows it to its outcome. */
+  placeAndFollow(conn: Connection, params: ConnectCallParams | ConnectToFlowParams): Promise<Call>;
+}
+
 /** Connect Call, Connect Call to Flow and Repeat Last Call. */
-export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void): CallPlacer {
+export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void): CallService {
   const placer = new CallPlacer();
   const stopping = new AbortController();
   context.subscriptions.push({ dispose: () => stopping.abort() });
@@ -40,5 +48,5 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
     }),
     registerCommand(log, COMMANDS.repeatLastCall, (confirmed?: boolean) => once(key('repeat', confirmed), () => repeatLastCall(d, confirmed === true))),
   );
-  return placer;
+  return { placer, placeAndFollow: (conn, params) => placeAndFollow(d, conn, params) };
 }

@@ -77,10 +77,6 @@ export class NumberCache {
     return entry;
   }
 
-  delete(key: string): boolean {
-    return this.entries.delete(key);
-  }
-
   clear(): void {
     this.entries.clear();
   }

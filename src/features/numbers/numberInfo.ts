@@ -7,10 +7,10 @@ import { parsePhone } from '../../phone';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Connection, Session } from '../../session/session';
 import { accountOf, CachedNumber, cacheKey, CachePolicy, NumberCache } from './numberCache';
-import { canLookUp, dndMeaning } from './numberText';
+import { canLookUp } from './numberText';
 import { SharedRequests } from './sharedRequests';
 
-export const CACHE_STATE_KEY = 'exotel.numberCache';
+const CACHE_STATE_KEY = 'exotel.numberCache';
 const MAX_ENTRIES = 5000;
 // Global state is read by every window at start-up, so only the newest answers are kept across restarts.
 const MAX_STORED = 2000;
@@ -95,11 +95,6 @@ export class NumberInfoService extends Disposable {
     if (cached && !opts.refresh && this.cache.isDndFresh(cached)) return cached.meta;
     if (opts.network === false) return cached?.meta;
     return this.requests.run(key, this.fetch(key, number, conn), opts.signal);
-  }
-
-  /** What the DND flag means for calling the number. */
-  dndMeaning(dnd: string | undefined): string {
-    return dndMeaning(dnd);
   }
 
   /** Forgets every answer, here and in global state. */

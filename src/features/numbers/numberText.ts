@@ -51,11 +51,11 @@ export function kindLabel(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind' | 'countr
 }
 
 /** "MH · Maharashtra Telecom Circle", or whichever half Exotel sent. */
-export function circleText(m: NumberMetadata): string | undefined {
+function circleText(m: NumberMetadata): string | undefined {
   return joinParts(m.circle, m.circleName);
 }
 
-export function operatorText(m: NumberMetadata): string | undefined {
+function operatorText(m: NumberMetadata): string | undefined {
   return joinParts(m.operator, m.operatorName);
 }
 

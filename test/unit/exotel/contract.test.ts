@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { startLoopback, Loopback } from '../helpers/loopback';
+import { startLoopback, Loopback } from '../../helpers/loopback';
 import { ACCOUNT, makeClient } from './clientHarness';
 
 const FIXTURES = path.join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'exotel');

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { plain, useTranslator } from '../../../src/common/callText/translate';
 import { ExotelError, NextStep, ValidationError } from '../../../src/exotel';
-import { Loopback, Reply, startLoopback } from '../helpers/loopback';
+import { Loopback, Reply, startLoopback } from '../../helpers/loopback';
 import { makeClient, rejection } from './clientHarness';
 
 const CONNECT = { from: '9876543210', to: '9123456780', callerId: '08030752400' };

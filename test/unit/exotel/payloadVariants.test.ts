@@ -2,7 +2,7 @@
 // JSON, a RestException in the body's status or in a 200, gateway pages after a connect, odd cursors, bad rows.
 import * as assert from 'assert';
 import { mayHavePlacedCall } from '../../../src/exotel';
-import { Loopback, Reply, startLoopback } from '../helpers/loopback';
+import { Loopback, Reply, startLoopback } from '../../helpers/loopback';
 import { ACCOUNT, makeClient, rejection } from './clientHarness';
 
 const CONNECT = { from: '9876543210', to: '9123456780', callerId: '08030752400' };

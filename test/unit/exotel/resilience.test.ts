@@ -1,7 +1,7 @@
 // Failures over real loopback HTTP: malformed bodies, retries, timeouts, drops, cancellation, secrets.
 import * as assert from 'assert';
 import { mayHavePlacedCall } from '../../../src/exotel';
-import { Reply, startLoopback } from '../helpers/loopback';
+import { Reply, startLoopback } from '../../helpers/loopback';
 import { ACCOUNT, API_KEY, CANARY_TOKEN, makeClient, rejection } from './clientHarness';
 
 const CONNECT = { from: '9876543210', to: '9123456780', callerId: '08030752400' };

@@ -1,7 +1,7 @@
 // What a hostile or careless server puts in an error must not carry our credentials or live links to the user.
 import * as assert from 'assert';
 import { cspMediaOrigin, inertNotificationText } from '../../../src/common/untrustedText';
-import { Loopback, Reply, startLoopback } from '../helpers/loopback';
+import { Loopback, Reply, startLoopback } from '../../helpers/loopback';
 import { API_KEY, CANARY_TOKEN, makeClient, rejection } from './clientHarness';
 
 const SID = 'b'.repeat(32);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { Sandbox } from '../../../src/sandbox';
-import { BASIC, connect, Received, sleep, start, TIMESTAMP, waitFor, webhook } from './helpers';
+import { BASIC, connect, Received, start, TIMESTAMP, waitFor, webhook } from './helpers';
 
 type Hook = Awaited<ReturnType<typeof webhook>>;
 
@@ -14,7 +14,7 @@ describe('sandbox: StatusCallback delivery', () => {
   beforeEach(async () => (hook = await webhook()));
   afterEach(() => hook.close());
 
-  const received = (n: number): Promise<Received[]> => waitFor(() => (hook.received.length >= n ? hook.received : undefined), 3000, `${n} callbacks`);
+  const received = (n: number): Promise<Received[]> => waitFor(`${n} callbacks`, () => (hook.received.length >= n ? hook.received : undefined));
 
   it('default: one multipart POST at the end with CallSid, DateUpdated, Status — no RecordingUrl when not recorded', async () => {
     const sid = (await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url })).json.Call.Sid;
@@ -24,7 +24,7 @@ describe('sandbox: StatusCallback delivery', () => {
     assert.deepStrictEqual(cb.fields?.[0], ['CallSid', sid]);
     assert.match(cb.fields?.[1][1] ?? '', TIMESTAMP);
     assert.deepStrictEqual(cb.fields?.[2], ['Status', 'completed']);
-    await sleep(150);
+    await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
     assert.strictEqual(hook.received.length, 1);
   });
 
@@ -77,7 +77,7 @@ describe('sandbox: StatusCallback delivery', () => {
     const body = `${new URLSearchParams({ ...BASIC, To: '09876543215', Record: 'true', CustomField: 'c1', StatusCallback: hook.url })}&StatusCallbackEvents%5B0%5D=terminal&StatusCallbackEvents%5B1%5D=answered`;
     await fetch(`${sb.baseUrl}/v1/Accounts/${sb.accountSid}/Calls/connect.json`, { method: 'POST', headers: { Authorization: sb.authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body });
     const [cb] = await received(1);
-    await sleep(150);
+    await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
     assert.strictEqual(hook.received.length, 1);
     const fields = Object.fromEntries(cb.fields ?? []);
     assert.deepStrictEqual(Object.keys(fields), [
@@ -93,7 +93,7 @@ describe('sandbox: StatusCallback delivery', () => {
   it('only the subscribed events are sent: answered alone means no terminal callback', async () => {
     await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url, 'StatusCallbackEvents[0]': 'answered', StatusCallbackContentType: 'application/json' });
     const [cb] = await received(1);
-    await sleep(150);
+    await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
     assert.strictEqual(hook.received.length, 1);
     assert.strictEqual(cb.json?.EventType, 'answered');
     assert.strictEqual('CustomField' in (cb.json ?? {}), false);
@@ -112,8 +112,8 @@ describe('sandbox: StatusCallback retries and override', () => {
     const sb = await start();
     try {
       const sid = (await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url })).json.Call.Sid;
-      await waitFor(() => (sb.callbacks.length >= 3 && sb.callbacks.every((a) => a.status !== undefined) ? true : undefined));
-      await sleep(150);
+      await waitFor('three answered attempts', () => sb.callbacks.length >= 3 && sb.callbacks.every((a) => a.status !== undefined));
+      await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
       assert.strictEqual(hook.received.length, 3);
       assert.deepStrictEqual(sb.callbacks.map((a) => [a.callSid, a.attempt, a.status, a.ok]), [[sid, 1, 500, false], [sid, 2, 500, false], [sid, 3, 500, false]]);
       assert.strictEqual(hook.received[0].raw, hook.received[2].raw, 'a retry resends the same body');
@@ -128,8 +128,8 @@ describe('sandbox: StatusCallback retries and override', () => {
     const sb = await start();
     try {
       await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url });
-      await waitFor(() => (sb.callbacks.some((a) => a.ok) ? true : undefined));
-      await sleep(150);
+      await waitFor('a delivery', () => sb.callbacks.some((a) => a.ok));
+      await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
       assert.deepStrictEqual(sb.callbacks.map((a) => [a.attempt, a.status, a.ok]), [[1, 503, false], [2, 200, true]]);
     } finally {
       await sb.close();
@@ -146,7 +146,7 @@ describe('sandbox: StatusCallback retries and override', () => {
     const sb = await start({ callbackTimeoutMs: 50 });
     try {
       await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: url });
-      await waitFor(() => (sb.callbacks.length === 3 && sb.callbacks[2].error ? true : undefined));
+      await waitFor('three timed-out attempts', () => sb.callbacks.length === 3 && sb.callbacks[2].error !== undefined);
       assert.deepStrictEqual(sb.callbacks.map((a) => [a.attempt, a.error]), [1, 2, 3].map((n) => [n, 'no response within 50 ms']));
     } finally {
       await sb.close();
@@ -162,8 +162,8 @@ describe('sandbox: StatusCallback retries and override', () => {
     try {
       const a = (await connect(sb, { ...BASIC, To: '09876543210' })).json.Call.Sid;
       const b = (await connect(sb, { ...BASIC, To: '09876543217', StatusCallback: elsewhere.url })).json.Call.Sid;
-      await waitFor(() => (hook.received.length >= 2 ? true : undefined));
-      await sleep(100);
+      await waitFor('two callbacks', () => hook.received.length >= 2);
+      await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
       assert.deepStrictEqual(hook.received.map((r) => r.fields?.[0][1]).sort(), [a, b].sort());
       assert.strictEqual(elsewhere.received.length, 0);
     } finally {

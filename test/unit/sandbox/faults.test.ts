@@ -13,7 +13,7 @@ describe('sandbox: fault injection', () => {
     const previous = sb.lastRequest();
     const pending = call(sb, 'GET', '/Calls.json');
     // Received and logged, but not answered yet: the log sets `status` only when the sandbox replies.
-    const logged = await waitFor(() => (sb.lastRequest() !== previous ? sb.lastRequest() : undefined), 3000, 'the request to be logged');
+    const logged = await waitFor('the request to be logged', () => (sb.lastRequest() !== previous ? sb.lastRequest() : undefined));
     assert.strictEqual(logged.fault, 'delay');
     assert.strictEqual(logged.status, undefined, 'answered before the delay');
     const res = await pending;

@@ -49,23 +49,7 @@ export async function connect(sb: Sandbox, fields: Record<string, string>, suffi
 
 export const BASIC = { From: '09845012340', CallerId: '08047112345' };
 
-export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 3000, what = 'condition'): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`timed out waiting for ${what}`);
-    }
-    await sleep(10);
-  }
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+export { sleep, waitFor } from '../../helpers/wait';
 
 export interface Received {
   headers: http.IncomingHttpHeaders;

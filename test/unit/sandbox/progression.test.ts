@@ -32,7 +32,7 @@ describe('sandbox: call progression', () => {
       const created = await connect(sb, { ...BASIC, To: to });
       const sid = created.json.Call.Sid;
       assert.strictEqual(created.json.Call.Status, 'in-progress');
-      const ended = await waitFor(async () => {
+      const ended = await waitFor('the call to end', async () => {
         const c = await details(sb, sid);
         return c.Status !== 'in-progress' ? c : undefined;
       });
@@ -43,7 +43,7 @@ describe('sandbox: call progression', () => {
       assert.strictEqual(ended.AnsweredBy, status === 'completed' ? 'human' : null);
       assert.strictEqual(ended.Details.Leg1Status, leg1);
       assert.strictEqual(ended.Details.Leg2Status, leg2);
-      const billed = await waitFor(async () => {
+      const billed = await waitFor('the call to be billed', async () => {
         const c = await details(sb, sid);
         return c.Duration !== null ? c : undefined;
       });

@@ -45,6 +45,8 @@ async function main() {
   if (fs.existsSync(webviewEntry)) {
     entries.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' });
   }
+  // Call Stats has its own page script, so Chart.js loads only in that panel.
+  entries.push({ ...common, entryPoints: ['src/webview-ui/stats.ts'], outfile: 'dist/webview/stats.js', platform: 'browser', format: 'iife', target: 'es2022' });
   copyWebviewAssets();
   writeSchema(); // schemas/exotel-tests.schema.json, from the one call-options table
   const contexts = await Promise.all(entries.map(e => esbuild.context(e)));

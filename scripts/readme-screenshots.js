@@ -16,6 +16,7 @@ const picks = {
   'callTests-test-explorer.png': 'test-explorer.png',
   'callbacks-view.png': 'callbacks-view.png',
   'callbacks-panel.png': 'callback-panel.png',
+  'callStats-call-stats.png': 'call-stats.png',
 };
 // On its own (a fresh clone): the screenshots come from the UI tiers, so run them first when any is missing.
 if (Object.keys(picks).some(src => !fs.existsSync(path.join(from, src)))) {

@@ -8,6 +8,7 @@ import { ProfileStore } from './session/profileStore';
 import { Session } from './session/session';
 import { registerCallLog } from './features/callLog';
 import { registerCallbacks } from './features/callbacks';
+import { registerCallStats } from './features/callStats';
 import { registerCallTests } from './features/callTests';
 import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl));
   const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls }));
   const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
+  const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
 
   void session.init();
   const activationMs = performance.now() - started;
@@ -58,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   // Other extensions get nothing: the session and the context would hand them this extension's secrets.
   return testHandle({
     context, log, session, activationMs, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, maskingNumbers, tools, callTests, callbacks,
+    callStats,
   });
 }
 

@@ -14,6 +14,7 @@ import { LocalSandbox } from './features/sandbox/localSandbox';
 import { CallbacksFeature } from './features/callbacks';
 import { CallTests } from './features/callTests';
 import { Tools } from './features/tools';
+import { CallStatsPanel } from './features/callStats/callStatsPanel';
 
 /**
  * A view of `target` with only the named members: methods bound, properties as getters. The target itself is
@@ -60,6 +61,7 @@ export interface ExotelTestHandle {
     provider: Pick<CallLog['provider'], 'getChildren' | 'getTreeItem'>;
     view: Pick<CallLog['view'], 'description' | 'message'>;
     restart(): void;
+    readonly currentFilter: CallLog['currentFilter'];
   };
   callDetails: CallDetailsPanels;
   placer: { readonly repeatWindowMs: number };
@@ -69,6 +71,8 @@ export interface ExotelTestHandle {
   tools: { placeTestCall: Pick<Tools['placeTestCall'], 'prepareInvocation' | 'invoke' | 'budget'> };
   /** The Test Explorer's controller and suites (they hold no session). */
   callTests: CallTests;
+  /** The open Call Stats panel (a function: the walk of the handle never enters it). */
+  callStats: { panel(): CallStatsPanel | undefined };
   callbacks: {
     store: Pick<CallbacksFeature['store'], 'get' | 'all' | 'size'>;
     receiver: Pick<CallbacksFeature['receiver'], 'current'>;
@@ -92,6 +96,7 @@ export interface HandleParts {
   tools: Tools;
   callTests: CallTests;
   callbacks: CallbacksFeature;
+  callStats: { panel(): CallStatsPanel | undefined };
 }
 
 /** The handle for ExtensionMode.Test; undefined in every other mode. */
@@ -121,6 +126,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       provider: narrow(p.callLog.provider, ['getChildren', 'getTreeItem']),
       view: narrow(p.callLog.view, ['description', 'message']),
       restart: () => p.callLog.restart(),
+      get currentFilter() { return p.callLog.currentFilter; },
     }),
     callDetails: narrow(p.callDetails, ['view', 'refresh', 'perform', 'recordingCopy']),
     placer: Object.freeze({ repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS }),
@@ -128,6 +134,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
     maskingNumbers: () => p.maskingNumbers(),
     tools: Object.freeze({ placeTestCall: narrow(p.tools.placeTestCall, ['prepareInvocation', 'invoke', 'budget']) }),
     callTests: p.callTests,
+    callStats: Object.freeze({ panel: () => p.callStats.panel() }),
     callbacks: Object.freeze({
       store: narrow(p.callbacks.store, ['get', 'all', 'size']),
       receiver: narrow(p.callbacks.receiver, ['current']),

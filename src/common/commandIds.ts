@@ -14,6 +14,7 @@ export const COMMANDS = {
   callLogFilter: 'exotel.callLog.filter',
   callLogClearFilter: 'exotel.callLog.clearFilter',
   exportCalls: 'exotel.exportCalls',
+  showCallStats: 'exotel.showCallStats',
   showCallDetails: 'exotel.showCallDetails',
   callLogLoadMore: 'exotel.callLog.loadMore',
   callLogShowDetails: 'exotel.callLog.showDetails',

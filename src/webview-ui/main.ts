@@ -28,6 +28,7 @@ function render(msg: ToWebview): void {
     case 'callback': view = renderCallback(msg.callback, post); break;
     case 'loading': view = h('p', { class: 'muted' }, msg.message); break;
     case 'error': view = h('p', { class: 'error', role: 'alert' }, msg.message); break;
+    default: return; // the stats page has its own script (stats.ts)
   }
   root.replaceChildren(view);
   if (msg.type !== 'loading') vscode.setState(msg);

@@ -80,15 +80,55 @@ export interface CallbackView {
   text: Record<CallbackText, string>;
 }
 
+/** One chart of the Call Stats panel: the data, its colours (theme variable names) and the same figures as a table. */
+export interface ChartView {
+  id: string;
+  title: string;
+  /** bar: one series or stacked series over categories; hbar: horizontal bars; heat: weekday × hour cells. */
+  kind: 'bar' | 'hbar' | 'heat';
+  /** Category labels, and the key a click on each sends back. */
+  labels: string[];
+  keys: string[];
+  series: Array<{ name: string; key?: string; color: string; values: number[] }>;
+  /** heat: rows (weekdays) × columns (hours); null where a rate has no calls. */
+  heat?: { rows: string[]; cols: string[]; values: Array<Array<number | null>>; percent: boolean; color: string };
+  /** How values read in tooltips: a count, money or seconds. */
+  unit: 'count' | 'money' | 'seconds' | 'percent';
+  table: { head: string[]; rows: string[][] };
+  /** Said under the chart (e.g. unknown numbers). */
+  note?: string;
+}
+
+export type StatsText = 'title' | 'range' | 'today' | 'last7' | 'last30' | 'last90' | 'custom' | 'from' | 'to' | 'apply' | 'applyFilter'
+  | 'refresh' | 'exportCsv' | 'saveImage' | 'showTable' | 'showChart' | 'clickHint' | 'noCalls' | 'lookUp';
+
+export interface StatsView {
+  range: { preset: string; fromDay: string; toDay: string; minDay: string; maxDay: string };
+  applyFilter: boolean;
+  /** The Calls view's filter in words, or undefined when it has none (the switch is then off). */
+  filterText?: string;
+  subtitle: string;
+  headline: Array<{ id: string; label: string; value: string; hint?: string }>;
+  charts: ChartView[];
+  /** "Look up N numbers…", or why not. */
+  lookup?: { label: string; enabled: boolean; note?: string };
+  notes: string[];
+  calls: number;
+  text: Record<StatsText, string>;
+}
+
 export type ToWebview =
   | { type: 'call'; call: CallView }
   | { type: 'callback'; callback: CallbackView }
   | { type: 'number'; number: NumberView }
+  | { type: 'stats'; stats: StatsView }
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
-export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'callNumber' | 'showCall'
-  | 'resend' | 'editResend' | 'copyCurl' | 'copyFixture' | 'openCall' | 'showAttempt' | 'playRecording' | 'downloadRecording';
+export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'lookUp' | 'callNumber' | 'showCall'
+  | 'resend' | 'editResend' | 'copyCurl' | 'copyFixture' | 'openCall' | 'showAttempt' | 'playRecording' | 'downloadRecording'
+  // Call Stats: value is JSON (a range, a selection, an image) checked by the extension.
+  | 'range' | 'applyFilter' | 'select' | 'exportCsv' | 'saveImage' | 'painted';
 
 export type FromWebview =
   | { type: 'ready' }

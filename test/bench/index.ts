@@ -6,6 +6,7 @@ import { benchCallTests } from './callTests.bench';
 import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
 import { benchPhone } from './phone.bench';
+import { benchStats } from './stats.bench';
 import { benchTools } from './tools.bench';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     ['client and paging', benchClient],
     ['phone numbers', benchPhone],
     ['call test suite: 50 tests on the sandbox', benchCallTests],
+    ['call stats', benchStats],
     ['language-model tools (formatting only)', benchTools],
     ['Callbacks view (1,000 deliveries)', benchCallbacks],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],

@@ -1,6 +1,9 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
+/** Which page a panel shows; Call Stats has its own script (it bundles the charting library). */
+export type PageKind = 'call' | 'number' | 'callback' | 'stats';
+
 /** A nonce from a crypto source, fresh for every render. */
 function makeNonce(): string {
   return randomBytes(18).toString('base64');
@@ -18,7 +21,7 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
  * The one HTML shell of every panel. It holds no API value: data arrives by postMessage and is set
  * with textContent in the page, so hostile text stays inert. `mediaOrigin` allows one audio origin.
  */
-export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: 'call' | 'number' | 'callback', title: string, mediaOrigin?: string): string {
+export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, view: PageKind, title: string, mediaOrigin?: string): string {
   const nonce = makeNonce();
   const asset = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', f)).toString();
   const media = mediaOrigin ? ` ${mediaOrigin}` : '';
@@ -43,7 +46,7 @@ export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, vie
 </head>
 <body data-view="${view}">
 <main id="root" aria-live="polite"><p class="muted">Loading…</p></main>
-<script nonce="${nonce}" src="${asset('main.js')}"></script>
+<script nonce="${nonce}" src="${asset(view === 'stats' ? 'stats.js' : 'main.js')}"></script>
 </body>
 </html>`;
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { FromWebview, ToWebview, WebviewAction } from '../../webview-ui/protocol';
 import { Disposable } from '../disposable';
-import { buildHtml, webviewOptions } from './html';
+import { buildHtml, PageKind, webviewOptions } from './html';
 
 /**
  * A webview panel that shows one thing (a call, a number): the HTML shell, the `ready` handshake, and the
@@ -16,7 +16,7 @@ export abstract class ExotelPanel extends Disposable {
   protected constructor(
     private readonly extensionUri: vscode.Uri,
     viewType: string,
-    private readonly page: 'call' | 'number' | 'callback',
+    private readonly page: PageKind,
     private readonly title: string,
   ) {
     super();

@@ -4,7 +4,7 @@ import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { accountOffsetMinutes, affects, setting } from '../../common/settings';
 import { Session } from '../../session/session';
-import { CallLogFilter, describeFilter, isEmptyFilter, placedMatches, toRequests } from './callLogFilter';
+import { CallLogFilter, CallSelection, describeFilter, isEmptyFilter, placedMatches, toRequests } from './callLogFilter';
 import { e164Of } from '../../phone';
 import { CallLogModel } from './callLogModel';
 import { CallLogProvider } from './callLogProvider';
@@ -52,6 +52,33 @@ export class CallLog extends Disposable {
   requests(): CallFilter[] {
     const pageSize = Math.floor(setting('callLog.pageSize'));
     return toRequests(this.filter, pageSize, new Date(), accountOffsetMinutes());
+  }
+
+  /**
+   * For Call Stats: the requests over [from, to] (every page size 100), with this view's filter when `withFilter`
+   * (its dates give way to the range; a Call Stats selection never applies), and a key of what was applied.
+   */
+  requestsOver(from: Date, to: Date, withFilter: boolean): { requests: CallFilter[]; filterKey: string } {
+    const applied = withFilter ? this.statsFilter() ?? {} : {};
+    const requests = toRequests({ ...applied, date: { preset: 'custom', from, to } }, 100, new Date(), accountOffsetMinutes());
+    return { requests, filterKey: JSON.stringify(applied) };
+  }
+
+  /** The part of the filter Call Stats can apply, in words; undefined when there is none. */
+  statsFilterText(): string | undefined {
+    const f = this.statsFilter();
+    return f ? describeFilter(f, accountOffsetMinutes()) : undefined;
+  }
+
+  private statsFilter(): CallLogFilter | undefined {
+    const { date: _date, selection, ...rest } = this.filter;
+    return selection || isEmptyFilter(rest) ? undefined : rest;
+  }
+
+  /** Shows exactly these calls (a click in Call Stats) and brings the view forward. */
+  async showSelection(selection: CallSelection): Promise<void> {
+    this.setFilter({ selection });
+    await vscode.commands.executeCommand(VIEWS.callsFocus);
   }
 
   /** Applies a filter; an impossible one (too old) throws before anything is sent and keeps the old filter. */

@@ -13,6 +13,14 @@ export interface CallLogFilter {
   number?: string;
   duration?: NumberRange;
   price?: NumberRange;
+  /** Exactly these calls (a bar or cell clicked in Call Stats): SIDs with the date window each was listed in. */
+  selection?: CallSelection;
+}
+
+export interface CallSelection {
+  /** Says what was clicked, with the count ("Call Stats: 03-12 · Busy (4 calls)"). */
+  label: string;
+  windows: Array<{ gte: Date; lte: Date; sids: string[] }>;
 }
 
 
@@ -38,6 +46,11 @@ export function presetRange(preset: DatePreset, now: Date, offsetMinutes: number
  * becomes two requests per window (To, then From): Exotel ANDs To and From, and we want either.
  */
 export function toRequests(f: CallLogFilter, pageSize: number, now: Date, offsetMinutes: number): CallFilter[] {
+  // Exotel looks up at most 100 SIDs at once, and without DateCreated only in the last 31 days: each window asks for its own.
+  if (f.selection) {
+    return f.selection.windows.flatMap(w => chunk(w.sids, FILTER_LIMITS.sids)
+      .map(sids => ({ pageSize: FILTER_LIMITS.pageSize, sids, dateCreated: { gte: w.gte, lte: w.lte }, details: true })));
+  }
   // details=true: each row carries Leg1Status/Leg2Status, so a missed incoming call (Status completed, no agent
   // answered) shows as missed. Where Exotel leaves them out, the row says the outcome is unknown.
   const base: CallFilter = { pageSize, details: true };
@@ -72,6 +85,12 @@ export function placedMatches(call: Call, f: CallLogFilter): boolean {
   return !f.number || sameNumber(call.to, f.number) || sameNumber(call.from, f.number);
 }
 
+function chunk<T>(list: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
 const PRESET_LABELS: Record<DatePreset, string> = { today: 'today', yesterday: 'yesterday', last7: 'last 7 days', last31: 'last 31 days', custom: 'custom dates' };
 
 function rangeText(r: NumberRange, unit: string): string {
@@ -83,6 +102,7 @@ function rangeText(r: NumberRange, unit: string): string {
 /** A one-line summary for the view's description; empty when nothing is filtered. */
 export function describeFilter(f: CallLogFilter, offsetMinutes: number): string {
   const parts: string[] = [];
+  if (f.selection) parts.push(f.selection.label);
   if (f.statuses?.length) parts.push(f.statuses.join(', '));
   if (f.direction) parts.push(f.direction);
   if (f.date) {

@@ -250,6 +250,13 @@ export class Workbench {
     return row;
   }
 
+  /** Collapses a side-bar pane, giving the panes above it room (list rows out of sight are not in the DOM). */
+  async collapsePane(title: string): Promise<void> {
+    const header = this.page.locator('.part.sidebar .pane-header', { hasText: title }).first();
+    await header.waitFor({ timeout: this.timeout });
+    if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+  }
+
   /** Expands the collapsed tree row labelled `label` (a no-op when it is expanded already). */
   async expandTreeRow(label: string | RegExp, viewTitle?: string): Promise<void> {
     const row = await this.waitForTreeRow(label, viewTitle);

@@ -3,6 +3,7 @@
 // the block, and cannot start a line of its own. Editor-free, so that the escaping is unit-tested in Node.
 import { Call } from '../../exotel';
 import { callFields, durationText, RECORDING } from '../../common/callText/callFormat';
+import { isIncoming } from '../../common/callText/callParties';
 import { summarize } from '../../common/callText/callSummary';
 import { t } from '../../common/callText/translate';
 
@@ -47,12 +48,16 @@ export function callRow(c: Call): Array<string | undefined> {
  * which opens the recording to whoever holds it), both legs in words, and whether there is a recording.
  */
 export function callData(call: Call): Array<[string, string | number | undefined]> {
-  const skip = new Set([t('Account'), RECORDING()]);
-  const rows: Array<[string, string | number | undefined]> = callFields(call).filter(([label]) => !skip.has(label));
+  // Left out by value, not by label: any field that carries the account SID or a recording link (plain or pre-signed).
+  const hidden = new Set([call.accountSid, call.recordingUrl, call.preSignedRecordingUrl].filter(v => v !== undefined && v !== ''));
+  const rows: Array<[string, string | number | undefined]> = callFields(call).filter(([, value]) => value === undefined || !hidden.has(String(value)));
   rows.push([t('What happened'), summarize(call)]);
   const d = call.details;
   for (const leg of d?.legs ?? []) {
-    const who = leg.id === 1 ? t('Leg 1 (agent, From)') : leg.id === 2 ? t('Leg 2 (customer, To)') : t('Leg {0}', leg.id);
+    // Legs mean different people by direction: an incoming call's leg 1 is the caller reaching the ExoPhone.
+    const incoming = isIncoming(call);
+    const who = leg.id === 1 ? (incoming ? t('Leg 1 (caller, From → the ExoPhone)') : t('Leg 1 (agent, From)'))
+      : leg.id === 2 ? (incoming ? t('Leg 2 (the ExoPhone → an agent)') : t('Leg 2 (customer, To)')) : t('Leg {0}', leg.id);
     const status = leg.id === 1 ? d?.leg1Status : leg.id === 2 ? d?.leg2Status : undefined;
     rows.push([who, [status, leg.onCallDuration !== undefined ? t('on call {0} s', leg.onCallDuration) : undefined].filter(Boolean).join(', ')]);
   }

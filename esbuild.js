@@ -37,7 +37,13 @@ async function main() {
   const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcher] };
   const entries = [
     {
-      ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node18', external: ['vscode'],
+      ...common,
+      entryPoints: ['src/extension.ts'],
+      outfile: 'dist/extension.js',
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      external: ['vscode'],
       alias: { 'whatwg-url': './scripts/shims/whatwg-url.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' }, // jsonc-parser's UMD build hides its requires from bundlers
     },
   ];
@@ -46,7 +52,14 @@ async function main() {
     entries.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' });
   }
   // Call Stats has its own page script, so Chart.js loads only in that panel.
-  entries.push({ ...common, entryPoints: ['src/webview-ui/stats.ts'], outfile: 'dist/webview/stats.js', platform: 'browser', format: 'iife', target: 'es2022' });
+  entries.push({
+    ...common,
+    entryPoints: ['src/webview-ui/stats.ts'],
+    outfile: 'dist/webview/stats.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  });
   copyWebviewAssets();
   writeSchema(); // schemas/exotel-tests.schema.json, from the one call-options table
   const contexts = await Promise.all(entries.map(e => esbuild.context(e)));
@@ -58,4 +71,7 @@ async function main() {
   }
 }
 
-main().catch(e => { console.error(e); process.exit(1); });
+main().catch(e => {
+  console.error(e);
+  process.exit(1);
+});

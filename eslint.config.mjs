@@ -3,9 +3,18 @@ import tseslint from 'typescript-eslint';
 import path from 'node:path';
 
 const noVscode = {
-  'no-restricted-imports': ['error', {
-    paths: [{ name: 'vscode', message: 'The core (src/exotel, src/phone, src/sandbox, src/callTests, src/callbacks, src/stats) must stay free of the editor: pass what you need in.' }],
-  }],
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        {
+          name: 'vscode',
+          message:
+            'The core (src/exotel, src/phone, src/sandbox, src/callTests, src/callbacks, src/stats) must stay free of the editor: pass what you need in.',
+        },
+      ],
+    },
+  ],
 };
 
 // Resolves each relative import: a file in src/features/<a>/ must not reach into src/features/<b>/, and nothing
@@ -26,9 +35,12 @@ const layers = {
           if (typeof source !== 'string' || !source.startsWith('.')) return;
           const to = featureOf(path.resolve(path.dirname(context.filename), source));
           if (to === undefined || to === from) return;
-          context.report({ node, message: from
-            ? `The feature '${from}' imports the feature '${to}': move what they share to src/common or src/session.`
-            : `Shared code imports the feature '${to}': features depend on the shared layers, never the other way.` });
+          context.report({
+            node,
+            message: from
+              ? `The feature '${from}' imports the feature '${to}': move what they share to src/common or src/session.`
+              : `Shared code imports the feature '${to}': features depend on the shared layers, never the other way.`,
+          });
         };
         return {
           ImportDeclaration: n => check(n, n.source.value),
@@ -61,9 +73,25 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  { files: ['src/exotel/**', 'src/phone/**', 'src/sandbox/**', 'src/callbacks/**', 'src/stats/**', 'src/webview-ui/**', 'src/common/callText/**', 'src/common/settingSpecs.ts', 'src/common/commandIds.ts',
-    // The tools' manifest, data escaping and call checks are unit-tested in Node.
-    'src/features/tools/toolManifest.ts', 'src/features/tools/toolData.ts', 'src/features/tools/testCallPlan.ts', 'src/callTests/**'], rules: noVscode },
+  {
+    files: [
+      'src/exotel/**',
+      'src/phone/**',
+      'src/sandbox/**',
+      'src/callbacks/**',
+      'src/stats/**',
+      'src/webview-ui/**',
+      'src/common/callText/**',
+      'src/common/settingSpecs.ts',
+      'src/common/commandIds.ts',
+      // The tools' manifest, data escaping and call checks are unit-tested in Node.
+      'src/features/tools/toolManifest.ts',
+      'src/features/tools/toolData.ts',
+      'src/features/tools/testCallPlan.ts',
+      'src/callTests/**',
+    ],
+    rules: noVscode,
+  },
   // extension.ts (the composition root) is the one place that wires features; testHandle.ts is its test-only view of them.
   { files: ['src/**/*.ts'], ignores: ['src/extension.ts', 'src/testHandle.ts'], plugins: { layers }, rules: { 'layers/no-cross-feature': 'error' } },
   {
@@ -76,7 +104,25 @@ export default tseslint.config(
   { files: ['src/extension.ts'], rules: { 'no-restricted-syntax': ['error', notifyOnly] } },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
-    languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', Buffer: 'readonly', URL: 'readonly', window: 'readonly', document: 'readonly', location: 'readonly', Element: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        location: 'readonly',
+        Element: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -37,11 +37,24 @@ function run(cwd, cmd, args, { until, timeoutMs = 60 * 60_000 } = {}) {
     const env = { ...process.env, ...(hostRoot ? { HOST_ROOT: path.resolve(hostRoot) } : {}) };
     delete env.npm_config_prefix;
     const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stop = () => { try { process.kill(-child.pid, 'SIGTERM'); } catch { /* gone */ } };
-    const timer = setTimeout(() => { out += '\n[check] timed out'; stop(); }, timeoutMs);
+    const stop = () => {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+    };
+    const timer = setTimeout(() => {
+      out += '\n[check] timed out';
+      stop();
+    }, timeoutMs);
     const seen = d => {
       out += d;
-      if (until && until.test(out)) { until = undefined; out += '\n[check] ready'; stop(); }
+      if (until && until.test(out)) {
+        until = undefined;
+        out += '\n[check] ready';
+        stop();
+      }
     };
     child.stdout.on('data', seen);
     child.stderr.on('data', seen);
@@ -88,4 +101,7 @@ function run(cwd, cmd, args, { until, timeoutMs = 60 * 60_000 } = {}) {
   console.log(`\n[check] fresh clone of ${branch}:\n${results.join('\n')}\n[check] logs in ${dir}`);
   if (!keep && results.every(r => r.startsWith('ok'))) fs.rmSync(dir, { recursive: true, force: true });
   process.exit(results.every(r => r.startsWith('ok')) ? 0 : 1);
-})().catch(e => { console.error(`[check] ${e.stack}`); process.exit(1); });
+})().catch(e => {
+  console.error(`[check] ${e.stack}`);
+  process.exit(1);
+});

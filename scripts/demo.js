@@ -32,13 +32,20 @@ const step = (what, cmd, args) => {
   });
   const stop = () => {
     console.log('\n[demo] stopping VS Code…');
-    try { process.kill(-srv.server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-srv.server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     removeRunDir(srv.runDir);
     process.exit(0);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  srv.server.on('exit', code => { console.log(`[demo] VS Code exited (${code})`); process.exit(code ? 1 : 0); });
+  srv.server.on('exit', code => {
+    console.log(`[demo] VS Code exited (${code})`);
+    process.exit(code ? 1 : 0);
+  });
   console.log(`
 [demo] VS Code is running with Exotel for VS Code and its sandbox:
 
@@ -48,4 +55,7 @@ const step = (what, cmd, args) => {
   Open it in a browser on this machine, click the Exotel icon in the activity bar (the sandbox starts and
   signs in), then try "Exotel: Connect Call" from the palette and hover a number in numbers.txt.
   Press Ctrl+C to stop.`);
-})().catch(e => { console.error('[demo] failed:', e.message); process.exit(1); });
+})().catch(e => {
+  console.error('[demo] failed:', e.message);
+  process.exit(1);
+});

@@ -16,10 +16,26 @@ const needsHost = want('host') || want('e2e') || want('vsix');
 const stages = [
   needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh']] },
   { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
+  { name: 'format', cmd: ['npm', ['run', '--silent', 'format:check']] },
   { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
   { name: 'compile tests', cmd: npx('tsc', '-p', 'tsconfig.test.json') },
   want('unit') && { name: 'unit', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
-  want('host') && { name: 'in-host', cmd: ['node', ['scripts/host/run-in-host.js', '--extensionDevelopmentPath', '.', '--extensionTestsPath', 'out/test/integration/index', '--folder', 'test/fixtures/workspace']], counts: true },
+  want('host') && {
+    name: 'in-host',
+    cmd: [
+      'node',
+      [
+        'scripts/host/run-in-host.js',
+        '--extensionDevelopmentPath',
+        '.',
+        '--extensionTestsPath',
+        'out/test/integration/index',
+        '--folder',
+        'test/fixtures/workspace',
+      ],
+    ],
+    counts: true,
+  },
   want('e2e') && { name: 'ui', cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
   want('vsix') && { name: 'package', cmd: ['node', ['esbuild.js', '--production']], then: npx('vsce', 'package', '--no-dependencies', '-o', VSIX) },
   want('vsix') && { name: 'ui, packaged', cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']], counts: true },
@@ -29,8 +45,14 @@ function run([cmd, args]) {
   return new Promise(resolve => {
     let out = '';
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', d => { out += d; process.stdout.write(d); });
-    child.stderr.on('data', d => { out += d; process.stderr.write(d); });
+    child.stdout.on('data', d => {
+      out += d;
+      process.stdout.write(d);
+    });
+    child.stderr.on('data', d => {
+      out += d;
+      process.stderr.write(d);
+    });
     child.on('close', code => resolve({ code: code ?? 1, out }));
   });
 }

@@ -7,7 +7,11 @@ const path = require('path');
 const esbuild = require('esbuild');
 const root = path.join(__dirname, '..');
 const out = esbuild.buildSync({
-  entryPoints: [path.join(root, 'src/features/tools/toolManifest.ts')], bundle: true, platform: 'node', format: 'cjs', write: false,
+  entryPoints: [path.join(root, 'src/features/tools/toolManifest.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
 });
 const mod = { exports: {} };
 new Function('module', 'exports', 'require', out.outputFiles[0].text)(mod, mod.exports, require);
@@ -16,10 +20,12 @@ const pkgPath = path.join(root, 'package.json');
 const nlsPath = path.join(root, 'package.nls.json');
 const pkg = JSON.parse(fs.readFileSync(pkgPath, 'utf8'));
 const nls = JSON.parse(fs.readFileSync(nlsPath, 'utf8'));
-const stale = JSON.stringify(pkg.contributes.languageModelTools) !== JSON.stringify(languageModelTools)
-  || Object.entries(texts).some(([k, v]) => nls[k] !== v);
+const stale = JSON.stringify(pkg.contributes.languageModelTools) !== JSON.stringify(languageModelTools) || Object.entries(texts).some(([k, v]) => nls[k] !== v);
 if (process.argv.includes('--check')) {
-  if (stale) { console.error('package.json languageModelTools is out of date: run node scripts/tools-manifest.js'); process.exit(1); }
+  if (stale) {
+    console.error('package.json languageModelTools is out of date: run node scripts/tools-manifest.js');
+    process.exit(1);
+  }
   process.exit(0);
 }
 pkg.contributes.languageModelTools = languageModelTools;

@@ -12,7 +12,11 @@ const OUT = path.join(ROOT, 'schemas', 'exotel-tests.schema.json');
 function loadSchemaModule() {
   const result = esbuild.buildSync({
     entryPoints: [path.join(ROOT, 'src', 'callTests', 'suiteSchema.ts')],
-    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
   });
   const m = new Module(OUT);
   m.paths = Module._nodeModulePaths(ROOT);

@@ -59,7 +59,20 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   log.info(`Exotel activated in ${activationMs.toFixed(1)} ms (${phases.join(', ')})`);
   // Other extensions get nothing: the session and the context would hand them this extension's secrets.
   return testHandle({
-    context, log, session, activationMs, statusBar, sandbox, callLog, callDetails, placer: calls.placer, numbers, maskingNumbers, tools, callTests, callbacks,
+    context,
+    log,
+    session,
+    activationMs,
+    statusBar,
+    sandbox,
+    callLog,
+    callDetails,
+    placer: calls.placer,
+    numbers,
+    maskingNumbers,
+    tools,
+    callTests,
+    callbacks,
     callStats,
   });
 }

@@ -126,7 +126,9 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       provider: narrow(p.callLog.provider, ['getChildren', 'getTreeItem']),
       view: narrow(p.callLog.view, ['description', 'message']),
       restart: () => p.callLog.restart(),
-      get currentFilter() { return p.callLog.currentFilter; },
+      get currentFilter() {
+        return p.callLog.currentFilter;
+      },
     }),
     callDetails: narrow(p.callDetails, ['view', 'refresh', 'perform', 'recordingCopy']),
     placer: Object.freeze({ repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS }),

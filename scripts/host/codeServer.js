@@ -46,15 +46,28 @@ const BASE_SETTINGS = {
 
 /** Log lines that are expected offline and say nothing about the tests. */
 const NOISE = [
-  /open-vsx\.org/i, /api\.github\.com/i, /ENOTFOUND/, /\bvsda\b/i, /service ?worker/i, /Creating a socket/i,
-  /connection token/i, /builtin extensions cache/i, /ChatSessionStore/i, /marketplace\.visualstudio\.com/i,
-  /update\.code\.visualstudio\.com/i, /Failed to fetch/i, /net::ERR_/, /default\.extensionTestsLocation/i,
+  /open-vsx\.org/i,
+  /api\.github\.com/i,
+  /ENOTFOUND/,
+  /\bvsda\b/i,
+  /service ?worker/i,
+  /Creating a socket/i,
+  /connection token/i,
+  /builtin extensions cache/i,
+  /ChatSessionStore/i,
+  /marketplace\.visualstudio\.com/i,
+  /update\.code\.visualstudio\.com/i,
+  /Failed to fetch/i,
+  /net::ERR_/,
+  /default\.extensionTestsLocation/i,
   /Extension Host.*(Started local extension host|Loading development extension)/i,
-  /because this extension is not a web extension/i,   // the web-worker host also looks at the dev extension
+  /because this extension is not a web extension/i, // the web-worker host also looks at the dev extension
 ];
 const isNoise = line => NOISE.some(re => re.test(line));
 
-function log(...a) { console.log('[host]', ...a); }
+function log(...a) {
+  console.log('[host]', ...a);
+}
 
 /** Path of a usable Chromium: $CHROMIUM, else the first of chromium / chromium-browser / google-chrome on PATH. */
 function findChromium() {
@@ -103,7 +116,10 @@ function freePort() {
 
 function get(port, urlPath) {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path: urlPath, timeout: 2000 }, res => { res.resume(); resolve(res.statusCode); });
+    const req = http.get({ host: '127.0.0.1', port, path: urlPath, timeout: 2000 }, res => {
+      res.resume();
+      resolve(res.statusCode);
+    });
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
   });
@@ -112,18 +128,27 @@ function get(port, urlPath) {
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 // ---- process-group bookkeeping: every started server dies with us ------------------------------
-const live = new Set();   // handles with close()
+const live = new Set(); // handles with close()
 let handlersInstalled = false;
-let interruptedBy = 0;    // 130 after SIGINT, 143 after SIGTERM
+let interruptedBy = 0; // 130 after SIGINT, 143 after SIGTERM
 /** Non-zero (the exit code to use) once SIGINT/SIGTERM arrived: runners then stop quietly. */
 const interrupted = () => interruptedBy;
 function installExitHandlers() {
   if (handlersInstalled) return;
   handlersInstalled = true;
   process.on('exit', () => {
-    for (const h of live) { try { process.kill(-h.server.pid, 'SIGKILL'); } catch { /* already gone */ } }
+    for (const h of live) {
+      try {
+        process.kill(-h.server.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
   });
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.on(sig, () => {
       interruptedBy = code;
       console.error(`[host] ${sig}: stopping code-server and Chromium`);
@@ -137,8 +162,11 @@ function installExitHandlers() {
 function pruneRuns(keepCount = 10) {
   const runs = path.join(HOST_ROOT, 'runs');
   fs.mkdirSync(runs, { recursive: true });
-  const dirs = fs.readdirSync(runs).map(n => path.join(runs, n))
-    .map(p => ({ p, t: fs.statSync(p).mtimeMs })).sort((a, b) => b.t - a.t);
+  const dirs = fs
+    .readdirSync(runs)
+    .map(n => path.join(runs, n))
+    .map(p => ({ p, t: fs.statSync(p).mtimeMs }))
+    .sort((a, b) => b.t - a.t);
   for (const { p } of dirs.slice(keepCount)) removeRunDir(p);
 }
 
@@ -150,15 +178,27 @@ function pruneRuns(keepCount = 10) {
 function makeShortTmp(runDir) {
   const root = process.platform !== 'win32' && fs.existsSync('/tmp') ? '/tmp' : os.tmpdir();
   const dir = fs.mkdtempSync(path.join(root, 'exo-'));
-  try { fs.symlinkSync(dir, path.join(runDir, 'tmp')); } catch { fs.writeFileSync(path.join(runDir, 'tmp-dir.txt'), dir); }
+  try {
+    fs.symlinkSync(dir, path.join(runDir, 'tmp'));
+  } catch {
+    fs.writeFileSync(path.join(runDir, 'tmp-dir.txt'), dir);
+  }
   return dir;
 }
 
 /** Deletes a run folder and the short TMPDIR it links to. */
 function removeRunDir(runDir) {
   let tmp;
-  try { tmp = fs.readlinkSync(path.join(runDir, 'tmp')); } catch { /* no link: a file, or an old run */ }
-  try { tmp ??= fs.readFileSync(path.join(runDir, 'tmp-dir.txt'), 'utf8'); } catch { /* neither */ }
+  try {
+    tmp = fs.readlinkSync(path.join(runDir, 'tmp'));
+  } catch {
+    /* no link: a file, or an old run */
+  }
+  try {
+    tmp ??= fs.readFileSync(path.join(runDir, 'tmp-dir.txt'), 'utf8');
+  } catch {
+    /* neither */
+  }
   if (tmp && path.basename(tmp).startsWith('exo-')) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
   fs.rmSync(runDir, { recursive: true, force: true, maxRetries: 3 });
 }
@@ -185,13 +225,20 @@ async function startCodeServer(options = {}) {
   const name = options.name || 'run';
   pruneRuns();
   const runDir = fs.mkdtempSync(path.join(HOST_ROOT, 'runs', `${name.replace(/[^\w.-]+/g, '_')}-`));
-  const d = sub => { const p = path.join(runDir, sub); fs.mkdirSync(p, { recursive: true }); return p; };
-  const userData = d('user-data'), extDir = d('extensions');
+  const d = sub => {
+    const p = path.join(runDir, sub);
+    fs.mkdirSync(p, { recursive: true });
+    return p;
+  };
+  const userData = d('user-data'),
+    extDir = d('extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...(options.settings || {}) }, null, 2));
+  fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(options.settings || {}) }, null, 2));
   const env = cleanEnv({
-    XDG_CONFIG_HOME: d('xdg-config'), XDG_DATA_HOME: d('xdg-data'), XDG_CACHE_HOME: d('xdg-cache'), TMPDIR: makeShortTmp(runDir),
+    XDG_CONFIG_HOME: d('xdg-config'),
+    XDG_DATA_HOME: d('xdg-data'),
+    XDG_CACHE_HOME: d('xdg-cache'),
+    TMPDIR: makeShortTmp(runDir),
     ...(options.env || {}),
   });
   const common = ['--user-data-dir', userData, '--extensions-dir', extDir];
@@ -210,37 +257,75 @@ async function startCodeServer(options = {}) {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
     // Tests run unauthenticated on a loopback port that lives seconds; a demo that stays up sets a password.
-    const server = spawn(CODE_SERVER_BIN, ['--bind-addr', `127.0.0.1:${port}`, '--auth', options.password ? 'password' : 'none', ...common,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--ignore-last-opened', '--log', options.logLevel || 'info'],
-    { env: options.password ? { ...env, PASSWORD: options.password } : env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(
+      CODE_SERVER_BIN,
+      [
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--auth',
+        options.password ? 'password' : 'none',
+        ...common,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--ignore-last-opened',
+        '--log',
+        options.logLevel || 'info',
+      ],
+      { env: options.password ? { ...env, PASSWORD: options.password } : env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const logStream = fs.createWriteStream(logFile, { flags: 'a' });
     let output = '';
     const onData = d => {
       const s = d.toString();
       logStream.write(s);
       if (output.length < 20000) output += s;
-      if (options.verbose) process.stdout.write(s.split('\n').filter(Boolean).map(l => `[code-server] ${l}\n`).join(''));
+      if (options.verbose)
+        process.stdout.write(
+          s
+            .split('\n')
+            .filter(Boolean)
+            .map(l => `[code-server] ${l}\n`)
+            .join(''),
+        );
     };
-    spawn(process.execPath, [path.join(__dirname, 'watchdog.js'), String(process.pid), String(server.pid)],
-      { detached: true, stdio: 'ignore' }).unref();
+    spawn(process.execPath, [path.join(__dirname, 'watchdog.js'), String(process.pid), String(server.pid)], { detached: true, stdio: 'ignore' }).unref();
     server.stdout.on('data', onData);
     server.stderr.on('data', onData);
     let exited = null;
-    server.on('exit', c => { exited = c === null ? 'signal' : c; logStream.end(); });
+    server.on('exit', c => {
+      exited = c === null ? 'signal' : c;
+      logStream.end();
+    });
 
     const deadline = Date.now() + 60000;
     let up = false;
     while (!up && exited === null && Date.now() < deadline) {
-      try { up = (await get(port, '/healthz')) === 200; } catch { /* not listening yet */ }
+      try {
+        up = (await get(port, '/healthz')) === 200;
+      } catch {
+        /* not listening yet */
+      }
       if (!up) await sleep(200);
     }
     if (up) {
-      return { port, authority: `127.0.0.1:${port}`, runDir, env, server, logFile,
-        workbenchUrl: folder => `http://127.0.0.1:${port}/${folder ? `?folder=${encodeURIComponent(path.resolve(folder))}` : ''}` };
+      return {
+        port,
+        authority: `127.0.0.1:${port}`,
+        runDir,
+        env,
+        server,
+        logFile,
+        workbenchUrl: folder => `http://127.0.0.1:${port}/${folder ? `?folder=${encodeURIComponent(path.resolve(folder))}` : ''}`,
+      };
     }
-    try { process.kill(-server.pid, 'SIGKILL'); } catch { /* gone */ }
-    if (/EADDRINUSE/.test(output) && attempt < 3) continue;   // lost the port race: pick another
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    if (/EADDRINUSE/.test(output) && attempt < 3) continue; // lost the port race: pick another
     throw new Error(`code-server did not start (${exited !== null ? `exit ${exited}` : 'timeout'}); log ${logFile}:\n${output.slice(-3000)}`);
   }
 }
@@ -254,12 +339,24 @@ async function launchBrowser({ runDir, env, viewport, chromiumPath }) {
   const executablePath = chromiumPath || findChromium();
   if (!executablePath) throw new Error('Chromium not found; run: npm run host:install (or set CHROMIUM=/path/to/chromium)');
   const context = await chromium.launchPersistentContext(path.join(runDir, 'chromium-profile'), {
-    executablePath, headless: true, viewport: viewport || { width: 1400, height: 850 },
-    env, handleSIGINT: false, handleSIGTERM: false,   // our handlers close everything in order
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    executablePath,
+    headless: true,
+    viewport: viewport || { width: 1400, height: 850 },
+    env,
+    handleSIGINT: false,
+    handleSIGTERM: false, // our handlers close everything in order
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
-  const page = context.pages()[0] || await context.newPage();
+  const page = context.pages()[0] || (await context.newPage());
   return { context, page };
 }
 
@@ -271,22 +368,25 @@ async function injectDevelopmentOptions(page, { extensionDevelopmentPath, extens
   const devPaths = [].concat(extensionDevelopmentPath || []).map(p => path.resolve(p));
   const testsPath = extensionTestsPath ? path.resolve(extensionTestsPath) : undefined;
   if (!devPaths.length && !testsPath) return;
-  await page.addInitScript(({ devPaths, testsPath }) => {
-    const orig = Element.prototype.getAttribute;
-    Element.prototype.getAttribute = function (name) {
-      const v = orig.call(this, name);
-      if (name === 'data-settings' && this.id === 'vscode-workbench-web-configuration' && v) {
-        const cfg = JSON.parse(v);
-        const uri = p => ({ scheme: 'vscode-remote', authority: location.host, path: p });
-        const dev = { ...(cfg.developmentOptions || {}) };
-        if (devPaths.length) dev.extensions = devPaths.map(uri);
-        if (testsPath) dev.extensionTestsPath = uri(testsPath);
-        cfg.developmentOptions = dev;
-        return JSON.stringify(cfg);
-      }
-      return v;
-    };
-  }, { devPaths, testsPath });
+  await page.addInitScript(
+    ({ devPaths, testsPath }) => {
+      const orig = Element.prototype.getAttribute;
+      Element.prototype.getAttribute = function (name) {
+        const v = orig.call(this, name);
+        if (name === 'data-settings' && this.id === 'vscode-workbench-web-configuration' && v) {
+          const cfg = JSON.parse(v);
+          const uri = p => ({ scheme: 'vscode-remote', authority: location.host, path: p });
+          const dev = { ...(cfg.developmentOptions || {}) };
+          if (devPaths.length) dev.extensions = devPaths.map(uri);
+          if (testsPath) dev.extensionTestsPath = uri(testsPath);
+          cfg.developmentOptions = dev;
+          return JSON.stringify(cfg);
+        }
+        return v;
+      };
+    },
+    { devPaths, testsPath },
+  );
 }
 
 /**
@@ -312,10 +412,22 @@ async function startHost(options = {}) {
   handle.close = async ({ keep = false } = {}) => {
     if (closed) return;
     closed = true;
-    try { if (handle.context) await Promise.race([handle.context.close(), sleep(5000)]); } catch { /* ignore */ }
-    try { process.kill(-srv.server.pid, 'SIGTERM'); } catch { /* gone */ }
+    try {
+      if (handle.context) await Promise.race([handle.context.close(), sleep(5000)]);
+    } catch {
+      /* ignore */
+    }
+    try {
+      process.kill(-srv.server.pid, 'SIGTERM');
+    } catch {
+      /* gone */
+    }
     for (let i = 0; i < 30 && srv.server.exitCode === null && srv.server.signalCode === null; i++) await sleep(100);
-    try { process.kill(-srv.server.pid, 'SIGKILL'); } catch { /* gone */ }
+    try {
+      process.kill(-srv.server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
     live.delete(handle);
     if (!keep) removeRunDir(srv.runDir);
   };
@@ -325,9 +437,15 @@ async function startHost(options = {}) {
     const { context, page } = await launchBrowser({ runDir: srv.runDir, env: srv.env, viewport: options.viewport });
     handle.context = context;
     handle.page = page;
-    const onLog = options.onLog || (line => { if (!isNoise(line)) console.log(line); });
+    const onLog =
+      options.onLog ||
+      (line => {
+        if (!isNoise(line)) console.log(line);
+      });
     let resolveExit;
-    handle.automationExit = new Promise(resolve => { resolveExit = resolve; });
+    handle.automationExit = new Promise(resolve => {
+      resolveExit = resolve;
+    });
     await page.exposeFunction('codeAutomationLog', (type, args) => onLog(util.format(...(args || [])), type));
     await page.exposeFunction('codeAutomationExit', code => resolveExit(code));
     await injectDevelopmentOptions(page, options);
@@ -342,6 +460,19 @@ async function startHost(options = {}) {
 }
 
 module.exports = {
-  REPO_ROOT, HOST_ROOT, CODE_SERVER_BIN, BASE_SETTINGS, NOISE, isNoise, interrupted,
-  findChromium, ensureInstalled, freePort, startCodeServer, removeRunDir, launchBrowser, injectDevelopmentOptions, startHost,
+  REPO_ROOT,
+  HOST_ROOT,
+  CODE_SERVER_BIN,
+  BASE_SETTINGS,
+  NOISE,
+  isNoise,
+  interrupted,
+  findChromium,
+  ensureInstalled,
+  freePort,
+  startCodeServer,
+  removeRunDir,
+  launchBrowser,
+  injectDevelopmentOptions,
+  startHost,
 };

@@ -23,9 +23,15 @@ const path = require('path');
 const host = require('./codeServer');
 
 const argv = process.argv.slice(2);
-const arg = (n, d) => { const i = argv.indexOf('--' + n); return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d; };
+const arg = (n, d) => {
+  const i = argv.indexOf('--' + n);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d;
+};
 const flag = n => argv.includes('--' + n);
-const infra = msg => { console.error(`[e2e] ${msg}`); process.exit(2); };
+const infra = msg => {
+  console.error(`[e2e] ${msg}`);
+  process.exit(2);
+};
 
 const root = host.REPO_ROOT;
 const vsix = arg('vsix') ? path.resolve(arg('vsix')) : undefined;
@@ -56,7 +62,10 @@ if (vsix) {
 if (!fs.existsSync(workbenchModule)) infra(`${workbenchModule} not found; run: npm run compile:tests`);
 if (!fs.existsSync(testsDir)) infra(`${testsDir} not found; run: npm run compile:tests`);
 if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
-const files = fs.readdirSync(testsDir).filter(f => f.endsWith('.e2e.js') && (!grep || f.includes(grep))).sort();
+const files = fs
+  .readdirSync(testsDir)
+  .filter(f => f.endsWith('.e2e.js') && (!grep || f.includes(grep)))
+  .sort();
 if (!files.length) infra(`no *.e2e.js in ${testsDir}${grep ? ` matching "${grep}"` : ''}`);
 
 /** Titles of the extension's activity-bar containers (package.json, %key% resolved via package.nls.json). */
@@ -74,49 +83,73 @@ function activityBarTitles() {
 
 const withTimeout = (p, sec, what) => {
   let timer;
-  return Promise.race([p, new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`${what} timed out after ${sec} s`)), sec * 1000); })])
-    .finally(() => clearTimeout(timer));
+  return Promise.race([
+    p,
+    new Promise((_, rej) => {
+      timer = setTimeout(() => rej(new Error(`${what} timed out after ${sec} s`)), sec * 1000);
+    }),
+  ]).finally(() => clearTimeout(timer));
 };
 
 async function runOne(file) {
   const name = file.replace(/\.e2e\.js$/, '');
   const t0 = Date.now();
   const mod = require(path.join(testsDir, file));
-  const fn = typeof mod === 'function' ? mod : (mod.default || mod.run);
-  if (typeof fn !== 'function') return { name, ok: false, infra: false, ms: 0, error: new Error(`${file} exports no test function (export default async function)`) };
+  const fn = typeof mod === 'function' ? mod : mod.default || mod.run;
+  if (typeof fn !== 'function')
+    return { name, ok: false, infra: false, ms: 0, error: new Error(`${file} exports no test function (export default async function)`) };
   // `host` is an object, or an async function when the host needs something made first (a sandbox's port).
   let opts;
-  try { opts = (typeof mod.host === 'function' ? await mod.host() : mod.host) || {}; } catch (e) {
+  try {
+    opts = (typeof mod.host === 'function' ? await mod.host() : mod.host) || {};
+  } catch (e) {
     return { name, ok: false, infra: true, ms: Date.now() - t0, error: e };
   }
   let h;
   let result;
   try {
     h = await host.startHost({
-      name: `e2e-${name}`, folder, vsix, verbose,
+      name: `e2e-${name}`,
+      folder,
+      vsix,
+      verbose,
       // `host.extensions`: more extension folders loaded beside ours (e.g. one that calls our tools as any extension can).
       extensionDevelopmentPath: [...(vsix ? [] : [devPath]), ...(opts.extensions || []).map(p => path.resolve(root, p))],
-      settings: { ...E2E_SETTINGS, ...(opts.settings || {}) }, env: opts.env || {},
-      onLog: line => { if (verbose) console.log(`[workbench] ${line}`); },
+      settings: { ...E2E_SETTINGS, ...(opts.settings || {}) },
+      env: opts.env || {},
+      onLog: line => {
+        if (verbose) console.log(`[workbench] ${line}`);
+      },
     });
   } catch (e) {
     return { name, ok: false, infra: true, ms: Date.now() - t0, error: e };
   }
   const pageErrors = [];
-  h.page.on('pageerror', e => { pageErrors.push(e.message); if (verbose) console.error('[pageerror]', e.message); });
+  h.page.on('pageerror', e => {
+    pageErrors.push(e.message);
+    if (verbose) console.error('[pageerror]', e.message);
+  });
   if (verbose) h.page.on('console', m => console.log(`[page:${m.type()}] ${m.text()}`));
   const { Workbench } = require(workbenchModule);
   const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${name}-` });
   try {
-    await withTimeout((async () => {
-      await h.open();
-      await wb.waitReady({ activityBar: activityBarTitles() });
-      await fn(wb);
-    })(), timeoutSec, name);
+    await withTimeout(
+      (async () => {
+        await h.open();
+        await wb.waitReady({ activityBar: activityBarTitles() });
+        await fn(wb);
+      })(),
+      timeoutSec,
+      name,
+    );
     result = { name, ok: true, ms: Date.now() - t0 };
   } catch (e) {
     result = { name, ok: false, infra: false, ms: Date.now() - t0, error: e };
-    try { result.shot = await wb.screenshot('FAILED'); } catch { /* page gone */ }
+    try {
+      result.shot = await wb.screenshot('FAILED');
+    } catch {
+      /* page gone */
+    }
   }
   await h.close({ keep: keep || !result.ok });
   if (!result.ok) result.runDir = h.runDir;
@@ -126,11 +159,15 @@ async function runOne(file) {
 
 (async () => {
   const t0 = Date.now();
-  console.log(`[e2e] ${files.length} test file(s), extension ${vsix ? `from ${path.relative(process.cwd(), vsix)}` : 'in development mode'}, screenshots in ${path.relative(process.cwd(), screenshotDir) || '.'}`);
-  let passed = 0, failed = 0, infraErr = false;
+  console.log(
+    `[e2e] ${files.length} test file(s), extension ${vsix ? `from ${path.relative(process.cwd(), vsix)}` : 'in development mode'}, screenshots in ${path.relative(process.cwd(), screenshotDir) || '.'}`,
+  );
+  let passed = 0,
+    failed = 0,
+    infraErr = false;
   for (const file of files) {
     const r = await runOne(file);
-    if (host.interrupted()) return;   // Ctrl-C: the signal handler closes everything and exits
+    if (host.interrupted()) return; // Ctrl-C: the signal handler closes everything and exits
     const secs = `${(r.ms / 1000).toFixed(1)} s`;
     if (r.ok) {
       passed++;
@@ -139,7 +176,12 @@ async function runOne(file) {
       failed++;
       infraErr = infraErr || r.infra;
       console.log(`  ✘ ${r.name} (${secs})${r.infra ? ' [host did not start]' : ''}`);
-      console.log(String(r.error && r.error.stack || r.error).split('\n').map(l => `      ${l}`).join('\n'));
+      console.log(
+        String((r.error && r.error.stack) || r.error)
+          .split('\n')
+          .map(l => `      ${l}`)
+          .join('\n'),
+      );
       if (r.shot) console.log(`      screenshot: ${path.relative(process.cwd(), r.shot)}`);
       if (r.runDir) console.log(`      run folder: ${r.runDir}`);
       if (r.pageErrors) console.log(`      page errors: ${r.pageErrors.slice(0, 5).join(' | ')}`);
@@ -148,4 +190,7 @@ async function runOne(file) {
   console.log(`[e2e] done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(infraErr ? 2 : failed ? 1 : 0);
-})().catch(e => { console.error('[e2e] error:', e); process.exit(2); });
+})().catch(e => {
+  console.error('[e2e] error:', e);
+  process.exit(2);
+});

@@ -15,9 +15,15 @@ const path = require('path');
 const host = require('./codeServer');
 
 const argv = process.argv.slice(2);
-const arg = (n, d) => { const i = argv.indexOf('--' + n); return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d; };
+const arg = (n, d) => {
+  const i = argv.indexOf('--' + n);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d;
+};
 const flag = n => argv.includes('--' + n);
-const infra = msg => { console.error(`[run-in-host] ${msg}`); process.exit(2); };
+const infra = msg => {
+  console.error(`[run-in-host] ${msg}`);
+  process.exit(2);
+};
 
 const devPath = path.resolve(arg('extensionDevelopmentPath') || infra('--extensionDevelopmentPath is required'));
 const testsPath = path.resolve(arg('extensionTestsPath') || infra('--extensionTestsPath is required'));
@@ -49,22 +55,37 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
   let code = 2;
   try {
     h = await host.startHost({
-      name: 'in-host', folder, extensionDevelopmentPath: devPath, extensionTestsPath: testsPath, env, verbose,
-      onLog: line => { if (verbose || !host.isNoise(line)) console.log(line); },
+      name: 'in-host',
+      folder,
+      extensionDevelopmentPath: devPath,
+      extensionTestsPath: testsPath,
+      env,
+      verbose,
+      onLog: line => {
+        if (verbose || !host.isNoise(line)) console.log(line);
+      },
     });
     if (verbose) h.page.on('console', m => console.log(`[page:${m.type()}] ${m.text()}`));
-    h.page.on('pageerror', e => { if (verbose || !host.isNoise(e.message)) console.error('[run-in-host] page error:', e.message); });
+    h.page.on('pageerror', e => {
+      if (verbose || !host.isNoise(e.message)) console.error('[run-in-host] page error:', e.message);
+    });
     console.log(`[run-in-host] VS Code host ready in ${Date.now() - t0} ms; running ${path.relative(process.cwd(), testsPath) || testsPath}`);
     await h.open();
     let timer;
     const result = await Promise.race([
       h.automationExit,
-      new Promise(r => { timer = setTimeout(() => r('timeout'), timeoutSec * 1000); }),
+      new Promise(r => {
+        timer = setTimeout(() => r('timeout'), timeoutSec * 1000);
+      }),
     ]);
     clearTimeout(timer);
     if (result === 'timeout') {
       const shot = path.join(h.runDir, 'timeout.png');
-      try { await h.page.screenshot({ path: shot }); } catch { /* page gone */ }
+      try {
+        await h.page.screenshot({ path: shot });
+      } catch {
+        /* page gone */
+      }
       console.error(`[run-in-host] timed out after ${timeoutSec} s (screenshot ${shot}, log ${path.join(h.runDir, 'code-server.log')})`);
       code = 2;
     } else {
@@ -72,8 +93,8 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
       console.log(`[run-in-host] extension tests exit code ${result} after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
     }
   } catch (e) {
-    if (host.interrupted()) return;   // Ctrl-C: the signal handler closes everything and exits
-    console.error('[run-in-host] error:', e && e.stack || e);
+    if (host.interrupted()) return; // Ctrl-C: the signal handler closes everything and exits
+    console.error('[run-in-host] error:', (e && e.stack) || e);
     code = 2;
   }
   if (host.interrupted()) return;

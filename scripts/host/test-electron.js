@@ -12,12 +12,18 @@ const fs = require('fs');
 const path = require('path');
 
 const argv = process.argv.slice(2);
-const arg = (n, d) => { const i = argv.indexOf('--' + n); return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d; };
+const arg = (n, d) => {
+  const i = argv.indexOf('--' + n);
+  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d;
+};
 const root = path.resolve(__dirname, '..', '..');
 const version = arg('version', process.env.VSCODE_VERSION || 'stable');
 const folder = path.resolve(arg('folder', path.join(root, 'test', 'fixtures', 'workspace')));
 const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index');
-const infra = msg => { console.error(`[test-electron] ${msg}`); process.exit(2); };
+const infra = msg => {
+  console.error(`[test-electron] ${msg}`);
+  process.exit(2);
+};
 
 if (!fs.existsSync(extensionTestsPath + '.js')) infra(`${extensionTestsPath}.js not found; run: npm run compile:tests`);
 if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) infra('dist/extension.js not found; run: npm run build');
@@ -29,9 +35,11 @@ if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) infra('dist/extensi
     // `timeout` is an idle timeout per request: no answer from the update server for 15 s fails the download
     vscodeExecutablePath = await downloadAndUnzipVSCode({ version, timeout: 15000, cachePath: path.join(root, '.vscode-test') });
   } catch (e) {
-    infra(`could not download VS Code ${version}: ${e && e.message || e}\n` +
-      '  @vscode/test-electron needs internet access to update.code.visualstudio.com.\n' +
-      '  Offline (npm registry + apt only), run the same suite with: npm run test:host');
+    infra(
+      `could not download VS Code ${version}: ${(e && e.message) || e}\n` +
+        '  @vscode/test-electron needs internet access to update.code.visualstudio.com.\n' +
+        '  Offline (npm registry + apt only), run the same suite with: npm run test:host',
+    );
   }
   if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     console.warn('[test-electron] no DISPLAY: if VS Code fails to start, run under xvfb-run -a');
@@ -46,7 +54,7 @@ if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) infra('dist/extensi
     process.exit(code === 0 ? 0 : 1);
   } catch (e) {
     // runTests rejects with a TestRunFailedError (with .code) when VS Code exits non-zero, i.e. tests failed
-    console.error(`[test-electron] ${e && e.message || e}`);
+    console.error(`[test-electron] ${(e && e.message) || e}`);
     process.exit(e && typeof e.code === 'number' ? 1 : 2);
   }
 })();

@@ -160,10 +160,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
 function askOnTerminal(question: string): Promise<boolean> {
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
-  return new Promise(resolve => rl.question(`${question} [y/N] `, a => {
-    rl.close();
-    resolve(/^y(es)?$/i.test(a.trim()));
-  }));
+  return new Promise(resolve =>
+    rl.question(`${question} [y/N] `, a => {
+      rl.close();
+      resolve(/^y(es)?$/i.test(a.trim()));
+    }),
+  );
 }
 
 /** The process around runCli: arguments, console, terminal, exit code. */
@@ -174,10 +176,15 @@ export function main(): void {
     env: process.env,
     cwd: process.env.INIT_CWD ?? process.cwd(),
     ask: process.stdin.isTTY ? askOnTerminal : undefined,
-  }).then(code => { process.exitCode = code; }, err => {
-    console.error(err instanceof Error ? err.message : String(err));
-    process.exitCode = 2;
-  });
+  }).then(
+    code => {
+      process.exitCode = code;
+    },
+    err => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exitCode = 2;
+    },
+  );
 }
 
 if (require.main === module) main();

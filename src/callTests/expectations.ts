@@ -74,15 +74,25 @@ export function describeRange(r: Range): string {
 
 export function inRange(v: number, r: Range): boolean {
   if (typeof r === 'number') return v === r;
-  return (r.eq === undefined || v === r.eq) && (r.gte === undefined || v >= r.gte) && (r.gt === undefined || v > r.gt)
-    && (r.lte === undefined || v <= r.lte) && (r.lt === undefined || v < r.lt);
+  return (
+    (r.eq === undefined || v === r.eq) &&
+    (r.gte === undefined || v >= r.gte) &&
+    (r.gt === undefined || v > r.gt) &&
+    (r.lte === undefined || v <= r.lte) &&
+    (r.lt === undefined || v < r.lt)
+  );
 }
 
 /** Compares a placed call with everything but `error` and `callback`. */
 export function checkCall(e: Expectations, call: Call): Failure[] {
   const out: Failure[] = [];
   if (e.error) {
-    out.push({ path: ['expect', 'error'], message: `Expected Exotel to refuse the call, but it was placed (${call.status}).`, expected: errorText(e.error), actual: `placed: ${call.sid}` });
+    out.push({
+      path: ['expect', 'error'],
+      message: `Expected Exotel to refuse the call, but it was placed (${call.status}).`,
+      expected: errorText(e.error),
+      actual: `placed: ${call.sid}`,
+    });
   }
   if (e.status !== undefined && !list(e.status).includes(call.status)) {
     out.push({ path: ['expect', 'status'], message: `Status is ${call.status}, expected ${oneOf(e.status)}.`, expected: oneOf(e.status), actual: call.status });
@@ -92,8 +102,10 @@ export function checkCall(e: Expectations, call: Call): Failure[] {
     if (r === undefined) continue;
     const v = call[key];
     const label = key === 'duration' ? 'Duration' : 'Price';
-    if (v === undefined) out.push({ path: ['expect', key], message: `${label} was not filled in before the timeout.`, expected: describeRange(r), actual: '(not filled)' });
-    else if (!inRange(v, r)) out.push({ path: ['expect', key], message: `${label} is ${v}, expected ${describeRange(r)}.`, expected: describeRange(r), actual: String(v) });
+    if (v === undefined)
+      out.push({ path: ['expect', key], message: `${label} was not filled in before the timeout.`, expected: describeRange(r), actual: '(not filled)' });
+    else if (!inRange(v, r))
+      out.push({ path: ['expect', key], message: `${label} is ${v}, expected ${describeRange(r)}.`, expected: describeRange(r), actual: String(v) });
   }
   if (e.legs) {
     for (const leg of [1, 2] as const) {
@@ -101,20 +113,32 @@ export function checkCall(e: Expectations, call: Call): Failure[] {
       if (want === undefined) continue;
       const got = (leg === 1 ? call.details?.leg1Status : call.details?.leg2Status) ?? null;
       if (!list(want).includes(got)) {
-        out.push({ path: ['expect', 'legs', String(leg)], message: `Leg ${leg} is ${show(got)}, expected ${oneOf(want)}.`, expected: oneOf(want), actual: show(got) });
+        out.push({
+          path: ['expect', 'legs', String(leg)],
+          message: `Leg ${leg} is ${show(got)}, expected ${oneOf(want)}.`,
+          expected: oneOf(want),
+          actual: show(got),
+        });
       }
     }
   }
   if (e.answeredBy !== undefined) {
     const got = call.answeredBy ?? null;
     if (!list(e.answeredBy).some(a => got !== null && a.toLowerCase() === got.toLowerCase())) {
-      out.push({ path: ['expect', 'answeredBy'], message: `AnsweredBy is ${show(got)}, expected ${oneOf(e.answeredBy)}.`, expected: oneOf(e.answeredBy), actual: show(got) });
+      out.push({
+        path: ['expect', 'answeredBy'],
+        message: `AnsweredBy is ${show(got)}, expected ${oneOf(e.answeredBy)}.`,
+        expected: oneOf(e.answeredBy),
+        actual: show(got),
+      });
     }
   }
   if (e.recording !== undefined && Boolean(call.recordingUrl) !== e.recording) {
     out.push({
-      path: ['expect', 'recording'], message: e.recording ? 'The call has no recording.' : 'The call has a recording, expected none.',
-      expected: e.recording ? 'a RecordingUrl' : 'no RecordingUrl', actual: call.recordingUrl ? 'a RecordingUrl' : 'no RecordingUrl',
+      path: ['expect', 'recording'],
+      message: e.recording ? 'The call has no recording.' : 'The call has a recording, expected none.',
+      expected: e.recording ? 'a RecordingUrl' : 'no RecordingUrl',
+      actual: call.recordingUrl ? 'a RecordingUrl' : 'no RecordingUrl',
     });
   }
   return out;
@@ -142,14 +166,29 @@ export function checkError(e: Expectations, err: unknown): Failure[] {
     return [{ path: ['expect', 'error'], message: `Expected an error from Exotel; got: ${message}`, expected: errorText(want), actual }];
   }
   if (want.status !== undefined && api.status !== want.status) {
-    out.push({ path: ['expect', 'error', 'status'], message: `Exotel answered HTTP ${api.status}, expected ${want.status}.`, expected: String(want.status), actual: String(api.status) });
+    out.push({
+      path: ['expect', 'error', 'status'],
+      message: `Exotel answered HTTP ${api.status}, expected ${want.status}.`,
+      expected: String(want.status),
+      actual: String(api.status),
+    });
   }
   const text = api.exotelMessage ?? api.message;
   if (want.message !== undefined && !text.toLowerCase().includes(want.message.toLowerCase())) {
-    out.push({ path: ['expect', 'error', 'message'], message: `Exotel's message does not contain “${want.message}”.`, expected: `…${want.message}…`, actual: text });
+    out.push({
+      path: ['expect', 'error', 'message'],
+      message: `Exotel's message does not contain “${want.message}”.`,
+      expected: `…${want.message}…`,
+      actual: text,
+    });
   }
   if (want.code !== undefined && String(api.code) !== String(want.code)) {
-    out.push({ path: ['expect', 'error', 'code'], message: `Exotel's code is ${show(api.code)}, expected ${want.code}.`, expected: String(want.code), actual: show(api.code) });
+    out.push({
+      path: ['expect', 'error', 'code'],
+      message: `Exotel's code is ${show(api.code)}, expected ${want.code}.`,
+      expected: String(want.code),
+      actual: show(api.code),
+    });
   }
   return out;
 }
@@ -157,25 +196,44 @@ export function checkError(e: Expectations, err: unknown): Failure[] {
 /** The callback of this event for this call that was answered (or failed) first, if any yet. */
 export function settledCallback(records: readonly CallbackRecord[], callSid: string, c: CallbackExpectation): CallbackRecord | undefined {
   const event = c.event ?? 'terminal';
-  return records.find(r => r.callSid === callSid && r.event === event && (r.status !== undefined || r.error !== undefined) && (!c.url || sameUrl(r.url, c.url)));
+  return records.find(
+    r => r.callSid === callSid && r.event === event && (r.status !== undefined || r.error !== undefined) && (!c.url || sameUrl(r.url, c.url)),
+  );
 }
 
 export function checkCallback(c: CallbackExpectation, record: CallbackRecord | undefined, url: string | undefined): Failure[] {
   const event = c.event ?? 'terminal';
   if (!record) {
-    return [{ path: ['expect', 'callback'], message: `No ${event} StatusCallback was delivered${url ? ` to ${url}` : ''}.`, expected: `a ${event} callback`, actual: '(none)' }];
+    return [
+      {
+        path: ['expect', 'callback'],
+        message: `No ${event} StatusCallback was delivered${url ? ` to ${url}` : ''}.`,
+        expected: `a ${event} callback`,
+        actual: '(none)',
+      },
+    ];
   }
   const out: Failure[] = [];
   if (c.answer !== undefined && record.status !== c.answer) {
-    const actual = record.status !== undefined ? `HTTP ${record.status}` : record.error ?? 'no answer';
-    out.push({ path: ['expect', 'callback', 'answer'], message: `Your handler at ${record.url} answered ${actual}, expected HTTP ${c.answer}.`, expected: `HTTP ${c.answer}`, actual });
+    const actual = record.status !== undefined ? `HTTP ${record.status}` : (record.error ?? 'no answer');
+    out.push({
+      path: ['expect', 'callback', 'answer'],
+      message: `Your handler at ${record.url} answered ${actual}, expected HTTP ${c.answer}.`,
+      expected: `HTTP ${c.answer}`,
+      actual,
+    });
   }
   if (c.fields) {
     const fields = callbackFields(record);
     for (const [name, want] of Object.entries(c.fields)) {
       const got = fields[name];
       if (String(got ?? null) !== String(want)) {
-        out.push({ path: ['expect', 'callback', 'fields', name], message: `Callback field ${name} is ${show(got)}, expected ${show(want)}.`, expected: show(want), actual: show(got) });
+        out.push({
+          path: ['expect', 'callback', 'fields', name],
+          message: `Callback field ${name} is ${show(got)}, expected ${show(want)}.`,
+          expected: show(want),
+          actual: show(got),
+        });
       }
     }
   }
@@ -195,7 +253,7 @@ export function callbackFields(r: Pick<CallbackRecord, 'contentType' | 'body'>):
   if (r.contentType.startsWith('application/json')) {
     try {
       const v = JSON.parse(r.body);
-      return v && typeof v === 'object' ? v as Record<string, unknown> : {};
+      return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
     } catch {
       return {};
     }

@@ -12,7 +12,10 @@ export function globRegExp(glob: string): RegExp {
     const c = glob[i];
     if (c === '*' && glob[i + 1] === '*') {
       i++;
-      if (glob[i + 1] === '/') { i++; re += '(?:.*/)?'; } else re += '.*';
+      if (glob[i + 1] === '/') {
+        i++;
+        re += '(?:.*/)?';
+      } else re += '.*';
     } else if (c === '*') re += '[^/]*';
     else if (c === '?') re += '[^/]';
     else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
@@ -29,7 +32,9 @@ function walk(dir: string, out: string[]): void {
   }
   for (const e of entries) {
     const full = path.join(dir, e.name);
-    if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(full, out); } else if (e.isFile()) out.push(full);
+    if (e.isDirectory()) {
+      if (!SKIP_DIRS.has(e.name)) walk(full, out);
+    } else if (e.isFile()) out.push(full);
   }
 }
 
@@ -41,7 +46,10 @@ export function expandSuiteArgs(args: readonly string[], cwd = process.cwd()): {
     const found: string[] = [];
     if (/[*?]/.test(arg)) {
       const norm = arg.split(path.sep).join('/');
-      const staticPart = norm.split('/').filter((_, i, parts) => !/[*?]/.test(parts.slice(0, i + 1).join('/'))).join('/');
+      const staticPart = norm
+        .split('/')
+        .filter((_, i, parts) => !/[*?]/.test(parts.slice(0, i + 1).join('/')))
+        .join('/');
       const root = path.resolve(cwd, staticPart || '.');
       const re = globRegExp(path.resolve(cwd, norm).split(path.sep).join('/'));
       const all: string[] = [];

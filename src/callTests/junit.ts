@@ -11,8 +11,13 @@ export interface SuiteReport {
 
 const xml = (s: string): string =>
   // Characters XML 1.0 cannot hold at all are dropped; the rest escaped.
-  // eslint-disable-next-line no-control-regex -- the control characters are the point
-  s.replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  s
+    // eslint-disable-next-line no-control-regex -- the control characters are the point
+    .replace(/[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD]/g, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 const secs = (ms: number): string => (ms / 1000).toFixed(3);
 
 export function junitXml(reports: readonly SuiteReport[]): string {
@@ -28,7 +33,11 @@ export function junitXml(reports: readonly SuiteReport[]): string {
       errors: r.error ? 1 : count(r, 'errored'),
       skipped: count(r, 'skipped', 'cancelled'),
     };
-    totals.tests += s.tests; totals.failures += s.failures; totals.errors += s.errors; totals.skipped += s.skipped; totals.ms += r.ms;
+    totals.tests += s.tests;
+    totals.failures += s.failures;
+    totals.errors += s.errors;
+    totals.skipped += s.skipped;
+    totals.ms += r.ms;
     return `  <testsuite name="${xml(r.file)}" tests="${s.tests}" failures="${s.failures}" errors="${s.errors}" skipped="${s.skipped}" time="${secs(r.ms)}">\n${cases.join('\n')}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="Exotel call tests" tests="${totals.tests}" failures="${totals.failures}" errors="${totals.errors}" skipped="${totals.skipped}" time="${secs(totals.ms)}">\n${suites.join('\n')}\n</testsuites>\n`;
@@ -38,10 +47,13 @@ function testcase(file: string, t: TestResult): string {
   const open = `    <testcase classname="${xml(file)}" name="${xml(t.name)}" time="${secs(t.ms)}">`;
   const sid = t.callSid ? `<system-out>CallSid ${xml(t.callSid)}</system-out>` : '';
   switch (t.outcome) {
-    case 'passed': return `${open}${sid}</testcase>`;
+    case 'passed':
+      return `${open}${sid}</testcase>`;
     case 'skipped':
-    case 'cancelled': return `${open}<skipped message="${xml(t.message ?? t.outcome)}"/>${sid}</testcase>`;
-    case 'errored': return `${open}<error message="${xml(t.message ?? 'error')}"/>${sid}</testcase>`;
+    case 'cancelled':
+      return `${open}<skipped message="${xml(t.message ?? t.outcome)}"/>${sid}</testcase>`;
+    case 'errored':
+      return `${open}<error message="${xml(t.message ?? 'error')}"/>${sid}</testcase>`;
     case 'failed': {
       const first = t.failures[0]?.message ?? t.message ?? 'failed';
       const body = t.failures.map(f => `${f.message}${f.expected !== undefined ? `\n  expected: ${f.expected}\n  actual:   ${f.actual}` : ''}`).join('\n');

@@ -78,7 +78,10 @@ export function parseSuite(text: string): ParsedSuite {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const problems: SuiteProblem[] = errors.map(e => ({
-    offset: e.offset, length: Math.max(1, e.length), severity: 'error', kind: 'syntax',
+    offset: e.offset,
+    length: Math.max(1, e.length),
+    severity: 'error',
+    kind: 'syntax',
     message: `JSON: ${syntaxMessage(printParseErrorCode(e.error))}`,
   }));
   const locate = (path: JSONPath): TextRange | undefined => {
@@ -89,13 +92,25 @@ export function parseSuite(text: string): ParsedSuite {
       if (!p.length) return undefined;
     }
   };
-  const at = (node: JsonNode, message: string, severity: SuiteProblem['severity'] = 'error', kind: SuiteProblem['kind'] = 'rule'): SuiteProblem =>
-    ({ offset: node.offset, length: node.length, message, severity, kind });
+  const at = (node: JsonNode, message: string, severity: SuiteProblem['severity'] = 'error', kind: SuiteProblem['kind'] = 'rule'): SuiteProblem => ({
+    offset: node.offset,
+    length: node.length,
+    message,
+    severity,
+    kind,
+  });
 
   const empty = { text, profile: SANDBOX_PROFILE, isSandbox: true, parallel: 4, tests: [], locate };
   if (!root || root.type !== 'object') {
     if (root && !problems.length) problems.push(at(root, 'A test suite is a JSON object with a "tests" list.'));
-    if (!root && !problems.length) problems.push({ offset: 0, length: 0, message: 'The file is empty: a test suite is a JSON object with a "tests" list.', severity: 'error', kind: 'syntax' });
+    if (!root && !problems.length)
+      problems.push({
+        offset: 0,
+        length: 0,
+        message: 'The file is empty: a test suite is a JSON object with a "tests" list.',
+        severity: 'error',
+        kind: 'syntax',
+      });
     return { ...empty, problems, suiteProblems: problems };
   }
   const syntax = new Set(problems);
@@ -107,22 +122,21 @@ export function parseSuite(text: string): ParsedSuite {
   const profile = typeof value(['profile']) === 'string' ? (value(['profile']) as string).trim() : SANDBOX_PROFILE;
   const isSandbox = profile === SANDBOX_PROFILE;
   const allowNode = findNodeAtLocation(root, ['allowNumbers']);
-  const allowNumbers = allowNode?.type === 'array'
-    ? (allowNode.children ?? []).map(n => normalized(n, problems, at)).filter((n): n is string => n !== undefined)
-    : undefined;
-  const maxCalls = typeof value(['maxCalls']) === 'number' ? value(['maxCalls']) as number : undefined;
-  const parallel = typeof value(['parallel']) === 'number' ? value(['parallel']) as number : 4;
+  const allowNumbers =
+    allowNode?.type === 'array' ? (allowNode.children ?? []).map(n => normalized(n, problems, at)).filter((n): n is string => n !== undefined) : undefined;
+  const maxCalls = typeof value(['maxCalls']) === 'number' ? (value(['maxCalls']) as number) : undefined;
+  const parallel = typeof value(['parallel']) === 'number' ? (value(['parallel']) as number) : 4;
   if (!isSandbox) {
     const profileNode = findNodeAtLocation(root, ['profile'])!;
     if (!allowNumbers) problems.push(at(profileNode, `Profile "${profile}" places real calls: list the numbers the suite may ring in "allowNumbers".`));
     if (maxCalls === undefined) problems.push(at(profileNode, `Profile "${profile}" places real calls: cap them with "maxCalls".`));
   }
   const defaultsNode = findNodeAtLocation(root, ['defaults']);
-  const defaults = (defaultsNode?.type === 'object' ? defaultsNode : undefined);
+  const defaults = defaultsNode?.type === 'object' ? defaultsNode : undefined;
   const dv = (key: string): unknown => (defaults ? nodeValue(findNodeAtLocation(defaults, [key])) : undefined);
 
   const tests: SuiteTest[] = [];
-  const testNodes = findNodeAtLocation(root, ['tests'])?.type === 'array' ? findNodeAtLocation(root, ['tests'])!.children ?? [] : [];
+  const testNodes = findNodeAtLocation(root, ['tests'])?.type === 'array' ? (findNodeAtLocation(root, ['tests'])!.children ?? []) : [];
   const names = new Map<string, number>();
   testNodes.forEach((node, index) => {
     const own = (key: string): JsonNode | undefined => (node.type === 'object' ? findNodeAtLocation(node, [key]) : undefined);
@@ -142,7 +156,7 @@ export function parseSuite(text: string): ParsedSuite {
       if (flow) {
         const allowed = new Set<string>(callOptionsFor(true).map(o => o.key));
         for (const optionsNode of [own('options'), defaults && findNodeAtLocation(defaults, ['options'])]) {
-          for (const m of optionsNode?.type === 'object' ? optionsNode.children ?? [] : []) {
+          for (const m of optionsNode?.type === 'object' ? (optionsNode.children ?? []) : []) {
             const key = m.children?.[0];
             if (key && !allowed.has(key.value)) local.push(at(key, `A connect to a flow does not take "${key.value}".`));
           }
@@ -153,7 +167,7 @@ export function parseSuite(text: string): ParsedSuite {
     const spec: TestSpec = {
       name,
       to: typeof to?.value === 'string' ? to.value : undefined,
-      flow: flow?.type === 'object' ? nodeValue(flow) as FlowRef : undefined,
+      flow: flow?.type === 'object' ? (nodeValue(flow) as FlowRef) : undefined,
       from: (own('from')?.value ?? dv('from')) as string | undefined,
       callerId: (own('callerId')?.value ?? dv('callerId')) as string | undefined,
       options: { ...(objectValue(dv('options')) ?? {}), ...(objectValue(nodeValue(own('options'))) ?? {}) } as ConnectCallOptions,
@@ -162,7 +176,10 @@ export function parseSuite(text: string): ParsedSuite {
       expect: (objectValue(nodeValue(own('expect'))) ?? {}) as Expectations,
     };
     if (allowNumbers && !isSandbox) {
-      for (const [key, num] of [['to', to], ['from', own('from')]] as const) {
+      for (const [key, num] of [
+        ['to', to],
+        ['from', own('from')],
+      ] as const) {
         const e164 = num ? normalized(num, [], at) : undefined;
         if (e164 && !allowNumbers.includes(e164)) local.push(at(num!, `${e164} is not in "allowNumbers": the suite may not ring it.`));
         if (key === 'from' && !num && typeof dv('from') === 'string') {
@@ -171,7 +188,14 @@ export function parseSuite(text: string): ParsedSuite {
         }
       }
     }
-    tests.push({ index, name, range: { offset: node.offset, length: node.length }, nameRange: { offset: nameNode.offset, length: nameNode.length }, spec, problems: local });
+    tests.push({
+      index,
+      name,
+      range: { offset: node.offset, length: node.length },
+      nameRange: { offset: nameNode.offset, length: nameNode.length },
+      spec,
+      problems: local,
+    });
     problems.push(...local);
   });
 
@@ -221,7 +245,7 @@ function safePhone(text: string): string | undefined {
 }
 
 function objectValue(v: unknown): Record<string, unknown> | undefined {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? v as Record<string, unknown> : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
 function dedupe(problems: SuiteProblem[]): SuiteProblem[] {
@@ -236,11 +260,22 @@ function dedupe(problems: SuiteProblem[]): SuiteProblem[] {
 
 function syntaxMessage(code: string): string {
   const words: Record<string, string> = {
-    InvalidSymbol: 'unexpected character', InvalidNumberFormat: 'not a valid number', PropertyNameExpected: 'a property name in double quotes is expected',
-    ValueExpected: 'a value is expected', ColonExpected: 'a colon is expected', CommaExpected: 'a comma is expected',
-    CloseBraceExpected: 'a closing } is expected', CloseBracketExpected: 'a closing ] is expected', EndOfFileExpected: 'nothing may follow the closing }',
-    InvalidCommentToken: 'unfinished comment', UnexpectedEndOfComment: 'unfinished comment', UnexpectedEndOfString: 'unfinished string',
-    UnexpectedEndOfNumber: 'unfinished number', InvalidUnicode: 'invalid \\u escape', InvalidEscapeCharacter: 'invalid escape', InvalidCharacter: 'invalid character',
+    InvalidSymbol: 'unexpected character',
+    InvalidNumberFormat: 'not a valid number',
+    PropertyNameExpected: 'a property name in double quotes is expected',
+    ValueExpected: 'a value is expected',
+    ColonExpected: 'a colon is expected',
+    CommaExpected: 'a comma is expected',
+    CloseBraceExpected: 'a closing } is expected',
+    CloseBracketExpected: 'a closing ] is expected',
+    EndOfFileExpected: 'nothing may follow the closing }',
+    InvalidCommentToken: 'unfinished comment',
+    UnexpectedEndOfComment: 'unfinished comment',
+    UnexpectedEndOfString: 'unfinished string',
+    UnexpectedEndOfNumber: 'unfinished number',
+    InvalidUnicode: 'invalid \\u escape',
+    InvalidEscapeCharacter: 'invalid escape',
+    InvalidCharacter: 'invalid character',
   };
   return words[code] ?? code;
 }

@@ -3,9 +3,7 @@
 import { ConnectCallParams, ConnectToFlowParams } from '../exotel/connectParams';
 import { CancelledError, ExotelError, NotFoundError, ValidationError } from '../exotel/errors';
 import { Call, isFinalStatus } from '../exotel/models';
-import {
-  CallbackRecord, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback,
-} from './expectations';
+import { CallbackRecord, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
 import { ParsedSuite, SuiteTest } from './parseSuite';
 
 /** What the runner needs of an ExotelClient. */
@@ -62,7 +60,14 @@ export async function runSuite(suite: ParsedSuite, target: RunTarget, options: R
     while (next < chosen.length) {
       const test = chosen[next++];
       const result = options.signal?.aborted
-        ? { index: test.index, name: test.name, outcome: 'cancelled' as const, failures: [], message: 'Cancelled before it started; no call was placed.', ms: 0 }
+        ? {
+            index: test.index,
+            name: test.name,
+            outcome: 'cancelled' as const,
+            failures: [],
+            message: 'Cancelled before it started; no call was placed.',
+            ms: 0,
+          }
         : (options.onStart?.(test), await runTest(test, target, options.signal));
       results.push(result);
       options.onResult?.(test, result);
@@ -94,12 +99,15 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
       : await target.client.connectCall({ from: spec.from!, to: spec.to!, callerId: spec.callerId!, ...spec.options }, { signal });
   } catch (err) {
     if (err instanceof CancelledError) {
-      const message = err.mayHaveBeenSent ? 'Cancelled while placing the call: it may have been placed and is not undone (see the call log).' : 'Cancelled; no call was placed.';
+      const message = err.mayHaveBeenSent
+        ? 'Cancelled while placing the call: it may have been placed and is not undone (see the call log).'
+        : 'Cancelled; no call was placed.';
       return done({ outcome: 'cancelled', failures: [], message });
     }
     if (err instanceof ValidationError) return done({ outcome: 'errored', failures: [], message: `Not sent: ${err.message}` });
     const failures = checkError(spec.expect, err);
-    if (err instanceof ExotelError && err.mayHaveBeenSent) failures.push({ path: ['expect'], message: 'The call may have been placed all the same: look at the call log.' });
+    if (err instanceof ExotelError && err.mayHaveBeenSent)
+      failures.push({ path: ['expect'], message: 'The call may have been placed all the same: look at the call log.' });
     return done({ outcome: failures.length ? 'failed' : 'passed', failures });
   }
   if (spec.expect.error && !hasCallExpectations(spec.expect)) {
@@ -109,13 +117,21 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
   const waited = await waitForCall(placed, spec.expect, target, deadline, signal);
   const call = waited.call;
   if (waited.cancelled) {
-    return done({ outcome: 'cancelled', failures: [], callSid: placed.sid, call, message: `Cancelled while waiting; call ${placed.sid} was placed and is not undone.` });
+    return done({
+      outcome: 'cancelled',
+      failures: [],
+      callSid: placed.sid,
+      call,
+      message: `Cancelled while waiting; call ${placed.sid} was placed and is not undone.`,
+    });
   }
   if (!isFinalStatus(call.status)) {
     const seconds = Math.round((deadline - started) / 1000);
     const why = waited.lastError ? ` (last poll: ${waited.lastError})` : '';
     return done({
-      outcome: 'failed', callSid: placed.sid, call,
+      outcome: 'failed',
+      callSid: placed.sid,
+      call,
       failures: [{ path: ['expect'], message: `The call was still ${call.status} after ${seconds} s${why}.`, expected: 'a final status', actual: call.status }],
     });
   }

@@ -12,7 +12,7 @@ export interface RealRunPlan {
 }
 
 function e164(n: string | undefined): string | undefined {
-  return n === undefined ? undefined : checkPhone(n).e164 ?? n;
+  return n === undefined ? undefined : (checkPhone(n).e164 ?? n);
 }
 
 /** The tests of `tests` that would place a call. */

@@ -28,7 +28,9 @@ function typeMatches(node: JsonNode, wanted: string): boolean {
 
 function describeType(wanted: unknown): string {
   const list = Array.isArray(wanted) ? wanted : [wanted];
-  return list.map(t => (t === 'integer' ? 'a whole number' : t === 'object' ? 'an object' : t === 'array' ? 'a list' : t === 'null' ? 'null' : `a ${t}`)).join(' or ');
+  return list
+    .map(t => (t === 'integer' ? 'a whole number' : t === 'object' ? 'an object' : t === 'array' ? 'a list' : t === 'null' ? 'null' : `a ${t}`))
+    .join(' or ');
 }
 
 function check(node: JsonNode, schema: Schema, where: string, out: SchemaProblem[]): void {
@@ -46,7 +48,7 @@ function check(node: JsonNode, schema: Schema, where: string, out: SchemaProblem
     return;
   }
   if (schema.type !== undefined) {
-    const types = Array.isArray(schema.type) ? schema.type as string[] : [schema.type as string];
+    const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
     if (!types.some(t => typeMatches(node, t))) {
       out.push({ node, message: `${where} must be ${describeType(schema.type)}.` });
       return;
@@ -63,9 +65,12 @@ function check(node: JsonNode, schema: Schema, where: string, out: SchemaProblem
   }
   if (node.type === 'string') {
     const v = node.value as string;
-    if (typeof schema.minLength === 'number' && v.length < schema.minLength) out.push({ node, message: v.length ? `${where} is too short.` : `${where} must not be empty.` });
-    if (typeof schema.maxLength === 'number' && v.length > schema.maxLength) out.push({ node, message: `${where} must be at most ${schema.maxLength} characters.` });
-    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(v)) out.push({ node, message: `${where} does not look right (${patternHint(schema.pattern)}).` });
+    if (typeof schema.minLength === 'number' && v.length < schema.minLength)
+      out.push({ node, message: v.length ? `${where} is too short.` : `${where} must not be empty.` });
+    if (typeof schema.maxLength === 'number' && v.length > schema.maxLength)
+      out.push({ node, message: `${where} must be at most ${schema.maxLength} characters.` });
+    if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern).test(v))
+      out.push({ node, message: `${where} does not look right (${patternHint(schema.pattern)}).` });
   }
   if (node.type === 'array') {
     const items = node.children ?? [];
@@ -92,13 +97,18 @@ function checkObject(node: JsonNode, schema: Schema, where: string, out: SchemaP
   }
   if (typeof schema.minProperties === 'number' && members.length < schema.minProperties) out.push({ node, message: `${where} must not be empty.` });
   if (typeof schema.maxProperties === 'number' && members.length > schema.maxProperties) {
-    out.push({ node, message: `${where} takes only one of ${Object.keys(props).map(k => `"${k}"`).join(', ')}.` });
+    out.push({
+      node,
+      message: `${where} takes only one of ${Object.keys(props)
+        .map(k => `"${k}"`)
+        .join(', ')}.`,
+    });
   }
   for (const member of members) {
     const [keyNode, valueNode] = member.children ?? [];
     if (!keyNode || !valueNode) continue;
     const key = keyNode.value as string;
-    const sub = props[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties as Schema : undefined);
+    const sub = props[key] ?? (typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as Schema) : undefined);
     if (sub) {
       check(valueNode, sub, `"${key}"`, out);
     } else if (schema.additionalProperties === false) {

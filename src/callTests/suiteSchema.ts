@@ -21,7 +21,9 @@ const range = (what: string, unit: string): Schema => ({
   anyOf: [
     { type: 'number', minimum: 0 },
     {
-      type: 'object', additionalProperties: false, minProperties: 1,
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
       properties: {
         gte: { type: 'number', description: `At least this many ${unit}.` },
         gt: { type: 'number', description: `More than this many ${unit}.` },
@@ -36,30 +38,37 @@ const range = (what: string, unit: string): Schema => ({
 const phone = (description: string): Schema => ({ type: 'string', minLength: 5, maxLength: 20, pattern: '^[+0-9][0-9 ()-]*$', description });
 
 const timeoutSeconds: Schema = {
-  type: 'integer', minimum: 1, maximum: LIMITS.timeoutSeconds,
+  type: 'integer',
+  minimum: 1,
+  maximum: LIMITS.timeoutSeconds,
   description: 'Seconds to wait for the call to reach what is expected (default: 60 on the sandbox, 300 on an account).',
 };
 
 const finalStatus: Schema = { type: 'string', enum: [...FINAL_STATUSES] };
 
 const expectSchema: Schema = {
-  type: 'object', additionalProperties: false, minProperties: 1,
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
   description: 'What the call must do. Every key given is checked; a connect error fails the test unless `error` expects it.',
   properties: {
     status: oneOrMany(finalStatus, 'The final status, or any of several.'),
     error: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       description: 'The connect must be refused by Exotel (no call placed).',
       properties: {
         status: { type: 'integer', minimum: 400, maximum: 599, description: 'HTTP status, e.g. 403.' },
         message: { type: 'string', minLength: 1, description: 'A part of Exotel\'s message, e.g. "NDNC" (case-insensitive).' },
-        code: { type: ['integer', 'string'], description: 'Exotel\'s RestException code.' },
+        code: { type: ['integer', 'string'], description: "Exotel's RestException code." },
       },
     },
     duration: range('Duration of the call', 'seconds'),
-    price: range('Price of the call', 'units of the account\'s currency'),
+    price: range('Price of the call', "units of the account's currency"),
     legs: {
-      type: 'object', additionalProperties: false, minProperties: 1,
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
       description: 'Per-leg status from the call details: leg 1 is From (the agent), leg 2 is To. null: the leg was never dialled.',
       properties: {
         1: oneOrMany({ type: ['string', 'null'] }, 'Status of leg 1 (From), or any of several.'),
@@ -69,14 +78,16 @@ const expectSchema: Schema = {
     answeredBy: oneOrMany({ type: 'string' }, 'AnsweredBy, e.g. "human", or any of several.'),
     recording: { type: 'boolean', description: 'true: the call has a RecordingUrl; false: it has none.' },
     callback: {
-      type: 'object', additionalProperties: false,
+      type: 'object',
+      additionalProperties: false,
       description: 'A StatusCallback was delivered (on the sandbox; an account needs the Callbacks receiver).',
       properties: {
-        url: { type: 'string', pattern: '^https?://', description: 'Where it went (default: the test\'s statusCallback).' },
+        url: { type: 'string', pattern: '^https?://', description: "Where it went (default: the test's statusCallback)." },
         event: { type: 'string', enum: [...STATUS_CALLBACK_EVENTS], description: 'Which callback (default terminal).' },
         answer: { type: 'integer', minimum: 100, maximum: 599, description: 'The HTTP status your handler answered with.' },
         fields: {
-          type: 'object', additionalProperties: { type: ['string', 'number', 'null'] },
+          type: 'object',
+          additionalProperties: { type: ['string', 'number', 'null'] },
           description: 'Fields the callback carried, e.g. { "Status": "completed" }.',
         },
       },
@@ -86,17 +97,22 @@ const expectSchema: Schema = {
 
 function testSchema(): Schema {
   return {
-    type: 'object', additionalProperties: false, required: ['name', 'expect'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'expect'],
     description: 'One call and what it must do. Give `to` for a two-number connect, or `flow` for a connect to a call flow.',
     properties: {
       name: { type: 'string', minLength: 1, maxLength: 200, description: 'Shown in the Test Explorer and in reports.' },
       to: phone('The customer: dialled once From answers.'),
       flow: {
-        type: 'object', additionalProperties: false, minProperties: 1, maxProperties: 1,
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        maxProperties: 1,
         description: 'Connect From to a call flow, by app id (App Bazaar → My Apps) or by URL.',
         properties: {
-          appId: { type: 'string', pattern: '^[0-9]+$', description: 'The flow\'s app id.' },
-          url: { type: 'string', pattern: '^https?://', description: 'The flow\'s full URL.' },
+          appId: { type: 'string', pattern: '^[0-9]+$', description: "The flow's app id." },
+          url: { type: 'string', pattern: '^https?://', description: "The flow's full URL." },
         },
       },
       from: phone('The agent, called first (default: defaults.from).'),
@@ -116,21 +132,28 @@ export function suiteJsonSchema(): Schema {
     $id: 'https://exotel-vscode.github.io/schemas/exotel-tests.schema.json',
     title: 'Exotel call test suite',
     description: 'Calls to place and what each must do. Runs in the Test Explorer and with `npm run call-tests`.',
-    type: 'object', additionalProperties: false, required: ['tests'],
+    type: 'object',
+    additionalProperties: false,
+    required: ['tests'],
     properties: {
       $schema: { type: 'string' },
       profile: {
-        type: 'string', minLength: 1, default: SANDBOX_PROFILE,
+        type: 'string',
+        minLength: 1,
+        default: SANDBOX_PROFILE,
         description: '"sandbox" (default: no phone rings, no cost) or the name of a profile, whose calls are real and cost money.',
       },
       allowNumbers: {
-        type: 'array', items: phone('A number this suite may call.'), uniqueItems: true,
+        type: 'array',
+        items: phone('A number this suite may call.'),
+        uniqueItems: true,
         description: 'Every number (From and To) the suite may ring; required on a real account.',
       },
       maxCalls: { type: 'integer', minimum: 1, maximum: LIMITS.maxCalls, description: 'The most calls one run may place; required on a real account.' },
       parallel: { type: 'integer', minimum: 1, maximum: LIMITS.parallel, default: 4, description: 'Tests running at once, all within the shared rate limit.' },
       defaults: {
-        type: 'object', additionalProperties: false,
+        type: 'object',
+        additionalProperties: false,
         description: 'Values every test gets unless it gives its own.',
         properties: {
           from: phone('The agent, called first.'),

@@ -10,7 +10,8 @@ import { RunTarget } from './runner';
 export const CLI_SANDBOX = { progressMs: 1000, postCallLagMs: 500 } as const;
 export const SANDBOX_TIMEOUT_SECONDS = 60;
 export const ACCOUNT_TIMEOUT_SECONDS = 300;
-export const CALLBACKS_NEED_RECEIVER = 'Callback expectations are checked on the sandbox only: on an account they need the Callbacks receiver (not available here), so this test was not run and placed no call.';
+export const CALLBACKS_NEED_RECEIVER =
+  'Callback expectations are checked on the sandbox only: on an account they need the Callbacks receiver (not available here), so this test was not run and placed no call.';
 
 export interface ClientSetup {
   limiter: RateLimiter;
@@ -19,8 +20,13 @@ export interface ClientSetup {
 
 export function sandboxTarget(sandbox: Sandbox, setup: ClientSetup, pollMs = CLI_SANDBOX.progressMs / 2): RunTarget & { client: ExotelClient } {
   const client = new ExotelClient({
-    baseUrl: sandbox.baseUrl, accountSid: sandbox.accountSid, apiKey: sandbox.apiKey, apiToken: sandbox.apiToken,
-    fetch: fetch as unknown as FetchLike, limiter: setup.limiter, log: setup.log,
+    baseUrl: sandbox.baseUrl,
+    accountSid: sandbox.accountSid,
+    apiKey: sandbox.apiKey,
+    apiToken: sandbox.apiToken,
+    fetch: fetch as unknown as FetchLike,
+    limiter: setup.limiter,
+    log: setup.log,
   });
   return { client, callbacks: () => sandbox.callbacks, pollMs, defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS };
 }

@@ -73,14 +73,25 @@ function summary(headers: Record<string, string>, body: string): Pick<Delivery, 
 }
 
 export function fromAttempt(a: CallbackAttempt, id: string): Delivery {
-  const answer = a.status !== undefined && !a.errorKind
-    ? { status: a.status, headers: a.responseHeaders ?? {}, body: a.responseBody ?? '', truncated: a.responseTruncated ?? false } : undefined;
+  const answer =
+    a.status !== undefined && !a.errorKind
+      ? { status: a.status, headers: a.responseHeaders ?? {}, body: a.responseBody ?? '', truncated: a.responseTruncated ?? false }
+      : undefined;
   const headers = a.requestHeaders ?? { 'Content-Type': a.contentType };
   return {
-    id, source: 'sandbox', at: a.at, ...summary(headers, a.body), callSid: a.callSid, event: a.event,
-    attempt: a.attempt, maxAttempts: a.maxAttempts,
+    id,
+    source: 'sandbox',
+    at: a.at,
+    ...summary(headers, a.body),
+    callSid: a.callSid,
+    event: a.event,
+    attempt: a.attempt,
+    maxAttempts: a.maxAttempts,
     request: { method: a.method ?? 'POST', url: a.url, headers, body: a.body },
-    answer, latencyMs: a.latencyMs, failure: a.errorKind ?? (a.error && a.status === undefined ? 'other' : undefined), error: a.error,
+    answer,
+    latencyMs: a.latencyMs,
+    failure: a.errorKind ?? (a.error && a.status === undefined ? 'other' : undefined),
+    error: a.error,
     done: a.done ?? (a.status !== undefined || a.error !== undefined),
   };
 }
@@ -89,22 +100,44 @@ export function fromCapture(c: Capture, receiverUrl: string): Delivery {
   const forward = c.forward;
   const result = forward?.result;
   const answer: CapturedAnswer | undefined = forward
-    ? (result && result.status !== undefined && !result.failure ? answerOf(result) : undefined)
-    : c.answeredStatus !== undefined ? { status: c.answeredStatus, headers: {}, body: c.tooLarge ? 'Body too large' : 'OK', truncated: false } : undefined;
+    ? result && result.status !== undefined && !result.failure
+      ? answerOf(result)
+      : undefined
+    : c.answeredStatus !== undefined
+      ? { status: c.answeredStatus, headers: {}, body: c.tooLarge ? 'Body too large' : 'OK', truncated: false }
+      : undefined;
   return {
-    id: c.id, source: 'receiver', at: c.at, ...summary(c.headers, c.body),
+    id: c.id,
+    source: 'receiver',
+    at: c.at,
+    ...summary(c.headers, c.body),
     request: { method: c.method, url: receiverUrl + c.url, headers: c.headers, body: c.body },
-    answer, latencyMs: result?.latencyMs, failure: result?.failure, error: result?.error,
-    done: c.done, forwardedTo: forward?.url, answeredStatus: c.answeredStatus, tooLarge: c.tooLarge,
+    answer,
+    latencyMs: result?.latencyMs,
+    failure: result?.failure,
+    error: result?.error,
+    done: c.done,
+    forwardedTo: forward?.url,
+    answeredStatus: c.answeredStatus,
+    tooLarge: c.tooLarge,
   };
 }
 
 export function fromResend(of: Delivery, request: CapturedRequest, result: SendResult | undefined, id: string, at: Date): Delivery {
   return {
-    id, source: 'resend', at, ...summary(request.headers, request.body), resendOf: of.id,
-    callSid: of.callSid, to: of.to,
-    request, answer: result && result.status !== undefined && !result.failure ? answerOf(result) : undefined,
-    latencyMs: result?.latencyMs, failure: result?.failure, error: result?.error, done: result !== undefined,
+    id,
+    source: 'resend',
+    at,
+    ...summary(request.headers, request.body),
+    resendOf: of.id,
+    callSid: of.callSid,
+    to: of.to,
+    request,
+    answer: result && result.status !== undefined && !result.failure ? answerOf(result) : undefined,
+    latencyMs: result?.latencyMs,
+    failure: result?.failure,
+    error: result?.error,
+    done: result !== undefined,
   };
 }
 

@@ -34,9 +34,7 @@ export function curlCommand(r: CapturedRequest): string {
  */
 export function fixtureOf(r: CapturedRequest, maskIds: boolean): string {
   const parsed = parsePayload(contentTypeOf(r.headers), r.body);
-  const doc = parsed.kind === 'json' && !parsed.problem ? parsed.json
-    : parsed.fields.length ? Object.fromEntries(parsed.fields)
-      : { body: r.body };
+  const doc = parsed.kind === 'json' && !parsed.problem ? parsed.json : parsed.fields.length ? Object.fromEntries(parsed.fields) : { body: r.body };
   const text = maskText(JSON.stringify(doc, null, 2));
   return `${maskIds ? maskIdentifiers(text) : text}\n`;
 }

@@ -44,7 +44,7 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
   const now = options.now ?? Date.now;
   const started = now();
   const max = options.maxAnswerBytes ?? DEFAULT_MAX_ANSWER_BYTES;
-  return new Promise<SendResult>((resolve) => {
+  return new Promise<SendResult>(resolve => {
     let finished = false;
     const finish = (r: Omit<SendResult, 'latencyMs'>): void => {
       if (!finished) {
@@ -67,7 +67,7 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
     const client = url.protocol === 'https:' ? https : http;
     let timedOut = false;
     const req = client.request(url, { method: request.method, headers, timeout: options.timeoutMs, signal: options.signal });
-    req.on('response', (res) => {
+    req.on('response', res => {
       const chunks: Buffer[] = [];
       let kept = 0;
       let total = 0;
@@ -80,22 +80,23 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
         }
         if (total > HARD_ANSWER_LIMIT) res.destroy();
       });
-      const done = (): void => finish({
-        status: res.statusCode,
-        headers: flatHeaders(res.rawHeaders),
-        body: Buffer.concat(chunks).toString('utf8'),
-        truncated: total > kept,
-        bodyBytes: total,
-      });
+      const done = (): void =>
+        finish({
+          status: res.statusCode,
+          headers: flatHeaders(res.rawHeaders),
+          body: Buffer.concat(chunks).toString('utf8'),
+          truncated: total > kept,
+          bodyBytes: total,
+        });
       res.on('end', done);
       res.on('close', done); // destroyed past the hard limit: keep what we have
-      res.on('error', (err) => finish({ status: res.statusCode, failure: failureKind(err, timedOut), error: err.message }));
+      res.on('error', err => finish({ status: res.statusCode, failure: failureKind(err, timedOut), error: err.message }));
     });
     req.on('timeout', () => {
       timedOut = true;
       req.destroy(new Error(`no response within ${options.timeoutMs} ms`));
     });
-    req.on('error', (err) => finish({ failure: failureKind(err, timedOut), error: err.message }));
+    req.on('error', err => finish({ failure: failureKind(err, timedOut), error: err.message }));
     req.end(payload);
   });
 }

@@ -30,17 +30,17 @@ export function maskUrl(url: string): string {
 
 /** Every URL inside a text (a body), plus Basic/Bearer credentials. */
 export function maskText(text: string): string {
-  return redact(text.replace(/https?:\/\/[^\s"'<>\\]+/g, (m) => maskUrl(m)));
+  return redact(text.replace(/https?:\/\/[^\s"'<>\\]+/g, m => maskUrl(m)));
 }
 
 /** For fixtures: phone numbers keep their last 4 digits, SIDs their first 4 characters, account paths go. */
 export function maskIdentifiers(text: string): string {
   return text
     .replace(/\/Accounts\/[^/\s"'?]+/g, '/Accounts/ACCOUNT_SID')
-    .replace(/\b(?=[0-9a-z]*\d)[0-9a-z]{32}\b/g, (sid) => `${sid.slice(0, 4)}${'x'.repeat(28)}`)
-    .replace(/(?<![\w.:-])\+?\d{10,13}(?![\w.:-])/g, (n) => {
+    .replace(/\b(?=[0-9a-z]*\d)[0-9a-z]{32}\b/g, sid => `${sid.slice(0, 4)}${'x'.repeat(28)}`)
+    .replace(/(?<![\w.:-])\+?\d{10,13}(?![\w.:-])/g, n => {
       const total = n.replace(/\D/g, '').length;
       let seen = 0;
-      return n.replace(/\d/g, (d) => (++seen > total - 4 ? d : 'X'));
+      return n.replace(/\d/g, d => (++seen > total - 4 ? d : 'X'));
     });
 }

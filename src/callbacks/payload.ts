@@ -83,17 +83,22 @@ export function fromEditable(value: unknown): OutgoingRequest {
   const method = typeof e.method === 'string' && /^[A-Z]+$/i.test(e.method) ? e.method.toUpperCase() : 'POST';
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(e.headers ?? {})) if (!GENERATED.has(k.toLowerCase())) headers[k] = String(v);
-  const typeKey = Object.keys(headers).find((k) => k.toLowerCase() === 'content-type') ?? 'Content-Type';
+  const typeKey = Object.keys(headers).find(k => k.toLowerCase() === 'content-type') ?? 'Content-Type';
   const type = (headers[typeKey] ?? '').toLowerCase();
   let body = '';
   if (e.fields !== undefined) {
     if (typeof e.fields !== 'object' || e.fields === null) throw new Error('"fields" must be an object of names and values.');
-    const entries = Object.entries(e.fields).map(([k, v]): [string, string] => [k, v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]);
+    const entries = Object.entries(e.fields).map(([k, v]): [string, string] => [
+      k,
+      v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),
+    ]);
     if (type.startsWith('application/x-www-form-urlencoded')) {
       body = new URLSearchParams(entries).toString();
     } else {
       const boundary = `----ExotelResend${randomBytes(8).toString('hex')}`;
-      body = entries.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/"/g, '%22')}"\r\n\r\n${v}\r\n`).join('') + `--${boundary}--\r\n`;
+      body =
+        entries.map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/"/g, '%22')}"\r\n\r\n${v}\r\n`).join('') +
+        `--${boundary}--\r\n`;
       headers[typeKey] = `multipart/form-data; boundary=${boundary}`;
     }
   } else if (e.json !== undefined) {
@@ -106,6 +111,6 @@ export function fromEditable(value: unknown): OutgoingRequest {
 }
 
 export function contentTypeOf(headers: Record<string, string>): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === 'content-type');
+  const key = Object.keys(headers).find(k => k.toLowerCase() === 'content-type');
   return key === undefined ? undefined : headers[key];
 }

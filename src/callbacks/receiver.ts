@@ -95,8 +95,14 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     const capture: Capture = {
       id: `r${Date.now().toString(36)}${(counter++).toString(36)}`,
-      at: new Date(now()), method: req.method ?? 'GET', url: req.url ?? '/', headers: flatHeaders(req.rawHeaders),
-      body: '', bodyBytes: 0, tooLarge: false, done: false,
+      at: new Date(now()),
+      method: req.method ?? 'GET',
+      url: req.url ?? '/',
+      headers: flatHeaders(req.rawHeaders),
+      body: '',
+      bodyBytes: 0,
+      tooLarge: false,
+      done: false,
     };
     const chunks: Buffer[] = [];
     let kept = 0;
@@ -145,7 +151,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       const url = joinTarget(target, capture.url);
       capture.forward = { url };
       record(capture);
-      void sendRequest({ method: capture.method, url, headers: { ...capture.headers, [HOP_HEADER]: '1' }, body: Buffer.concat(chunks) }, { timeoutMs: o.forwardTimeoutMs, signal: stop.signal, now }).then((result) => {
+      void sendRequest(
+        { method: capture.method, url, headers: { ...capture.headers, [HOP_HEADER]: '1' }, body: Buffer.concat(chunks) },
+        { timeoutMs: o.forwardTimeoutMs, signal: stop.signal, now },
+      ).then(result => {
         capture.forward = { url, result };
         capture.done = true;
         if (res.destroyed) {
@@ -190,14 +199,14 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     get forwardTo() {
       return forwardTo;
     },
-    setForwardTo: (url) => {
+    setForwardTo: url => {
       forwardTo = checkForward(url);
     },
     clear: () => {
       captures.length = 0;
     },
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>(resolve => {
         stop.abort();
         server.close(() => resolve());
         server.closeAllConnections();
@@ -223,7 +232,7 @@ function checkForward(url: string | undefined): string | undefined {
 }
 
 function headerValue(headers: Record<string, string>, name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  const key = Object.keys(headers).find(k => k.toLowerCase() === name);
   return key === undefined ? undefined : headers[key];
 }
 

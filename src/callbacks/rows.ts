@@ -72,7 +72,7 @@ export function groupDeliveries(all: readonly Delivery[], callInfo: (sid: string
   const out: DeliveryGroup[] = [];
   for (const [key, list] of groups) {
     list.sort((a, b) => b.at.getTime() - a.at.getTime());
-    const failed = list.filter((d) => isFailure(resultKind(d))).length;
+    const failed = list.filter(d => isFailure(resultKind(d))).length;
     const count = list.length === 1 ? t('1 delivery') : t('{0} deliveries', list.length);
     const description = failed ? t('{0}, {1} failed', count, failed) : count;
     if (key === OTHER) {
@@ -80,8 +80,8 @@ export function groupDeliveries(all: readonly Delivery[], callInfo: (sid: string
       continue;
     }
     const info = callInfo(key);
-    const to = list.find((d) => d.to)?.to ?? info?.to;
-    const status = list.find((d) => d.event === 'terminal' && d.callStatus)?.callStatus ?? info?.status ?? list[0].callStatus;
+    const to = list.find(d => d.to)?.to ?? info?.to;
+    const status = list.find(d => d.event === 'terminal' && d.callStatus)?.callStatus ?? info?.status ?? list[0].callStatus;
     const who = to ? display(to) : t('Call {0}…', key.slice(0, 8));
     out.push({ key, label: status ? `${who} · ${status}` : who, description, kind: resultKind(list[0]), deliveries: list });
   }
@@ -91,12 +91,18 @@ export function groupDeliveries(all: readonly Delivery[], callInfo: (sid: string
 export function resultText(d: Delivery): string {
   const kind = resultKind(d);
   switch (kind) {
-    case 'pending': return d.forwardedTo ? t('forwarding…') : t('sending…');
-    case 'timeout': return t('timed out');
-    case 'refused': return t('connection refused');
-    case 'reset': return t('connection reset');
-    case 'error': return d.error ? t('failed: {0}', d.error) : t('failed');
-    default: return `HTTP ${d.answer?.status}`;
+    case 'pending':
+      return d.forwardedTo ? t('forwarding…') : t('sending…');
+    case 'timeout':
+      return t('timed out');
+    case 'refused':
+      return t('connection refused');
+    case 'reset':
+      return t('connection reset');
+    case 'error':
+      return d.error ? t('failed: {0}', d.error) : t('failed');
+    default:
+      return `HTTP ${d.answer?.status}`;
   }
 }
 
@@ -106,7 +112,8 @@ export function deliveryRow(d: Delivery, formatTime: (at: Date) => string): Deli
   // The result leads (the narrow sidebar cuts the end off); the attempt counts when it was a retry or failed.
   const retry = d.attempt !== undefined && d.maxAttempts !== undefined && d.maxAttempts > 1 && (d.attempt > 1 || isFailure(kind));
   const label = [resultText(d), retry ? t('attempt {0} of {1}', d.attempt!, d.maxAttempts!) : undefined, d.source === 'resend' ? t('resent') : undefined]
-    .filter(Boolean).join(' · ');
+    .filter(Boolean)
+    .join(' · ');
   const parts = [what, formatTime(d.at)];
   if (d.latencyMs !== undefined) parts.push(`${Math.round(d.latencyMs)} ms`);
   if (d.source === 'receiver') parts.push(d.forwardedTo ? t('received, forwarded to {0}', shortUrl(d.forwardedTo)) : t('received by the local receiver'));
@@ -119,7 +126,9 @@ export function deliveryRow(d: Delivery, formatTime: (at: Date) => string): Deli
     d.forwardedTo ? t('Forwarded to {0}', d.forwardedTo) : undefined,
     d.callSid ? `CallSid ${d.callSid}` : undefined,
     d.at.toISOString(),
-  ].filter(Boolean).join('\n');
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { id: d.id, label, description, kind, tooltip, accessibility: `${label}, ${description}` };
 }
 

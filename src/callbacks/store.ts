@@ -35,7 +35,7 @@ export class DeliveryStore {
   /** Every try of the same call and event (the retries, the resends), oldest first. */
   attemptsOf(d: Delivery): Delivery[] {
     if (!d.callSid) return [d];
-    return this.all().filter((x) => x.callSid === d.callSid && x.event === d.event);
+    return this.all().filter(x => x.callSid === d.callSid && x.event === d.event);
   }
 
   clear(): void {

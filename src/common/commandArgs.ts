@@ -7,50 +7,70 @@ export type ArgCheck = (value: unknown, name: string) => unknown;
 
 /** Refuses a value: "`exotel.x`: “name” must be …; got …. Nothing was sent." */
 export class ArgumentError extends ValidationError {
-  constructor(readonly command: string, readonly argument: string, expected: string, value: unknown, consequence: string, secret = false) {
+  constructor(
+    readonly command: string,
+    readonly argument: string,
+    expected: string,
+    value: unknown,
+    consequence: string,
+    secret = false,
+  ) {
     super(argument, `${command}: “${argument}” must be ${expected} (got ${secret ? kindOf(value) : shown(value)}). ${consequence}`);
     this.name = 'ArgumentError';
   }
 }
 
 /** Non-empty text, trimmed; `null` and '' are refused (leave the argument out to be asked). */
-export const text = (what = 'non-empty text'): ArgCheck => (v) => {
-  if (typeof v !== 'string' || v.trim() === '') throw expectation(what);
-  return v.trim();
-};
+export const text =
+  (what = 'non-empty text'): ArgCheck =>
+  v => {
+    if (typeof v !== 'string' || v.trim() === '') throw expectation(what);
+    return v.trim();
+  };
 
-export const bool: ArgCheck = (v) => {
+export const bool: ArgCheck = v => {
   if (typeof v !== 'boolean') throw expectation('true or false');
   return v;
 };
 
-export const int = (min: number, max: number, unit = ''): ArgCheck => (v) => {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw expectation(`a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}`);
-  return v;
-};
+export const int =
+  (min: number, max: number, unit = ''): ArgCheck =>
+  v => {
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) throw expectation(`a whole number from ${min} to ${max}${unit ? ` ${unit}` : ''}`);
+    return v;
+  };
 
-export const number = (min = 0): ArgCheck => (v) => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw expectation(`a number of ${min} or more`);
-  return v;
-};
+export const number =
+  (min = 0): ArgCheck =>
+  v => {
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min) throw expectation(`a number of ${min} or more`);
+    return v;
+  };
 
-export const oneOf = (choices: readonly string[]): ArgCheck => (v) => {
-  if (typeof v !== 'string' || !choices.includes(v)) throw expectation(`one of ${choices.map(c => `“${c}”`).join(', ')}`);
-  return v;
-};
+export const oneOf =
+  (choices: readonly string[]): ArgCheck =>
+  v => {
+    if (typeof v !== 'string' || !choices.includes(v)) throw expectation(`one of ${choices.map(c => `“${c}”`).join(', ')}`);
+    return v;
+  };
 
 /** A list of distinct choices. */
-export const listOf = (choices: readonly string[]): ArgCheck => (v) => {
-  if (!Array.isArray(v) || v.some(x => typeof x !== 'string' || !choices.includes(x))) throw expectation(`a list of ${choices.map(c => `“${c}”`).join(', ')}`);
-  return [...new Set(v)];
-};
+export const listOf =
+  (choices: readonly string[]): ArgCheck =>
+  v => {
+    if (!Array.isArray(v) || v.some(x => typeof x !== 'string' || !choices.includes(x)))
+      throw expectation(`a list of ${choices.map(c => `“${c}”`).join(', ')}`);
+    return [...new Set(v)];
+  };
 
 /** An http(s) URL without user info; never quoted back. */
-export const httpUrl: ArgCheck = (v) => {
+export const httpUrl: ArgCheck = v => {
   let url: URL | undefined;
   try {
     url = typeof v === 'string' ? new URL(v.trim()) : undefined;
-  } catch { /* refused below */ }
+  } catch {
+    /* refused below */
+  }
   if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password) {
     throw expectation('an http:// or https:// URL without a user name or password');
   }
@@ -60,7 +80,10 @@ export const httpUrl: ArgCheck = (v) => {
 /** Thrown by a check; checkArgs turns it into an ArgumentError naming the argument. */
 class Expectation {
   /** `path`: the nested argument that failed (`filter.statuses`), when not the argument itself. */
-  constructor(readonly expected: string, readonly path?: string) {}
+  constructor(
+    readonly expected: string,
+    readonly path?: string,
+  ) {}
 }
 export function expectation(expected: string): Expectation {
   return new Expectation(expected);
@@ -88,7 +111,10 @@ export function checkArgs<T>(spec: ArgsSpec, raw: unknown): T {
     if (!check) {
       const known = Object.keys(spec.checks);
       const near = known.find(k => k.toLowerCase() === key.toLowerCase());
-      throw new ValidationError(key, `${spec.command} does not take “${key}”. ${near ? `Did you mean “${near}”?` : `It takes: ${known.join(', ')}.`} ${spec.consequence}`);
+      throw new ValidationError(
+        key,
+        `${spec.command} does not take “${key}”. ${near ? `Did you mean “${near}”?` : `It takes: ${known.join(', ')}.`} ${spec.consequence}`,
+      );
     }
     out[key] = checkArg(spec, key, value, check);
   }
@@ -128,32 +154,34 @@ function shown(value: unknown): string {
 }
 
 /** An object with these keys only, each checked (a value left out is not). */
-export const shape = (checks: Record<string, ArgCheck>, what?: string): ArgCheck => (v, name) => {
-  const keys = Object.keys(checks);
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw expectation(what ?? `an object with ${keys.join(', ')}`);
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(v)) {
-    if (value === undefined) continue;
-    if (!checks[key]) throw expectation(what ?? `an object with ${keys.join(', ')} (not “${key}”)`);
-    try {
-      out[key] = checks[key](value, `${name}.${key}`);
-    } catch (e) {
-      if (e instanceof Expectation && !e.path) throw new Expectation(e.expected, `${name}.${key}`);
-      throw e;
+export const shape =
+  (checks: Record<string, ArgCheck>, what?: string): ArgCheck =>
+  (v, name) => {
+    const keys = Object.keys(checks);
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw expectation(what ?? `an object with ${keys.join(', ')}`);
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(v)) {
+      if (value === undefined) continue;
+      if (!checks[key]) throw expectation(what ?? `an object with ${keys.join(', ')} (not “${key}”)`);
+      try {
+        out[key] = checks[key](value, `${name}.${key}`);
+      } catch (e) {
+        if (e instanceof Expectation && !e.path) throw new Expectation(e.expected, `${name}.${key}`);
+        throw e;
+      }
     }
-  }
-  return out;
-};
+    return out;
+  };
 
 /** A Date, or a date string JavaScript reads (ISO 8601). */
-export const date: ArgCheck = (v) => {
+export const date: ArgCheck = v => {
   const d = v instanceof Date ? v : typeof v === 'string' && v.trim() ? new Date(v) : undefined;
   if (!d || Number.isNaN(d.getTime())) throw expectation('a date (a Date or an ISO 8601 text such as 2024-01-31T10:00:00+05:30)');
   return d;
 };
 
 /** Text that may be empty (e.g. "no default CallerId"). */
-export const anyText: ArgCheck = (v) => {
+export const anyText: ArgCheck = v => {
   if (typeof v !== 'string') throw expectation('text');
   return v;
 };

@@ -55,7 +55,7 @@ export class Log implements vscode.Disposable {
 
   /** One line per API request: method, path, status, time. */
   request(e: RequestLog): void {
-    const outcome = e.status !== undefined ? String(e.status) : e.error ?? 'failed';
+    const outcome = e.status !== undefined ? String(e.status) : (e.error ?? 'failed');
     const retry = e.attempt > 1 ? ` (attempt ${e.attempt})` : '';
     this.write('info', `${e.method} ${e.path} → ${outcome} in ${e.ms} ms${retry}`);
   }

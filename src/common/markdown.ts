@@ -10,6 +10,8 @@ const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/g;
  * which is everything Markdown or HTML can give meaning to, is backslash-escaped.
  */
 export function escapeMarkdown(text: string): string {
-  return displayText(text).replace(/\s+/g, ' ').replace(THEME_ICON, icon => `\\${icon}`).replace(ASCII_PUNCTUATION, '\\$&');
+  return displayText(text)
+    .replace(/\s+/g, ' ')
+    .replace(THEME_ICON, icon => `\\${icon}`)
+    .replace(ASCII_PUNCTUATION, '\\$&');
 }
-

@@ -14,8 +14,13 @@ export interface SettingSpec<T> {
 }
 
 const text = (d: string, extra: Partial<SettingSpec<string>> = {}): SettingSpec<string> => ({ type: 'string', default: d, ...extra });
-const num = (d: number, minimum: number, maximum?: number, extra: Partial<SettingSpec<number>> = {}): SettingSpec<number> =>
-  ({ type: 'number', default: d, minimum, maximum, ...extra });
+const num = (d: number, minimum: number, maximum?: number, extra: Partial<SettingSpec<number>> = {}): SettingSpec<number> => ({
+  type: 'number',
+  default: d,
+  minimum,
+  maximum,
+  ...extra,
+});
 const bool = (d: boolean): SettingSpec<boolean> => ({ type: 'boolean', default: d });
 /** Lists of strings; their readers check each entry. */
 const list = (): SettingSpec<unknown> => ({ type: 'array', default: [] });

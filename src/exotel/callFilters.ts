@@ -66,7 +66,10 @@ function dateCreated(f: NonNullable<CallFilter['dateCreated']>, ctx: Required<Fi
   // Without an end the range runs to now, and Exotel's one-month limit still applies.
   const end = lte?.at ?? ctx.now;
   if (gte && end.getTime() - gte.at.getTime() > FILTER_LIMITS.rangeDays * DAY_MS) {
-    fail('DateCreated', t('Exotel searches at most {0} days at a time; split the range ({1} to {2}) into shorter ones.', FILTER_LIMITS.rangeDays, gte.text, lte?.text ?? 'now'));
+    fail(
+      'DateCreated',
+      t('Exotel searches at most {0} days at a time; split the range ({1} to {2}) into shorter ones.', FILTER_LIMITS.rangeDays, gte.text, lte?.text ?? 'now'),
+    );
   }
   const earliest = gte ?? lte;
   if (earliest && earliest.at < oldest) {
@@ -106,7 +109,8 @@ export function encodeCallFilter(f: CallFilter, context: FilterContext = {}): Ar
   if (f.sids !== undefined) {
     if (!Array.isArray(f.sids) || !f.sids.length) fail('Sid', t('Sid must be a list of call SIDs.'));
     if (f.sids.length > FILTER_LIMITS.sids) fail('Sid', t('Exotel looks up at most {0} call SIDs at once (got {1}).', FILTER_LIMITS.sids, f.sids.length));
-    for (const s of f.sids) if (typeof s !== 'string' || !CALL_SID_PATTERN.test(s)) fail('Sid', t('{0} is not a call SID (32 lowercase letters and digits).', describe(s)));
+    for (const s of f.sids)
+      if (typeof s !== 'string' || !CALL_SID_PATTERN.test(s)) fail('Sid', t('{0} is not a call SID (32 lowercase letters and digits).', describe(s)));
     q.push(['Sid', f.sids.join(',')]);
   }
   if (f.dateCreated !== undefined) {

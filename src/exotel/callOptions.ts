@@ -64,8 +64,22 @@ export const CALL_OPTIONS: readonly CallOptionSpec[] = [
   { key: 'recordingFormat', api: 'RecordingFormat', kind: 'choice', choices: RECORDING_FORMATS, help: 'mp3 or mp3-hq', flow: false },
   { key: 'customField', api: 'CustomField', kind: 'text', max: 128, unit: 'characters', help: 'Echoed in the terminal StatusCallback', flow: true },
   { key: 'statusCallback', api: 'StatusCallback', kind: 'url', help: 'URL Exotel POSTs call events to', flow: true },
-  { key: 'statusCallbackEvents', api: 'StatusCallbackEvents', kind: 'events', choices: STATUS_CALLBACK_EVENTS, help: 'Events to send besides the final one: terminal and/or answered', flow: true },
-  { key: 'statusCallbackContentType', api: 'StatusCallbackContentType', kind: 'choice', choices: CALLBACK_CONTENT_TYPES, help: 'multipart/form-data (default) or application/json', flow: true },
+  {
+    key: 'statusCallbackEvents',
+    api: 'StatusCallbackEvents',
+    kind: 'events',
+    choices: STATUS_CALLBACK_EVENTS,
+    help: 'Events to send besides the final one: terminal and/or answered',
+    flow: true,
+  },
+  {
+    key: 'statusCallbackContentType',
+    api: 'StatusCallbackContentType',
+    kind: 'choice',
+    choices: CALLBACK_CONTENT_TYPES,
+    help: 'multipart/form-data (default) or application/json',
+    flow: true,
+  },
 ];
 
 /** Looks an option up by our key; the table is small, so a scan. */
@@ -93,12 +107,24 @@ export function callOptionsJsonSchema(toFlow = false): Record<string, unknown> {
   for (const o of callOptionsFor(toFlow)) {
     const description = `${o.api}: ${callOptionHelp(o)}.`;
     switch (o.kind) {
-      case 'int': properties[o.key] = { type: 'integer', minimum: o.min, maximum: o.max, description }; break;
-      case 'text': properties[o.key] = { type: 'string', maxLength: o.max, description }; break;
-      case 'url': properties[o.key] = { type: 'string', format: 'uri', pattern: '^https?://', description }; break;
-      case 'bool': properties[o.key] = { type: 'boolean', description }; break;
-      case 'choice': properties[o.key] = { type: 'string', enum: [...(o.choices ?? [])], description }; break;
-      case 'events': properties[o.key] = { type: 'array', items: { type: 'string', enum: [...(o.choices ?? [])] }, uniqueItems: true, description }; break;
+      case 'int':
+        properties[o.key] = { type: 'integer', minimum: o.min, maximum: o.max, description };
+        break;
+      case 'text':
+        properties[o.key] = { type: 'string', maxLength: o.max, description };
+        break;
+      case 'url':
+        properties[o.key] = { type: 'string', format: 'uri', pattern: '^https?://', description };
+        break;
+      case 'bool':
+        properties[o.key] = { type: 'boolean', description };
+        break;
+      case 'choice':
+        properties[o.key] = { type: 'string', enum: [...(o.choices ?? [])], description };
+        break;
+      case 'events':
+        properties[o.key] = { type: 'array', items: { type: 'string', enum: [...(o.choices ?? [])] }, uniqueItems: true, description };
+        break;
     }
   }
   return { type: 'object', additionalProperties: false, properties };

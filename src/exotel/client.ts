@@ -58,7 +58,11 @@ export class ExotelClient {
 
   constructor(private readonly options: ExotelClientOptions) {
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
-    for (const [field, v] of [['account SID', options.accountSid], ['API key', options.apiKey], ['API token', options.apiToken]] as const) {
+    for (const [field, v] of [
+      ['account SID', options.accountSid],
+      ['API key', options.apiKey],
+      ['API token', options.apiToken],
+    ] as const) {
       if (typeof v !== 'string' || v.trim() === '') fail(field, t('The {0} is missing; sign in again.', field));
     }
     this.accountSid = options.accountSid.trim();
@@ -102,7 +106,7 @@ export class ExotelClient {
 
   async getCall(callSid: string, opts: GetCallOptions = {}): Promise<Call> {
     const sid = typeof callSid === 'string' ? callSid.trim() : '';
-    if (!CALL_SID_PATTERN.test(sid)) fail('CallSid', t('“{0}” is not a call SID: Exotel\'s are 32 lowercase letters and digits.', sid.slice(0, 40)));
+    if (!CALL_SID_PATTERN.test(sid)) fail('CallSid', t("“{0}” is not a call SID: Exotel's are 32 lowercase letters and digits.", sid.slice(0, 40)));
     const q: Array<[string, string]> = [];
     if (opts.details) q.push(['details', 'true']);
     if (opts.recordingUrlValidity !== undefined) {
@@ -160,10 +164,19 @@ export class ExotelClient {
    */
   async fetchRecording(source: RecordingSource, o: RecordingFetchOptions): Promise<{ bytes: number; contentType?: string }> {
     try {
-      return await fetchRecording({
-        fetch: this.options.fetch, agent: this.options.agent, authorization: this.authorization, apiBaseUrl: this.baseUrl,
-        userAgent: this.options.userAgent ?? 'exotel-vscode', timeoutMs: this.options.timeoutMs ?? 30_000, maxBytes: 200_000_000,
-      }, source, o);
+      return await fetchRecording(
+        {
+          fetch: this.options.fetch,
+          agent: this.options.agent,
+          authorization: this.authorization,
+          apiBaseUrl: this.baseUrl,
+          userAgent: this.options.userAgent ?? 'exotel-vscode',
+          timeoutMs: this.options.timeoutMs ?? 30_000,
+          maxBytes: 200_000_000,
+        },
+        source,
+        o,
+      );
     } catch (err) {
       if (err instanceof ExotelError) err.message = redact(err.message, this.secrets);
       throw err;
@@ -198,7 +211,7 @@ export class ExotelClient {
     if (basePath && path.startsWith(`${basePath}/`)) path = path.slice(basePath.length);
     const prefix = `/v1/Accounts/${encodeURIComponent(this.accountSid)}/Calls`;
     if (!u || (path !== prefix && path !== `${prefix}.json`)) {
-      throw new MalformedResponseError(t('Exotel returned a page link outside this account\'s call list; it was not followed.'), 'shape');
+      throw new MalformedResponseError(t("Exotel returned a page link outside this account's call list; it was not followed."), 'shape');
     }
     return `${this.baseUrl}${prefix}.json${u.search}`;
   }
@@ -209,14 +222,21 @@ export class ExotelClient {
 
   private async postConnect(form: Array<[string, string]>, opts: RequestOptions, action: string): Promise<Call> {
     const body = await this.send({
-      method: 'POST', url: this.url('/Calls/connect.json'), authorization: this.authorization,
-      body: encodeForm(form), signal: opts.signal, action,
+      method: 'POST',
+      url: this.url('/Calls/connect.json'),
+      authorization: this.authorization,
+      body: encodeForm(form),
+      signal: opts.signal,
+      action,
     });
     try {
       return decodeCallEnvelope(body);
     } catch (e) {
       if (!(e instanceof MalformedResponseError)) throw e;
-      throw new MalformedResponseError(t('{0}: Exotel accepted it, but its answer was not a call. {1}', action, e.detail), e.what, { action, mayHaveBeenSent: true });
+      throw new MalformedResponseError(t('{0}: Exotel accepted it, but its answer was not a call. {1}', action, e.detail), e.what, {
+        action,
+        mayHaveBeenSent: true,
+      });
     }
   }
 

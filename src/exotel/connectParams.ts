@@ -3,7 +3,13 @@ import { fail, intField, maxLength, oneOf, phoneField, urlField } from './valida
 import { t } from '../common/callText/translate';
 
 import {
-  CALLBACK_CONTENT_TYPES, CALL_TYPES, CallOptions, callOption, ConnectCallOptions, RECORDING_CHANNELS, RECORDING_FORMATS,
+  CALLBACK_CONTENT_TYPES,
+  CALL_TYPES,
+  CallOptions,
+  callOption,
+  ConnectCallOptions,
+  RECORDING_CHANNELS,
+  RECORDING_FORMATS,
   STATUS_CALLBACK_EVENTS,
 } from './callOptions';
 
@@ -39,7 +45,11 @@ export const DEFAULT_FLOW_HOST = 'my.exotel.com';
 
 /** A flow host as a bare host name (`my.in.exotel.com`); a pasted URL is cut to its host. */
 export function normalizeFlowHost(input: string): string {
-  const t = String(input).trim().replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '').toLowerCase();
+  const t = String(input)
+    .trim()
+    .replace(/^[a-z]+:\/\//i, '')
+    .replace(/\/.*$/, '')
+    .toLowerCase();
   if (!/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d{1,5})?$/.test(t)) {
     fail('flowHost', `The flow host must be a host name such as my.exotel.com (got “${String(input).slice(0, 40)}”).`);
   }
@@ -50,7 +60,7 @@ export function normalizeFlowHost(input: string): string {
 export function flowUrl(accountSid: string, appId: string, host: string = DEFAULT_FLOW_HOST): string {
   const id = String(appId).trim();
   if (!/^\d+$/.test(id)) {
-    fail('flow', t('A flow\'s app id is a number from App Bazaar → My Apps (got “{0}”).', id.slice(0, 40)));
+    fail('flow', t("A flow's app id is a number from App Bazaar → My Apps (got “{0}”).", id.slice(0, 40)));
   }
   return `http://${normalizeFlowHost(host)}/${encodeURIComponent(accountSid)}/exoml/start_voice/${id}`;
 }
@@ -70,8 +80,7 @@ function optionsForm(o: CallOptions): Array<[string, string]> {
   if (o.statusCallbackEvents !== undefined) {
     if (!Array.isArray(o.statusCallbackEvents)) fail('StatusCallbackEvents', t('StatusCallbackEvents must be a list of terminal and/or answered.'));
     if (o.statusCallback === undefined) fail('StatusCallbackEvents', t('StatusCallbackEvents needs a StatusCallback URL to send the events to.'));
-    [...new Set(o.statusCallbackEvents)].forEach((e, i) =>
-      form.push([`StatusCallbackEvents[${i}]`, oneOf('StatusCallbackEvents', e, STATUS_CALLBACK_EVENTS)]));
+    [...new Set(o.statusCallbackEvents)].forEach((e, i) => form.push([`StatusCallbackEvents[${i}]`, oneOf('StatusCallbackEvents', e, STATUS_CALLBACK_EVENTS)]));
   }
   if (o.statusCallbackContentType !== undefined) {
     form.push(['StatusCallbackContentType', oneOf('StatusCallbackContentType', o.statusCallbackContentType, CALLBACK_CONTENT_TYPES)]);
@@ -113,12 +122,7 @@ export function connectToFlowForm(p: ConnectToFlowParams, accountSid: string, fl
   } else {
     fail('flow', t('Give the flow as an app id (App Bazaar → My Apps) or as a full URL.'));
   }
-  return [
-    ['From', phoneField('From', p.from)],
-    ['CallerId', phoneField('CallerId', p.callerId)],
-    ['Url', url],
-    ...optionsForm(p),
-  ];
+  return [['From', phoneField('From', p.from)], ['CallerId', phoneField('CallerId', p.callerId)], ['Url', url], ...optionsForm(p)];
 }
 
 export function encodeForm(form: Array<[string, string]>): string {

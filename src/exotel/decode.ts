@@ -35,7 +35,7 @@ function num(v: unknown): number | undefined {
 }
 
 function malformed(what: string): MalformedResponseError {
-  return new MalformedResponseError(t('Exotel\'s answer did not have the expected shape ({0}).', what), 'shape');
+  return new MalformedResponseError(t("Exotel's answer did not have the expected shape ({0}).", what), 'shape');
 }
 
 function decodeLeg(v: unknown): CallLeg | undefined {

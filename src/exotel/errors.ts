@@ -4,8 +4,7 @@
 import { t } from '../common/callText/translate';
 
 export type ExotelErrorKind =
-  | 'validation' | 'auth' | 'forbidden' | 'not-found' | 'rate-limit' | 'server' | 'api'
-  | 'network' | 'timeout' | 'cancelled' | 'malformed';
+  'validation' | 'auth' | 'forbidden' | 'not-found' | 'rate-limit' | 'server' | 'api' | 'network' | 'timeout' | 'cancelled' | 'malformed';
 
 /**
  * What the user can do about an error. The UI offers it as a button (Show Call Log, Sign In, Retry); the
@@ -13,11 +12,11 @@ export type ExotelErrorKind =
  */
 export type NextStep =
   | 'check-call-log' // a connect failed after it may have reached Exotel: look before calling again
-  | 'sign-in'        // the key, token or account is wrong
-  | 'check-region'   // another server answered: the region or base URL is wrong
-  | 'retry'          // a passing failure (5xx, 429, a cut answer): the same request may work
-  | 'check-network'  // nothing, or not Exotel, answered
-  | 'fix-input'      // a value the user gave is not accepted
+  | 'sign-in' // the key, token or account is wrong
+  | 'check-region' // another server answered: the region or base URL is wrong
+  | 'retry' // a passing failure (5xx, 429, a cut answer): the same request may work
+  | 'check-network' // nothing, or not Exotel, answered
+  | 'fix-input' // a value the user gave is not accepted
   | 'none';
 
 export interface ErrorInfo {
@@ -33,10 +32,14 @@ export interface ErrorInfo {
 function closingSentence(next: NextStep, nextText: string | undefined): string | undefined {
   if (nextText !== undefined) return nextText;
   switch (next) {
-    case 'check-call-log': return t('The call may have been placed: check the call log before trying again.');
-    case 'check-network': return t('Check your network and try again.');
-    case 'retry': return t('Try again in a moment.');
-    default: return undefined;
+    case 'check-call-log':
+      return t('The call may have been placed: check the call log before trying again.');
+    case 'check-network':
+      return t('Check your network and try again.');
+    case 'retry':
+      return t('Try again in a moment.');
+    default:
+      return undefined;
   }
 }
 
@@ -50,7 +53,7 @@ export abstract class ExotelError extends Error {
   /** The message without its closing sentence, for an error that restates this one (see `ErrorInfo`). */
   readonly detail: string;
   constructor(detail: string, info: ErrorInfo = {}, defaultNext: NextStep = 'none') {
-    const next = info.mayHaveBeenSent ? 'check-call-log' : info.next ?? defaultNext;
+    const next = info.mayHaveBeenSent ? 'check-call-log' : (info.next ?? defaultNext);
     const closing = closingSentence(next, info.mayHaveBeenSent ? undefined : info.nextText);
     super(closing ? `${detail} ${closing}` : detail);
     this.name = new.target.name;
@@ -64,7 +67,10 @@ export abstract class ExotelError extends Error {
 /** A bad input caught before anything was sent. */
 export class ValidationError extends ExotelError {
   readonly kind = 'validation';
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message, {}, 'fix-input');
   }
 }
@@ -90,7 +96,14 @@ export class AuthenticationError extends ExotelApiError {
 export type ForbiddenReason = 'kyc' | 'dnd' | 'other';
 export class ForbiddenError extends ExotelApiError {
   override readonly kind = 'forbidden';
-  constructor(detail: string, status: number, exotelMessage: string | undefined, code: number | string | undefined, readonly reason: ForbiddenReason, info: ErrorInfo = {}) {
+  constructor(
+    detail: string,
+    status: number,
+    exotelMessage: string | undefined,
+    code: number | string | undefined,
+    readonly reason: ForbiddenReason,
+    info: ErrorInfo = {},
+  ) {
     super(detail, status, exotelMessage, code, info);
   }
 }
@@ -101,7 +114,13 @@ export class NotFoundError extends ExotelApiError {
 
 export class RateLimitError extends ExotelApiError {
   override readonly kind = 'rate-limit';
-  constructor(detail: string, exotelMessage: string | undefined, code: number | string | undefined, readonly retryAfterMs: number | undefined, info: ErrorInfo = {}) {
+  constructor(
+    detail: string,
+    exotelMessage: string | undefined,
+    code: number | string | undefined,
+    readonly retryAfterMs: number | undefined,
+    info: ErrorInfo = {},
+  ) {
     super(detail, 429, exotelMessage, code, info);
   }
 }
@@ -135,7 +154,11 @@ export class CancelledError extends ExotelError {
 export type MalformedWhat = 'html' | 'xml' | 'truncated' | 'empty' | 'shape';
 export class MalformedResponseError extends ExotelError {
   readonly kind = 'malformed';
-  constructor(detail: string, readonly what: MalformedWhat, info: ErrorInfo = {}) {
+  constructor(
+    detail: string,
+    readonly what: MalformedWhat,
+    info: ErrorInfo = {},
+  ) {
     super(detail, info, what === 'html' || what === 'xml' ? 'check-region' : what === 'shape' ? 'none' : 'retry');
   }
 }

@@ -30,7 +30,10 @@ export function normalizeBaseUrl(input: string): string {
     fail('baseUrl', t('The API base URL must start with https:// (or http:// for a local sandbox or proxy).'));
   }
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    fail('baseUrl', t('Plain http:// would send your key and token unencrypted: use https:// (http:// is only for 127.0.0.1 or localhost, such as the sandbox).'));
+    fail(
+      'baseUrl',
+      t('Plain http:// would send your key and token unencrypted: use https:// (http:// is only for 127.0.0.1 or localhost, such as the sandbox).'),
+    );
   }
   if (url.username || url.password) {
     fail('baseUrl', t('Put the API key and token in the sign-in prompts, not in the base URL.'));

@@ -5,7 +5,15 @@ export * from './models';
 export * from './errors';
 export { encodeCallFilter, splitDateRange, FILTER_LIMITS } from './callFilters';
 export type { CallFilter, NumberRange, Moment } from './callFilters';
-export { DEFAULT_FLOW_HOST, flowUrl, normalizeFlowHost, STATUS_CALLBACK_EVENTS, RECORDING_CHANNELS, RECORDING_FORMATS, CALLBACK_CONTENT_TYPES } from './connectParams';
+export {
+  DEFAULT_FLOW_HOST,
+  flowUrl,
+  normalizeFlowHost,
+  STATUS_CALLBACK_EVENTS,
+  RECORDING_CHANNELS,
+  RECORDING_FORMATS,
+  CALLBACK_CONTENT_TYPES,
+} from './connectParams';
 export type { CallOptions, ConnectCallParams, ConnectToFlowParams, FlowRef, StatusCallbackEvent } from './connectParams';
 export { CALL_OPTIONS, callOption, callOptionsFor, callOptionHelp, callOptionsJsonSchema } from './callOptions';
 export type { CallOptionKey, CallOptionKind, CallOptionSpec, ConnectCallOptions } from './callOptions';

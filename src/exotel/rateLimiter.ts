@@ -98,10 +98,13 @@ export class RateLimiter {
     if (this.waiters.length && !this.timer) {
       const freeAt = this.starts.length >= this.perMinute ? this.starts[0] + this.windowMs : now;
       const wait = Math.max(freeAt, this.pausedUntil) - now;
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.drain();
-      }, Math.max(1, wait));
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.drain();
+        },
+        Math.max(1, wait),
+      );
     }
   }
 }

@@ -33,7 +33,11 @@ export interface RecordingFetchContext {
 /** A body readable chunk by chunk: node-fetch's Readable and the global fetch's ReadableStream both iterate. */
 type ChunkBody = AsyncIterable<Uint8Array>;
 
-export async function fetchRecording(ctx: RecordingFetchContext, source: RecordingSource, o: RecordingFetchOptions): Promise<{ bytes: number; contentType?: string }> {
+export async function fetchRecording(
+  ctx: RecordingFetchContext,
+  source: RecordingSource,
+  o: RecordingFetchOptions,
+): Promise<{ bytes: number; contentType?: string }> {
   const withCredentials = source.kind === 'private' && mayCarryCredentials(source.url, ctx.apiBaseUrl);
   const headers: Record<string, string> = { 'User-Agent': ctx.userAgent, Accept: 'audio/*, */*' };
   if (withCredentials) headers.Authorization = ctx.authorization;
@@ -41,11 +45,18 @@ export async function fetchRecording(ctx: RecordingFetchContext, source: Recordi
   const onAbort = () => ac.abort();
   o.signal?.addEventListener('abort', onAbort, { once: true });
   let timedOut = false;
-  const timer = setTimeout(() => { timedOut = true; ac.abort(); }, ctx.timeoutMs);
+  const timer = setTimeout(() => {
+    timedOut = true;
+    ac.abort();
+  }, ctx.timeoutMs);
   try {
     if (o.signal?.aborted) throw new CancelledError(t('The recording download was cancelled.'));
     const res = await ctx.fetch(source.url, {
-      method: 'GET', headers, agent: ctx.agent, signal: ac.signal, redirect: withCredentials ? 'error' : 'follow',
+      method: 'GET',
+      headers,
+      agent: ctx.agent,
+      signal: ac.signal,
+      redirect: withCredentials ? 'error' : 'follow',
     });
     clearTimeout(timer);
     if (res.status < 200 || res.status >= 300) throw refusal(source, res.status, await res.text().catch(() => ''));
@@ -74,7 +85,9 @@ export async function fetchRecording(ctx: RecordingFetchContext, source: Recordi
     if (timedOut) throw new TimeoutError(t('The recording server did not answer within {0} s.', Math.round(ctx.timeoutMs / 1000)), { next: 'retry' });
     const type = (err as { type?: string } | undefined)?.type;
     if (type === 'no-redirect') {
-      throw new NetworkError(t('The recording link redirected elsewhere; it was not followed with your credentials. Open it in the browser instead.'), { next: 'none' });
+      throw new NetworkError(t('The recording link redirected elsewhere; it was not followed with your credentials. Open it in the browser instead.'), {
+        next: 'none',
+      });
     }
     const code = (err as { code?: string; cause?: { code?: string } } | undefined)?.code ?? (err as { cause?: { code?: string } }).cause?.code;
     throw new NetworkError(t('The recording could not be downloaded: the connection to {0} failed{1}.', hostOf(source.url), code ? ` (${code})` : ''));
@@ -88,20 +101,48 @@ export async function fetchRecording(ctx: RecordingFetchContext, source: Recordi
 function refusal(source: RecordingSource, status: number, body: string): RecordingError {
   const said = /^\s*</.test(body) ? undefined : cleanText(body);
   if ((status === 401 || status === 403) && source.kind === 'presigned') {
-    return new RecordingError(t('The signed recording link was refused ({0}); it has most likely expired. Refresh the call details for a fresh link.', status), status, said, undefined, { next: 'retry', nextText: '' });
+    return new RecordingError(
+      t('The signed recording link was refused ({0}); it has most likely expired. Refresh the call details for a fresh link.', status),
+      status,
+      said,
+      undefined,
+      { next: 'retry', nextText: '' },
+    );
   }
   if (status === 401 || status === 403) {
-    const how = source.kind === 'private' ? t('Exotel refused the API key and token for it') : t('this link is not on an Exotel host, so it was fetched without credentials');
-    return new RecordingError(t('The recording could not be fetched ({0}): {1}. Recordings on this account are private: ask Exotel to enable signed URLs (PreSignedRecordingUrl), or whitelist this machine\'s IP.', status, how), status, said, undefined);
+    const how =
+      source.kind === 'private'
+        ? t('Exotel refused the API key and token for it')
+        : t('this link is not on an Exotel host, so it was fetched without credentials');
+    return new RecordingError(
+      t(
+        "The recording could not be fetched ({0}): {1}. Recordings on this account are private: ask Exotel to enable signed URLs (PreSignedRecordingUrl), or whitelist this machine's IP.",
+        status,
+        how,
+      ),
+      status,
+      said,
+      undefined,
+    );
   }
   if (status === 404) {
-    return new RecordingError(t('No recording at this link (404). Exotel adds a recording a little after the call ends; Refresh the call details and try again.'), status, said, undefined);
+    return new RecordingError(
+      t('No recording at this link (404). Exotel adds a recording a little after the call ends; Refresh the call details and try again.'),
+      status,
+      said,
+      undefined,
+    );
   }
   return new RecordingError(t('The recording could not be fetched: the server answered {0}.', status), status, said, undefined, { next: 'retry' });
 }
 
 function tooLarge(max: number): RecordingError {
-  return new RecordingError(t('The recording is larger than {0} MB; it was not downloaded. Open it in the browser instead.', Math.round(max / 1_000_000)), 413, undefined, undefined);
+  return new RecordingError(
+    t('The recording is larger than {0} MB; it was not downloaded. Open it in the browser instead.', Math.round(max / 1_000_000)),
+    413,
+    undefined,
+    undefined,
+  );
 }
 
 function hostOf(url: string): string {

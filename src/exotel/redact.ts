@@ -59,7 +59,9 @@ export function encodings(secret: string): string[] {
   const forms = new Set<string>([secret, encodeURIComponent(secret)]);
   const bytes = Buffer.from(secret, 'utf8');
   for (let lead = 0; lead < 3; lead++) {
-    const b64 = Buffer.concat([Buffer.alloc(lead), bytes]).toString('base64').replace(/=+$/, '');
+    const b64 = Buffer.concat([Buffer.alloc(lead), bytes])
+      .toString('base64')
+      .replace(/=+$/, '');
     // Characters before `skip` carry bits of the bytes in front; those past `end` carry bits of the bytes after.
     const skip = Math.ceil((lead * 8) / 6);
     const end = Math.floor(((lead + bytes.length) * 8) / 6);

@@ -1,8 +1,14 @@
 // Turns an HTTP answer into JSON or a typed error. Proxies answer with HTML, old paths with XML,
 // broken connections with half a body: each gets its own message rather than a JSON parse stack.
 import {
-  AuthenticationError, ExotelApiError, ForbiddenError, ForbiddenReason, MalformedResponseError,
-  NotFoundError, RateLimitError, ServerError,
+  AuthenticationError,
+  ExotelApiError,
+  ForbiddenError,
+  ForbiddenReason,
+  MalformedResponseError,
+  NotFoundError,
+  RateLimitError,
+  ServerError,
 } from './errors';
 import { t } from '../common/callText/translate';
 
@@ -38,16 +44,18 @@ export function parseJsonBody(body: string, contentType: string): unknown {
   }
   const head = text.slice(start, start + 200).toLowerCase(); // no copy of a large body
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || (contentType.includes('text/html') && head.startsWith('<'))) {
-    throw new MalformedResponseError(
-      t('An HTML page came back instead of Exotel\'s JSON: a proxy, a captive portal or a wrong base URL answered.'), 'html',
-      { nextText: t('Check the region or the `exotel.apiBaseUrl` setting.') });
+    throw new MalformedResponseError(t("An HTML page came back instead of Exotel's JSON: a proxy, a captive portal or a wrong base URL answered."), 'html', {
+      nextText: t('Check the region or the `exotel.apiBaseUrl` setting.'),
+    });
   }
   if (head.startsWith('<')) {
-    throw new MalformedResponseError(t('Exotel answered in XML where JSON was asked for.'), 'xml',
-      { nextText: t('Check that the base URL points at the v1 API.') });
+    throw new MalformedResponseError(t('Exotel answered in XML where JSON was asked for.'), 'xml', {
+      nextText: t('Check that the base URL points at the v1 API.'),
+    });
   }
-  throw new MalformedResponseError(t('Exotel\'s answer was cut short or is not valid JSON.'), 'truncated',
-    { nextText: t('Try again; if it keeps happening, check your network or proxy.') });
+  throw new MalformedResponseError(t("Exotel's answer was cut short or is not valid JSON."), 'truncated', {
+    nextText: t('Try again; if it keeps happening, check your network or proxy.'),
+  });
 }
 
 /** A 2xx body that holds only a RestException: Exotel refusing with the wrong HTTP status. */
@@ -88,7 +96,12 @@ export function readRestException(body: string): RestException {
 }
 
 function decodeXmlText(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Seconds or an HTTP date, as `Retry-After` allows; undefined when absent or nonsense. */
@@ -133,8 +146,7 @@ export function errorFromResponse({ status: httpStatus, body, retryAfter, action
   const rest = readRestException(body);
   // The body's Status is the more specific one when HTTP says only 400 (or 2xx): 404 "No matching results" came in a 400.
   const bodyStatus = rest.status !== undefined && rest.status >= 400 && rest.status < 600 ? rest.status : undefined;
-  const status = bodyStatus !== undefined && (httpStatus === 400 || httpStatus < 300) ? bodyStatus
-    : httpStatus < 300 ? 400 : httpStatus;
+  const status = bodyStatus !== undefined && (httpStatus === 400 || httpStatus < 300) ? bodyStatus : httpStatus < 300 ? 400 : httpStatus;
   const said = rest.message;
   const quote = said ? ` ${t('Exotel said: “{0}”', said)}` : '';
   const code = rest.code;
@@ -142,16 +154,28 @@ export function errorFromResponse({ status: httpStatus, body, retryAfter, action
   const info = { action, mayHaveBeenSent };
   if (status === 401) {
     return new AuthenticationError(
-      t('{0} failed: Exotel did not accept the API key and token (401).{1} Check them, and check the region: ' +
-        'accounts on the Mumbai cluster use api.in.exotel.com, the others api.exotel.com.', action, quote), status, said, code, { ...info, next: 'sign-in' });
+      t(
+        '{0} failed: Exotel did not accept the API key and token (401).{1} Check them, and check the region: ' +
+          'accounts on the Mumbai cluster use api.in.exotel.com, the others api.exotel.com.',
+        action,
+        quote,
+      ),
+      status,
+      said,
+      code,
+      { ...info, next: 'sign-in' },
+    );
   }
   if (status === 403) {
     const reason = forbiddenReason(said);
-    const hint = reason === 'kyc'
-      ? t('Outbound calls need your business KYC to be completed in the Exotel dashboard (a TRAI rule).')
-      : reason === 'dnd'
-        ? t('The number is on India\'s Do Not Disturb (NCPR) register: Exotel only connects transactional calls to numbers that called your ExoPhone in the last 6 months, or whitelisted numbers.')
-        : t('Your credentials are valid but this account may not use this API.');
+    const hint =
+      reason === 'kyc'
+        ? t('Outbound calls need your business KYC to be completed in the Exotel dashboard (a TRAI rule).')
+        : reason === 'dnd'
+          ? t(
+              "The number is on India's Do Not Disturb (NCPR) register: Exotel only connects transactional calls to numbers that called your ExoPhone in the last 6 months, or whitelisted numbers.",
+            )
+          : t('Your credentials are valid but this account may not use this API.');
     return new ForbiddenError(t('{0} was refused (403).{1} {2}', action, quote, hint), status, said, code, reason, info);
   }
   if (status === 404) {
@@ -162,14 +186,22 @@ export function errorFromResponse({ status: httpStatus, body, retryAfter, action
     // A 429 may come as plain text rather than a RestException: that text is still Exotel's own message. Without
     // Retry-After the transport pauses every request for seconds (rateLimitPauseMs).
     const own = said ?? plainText(body);
-    const wait = ms !== undefined ? t('Try again in {0} s.', Math.ceil(ms / 1000))
-      : t('Exotel did not say how long to wait: requests from this editor pause for a few seconds; try again then.');
+    const wait =
+      ms !== undefined
+        ? t('Try again in {0} s.', Math.ceil(ms / 1000))
+        : t('Exotel did not say how long to wait: requests from this editor pause for a few seconds; try again then.');
     const ownQuote = own ? ` ${t('Exotel said: “{0}”', own)}` : '';
-    return new RateLimitError(t('{0} hit Exotel\'s rate limit (429: 200 requests a minute by default).{1}', action, ownQuote), own, code, ms,
-      { ...info, next: 'retry', nextText: wait });
+    return new RateLimitError(t("{0} hit Exotel's rate limit (429: 200 requests a minute by default).{1}", action, ownQuote), own, code, ms, {
+      ...info,
+      next: 'retry',
+      nextText: wait,
+    });
   }
   if (status >= 500) {
-    return new ServerError(t('{0} failed: Exotel is unavailable right now ({1}{2}).{3}', action, status, codeText, quote), status, said, code, { ...info, next: 'retry' });
+    return new ServerError(t('{0} failed: Exotel is unavailable right now ({1}{2}).{3}', action, status, codeText, quote), status, said, code, {
+      ...info,
+      next: 'retry',
+    });
   }
   const what = status === 400 ? t('Exotel rejected the request') : t('Exotel answered {0}', status);
   return new ExotelApiError(t('{0} failed: {1}{2}.{3}', action, what, codeText, quote || ` ${t('It gave no reason.')}`), status, said, code, info);

@@ -1,8 +1,6 @@
 // One HTTP exchange with Exotel: rate limit, timeout, cancellation, bounded retries for GETs,
 // and a log line per attempt. The connect POST is never retried: one user action, one call.
-import {
-  CancelledError, ExotelError, MalformedResponseError, NetworkError, RateLimitError, ServerError, TimeoutError,
-} from './errors';
+import { CancelledError, ExotelError, MalformedResponseError, NetworkError, RateLimitError, ServerError, TimeoutError } from './errors';
 import { t } from '../common/callText/translate';
 import { RateLimiter } from './rateLimiter';
 import { isMaskable, redact } from './redact';
@@ -14,16 +12,19 @@ export interface FetchResponse {
   headers: { get(name: string): string | null };
   text(): Promise<string>;
 }
-export type FetchLike = (url: string, init: {
-  method: string;
-  headers: Record<string, string>;
-  body?: string;
-  signal?: AbortSignal;
-  agent?: unknown;
-  /** node-fetch's own deadline in ms (request and body); other fetches may ignore it. */
-  timeout?: number;
-  redirect?: 'error' | 'follow' | 'manual';
-}) => Promise<FetchResponse>;
+export type FetchLike = (
+  url: string,
+  init: {
+    method: string;
+    headers: Record<string, string>;
+    body?: string;
+    signal?: AbortSignal;
+    agent?: unknown;
+    /** node-fetch's own deadline in ms (request and body); other fetches may ignore it. */
+    timeout?: number;
+    redirect?: 'error' | 'follow' | 'manual';
+  },
+) => Promise<FetchResponse>;
 
 export interface RequestLog {
   method: string;
@@ -68,7 +69,17 @@ export interface HttpRequest {
   action: string;
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL', 'EPROTO', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT']);
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_INVALID_URL',
+  'EPROTO',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+]);
 
 export class Transport {
   readonly limiter: RateLimiter;
@@ -124,7 +135,7 @@ export class Transport {
   /** Exponential backoff with full jitter, so many windows do not retry in step. */
   private backoff(attempt: number): number {
     const cap = this.o.retryBaseMs * 2 ** (attempt - 1);
-    return Math.round(cap / 2 + this.o.random() * cap / 2);
+    return Math.round(cap / 2 + (this.o.random() * cap) / 2);
   }
 
   private async once(req: HttpRequest, attempt: number): Promise<unknown> {
@@ -153,7 +164,12 @@ export class Transport {
       const exchange = (async () => {
         const res = await this.o.fetch(req.url, {
           // The v1 API never redirects; following one would carry the Authorization header elsewhere.
-          method: req.method, headers, body: req.body, agent: this.o.agent, timeout: this.o.timeoutMs, redirect: 'error',
+          method: req.method,
+          headers,
+          body: req.body,
+          agent: this.o.agent,
+          timeout: this.o.timeoutMs,
+          redirect: 'error',
           ...(req.signal ? { signal: req.signal } : {}),
         });
         return { res, body: await res.text() };
@@ -171,7 +187,11 @@ export class Transport {
         // A gateway's 5xx page (no RestException: Exotel did not say no) may come after Exotel took the call.
         const gatewayPage = req.method === 'POST' && res.status >= 500 && readRestException(body).message === undefined;
         throw errorFromResponse({
-          status: res.status, body: this.masked(body), retryAfter: res.headers.get('retry-after'), action: req.action, mayHaveBeenSent: gatewayPage,
+          status: res.status,
+          body: this.masked(body),
+          retryAfter: res.headers.get('retry-after'),
+          action: req.action,
+          mayHaveBeenSent: gatewayPage,
         });
       }
       let json: unknown;
@@ -181,9 +201,14 @@ export class Transport {
         // A connect answered 2xx may have placed the call, whatever the body looks like. An HTML page is most likely
         // not Exotel (a proxy, a portal, a wrong base URL), but nobody can say the call did not go through.
         if (req.method === 'POST' && e instanceof MalformedResponseError) {
-          const detail = e.what === 'html'
-            ? t('{0}: a server answered HTTP {1} with an HTML page instead of Exotel\'s JSON (a proxy, a captive portal or a wrong base URL). Whether the call reached Exotel is unknown.', req.action, res.status)
-            : t('{0}: Exotel accepted it (HTTP {1}), but its answer could not be read. {2}', req.action, res.status, e.detail);
+          const detail =
+            e.what === 'html'
+              ? t(
+                  "{0}: a server answered HTTP {1} with an HTML page instead of Exotel's JSON (a proxy, a captive portal or a wrong base URL). Whether the call reached Exotel is unknown.",
+                  req.action,
+                  res.status,
+                )
+              : t('{0}: Exotel accepted it (HTTP {1}), but its answer could not be read. {2}', req.action, res.status, e.detail);
           throw new MalformedResponseError(detail, e.what, { action: req.action, mayHaveBeenSent: true });
         }
         throw e;
@@ -220,15 +245,23 @@ export class Transport {
     // node-fetch puts `type`/`code` on the error; Node's global fetch (undici) puts `code` on `cause`.
     const cause = (err as { cause?: { code?: string; message?: string } } | undefined)?.cause;
     if ((err as { type?: string } | undefined)?.type === 'no-redirect' || /redirect/i.test(cause?.message ?? '')) {
-      return new NetworkError(t('{0} failed: the server answered with a redirect, which is not followed with your credentials.', action),
-        { action, next: 'check-region', nextText: t('Check the region or base URL.') });
+      return new NetworkError(t('{0} failed: the server answered with a redirect, which is not followed with your credentials.', action), {
+        action,
+        next: 'check-region',
+        nextText: t('Check the region or base URL.'),
+      });
     }
     const code = (err as { code?: string } | undefined)?.code ?? cause?.code ?? '';
     const notSent = NOT_SENT_CODES.has(code);
     const where = hostOf(req.url);
-    const reason = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? t('{0} could not be found (no network, or a wrong base URL)', where)
-      : code === 'ECONNREFUSED' ? t('{0} refused the connection (is the sandbox or proxy running?)', where)
-        : code ? t('the connection to {0} failed ({1})', where, code) : t('the connection to {0} failed', where);
+    const reason =
+      code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? t('{0} could not be found (no network, or a wrong base URL)', where)
+        : code === 'ECONNREFUSED'
+          ? t('{0} refused the connection (is the sandbox or proxy running?)', where)
+          : code
+            ? t('the connection to {0} failed ({1})', where, code)
+            : t('the connection to {0} failed', where);
     return new NetworkError(t('{0} failed: {1}.', action, reason), { action, mayHaveBeenSent: isPost && !notSent });
   }
 }
@@ -264,4 +297,3 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
-

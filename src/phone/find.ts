@@ -75,7 +75,10 @@ function containsDate(text: string): boolean {
   let len = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (isDigit(c)) { len++; continue; }
+    if (isDigit(c)) {
+      len++;
+      continue;
+    }
     if (len > 0) lens.push(len);
     if (!isDash(c) || len === 0) lens.push(0);
     len = 0;

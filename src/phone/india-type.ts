@@ -8,12 +8,19 @@ import { INDIA_MAX_METADATA } from './metadata-in';
 // Metadata format v4: [2] national number pattern, [3] possible lengths, [11] types as [pattern, lengths?]
 // in this order (0 where a type does not exist).
 const TYPE_ORDER: PhoneNumberType[] = [
-  'FIXED_LINE', 'MOBILE', 'TOLL_FREE', 'PREMIUM_RATE', 'PERSONAL_NUMBER', 'VOICEMAIL', 'UAN', 'PAGER', 'VOIP', 'SHARED_COST',
+  'FIXED_LINE',
+  'MOBILE',
+  'TOLL_FREE',
+  'PREMIUM_RATE',
+  'PERSONAL_NUMBER',
+  'VOICEMAIL',
+  'UAN',
+  'PAGER',
+  'VOIP',
+  'SHARED_COST',
 ];
 // The order libphonenumber tries them in after FIXED_LINE.
-const NON_FIXED_LINE: PhoneNumberType[] = [
-  'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL',
-];
+const NON_FIXED_LINE: PhoneNumberType[] = ['MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
 
 const whole = (pattern: string): RegExp => new RegExp(`^(?:${pattern})$`);
 const general = whole(INDIA_MAX_METADATA[2]);

@@ -23,13 +23,18 @@ export function toCountry(code: string | undefined): CountryCode | undefined {
 
 function kindOf(country: string | undefined, type: PhoneNumberType | undefined): PhoneKind {
   switch (type) {
-    case 'MOBILE': return 'mobile';
-    case 'FIXED_LINE': return 'landline';
-    case 'TOLL_FREE': return 'tollfree';
+    case 'MOBILE':
+      return 'mobile';
+    case 'FIXED_LINE':
+      return 'landline';
+    case 'TOLL_FREE':
+      return 'tollfree';
     // India's 1860 numbers are "shared cost" to libphonenumber, but they are sold and listed together with
     // 1800 numbers as toll-free service numbers (Exotel's "Toll-Free" ExoPhones), so users expect that label.
-    case 'SHARED_COST': return country === 'IN' ? 'tollfree' : 'other';
-    default: return 'other'; // includes FIXED_LINE_OR_MOBILE (e.g. US numbers) and numbers without type data
+    case 'SHARED_COST':
+      return country === 'IN' ? 'tollfree' : 'other';
+    default:
+      return 'other'; // includes FIXED_LINE_OR_MOBILE (e.g. US numbers) and numbers without type data
   }
 }
 
@@ -42,10 +47,14 @@ function toInfo(n: PhoneNumber, type: PhoneNumberType | undefined): PhoneNumberI
   let international: string | undefined;
   return Object.freeze({
     e164: n.number,
-    get national(): string { return (national ??= n.formatNational()); },
+    get national(): string {
+      return (national ??= n.formatNational());
+    },
     // Exotel prefers E.164 for every number; libphonenumber gives Indian toll-free numbers one too (+91 1800…).
     exotel: n.number,
-    get international(): string { return (international ??= n.formatInternational()); },
+    get international(): string {
+      return (international ??= n.formatInternational());
+    },
     country: n.country,
     kind: kindOf(n.country, type),
     isIndian: n.country === 'IN',
@@ -154,10 +163,14 @@ export function parsePhone(input: string, defaultCountry?: string): ParseResult 
   const options = { defaultCountry: country, extract: false };
   const n = parsePhoneNumberFromString(cleaned, options, metadata);
   switch (validatePhoneNumberLength(cleaned, options, metadata)) {
-    case 'TOO_SHORT': return { ok: false, reason: reasons.tooShort(text, n) };
-    case 'TOO_LONG': return { ok: false, reason: reasons.tooLong(text, n) };
-    case 'INVALID_COUNTRY': return { ok: false, reason: reasons.unknownCallingCode(text) };
-    case 'NOT_A_NUMBER': return { ok: false, reason: reasons.notANumber(text) };
+    case 'TOO_SHORT':
+      return { ok: false, reason: reasons.tooShort(text, n) };
+    case 'TOO_LONG':
+      return { ok: false, reason: reasons.tooLong(text, n) };
+    case 'INVALID_COUNTRY':
+      return { ok: false, reason: reasons.unknownCallingCode(text) };
+    case 'NOT_A_NUMBER':
+      return { ok: false, reason: reasons.notANumber(text) };
     default: // a possible length, or between two: the "invalid" reason explains better
       return { ok: false, reason: n ? reasons.invalid(text, n) : reasons.notANumber(text) };
   }

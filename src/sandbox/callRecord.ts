@@ -37,7 +37,7 @@ export function newCallRecord(n: NewCall): CallRecord {
     answeredBy: null,
     recorded: n.recorded,
     conversationDuration: null,
-    legs: n.plan ? n.plan.legs.map((leg) => ({ id: leg.id, status: null, onCallDuration: 0, answeredBy: 'NA' })) : [],
+    legs: n.plan ? n.plan.legs.map(leg => ({ id: leg.id, status: null, onCallDuration: 0, answeredBy: 'NA' })) : [],
     plan: n.plan,
     request: n.request,
   };

@@ -83,7 +83,7 @@ export function detailsView(call: CallRecord): Record<string, unknown> {
     ConversationDuration: call.conversationDuration ?? 0,
     Leg1Status: call.legs[0]?.status ?? null,
     Leg2Status: call.legs[1]?.status ?? null,
-    Legs: call.legs.map((leg) => ({ Leg: { Id: leg.id, OnCallDuration: leg.onCallDuration } })),
+    Legs: call.legs.map(leg => ({ Leg: { Id: leg.id, OnCallDuration: leg.onCallDuration } })),
   };
 }
 

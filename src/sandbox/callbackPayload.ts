@@ -32,7 +32,11 @@ export function callbackFields(call: CallRecord, event: CallbackEvent, extended:
     }
   };
   if (!extended) {
-    const fields: Fields = [['CallSid', call.sid], ['DateUpdated', formatIst(nowMs)], ['Status', call.status]];
+    const fields: Fields = [
+      ['CallSid', call.sid],
+      ['DateUpdated', formatIst(nowMs)],
+      ['Status', call.status],
+    ];
     recordingFields(fields);
     return fields;
   }

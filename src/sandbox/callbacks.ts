@@ -78,19 +78,32 @@ export class CallbackDispatcher {
     }
     const headers = { 'Content-Type': job.contentType, 'Content-Length': String(Buffer.byteLength(job.body)), 'User-Agent': 'Exotel-Sandbox/1.0' };
     const record: CallbackAttempt = {
-      ...job, attempt: n, at: this.options.now(), ok: false,
-      method: 'POST', requestHeaders: headers, maxAttempts: this.options.retryDelaysMs.length + 1, done: false,
+      ...job,
+      attempt: n,
+      at: this.options.now(),
+      ok: false,
+      method: 'POST',
+      requestHeaders: headers,
+      maxAttempts: this.options.retryDelaysMs.length + 1,
+      done: false,
     };
     this.options.attempts.push(record);
     this.options.onAttempt?.(record);
     this.inFlight++;
-    void sendRequest({ method: 'POST', url: job.url, headers, body: job.body }, { timeoutMs: this.options.timeoutMs, signal: this.stop.signal }).then((r) => {
+    void sendRequest({ method: 'POST', url: job.url, headers, body: job.body }, { timeoutMs: this.options.timeoutMs, signal: this.stop.signal }).then(r => {
       this.inFlight--;
       const { status, error } = r;
       record.status = status;
       record.error = error;
       record.ok = status !== undefined && status >= 200 && status < 300 && !r.failure;
-      Object.assign(record, { done: true, responseHeaders: r.headers, responseBody: r.body, responseTruncated: r.truncated, latencyMs: r.latencyMs, errorKind: r.failure });
+      Object.assign(record, {
+        done: true,
+        responseHeaders: r.headers,
+        responseBody: r.body,
+        responseTruncated: r.truncated,
+        latencyMs: r.latencyMs,
+        errorKind: r.failure,
+      });
       const outcome = record.ok ? `HTTP ${status}` : (error ?? `HTTP ${status}`);
       this.options.log(`StatusCallback ${job.event} for ${job.callSid} → ${job.url} (attempt ${n}): ${outcome}`);
       this.options.onAttempt?.(record);

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const sandbox = await startSandbox({
     ...args,
-    log: (line) => console.log(`[${formatIst(Date.now())}] ${line}`),
+    log: line => console.log(`[${formatIst(Date.now())}] ${line}`),
   });
   console.log(
     [

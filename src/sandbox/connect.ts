@@ -18,8 +18,15 @@ export function connectCall(ctx: SandboxContext, fields: ReadonlyArray<[string, 
   if (isReserved(request.from.e164, 'kyc') || isReserved(request.callerId.e164, 'kyc')) {
     return restException(format, 403, KYC_MESSAGE);
   }
-  if (!ctx.exoPhones.some((p) => p.e164 === request.callerId.e164)) {
-    return restException(format, 400, NOT_EXOPHONE_MESSAGE(request.callerId.echo, ctx.exoPhones.map((p) => p.echo)));
+  if (!ctx.exoPhones.some(p => p.e164 === request.callerId.e164)) {
+    return restException(
+      format,
+      400,
+      NOT_EXOPHONE_MESSAGE(
+        request.callerId.echo,
+        ctx.exoPhones.map(p => p.echo),
+      ),
+    );
   }
   // A flow call dials From; a two-number call's customer is To.
   const dialled = request.to ?? request.from;
@@ -28,7 +35,16 @@ export function connectCall(ctx: SandboxContext, fields: ReadonlyArray<[string, 
   }
   const call = createCall(ctx, request);
   ctx.log(`Call ${call.sid}: ${call.from} → ${call.to} via ${call.phoneNumberSid}; will end ${call.plan?.status}`);
-  const view = callView(call, { accountSid: ctx.creds.accountSid, baseUrl: ctx.baseUrl, json: format === 'json', style: ctx.style, details: false, signed: ctx.signedRecordingUrls, nowMs: ctx.nowMs(), secret: ctx.secret });
+  const view = callView(call, {
+    accountSid: ctx.creds.accountSid,
+    baseUrl: ctx.baseUrl,
+    json: format === 'json',
+    style: ctx.style,
+    details: false,
+    signed: ctx.signedRecordingUrls,
+    nowMs: ctx.nowMs(),
+    secret: ctx.secret,
+  });
   return render(format, 200, { Call: view });
 }
 
@@ -43,8 +59,16 @@ function createCall(ctx: SandboxContext, request: ConnectRequest): CallRecord {
   const to = request.to ?? request.callerId;
   const plan = planFromSid(ruleFor((request.to ?? request.from).e164), !flow, sid);
   const call = newCallRecord({
-    sid, accountSid: ctx.creds.accountSid, createdAt: now, to, from: request.from, exophone: request.callerId,
-    direction: 'outbound-api', recorded: request.record, plan, request,
+    sid,
+    accountSid: ctx.creds.accountSid,
+    createdAt: now,
+    to,
+    from: request.from,
+    exophone: request.callerId,
+    direction: 'outbound-api',
+    recorded: request.record,
+    plan,
+    request,
   });
   ctx.store.add(call);
   ctx.progression.start(call);

@@ -49,7 +49,7 @@ export function sandboxCalls(ctx: SandboxContext): SandboxCalls {
     get size() {
       return ctx.store.size;
     },
-    get: (sid) => ctx.store.get(sid),
+    get: sid => ctx.store.get(sid),
     all: () => ctx.store.ascending(),
     add: (init = {}) => {
       const call = buildCall(ctx, init);
@@ -65,7 +65,7 @@ export function sandboxCalls(ctx: SandboxContext): SandboxCalls {
       ctx.progression.close();
       ctx.store.clear();
     },
-    fastForward: (sid) => ctx.progression.fastForward(sid),
+    fastForward: sid => ctx.progression.fastForward(sid),
   };
 }
 
@@ -84,15 +84,22 @@ function buildCall(ctx: SandboxContext, init: AddCallInit): CallRecord {
   const from = number(init.from ?? '09845012340');
   const exophone = number(init.phoneNumberSid ?? '08047112345');
   const call = newCallRecord({
-    sid, accountSid: ctx.creds.accountSid, createdAt, to, from, exophone,
-    direction: init.direction ?? 'outbound-api', recorded: init.recorded ?? false,
+    sid,
+    accountSid: ctx.creds.accountSid,
+    createdAt,
+    to,
+    from,
+    exophone,
+    direction: init.direction ?? 'outbound-api',
+    recorded: init.recorded ?? false,
   });
   call.status = status;
   if ((TERMINAL_STATUSES as readonly string[]).includes(status)) {
-    const rule = OUTCOME_RULES.find((r) => r.status === status) ?? OUTCOME_RULES[0];
-    const inbound = call.direction === 'inbound'
-      ? INBOUND_OUTCOMES.find((o) => o.status === status && (init.leg2Status === undefined || o.leg2 === init.leg2Status))
-      : undefined;
+    const rule = OUTCOME_RULES.find(r => r.status === status) ?? OUTCOME_RULES[0];
+    const inbound =
+      call.direction === 'inbound'
+        ? INBOUND_OUTCOMES.find(o => o.status === status && (init.leg2Status === undefined || o.leg2 === init.leg2Status))
+        : undefined;
     if (init.leg2Status !== undefined && !inbound) {
       throw new Error(`leg2Status ${init.leg2Status} is for an incoming call with a status it can end in (got ${call.direction}, ${status})`);
     }

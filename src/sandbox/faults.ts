@@ -50,13 +50,13 @@ export class Faults {
 
   /** The first armed fault matching this request, consumed by one. */
   take(method: string, path: string): Fault | undefined {
-    const armed = this.armed.find((a) => matchesRequest(a.match, method, path));
+    const armed = this.armed.find(a => matchesRequest(a.match, method, path));
     if (!armed) {
       return undefined;
     }
     armed.left -= 1;
     if (armed.left <= 0) {
-      this.armed = this.armed.filter((a) => a !== armed);
+      this.armed = this.armed.filter(a => a !== armed);
     }
     return armed.fault;
   }
@@ -72,7 +72,8 @@ function matchesRequest(match: FaultMatch, method: string, path: string): boolea
   return typeof match.path === 'string' ? path.includes(match.path) : match.path.test(path);
 }
 
-const HTML_PAGE = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+const HTML_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
 /** The reply a fault stands for; undefined for delay/drop, which the server handles itself. */
 export function faultReply(fault: Fault, format: Format): Reply | undefined {

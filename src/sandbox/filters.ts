@@ -33,7 +33,10 @@ export interface ListFilter {
 const LIST_LIMITS = { sids: 100, numbers: 5, pageSizeDefault: 50, pageSizeMax: 100, rangeDays: 31, historyMonths: 6 } as const;
 
 export function parseListQuery(query: URLSearchParams, nowMs: number): { ok: true; filter: ListFilter } | { ok: false; message: string } {
-  return checked(() => build(query, nowMs), filter => ({ ok: true as const, filter }));
+  return checked(
+    () => build(query, nowMs),
+    filter => ({ ok: true as const, filter }),
+  );
 }
 
 function build(query: URLSearchParams, nowMs: number): ListFilter {
@@ -53,8 +56,8 @@ function build(query: URLSearchParams, nowMs: number): ListFilter {
     phoneNumbers: numbers(get('PhoneNumber'), 'PhoneNumber'),
     statuses: words(get('Status'), 'Status', CALL_STATUSES),
     directions: words(get('Direction'), 'Direction', DIRECTIONS),
-    duration: range(get('Duration'), 'Duration', ['gte', 'eq', 'lte'], /^(\d+)s$/, 'seconds with an s suffix, e.g. gte:10s;lte:45s', (m) => Number(m[1])),
-    price: range(get('Price'), 'Price', ['gte', 'eq', 'lte'], /^(\d+(?:\.\d+)?)$/, 'an amount, e.g. gte:0.10;lte:1.0', (m) => Math.round(Number(m[1]) * 1000)),
+    duration: range(get('Duration'), 'Duration', ['gte', 'eq', 'lte'], /^(\d+)s$/, 'seconds with an s suffix, e.g. gte:10s;lte:45s', m => Number(m[1])),
+    price: range(get('Price'), 'Price', ['gte', 'eq', 'lte'], /^(\d+(?:\.\d+)?)$/, 'an amount, e.g. gte:0.10;lte:1.0', m => Math.round(Number(m[1]) * 1000)),
     pageSize: pageSize(get('PageSize')),
     order: sortBy(get('SortBy')),
     after,
@@ -66,7 +69,10 @@ function build(query: URLSearchParams, nowMs: number): ListFilter {
 }
 
 function list(value: string, name: string, max: number): string[] {
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean);
   if (items.length > max) {
     throw new Invalid(`${name}: at most ${max} comma-separated values are allowed (got ${items.length})`);
   }
@@ -82,7 +88,7 @@ function numbers(value: string | undefined, name: string): Set<string> | undefin
     return undefined;
   }
   return new Set(
-    list(value, name, LIST_LIMITS.numbers).map((n) => {
+    list(value, name, LIST_LIMITS.numbers).map(n => {
       const parsed = parseIndian(n);
       if (!parsed.ok) {
         throw new Invalid(`${name}: '${n}' is not a valid phone number`);
@@ -97,7 +103,7 @@ function words(value: string | undefined, name: string, allowed: readonly string
     return undefined;
   }
   const items = list(value, name, allowed.length);
-  const bad = items.find((i) => !allowed.includes(i));
+  const bad = items.find(i => !allowed.includes(i));
   if (bad !== undefined) {
     throw new Invalid(`${name}: '${bad}' is not one of ${allowed.join(', ')}`);
   }
@@ -150,5 +156,8 @@ function recordingValidity(value: string | undefined): number | undefined {
 }
 
 export function checkRecordingValidity(value: string | undefined): { ok: true; minutes?: number } | { ok: false; message: string } {
-  return checked(() => recordingValidity(value), minutes => ({ ok: true as const, minutes }));
+  return checked(
+    () => recordingValidity(value),
+    minutes => ({ ok: true as const, minutes }),
+  );
 }

@@ -108,8 +108,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     progressMs: options.progressMs ?? 6000,
     postCallLagMs: options.postCallLagMs ?? 4000,
     now,
-    onAnswered: (call) => onAnswered(ctx, call),
-    onTerminal: (call) => onTerminal(ctx, call),
+    onAnswered: call => onAnswered(ctx, call),
+    onTerminal: call => onTerminal(ctx, call),
   });
   const ctx: SandboxContext = {
     creds: {
@@ -164,11 +164,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     requests,
     callbacks: attempts,
     style: ctx.style,
-    exoPhones: ctx.exoPhones.map((p) => p.echo),
+    exoPhones: ctx.exoPhones.map(p => p.echo),
     get signedRecordingUrls() {
       return ctx.signedRecordingUrls;
     },
-    setSignedRecordingUrls: (on) => {
+    setSignedRecordingUrls: on => {
       ctx.signedRecordingUrls = on;
     },
     get idle() {
@@ -179,11 +179,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       requests.length = 0;
       attempts.length = 0;
     },
-    setRateLimit: (perMinute) => {
+    setRateLimit: perMinute => {
       limiter.limit = perMinute;
       limiter.reset();
     },
-    setStatusCallbackOverride: (url) => {
+    setStatusCallbackOverride: url => {
       checkOverride(url);
       ctx.statusCallbackOverride = url;
     },
@@ -199,7 +199,7 @@ function exoPhonesOf(numbers: readonly string[] | undefined): PhoneEcho[] {
   if (numbers === undefined) {
     return [...SEED_EXOPHONES];
   }
-  return numbers.map((n) => {
+  return numbers.map(n => {
     const echo = toEcho(n);
     if (!echo) {
       throw new Error(`exoPhones: '${n}' is not a phone number`);

@@ -47,7 +47,7 @@ export function listPage(ascending: readonly CallRecord[], f: ListFilter, listUr
   // The store is sorted by DateCreated: cut the date window by binary search before filtering.
   const lo = lowerBound(ascending, { createdAt: f.createdFrom, sid: '' });
   const hi = lowerBound(ascending, { createdAt: f.createdTo + 1, sid: '' });
-  const asc = ascending.slice(lo, hi).filter((c) => matches(c, f));
+  const asc = ascending.slice(lo, hi).filter(c => matches(c, f));
   const ordered = f.order === 'asc' ? asc : asc.reverse();
   // Compare in the requested order, then binary-search the cursor's position.
   const cmp = (c: CallRecord, key: Cursor): number => (f.order === 'asc' ? compareKey(c, key) : compareKey(key, c));
@@ -55,11 +55,11 @@ export function listPage(ascending: readonly CallRecord[], f: ListFilter, listUr
   let end = Math.min(f.pageSize, ordered.length);
   if (f.after) {
     const after = f.after;
-    start = firstIndex(ordered, (c) => cmp(c, after) > 0);
+    start = firstIndex(ordered, c => cmp(c, after) > 0);
     end = Math.min(start + f.pageSize, ordered.length);
   } else if (f.before) {
     const before = f.before;
-    end = firstIndex(ordered, (c) => cmp(c, before) >= 0);
+    end = firstIndex(ordered, c => cmp(c, before) >= 0);
     start = Math.max(0, end - f.pageSize);
   }
   const calls = ordered.slice(start, end);

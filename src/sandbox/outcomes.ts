@@ -67,7 +67,7 @@ export function isReserved(e164: string, series: keyof typeof RESERVED_SERIES): 
 
 export function ruleFor(e164: string): OutcomeRule {
   const digit = Number(e164.slice(-1));
-  return OUTCOME_RULES.find((r) => r.lastDigits.includes(digit)) ?? OUTCOME_RULES[0];
+  return OUTCOME_RULES.find(r => r.lastDigits.includes(digit)) ?? OUTCOME_RULES[0];
 }
 
 /** ₹ per started minute per connected leg: a 17 s two-leg call costs "1.500", as in the docs' example. */
@@ -123,7 +123,7 @@ export function planDuration(plan: CallPlan): number {
 
 /** Lines for the CLI banner and the README. */
 export function describeRules(): string[] {
-  const lines = OUTCOME_RULES.map((r) => `  To ending in ${r.lastDigits.join(',')} → ${r.status} (${r.describe})`);
+  const lines = OUTCOME_RULES.map(r => `  To ending in ${r.lastDigits.join(',')} → ${r.status} (${r.describe})`);
   lines.push('  Connect-to-flow (Url instead of To): the same table, applied to the last digit of From.');
   lines.push(`  To (From for a flow call) in ${RESERVED_SERIES.dnd}xxxxx → 403 "${DND_MESSAGE('<number>')}"`);
   lines.push(`  From or CallerId in ${RESERVED_SERIES.kyc}xxxxx → 403 "${KYC_MESSAGE}"`);

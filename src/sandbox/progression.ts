@@ -54,7 +54,7 @@ export class Progression {
 
   close(): void {
     for (const steps of this.pending.values()) {
-      steps.forEach((s) => clearTimeout(s.timer));
+      steps.forEach(s => clearTimeout(s.timer));
     }
     this.pending.clear();
   }
@@ -68,7 +68,7 @@ export class Progression {
     const step: Step = {
       run,
       timer: setTimeout(() => {
-        const left = (this.pending.get(sid) ?? []).filter((s) => s !== step);
+        const left = (this.pending.get(sid) ?? []).filter(s => s !== step);
         if (left.length) {
           this.pending.set(sid, left);
         } else {
@@ -90,7 +90,7 @@ export function endCall(call: CallRecord, nowMs: number): void {
     return;
   }
   call.status = plan.status;
-  call.legs = plan.legs.map((leg) => ({ ...leg }));
+  call.legs = plan.legs.map(leg => ({ ...leg }));
   call.conversationDuration = plan.talk;
   call.answeredBy = plan.status === 'completed' ? 'human' : null;
   call.updatedAt = Math.max(nowMs, call.updatedAt);

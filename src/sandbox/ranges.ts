@@ -8,7 +8,6 @@ export interface Range {
   eq?: number;
 }
 
-
 /** `gte:2019-01-01 00:00:00;lte:2019-01-31 23:59:59`; at most 31 days, not older than 6 months; default last 31 days. */
 export function dateRange(value: string | undefined, nowMs: number, rangeDays: number, historyMonths: number): [number, number] {
   const span = rangeDays * DAY_MS;
@@ -46,7 +45,7 @@ export function dateRange(value: string | undefined, nowMs: number, rangeDays: n
 
 function parseOps(value: string, name: string, allowed: readonly string[], example: string): Record<string, string> {
   const ops: Record<string, string> = {};
-  for (const part of value.split(';').filter((p) => p.trim() !== '')) {
+  for (const part of value.split(';').filter(p => p.trim() !== '')) {
     const i = part.indexOf(':');
     const op = i < 0 ? '' : part.slice(0, i).trim();
     if (!allowed.includes(op) || ops[op] !== undefined) {
@@ -60,7 +59,14 @@ function parseOps(value: string, name: string, allowed: readonly string[], examp
   return ops;
 }
 
-export function range(value: string | undefined, name: string, allowed: readonly string[], pattern: RegExp, example: string, convert: (m: RegExpExecArray) => number): Range | undefined {
+export function range(
+  value: string | undefined,
+  name: string,
+  allowed: readonly string[],
+  pattern: RegExp,
+  example: string,
+  convert: (m: RegExpExecArray) => number,
+): Range | undefined {
   if (value === undefined) {
     return undefined;
   }

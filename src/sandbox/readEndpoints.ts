@@ -43,7 +43,7 @@ export function listCalls(ctx: SandboxContext, query: URLSearchParams, format: F
   const listUri = `/v1/Accounts/${ctx.creds.accountSid}/Calls${format === 'json' ? '.json' : ''}`;
   const page = listPage(ctx.store.ascending(), filter, listUri);
   const view = viewContext(ctx, format, query, filter.recordingValidity);
-  return render(format, 200, { Metadata: page.metadata, Calls: page.calls.map((call) => callView(call, view)) });
+  return render(format, 200, { Metadata: page.metadata, Calls: page.calls.map(call => callView(call, view)) });
 }
 
 export function getNumber(number: string, format: Format): Reply {
@@ -56,14 +56,19 @@ export function getNumber(number: string, format: Format): Reply {
  * private, as Exotel's are since Oct 2024: Basic auth with the account's key and token, else 401.
  */
 export function getRecording(ctx: SandboxContext, callSid: string, query: URLSearchParams, authorization: string | undefined): Reply {
-  const text = (status: number, message: string, headers: Record<string, string> = {}): Reply =>
-    ({ status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers }, body: `${message}\n` });
+  const text = (status: number, message: string, headers: Record<string, string> = {}): Reply => ({
+    status,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
+    body: `${message}\n`,
+  });
   const access = checkRecordingAccess(callSid, query, ctx.nowMs(), ctx.secret);
   if (access === 'expired' || access === 'bad-signature') {
     return text(403, access === 'expired' ? 'Request has expired' : 'Signature does not match');
   }
   if (access === 'unsigned' && authenticate(authorization, ctx.creds, ctx.creds.accountSid, ctx.acceptSidAuth) !== 'ok') {
-    return text(401, 'Authentication required: recordings are private (use the API key and token, or PreSignedRecordingUrl)', { 'WWW-Authenticate': 'Basic realm="Exotel recordings"' });
+    return text(401, 'Authentication required: recordings are private (use the API key and token, or PreSignedRecordingUrl)', {
+      'WWW-Authenticate': 'Basic realm="Exotel recordings"',
+    });
   }
   const call = ctx.store.get(callSid);
   if (!call || !call.recorded || call.status !== 'completed') {

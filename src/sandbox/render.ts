@@ -28,7 +28,7 @@ export function restException(format: Format, status: number, message: string, c
 }
 
 function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
+  return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] as string);
 }
 
 /** `<?xml …?><TwilioResponse>…</TwilioResponse>`, one element per key, empty elements for null. */
@@ -47,7 +47,7 @@ function element(name: string, value: unknown, depth: number, lines: string[]): 
     lines.push(`${pad}<${name}/>`);
   } else if (Array.isArray(value)) {
     lines.push(`${pad}<${name}>`);
-    value.forEach((item) => arrayItem(name, item, depth + 1, lines));
+    value.forEach(item => arrayItem(name, item, depth + 1, lines));
     lines.push(`${pad}</${name}>`);
   } else if (typeof value === 'object') {
     lines.push(`${pad}<${name}>`);

@@ -25,7 +25,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray, format: Format) => Routed]> 
   [new RegExp(`^${ACCOUNT}/Calls/connect(\\.json)?/?$`), (m, format) => ({ route: { name: 'connect', accountSid: m[1], format }, method: 'POST' })],
   [new RegExp(`^${ACCOUNT}/Calls(\\.json)?/?$`), (m, format) => ({ route: { name: 'list', accountSid: m[1], format }, method: 'GET' })],
   [new RegExp(`^${ACCOUNT}/Calls/([^/]+?)(\\.json)?/?$`), (m, format) => ({ route: { name: 'call', accountSid: m[1], callSid: m[2], format }, method: 'GET' })],
-  [new RegExp(`^${ACCOUNT}/Numbers/([^/]+?)(\\.json)?/?$`), (m, format) => ({ route: { name: 'number', accountSid: m[1], number: m[2], format }, method: 'GET' })],
+  [
+    new RegExp(`^${ACCOUNT}/Numbers/([^/]+?)(\\.json)?/?$`),
+    (m, format) => ({ route: { name: 'number', accountSid: m[1], number: m[2], format }, method: 'GET' }),
+  ],
 ];
 
 /**

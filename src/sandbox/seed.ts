@@ -32,8 +32,18 @@ export const SEED_EXOPHONES: readonly PhoneEcho[] = [
 /** The account's agents (From on outgoing calls). */
 export const SEED_AGENTS: readonly string[] = ['+919845012340', '+919900112233', '+918123456781', '+917022334452', '+916360123453'];
 
-const DIRECTION_WEIGHTS: Array<[Direction, number]> = [['outbound-api', 50], ['inbound', 35], ['outbound-dial', 15]];
-const STATUS_WEIGHTS: Array<[TerminalStatus, number]> = [['completed', 58], ['busy', 10], ['no-answer', 16], ['failed', 8], ['canceled', 8]];
+const DIRECTION_WEIGHTS: Array<[Direction, number]> = [
+  ['outbound-api', 50],
+  ['inbound', 35],
+  ['outbound-dial', 15],
+];
+const STATUS_WEIGHTS: Array<[TerminalStatus, number]> = [
+  ['completed', 58],
+  ['busy', 10],
+  ['no-answer', 16],
+  ['failed', 8],
+  ['canceled', 8],
+];
 
 export function seedCalls(accountSid: string, nowMs: number, options: SeedOptions = {}): CallRecord[] {
   const rand = seededRandom(options.seed ?? 1);
@@ -53,7 +63,15 @@ export function seedCalls(accountSid: string, nowMs: number, options: SeedOption
   return calls;
 }
 
-function seedCall(sid: string, accountSid: string, createdAt: number, customers: string[], rand: Rand, nowMs: number, exoPhones: readonly PhoneEcho[]): CallRecord {
+function seedCall(
+  sid: string,
+  accountSid: string,
+  createdAt: number,
+  customers: string[],
+  rand: Rand,
+  nowMs: number,
+  exoPhones: readonly PhoneEcho[],
+): CallRecord {
   const direction = weighted(DIRECTION_WEIGHTS, rand);
   const status = weighted(STATUS_WEIGHTS, rand);
   const exophone = pick(exoPhones, rand);
@@ -62,14 +80,34 @@ function seedCall(sid: string, accountSid: string, createdAt: number, customers:
   // Incoming: the caller (From) reached the ExoPhone (To), whose flow then dialled an agent (leg 2).
   const inbound = direction === 'inbound';
   const plan = inbound
-    ? planInbound(weighted(INBOUND_OUTCOMES.map((o) => [o, o.weight] as [typeof o, number]), rand), rand)
-    : planCall(pick(OUTCOME_RULES.filter((r) => r.status === status), rand), true, rand);
+    ? planInbound(
+        weighted(
+          INBOUND_OUTCOMES.map(o => [o, o.weight] as [typeof o, number]),
+          rand,
+        ),
+        rand,
+      )
+    : planCall(
+        pick(
+          OUTCOME_RULES.filter(r => r.status === status),
+          rand,
+        ),
+        true,
+        rand,
+      );
   const [from, to] = inbound ? [customer, exophone] : [agent, customer];
   // Only a call someone talked on has a recording.
-  const talked = plan.status === 'completed' && plan.legs.every((l) => l.status === 'completed');
+  const talked = plan.status === 'completed' && plan.legs.every(l => l.status === 'completed');
   const call = newCallRecord({
-    sid, accountSid, createdAt, to, from, exophone, direction,
-    recorded: talked && rand() < 0.35, plan,
+    sid,
+    accountSid,
+    createdAt,
+    to,
+    from,
+    exophone,
+    direction,
+    recorded: talked && rand() < 0.35,
+    plan,
   });
   endCall(call, createdAt);
   fillBilling(call, createdAt);

@@ -38,7 +38,7 @@ export function createServer(deps: ServerDeps): SandboxServer {
   return {
     server,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>(resolve => {
         delays.forEach(clearTimeout);
         delays.clear();
         server.close(() => resolve());
@@ -83,7 +83,7 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.Ser
       return;
     }
     if (fault.kind === 'delay') {
-      await new Promise<void>((resolve) => {
+      await new Promise<void>(resolve => {
         const timer = setTimeout(() => {
           delays.delete(timer);
           resolve();
@@ -114,11 +114,15 @@ function answer(deps: ServerDeps, req: Incoming, body: ParsedBody): Reply {
   const { ctx } = deps;
   const { route: r, method: allowed } = route(req.url.pathname, req.accept);
   if (r.name === 'recording') {
-    return req.method === 'GET' || req.method === 'HEAD' ? getRecording(ctx, r.callSid, req.url.searchParams, req.authorization) : restException('json', 405, 'Method not allowed');
+    return req.method === 'GET' || req.method === 'HEAD'
+      ? getRecording(ctx, r.callSid, req.url.searchParams, req.authorization)
+      : restException('json', 405, 'Method not allowed');
   }
   if (r.name === 'inbox') {
     // Unauthenticated, like any webhook: Exotel signs nothing it POSTs.
-    return req.method === 'POST' ? { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"received":true}' } : restException('json', 405, 'Method not allowed', undefined, { Allow: 'POST' });
+    return req.method === 'POST'
+      ? { status: 200, headers: { 'Content-Type': 'application/json' }, body: '{"received":true}' }
+      : restException('json', 405, 'Method not allowed', undefined, { Allow: 'POST' });
   }
   if (r.name === 'not-found') {
     return restException(r.format, 404, `The requested resource ${req.url.pathname} was not found`);

@@ -10,7 +10,10 @@ const LIMITS = { timeLimit: 14400, timeOut: 60, customField: 128 } as const;
 export type Validation = { ok: true; request: ConnectRequest } | { ok: false; message: string };
 
 export function validateConnect(fields: ReadonlyArray<[string, string]>, echo: NumberEcho = 'national'): Validation {
-  return checked(() => build(fields, echo), request => ({ ok: true as const, request }));
+  return checked(
+    () => build(fields, echo),
+    request => ({ ok: true as const, request }),
+  );
 }
 
 function build(fields: ReadonlyArray<[string, string]>, echo: NumberEcho): ConnectRequest {
@@ -98,7 +101,7 @@ function oneOf<T extends string>(value: string | undefined, name: string, allowe
     return fallback;
   }
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new Invalid(`${name} must be one of ${allowed.map((a) => `'${a}'`).join(', ')} (got '${value}')`);
+    throw new Invalid(`${name} must be one of ${allowed.map(a => `'${a}'`).join(', ')} (got '${value}')`);
   }
   return value as T;
 }
@@ -129,7 +132,10 @@ function optionalUrl(value: string | undefined, name: string): string | null {
 
 function events(values: string[] | undefined): CallbackEvent[] {
   const out: CallbackEvent[] = [];
-  for (const value of (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean)) {
+  for (const value of (values ?? [])
+    .flatMap(v => v.split(','))
+    .map(v => v.trim())
+    .filter(Boolean)) {
     if (value !== 'terminal' && value !== 'answered') {
       throw new Invalid(`StatusCallbackEvents values must be 'terminal' or 'answered' (got '${value}')`);
     }

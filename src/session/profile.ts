@@ -38,9 +38,13 @@ export function flowHostOf(p: Pick<Profile, 'flowHost' | 'region' | 'baseUrl'>):
 
 export function regionLabel(p: Profile): string {
   switch (p.region) {
-    case 'singapore': return 'Singapore';
-    case 'mumbai': return 'Mumbai';
-    case 'sandbox': return 'Sandbox';
-    default: return new URL(p.baseUrl).host;
+    case 'singapore':
+      return 'Singapore';
+    case 'mumbai':
+      return 'Mumbai';
+    case 'sandbox':
+      return 'Sandbox';
+    default:
+      return new URL(p.baseUrl).host;
   }
 }

@@ -24,15 +24,20 @@ export class ProfileStore extends Disposable {
   /** In memory only: after a reload the sandbox is gone and the stored profile is active again. */
   private sandboxActive = false;
 
-  constructor(private readonly context: vscode.ExtensionContext, private readonly log: Log) {
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly log: Log,
+  ) {
     super();
     // A sign-in or sign-out in another window changes the secrets; pick it up here. Global state has no change
     // event and reaches this window on its own schedule, possibly after the secret: look again a little later.
-    this.register(context.secrets.onDidChange(e => {
-      if (!e.key.startsWith('exotel.profile.')) return;
-      this.fire();
-      for (const ms of LATE_STATE_RECHECK_MS) this.later(ms);
-    }));
+    this.register(
+      context.secrets.onDidChange(e => {
+        if (!e.key.startsWith('exotel.profile.')) return;
+        this.fire();
+        for (const ms of LATE_STATE_RECHECK_MS) this.later(ms);
+      }),
+    );
     this.register({ dispose: () => this.timers.forEach(clearTimeout) });
   }
 
@@ -74,7 +79,7 @@ export class ProfileStore extends Disposable {
     if (!id) return undefined;
     if (id === SANDBOX_PROFILE_ID) return this.sandbox;
     const profile = this.list().find(p => p.id === id);
-    const secrets = profile && await this.readSecrets(id);
+    const secrets = profile && (await this.readSecrets(id));
     return profile && secrets ? { profile, secrets } : undefined;
   }
 
@@ -92,7 +97,10 @@ export class ProfileStore extends Disposable {
   async update(profile: Profile): Promise<void> {
     if (profile.id === SANDBOX_PROFILE_ID) return;
     const all = this.context.globalState.get<Profile[]>(PROFILES_KEY, []);
-    await this.context.globalState.update(PROFILES_KEY, all.map(p => (p.id === profile.id ? profile : p)));
+    await this.context.globalState.update(
+      PROFILES_KEY,
+      all.map(p => (p.id === profile.id ? profile : p)),
+    );
     this.fire();
   }
 

@@ -29,17 +29,28 @@ export class Session extends Disposable {
   private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   private cached: Promise<Connection | undefined> | undefined;
 
-  constructor(readonly profiles: ProfileStore, private readonly log: Log) {
+  constructor(
+    readonly profiles: ProfileStore,
+    private readonly log: Log,
+  ) {
     super();
     this.register(profiles.onDidChange(() => this.reset()));
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (affects(e, 'rateLimitPerMinute')) {
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (affects(e, 'rateLimitPerMinute')) {
+          this.limiter.dispose();
+          this.limiter = new RateLimiter({ perMinute: setting('rateLimitPerMinute') });
+        }
+        if (affects(e, ...RECONNECT_SETTINGS)) this.reset();
+      }),
+    );
+    this.register({
+      dispose: () => {
         this.limiter.dispose();
-        this.limiter = new RateLimiter({ perMinute: setting('rateLimitPerMinute') });
-      }
-      if (affects(e, ...RECONNECT_SETTINGS)) this.reset();
-    }));
-    this.register({ dispose: () => { this.limiter.dispose(); this.agents.http.destroy(); this.agents.https.destroy(); } });
+        this.agents.http.destroy();
+        this.agents.https.destroy();
+      },
+    });
   }
 
   /** The connection for the active profile, or undefined when signed out. */
@@ -60,7 +71,10 @@ export class Session extends Disposable {
     this.log.addSecret(apiToken);
     this.log.addSecret(apiKey);
     return new ExotelClient({
-      baseUrl, accountSid, apiKey, apiToken,
+      baseUrl,
+      accountSid,
+      apiKey,
+      apiToken,
       fetch: fetch as unknown as FetchLike,
       agent: (url: URL) => (url.protocol === 'http:' ? this.agents.http : this.agents.https),
       limiter: this.limiter,

@@ -114,8 +114,12 @@ export function computeStats(calls: readonly Call[], options: StatsOptions = {})
  * computeStats in slices, yielding between them, for a host shared with other extensions: no slice holds the
  * event loop for long. Same result as computeStats.
  */
-export async function computeStatsInSlices(calls: readonly Call[], options: StatsOptions = {}, slice = 1000,
-  pause: () => Promise<void> = () => new Promise(resolve => setImmediate(resolve))): Promise<CallStats> {
+export async function computeStatsInSlices(
+  calls: readonly Call[],
+  options: StatsOptions = {},
+  slice = 1000,
+  pause: () => Promise<void> = () => new Promise(resolve => setImmediate(resolve)),
+): Promise<CallStats> {
   const b = statsBuilder(options);
   for (let i = 0; i < calls.length; i += slice) {
     if (i) await pause();
@@ -178,11 +182,11 @@ export function statsBuilder(options: StatsOptions = {}): { add(call: Call): voi
     if (hour >= 0) {
       const day = at!.slice(0, 10);
       let d = days.get(day);
-      if (!d) days.set(day, d = newDay());
+      if (!d) days.set(day, (d = newDay()));
       d.outcomes[o.outcome]++;
       if (price !== undefined) d.spend += price;
       let wd = weekdays.get(day);
-      if (wd === undefined) weekdays.set(day, wd = weekdayOf(day));
+      if (wd === undefined) weekdays.set(day, (wd = weekdayOf(day)));
       heatCalls[wd][hour]++;
       if (answered) heatAnswered[wd][hour]++;
     }
@@ -274,7 +278,7 @@ export function customerNumber(call: Call, memo = new Map<string, Facts>()): Fac
 }
 
 function customerFacts(call: Call, memo: Map<string, Facts>): Facts {
-  const raw = call.direction === 'inbound' ? call.from : call.to ?? call.from;
+  const raw = call.direction === 'inbound' ? call.from : (call.to ?? call.from);
   if (!raw) return { lookable: false };
   let f = memo.get(raw);
   if (!f) {
@@ -304,7 +308,7 @@ function grid(): number[][] {
 
 function add(map: Map<string, Breakdown>, key: string, answered: boolean, price: number | undefined): void {
   let b = map.get(key);
-  if (!b) map.set(key, b = { key, calls: 0, answered: 0, spend: 0 });
+  if (!b) map.set(key, (b = { key, calls: 0, answered: 0, spend: 0 }));
   b.calls++;
   if (answered) b.answered++;
   if (price !== undefined) b.spend += price;

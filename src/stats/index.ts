@@ -2,7 +2,18 @@
 //   headlineFigures(calls, options) → calls, answered, answer rate, talk time, spend (see HeadlineFigures)
 //   computeStats(calls, options)    → the headline and every chart's data
 // Pass `outcomeOf` to change what counts as answered, `numberFacts` for circles and operators (cache only).
-export { computeStats, computeStatsInSlices, statsBuilder, headlineFigures, talkSeconds, customerNumber, PENDING_WINDOW_MS, TALK_BINS, UNKNOWN, NOT_COVERED } from './callStats';
+export {
+  computeStats,
+  computeStatsInSlices,
+  statsBuilder,
+  headlineFigures,
+  talkSeconds,
+  customerNumber,
+  PENDING_WINDOW_MS,
+  TALK_BINS,
+  UNKNOWN,
+  NOT_COVERED,
+} from './callStats';
 export type { Breakdown, CallStats, DayFigures, HeadlineFigures, NumberFacts, StatsOptions, TalkBin } from './callStats';
 export { defaultOutcome, OUTCOMES } from './outcome';
 export type { CallOutcome, Outcome, OutcomeRule } from './outcome';

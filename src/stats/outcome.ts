@@ -31,7 +31,10 @@ export const defaultOutcome: OutcomeRule = call => {
       if (UNANSWERED_LEG.has(leg2)) return { outcome: 'missed', certain: true };
       return { outcome: 'answered', certain: leg2 === 'completed' };
     }
-    case 'busy': case 'no-answer': case 'failed': case 'canceled':
+    case 'busy':
+    case 'no-answer':
+    case 'failed':
+    case 'canceled':
       return { outcome: call.status as Outcome, certain: true };
     default:
       return { outcome: 'other', certain: true };

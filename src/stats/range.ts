@@ -59,7 +59,9 @@ export function resolveRange(choice: RangeChoice, now: Date, offsetMinutes: numb
     if (from > now) throw new RangeError('The range starts in the future.');
     const oldest = oldestKept(now);
     if (from < oldest) {
-      throw new RangeError(`Exotel keeps call details for ${FILTER_LIMITS.historyMonths} months; the earliest day you can ask for is ${dayOf(new Date(oldest.getTime() + DAY_MS), offsetMinutes)}.`);
+      throw new RangeError(
+        `Exotel keeps call details for ${FILTER_LIMITS.historyMonths} months; the earliest day you can ask for is ${dayOf(new Date(oldest.getTime() + DAY_MS), offsetMinutes)}.`,
+      );
     }
   } else {
     from = new Date(today.getTime() - (PRESET_DAYS[choice.preset] - 1) * DAY_MS);

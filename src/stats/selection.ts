@@ -24,7 +24,8 @@ export function selectCalls(calls: readonly Call[], sel: StatsSelection, options
         return call.dateCreated?.slice(0, 10) === sel.day && (sel.outcome === undefined || outcomeOf(call).outcome === sel.outcome);
       case 'spendPerDay':
         return call.dateCreated?.slice(0, 10) === sel.day;
-      case 'heatmap': case 'answerRate': {
+      case 'heatmap':
+      case 'answerRate': {
         const w = weekdayHour(call.dateCreated);
         return w !== undefined && w.weekday === sel.weekday && w.hour === sel.hour;
       }
@@ -32,9 +33,12 @@ export function selectCalls(calls: readonly Call[], sel: StatsSelection, options
         const talk = outcomeOf(call).outcome === 'answered' ? talkSeconds(call) : undefined;
         return talk !== undefined && binOf(talk) === sel.bin;
       }
-      case 'exophone': return (call.phoneNumberSid || UNKNOWN) === sel.key;
-      case 'direction': return (call.direction || UNKNOWN) === sel.key;
-      case 'circle': case 'operator': {
+      case 'exophone':
+        return (call.phoneNumberSid || UNKNOWN) === sel.key;
+      case 'direction':
+        return (call.direction || UNKNOWN) === sel.key;
+      case 'circle':
+      case 'operator': {
         const f = customerNumber(call, memo);
         if (!f.lookable) return sel.key === NOT_COVERED;
         const known = options.numberFacts?.(f.e164!);

@@ -20,11 +20,19 @@ export function statsToCsv(s: CallStats, label: (chart: string, key: string) => 
     for (const o of OUTCOMES) if (d.outcomes[o]) rows.push([`day:${o}`, d.day, d.outcomes[o], '', '', '', '']);
   }
   const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-  s.heatmap.calls.forEach((hours, wd) => hours.forEach((n, hour) => {
-    if (n) rows.push(['hour', `${WEEKDAYS[wd]} ${String(hour).padStart(2, '0')}:00`, n, s.heatmap.answered[wd][hour], s.heatmap.answered[wd][hour] / n, '', '']);
-  }));
+  s.heatmap.calls.forEach((hours, wd) =>
+    hours.forEach((n, hour) => {
+      if (n)
+        rows.push(['hour', `${WEEKDAYS[wd]} ${String(hour).padStart(2, '0')}:00`, n, s.heatmap.answered[wd][hour], s.heatmap.answered[wd][hour] / n, '', '']);
+    }),
+  );
   for (const b of s.talkTime) rows.push(['talk time', b.max === undefined ? `${b.min}s+` : `${b.min}-${b.max}s`, b.calls, b.calls, '', '', '']);
-  for (const [section, list] of [['exophone', s.byExoPhone], ['direction', s.byDirection], ['circle', s.byCircle], ['operator', s.byOperator]] as const) {
+  for (const [section, list] of [
+    ['exophone', s.byExoPhone],
+    ['direction', s.byDirection],
+    ['circle', s.byCircle],
+    ['operator', s.byOperator],
+  ] as const) {
     for (const b of list) rows.push([section, label(section, b.key), b.calls, b.answered, b.calls ? b.answered / b.calls : null, b.spend, '']);
   }
   return rows.map(r => r.map(csvCell).join(',')).join('\r\n') + '\r\n';

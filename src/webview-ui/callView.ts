@@ -5,33 +5,48 @@ export function renderCall(c: CallView, post: (m: FromWebview) => void): HTMLEle
   const x = c.text;
   const open = (value: string) => post({ type: 'action', action: 'openExternal', value });
   const legs = c.legs.length
-    ? h('table', { class: 'legs' },
-      h('thead', {}, h('tr', {}, h('th', {}, x.leg), h('th', {}, x.who), h('th', {}, x.status), h('th', {}, x.onCall))),
-      h('tbody', {}, ...c.legs.map(l => h('tr', {}, h('td', {}, l.leg), h('td', {}, l.who), h('td', {}, l.status), h('td', {}, l.onCall)))))
+    ? h(
+        'table',
+        { class: 'legs' },
+        h('thead', {}, h('tr', {}, h('th', {}, x.leg), h('th', {}, x.who), h('th', {}, x.status), h('th', {}, x.onCall))),
+        h('tbody', {}, ...c.legs.map(l => h('tr', {}, h('td', {}, l.leg), h('td', {}, l.who), h('td', {}, l.status), h('td', {}, l.onCall)))),
+      )
     : h('p', { class: 'muted' }, x.noLegs);
   const r = c.recording;
-  const recording = r && h('section', { class: 'recording', 'data-kind': r.kind },
-    h('h2', {}, icon('record'), ' ', x.recording),
-    r.src ? h('audio', { controls: '', preload: 'none', src: r.src }) : undefined,
-    h('p', { class: 'muted', id: 'recording-note' }, r.note),
-    r.busy ? h('p', { class: 'muted' }, icon('loading~spin'), ' ', r.busy) : undefined,
-    r.error ? h('p', { class: 'error', role: 'alert', id: 'recording-error' }, r.error) : undefined,
-    h('div', { class: 'actions' },
-      r.canPlay && !r.busy && button(x.play, () => post({ type: 'action', action: 'playRecording' }), false, 'play'),
-      r.canRefreshLink && button(x.freshLink, () => post({ type: 'action', action: 'refresh' }), false, 'refresh'),
-      r.openUrl && button(x.openInBrowser, () => open(r.openUrl!), true, 'link-external'),
-      button(x.download, () => post({ type: 'action', action: 'downloadRecording' }), true, 'desktop-download')));
-  return h('article', { class: 'call', 'data-sid': c.sid },
-    h('header', {},
-      h('h1', {}, icon(c.statusIcon, 'status'), ' ', c.title),
-      h('vscode-badge', {}, c.statusLabel)),
+  const recording =
+    r &&
+    h(
+      'section',
+      { class: 'recording', 'data-kind': r.kind },
+      h('h2', {}, icon('record'), ' ', x.recording),
+      r.src ? h('audio', { controls: '', preload: 'none', src: r.src }) : undefined,
+      h('p', { class: 'muted', id: 'recording-note' }, r.note),
+      r.busy ? h('p', { class: 'muted' }, icon('loading~spin'), ' ', r.busy) : undefined,
+      r.error ? h('p', { class: 'error', role: 'alert', id: 'recording-error' }, r.error) : undefined,
+      h(
+        'div',
+        { class: 'actions' },
+        r.canPlay && !r.busy && button(x.play, () => post({ type: 'action', action: 'playRecording' }), false, 'play'),
+        r.canRefreshLink && button(x.freshLink, () => post({ type: 'action', action: 'refresh' }), false, 'refresh'),
+        r.openUrl && button(x.openInBrowser, () => open(r.openUrl!), true, 'link-external'),
+        button(x.download, () => post({ type: 'action', action: 'downloadRecording' }), true, 'desktop-download'),
+      ),
+    );
+  return h(
+    'article',
+    { class: 'call', 'data-sid': c.sid },
+    h('header', {}, h('h1', {}, icon(c.statusIcon, 'status'), ' ', c.title), h('vscode-badge', {}, c.statusLabel)),
     c.problem ? h('p', { class: 'error problem', role: 'alert' }, icon('warning'), ' ', c.problem) : undefined,
     h('p', { class: 'summary', id: 'summary' }, c.summary),
-    h('div', { class: 'actions' },
+    h(
+      'div',
+      { class: 'actions' },
       button(x.refresh, () => post({ type: 'action', action: 'refresh' }), false, 'refresh'),
       button(x.copySid, () => post({ type: 'action', action: 'copy', value: c.sid }), true, 'copy'),
-      c.canCallAgain && button(x.callAgain, () => post({ type: 'action', action: 'callAgain' }), true, 'call-outgoing')),
+      c.canCallAgain && button(x.callAgain, () => post({ type: 'action', action: 'callAgain' }), true, 'call-outgoing'),
+    ),
     h('section', {}, h('h2', {}, x.legs), legs, c.conversation ? h('p', { class: 'muted' }, c.conversation) : undefined),
     recording,
-    h('section', {}, h('h2', {}, x.allFields), fieldTable(c.fields, open)));
+    h('section', {}, h('h2', {}, x.allFields), fieldTable(c.fields, open)),
+  );
 }

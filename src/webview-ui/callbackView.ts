@@ -4,7 +4,11 @@ import { CallbackView, FieldRow, FromWebview } from './protocol';
 
 function table(rows: FieldRow[], empty: string): HTMLElement {
   if (!rows.length) return h('p', { class: 'muted' }, empty);
-  return h('table', { class: 'fields' }, h('tbody', {}, ...rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, h('code', {}, r.value))))));
+  return h(
+    'table',
+    { class: 'fields' },
+    h('tbody', {}, ...rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, h('code', {}, r.value))))),
+  );
 }
 
 function details(summary: string, body: HTMLElement, open = false): HTMLElement {
@@ -15,44 +19,75 @@ function details(summary: string, body: HTMLElement, open = false): HTMLElement 
 export function renderCallback(c: CallbackView, post: (m: FromWebview) => void): HTMLElement {
   const x = c.text;
   const act = (action: FromWebview & { type: 'action' }) => () => post(action);
-  const attempts = h('table', { class: 'attempts' },
+  const attempts = h(
+    'table',
+    { class: 'attempts' },
     h('thead', {}, h('tr', {}, h('th', {}, x.attempt), h('th', {}, x.when), h('th', {}, x.result), h('th', {}, x.latency))),
-    h('tbody', {}, ...c.attempts.map(a => {
-      const row = h('tr', { class: a.current ? 'current' : 'clickable', tabindex: a.current ? undefined : '0', 'data-id': a.id },
-        h('td', {}, a.attempt), h('td', {}, a.when), h('td', {}, icon(a.resultIcon), ' ', a.result), h('td', {}, a.latency));
-      if (!a.current) {
-        const open = () => post({ type: 'action', action: 'showAttempt', value: a.id });
-        row.addEventListener('click', open);
-        row.addEventListener('keydown', e => { if (e.key === 'Enter') open(); });
-      }
-      return row;
-    })));
+    h(
+      'tbody',
+      {},
+      ...c.attempts.map(a => {
+        const row = h(
+          'tr',
+          { class: a.current ? 'current' : 'clickable', tabindex: a.current ? undefined : '0', 'data-id': a.id },
+          h('td', {}, a.attempt),
+          h('td', {}, a.when),
+          h('td', {}, icon(a.resultIcon), ' ', a.result),
+          h('td', {}, a.latency),
+        );
+        if (!a.current) {
+          const open = () => post({ type: 'action', action: 'showAttempt', value: a.id });
+          row.addEventListener('click', open);
+          row.addEventListener('keydown', e => {
+            if (e.key === 'Enter') open();
+          });
+        }
+        return row;
+      }),
+    ),
+  );
   const answer = c.answer
-    ? h('section', { class: 'answer' },
-      h('h2', {}, icon('arrow-left'), ' ', x.answer),
-      h('p', { class: 'line' }, h('code', {}, c.answer.line)),
-      c.answer.note ? h('p', { class: 'muted' }, c.answer.note) : undefined,
-      details(x.headers, table(c.answer.headers, x.empty)),
-      h('pre', { class: 'raw', id: 'answer-body' }, c.answer.body || x.empty))
-    : h('section', { class: 'answer' }, h('h2', {}, icon('arrow-left'), ' ', x.answer), h('p', { class: c.failure ? 'error' : 'muted' }, c.failure ?? x.noAnswer));
-  return h('article', { class: 'callback', 'data-id': c.id },
-    h('header', {},
-      h('h1', {}, icon(c.resultIcon, `status tone-${c.tone}`), ' ', c.title),
-      h('vscode-badge', {}, c.resultLabel)),
+    ? h(
+        'section',
+        { class: 'answer' },
+        h('h2', {}, icon('arrow-left'), ' ', x.answer),
+        h('p', { class: 'line' }, h('code', {}, c.answer.line)),
+        c.answer.note ? h('p', { class: 'muted' }, c.answer.note) : undefined,
+        details(x.headers, table(c.answer.headers, x.empty)),
+        h('pre', { class: 'raw', id: 'answer-body' }, c.answer.body || x.empty),
+      )
+    : h(
+        'section',
+        { class: 'answer' },
+        h('h2', {}, icon('arrow-left'), ' ', x.answer),
+        h('p', { class: c.failure ? 'error' : 'muted' }, c.failure ?? x.noAnswer),
+      );
+  return h(
+    'article',
+    { class: 'callback', 'data-id': c.id },
+    h('header', {}, h('h1', {}, icon(c.resultIcon, `status tone-${c.tone}`), ' ', c.title), h('vscode-badge', {}, c.resultLabel)),
     h('p', { class: `summary tone-${c.tone}`, id: 'summary' }, c.summary),
-    h('div', { class: 'actions' },
+    h(
+      'div',
+      { class: 'actions' },
       c.canResend && button(x.resend, act({ type: 'action', action: 'resend' }), false, 'debug-restart'),
       c.canResend && button(x.editResend, act({ type: 'action', action: 'editResend' }), true, 'edit'),
       button(x.copyCurl, act({ type: 'action', action: 'copyCurl' }), true, 'terminal'),
       button(x.copyFixture, act({ type: 'action', action: 'copyFixture' }), true, 'beaker'),
-      c.canOpenCall && button(x.openCall, act({ type: 'action', action: 'openCall' }), true, 'call-outgoing')),
-    h('section', { class: 'request' },
+      c.canOpenCall && button(x.openCall, act({ type: 'action', action: 'openCall' }), true, 'call-outgoing'),
+    ),
+    h(
+      'section',
+      { class: 'request' },
       h('h2', {}, icon('arrow-right'), ' ', x.request),
       h('p', { class: 'line' }, h('code', {}, c.request.line)),
       c.request.note ? h('p', { class: 'error' }, c.request.note) : undefined,
       details(x.headers, table(c.request.headers, x.empty), true),
-      h('h3', {}, x.fields), table(c.request.fields, x.empty),
-      details(x.raw, h('pre', { class: 'raw', id: 'request-raw' }, c.request.raw || x.empty))),
+      h('h3', {}, x.fields),
+      table(c.request.fields, x.empty),
+      details(x.raw, h('pre', { class: 'raw', id: 'request-raw' }, c.request.raw || x.empty)),
+    ),
     answer,
-    h('section', {}, h('h2', {}, icon('history'), ' ', x.attempts), attempts));
+    h('section', {}, h('h2', {}, icon('history'), ' ', x.attempts), attempts),
+  );
 }

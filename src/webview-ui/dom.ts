@@ -26,10 +26,18 @@ export function button(label: string, onClick: () => void, secondary = false, ic
 }
 
 export function fieldTable(rows: Array<{ label: string; value: string; link?: boolean }>, onLink: (value: string) => void): HTMLElement {
-  return h('table', { class: 'fields' }, h('tbody', {}, ...rows.map(r => {
-    const value = r.link ? linkTo(r.value, onLink) : h('span', {}, r.value);
-    return h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, value));
-  })));
+  return h(
+    'table',
+    { class: 'fields' },
+    h(
+      'tbody',
+      {},
+      ...rows.map(r => {
+        const value = r.link ? linkTo(r.value, onLink) : h('span', {}, r.value);
+        return h('tr', {}, h('th', { scope: 'row' }, r.label), h('td', {}, value));
+      }),
+    ),
+  );
 }
 
 /** Links ask the extension to open the URL: the webview itself never navigates. */

@@ -23,12 +23,23 @@ export const post = (m: FromWebview) => vscode.postMessage(m);
 function render(msg: ToWebview): void {
   let view: HTMLElement;
   switch (msg.type) {
-    case 'call': view = renderCall(msg.call, post); break;
-    case 'number': view = renderNumber(msg.number, post); break;
-    case 'callback': view = renderCallback(msg.callback, post); break;
-    case 'loading': view = h('p', { class: 'muted' }, msg.message); break;
-    case 'error': view = h('p', { class: 'error', role: 'alert' }, msg.message); break;
-    default: return; // the stats page has its own script (stats.ts)
+    case 'call':
+      view = renderCall(msg.call, post);
+      break;
+    case 'number':
+      view = renderNumber(msg.number, post);
+      break;
+    case 'callback':
+      view = renderCallback(msg.callback, post);
+      break;
+    case 'loading':
+      view = h('p', { class: 'muted' }, msg.message);
+      break;
+    case 'error':
+      view = h('p', { class: 'error', role: 'alert' }, msg.message);
+      break;
+    default:
+      return; // the stats page has its own script (stats.ts)
   }
   root.replaceChildren(view);
   if (msg.type !== 'loading') vscode.setState(msg);

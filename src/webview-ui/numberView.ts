@@ -5,25 +5,46 @@ export function renderNumber(n: NumberView, post: (m: FromWebview) => void): HTM
   const x = n.text;
   const open = (value: string) => post({ type: 'action', action: 'openExternal', value });
   const calls = n.recentCalls.length
-    ? h('table', { class: 'legs' },
-      h('thead', {}, h('tr', {}, h('th', {}, x.when), h('th', {}, x.status), h('th', {}, x.direction), h('th', {}, x.duration))),
-      h('tbody', {}, ...n.recentCalls.map(c => {
-        const row = h('tr', { class: 'clickable', tabindex: '0', title: x.showCall },
-          h('td', {}, c.when), h('td', {}, icon(c.statusIcon), ' ', c.status), h('td', {}, c.direction), h('td', {}, c.duration));
-        const show = () => post({ type: 'action', action: 'showCall', value: c.sid });
-        row.addEventListener('click', show);
-        row.addEventListener('keydown', e => { if (e.key === 'Enter') show(); });
-        return row;
-      })))
+    ? h(
+        'table',
+        { class: 'legs' },
+        h('thead', {}, h('tr', {}, h('th', {}, x.when), h('th', {}, x.status), h('th', {}, x.direction), h('th', {}, x.duration))),
+        h(
+          'tbody',
+          {},
+          ...n.recentCalls.map(c => {
+            const row = h(
+              'tr',
+              { class: 'clickable', tabindex: '0', title: x.showCall },
+              h('td', {}, c.when),
+              h('td', {}, icon(c.statusIcon), ' ', c.status),
+              h('td', {}, c.direction),
+              h('td', {}, c.duration),
+            );
+            const show = () => post({ type: 'action', action: 'showCall', value: c.sid });
+            row.addEventListener('click', show);
+            row.addEventListener('keydown', e => {
+              if (e.key === 'Enter') show();
+            });
+            return row;
+          }),
+        ),
+      )
     : h('p', { class: 'muted' }, x.noCalls);
-  return h('article', { class: 'number', 'data-number': n.e164 },
+  return h(
+    'article',
+    { class: 'number', 'data-number': n.e164 },
     h('header', {}, h('h1', {}, icon('device-mobile'), ' ', n.title)),
     h('section', { class: `dnd dnd-${n.dnd.state.toLowerCase()}` }, h('h2', {}, icon(n.dnd.icon), ' ', x.dnd, ': ', n.dnd.state), h('p', {}, n.dnd.meaning)),
-    h('div', { class: 'actions' },
+    h(
+      'div',
+      { class: 'actions' },
       button(x.callNumber, () => post({ type: 'action', action: 'callNumber', value: n.e164 }), false, 'call-outgoing'),
       button(x.copyE164, () => post({ type: 'action', action: 'copy', value: n.e164 }), true, 'copy'),
-      button(x.refresh, () => post({ type: 'action', action: 'refresh' }), true, 'refresh')),
+      button(x.refresh, () => post({ type: 'action', action: 'refresh' }), true, 'refresh'),
+    ),
     n.note ? h('p', { class: 'muted' }, n.note) : undefined,
     h('section', {}, h('h2', {}, x.metadata), fieldTable(n.fields, open)),
-    h('section', {}, h('h2', {}, x.recentCalls), calls));
+    h('section', {}, h('h2', {}, x.recentCalls), calls),
+  );
 }

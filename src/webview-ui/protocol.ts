@@ -42,10 +42,24 @@ export interface RecordingView {
   canRefreshLink: boolean;
 }
 
-export type CallText = 'leg' | 'who' | 'status' | 'onCall' | 'noLegs' | 'recording' | 'openInBrowser' | 'refresh' | 'copySid'
-  | 'callAgain' | 'legs' | 'allFields' | 'play' | 'download' | 'freshLink';
-export type NumberText = 'when' | 'status' | 'direction' | 'duration' | 'showCall' | 'noCalls' | 'dnd' | 'callNumber' | 'copyE164'
-  | 'refresh' | 'metadata' | 'recentCalls';
+export type CallText =
+  | 'leg'
+  | 'who'
+  | 'status'
+  | 'onCall'
+  | 'noLegs'
+  | 'recording'
+  | 'openInBrowser'
+  | 'refresh'
+  | 'copySid'
+  | 'callAgain'
+  | 'legs'
+  | 'allFields'
+  | 'play'
+  | 'download'
+  | 'freshLink';
+export type NumberText =
+  'when' | 'status' | 'direction' | 'duration' | 'showCall' | 'noCalls' | 'dnd' | 'callNumber' | 'copyE164' | 'refresh' | 'metadata' | 'recentCalls';
 
 export interface NumberView {
   e164: string;
@@ -57,8 +71,25 @@ export interface NumberView {
   text: Record<NumberText, string>;
 }
 
-export type CallbackText = 'request' | 'answer' | 'headers' | 'fields' | 'raw' | 'attempts' | 'noAnswer' | 'resend' | 'editResend' | 'copyCurl'
-  | 'copyFixture' | 'openCall' | 'when' | 'result' | 'latency' | 'attempt' | 'empty' | 'answerToSender';
+export type CallbackText =
+  | 'request'
+  | 'answer'
+  | 'headers'
+  | 'fields'
+  | 'raw'
+  | 'attempts'
+  | 'noAnswer'
+  | 'resend'
+  | 'editResend'
+  | 'copyCurl'
+  | 'copyFixture'
+  | 'openCall'
+  | 'when'
+  | 'result'
+  | 'latency'
+  | 'attempt'
+  | 'empty'
+  | 'answerToSender';
 
 /** One StatusCallback delivery (or a request the receiver caught), prepared as plain text. */
 export interface CallbackView {
@@ -99,8 +130,26 @@ export interface ChartView {
   note?: string;
 }
 
-export type StatsText = 'title' | 'range' | 'today' | 'last7' | 'last30' | 'last90' | 'custom' | 'from' | 'to' | 'apply' | 'applyFilter'
-  | 'refresh' | 'exportCsv' | 'saveImage' | 'showTable' | 'showChart' | 'clickHint' | 'noCalls' | 'lookUp';
+export type StatsText =
+  | 'title'
+  | 'range'
+  | 'today'
+  | 'last7'
+  | 'last30'
+  | 'last90'
+  | 'custom'
+  | 'from'
+  | 'to'
+  | 'apply'
+  | 'applyFilter'
+  | 'refresh'
+  | 'exportCsv'
+  | 'saveImage'
+  | 'showTable'
+  | 'showChart'
+  | 'clickHint'
+  | 'noCalls'
+  | 'lookUp';
 
 export interface StatsView {
   range: { preset: string; fromDay: string; toDay: string; minDay: string; maxDay: string };
@@ -125,11 +174,28 @@ export type ToWebview =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
-export type WebviewAction = 'refresh' | 'copy' | 'callAgain' | 'openExternal' | 'lookUp' | 'callNumber' | 'showCall'
-  | 'resend' | 'editResend' | 'copyCurl' | 'copyFixture' | 'openCall' | 'showAttempt' | 'playRecording' | 'downloadRecording'
+export type WebviewAction =
+  | 'refresh'
+  | 'copy'
+  | 'callAgain'
+  | 'openExternal'
+  | 'lookUp'
+  | 'callNumber'
+  | 'showCall'
+  | 'resend'
+  | 'editResend'
+  | 'copyCurl'
+  | 'copyFixture'
+  | 'openCall'
+  | 'showAttempt'
+  | 'playRecording'
+  | 'downloadRecording'
   // Call Stats: value is JSON (a range, a selection, an image) checked by the extension.
-  | 'range' | 'applyFilter' | 'select' | 'exportCsv' | 'saveImage' | 'painted';
+  | 'range'
+  | 'applyFilter'
+  | 'select'
+  | 'exportCsv'
+  | 'saveImage'
+  | 'painted';
 
-export type FromWebview =
-  | { type: 'ready' }
-  | { type: 'action'; action: WebviewAction; value?: string };
+export type FromWebview = { type: 'ready' } | { type: 'action'; action: WebviewAction; value?: string };

@@ -43,9 +43,12 @@ function highContrast(): boolean {
 
 function fmt(unit: ChartView['unit'], v: number): string {
   switch (unit) {
-    case 'money': return v.toFixed(2);
-    case 'percent': return `${(v * 100).toFixed(1)} %`;
-    default: return String(v);
+    case 'money':
+      return v.toFixed(2);
+    case 'percent':
+      return `${(v * 100).toFixed(1)} %`;
+    default:
+      return String(v);
   }
 }
 
@@ -57,9 +60,19 @@ function render(view: StatsView): void {
   root.replaceChildren(
     h('header', {}, h('h1', {}, x.title), h('span', { class: 'muted' }, view.subtitle)),
     controls(view),
-    h('section', { class: 'headline', 'aria-label': x.title }, ...view.headline.map(f =>
-      h('div', { class: 'figure', 'data-figure': f.id },
-        h('div', { class: 'figure-label' }, f.label), h('div', { class: 'figure-value' }, f.value), f.hint ? h('div', { class: 'muted figure-hint' }, f.hint) : undefined))),
+    h(
+      'section',
+      { class: 'headline', 'aria-label': x.title },
+      ...view.headline.map(f =>
+        h(
+          'div',
+          { class: 'figure', 'data-figure': f.id },
+          h('div', { class: 'figure-label' }, f.label),
+          h('div', { class: 'figure-value' }, f.value),
+          f.hint ? h('div', { class: 'muted figure-hint' }, f.hint) : undefined,
+        ),
+      ),
+    ),
     ...view.notes.map(n => h('p', { class: 'muted note' }, n)),
     lookup(view) ?? '',
     view.calls ? h('p', { class: 'muted' }, x.clickHint) : h('p', { class: 'muted' }, x.noCalls),
@@ -70,15 +83,26 @@ function render(view: StatsView): void {
 
 function controls(view: StatsView): HTMLElement {
   const x = view.text;
-  const select = h('select', { 'aria-label': x.range, id: 'range' }, ...(['today', 'last7', 'last30', 'last90', 'custom'] as const).map(p => {
-    const o = h('option', { value: p }, x[p]) as HTMLOptionElement;
-    o.selected = p === view.range.preset;
-    return o;
-  })) as HTMLSelectElement;
-  const date = (label: string, value: string) => h('input', { type: 'date', 'aria-label': label, value, min: view.range.minDay, max: view.range.maxDay }) as HTMLInputElement;
+  const select = h(
+    'select',
+    { 'aria-label': x.range, id: 'range' },
+    ...(['today', 'last7', 'last30', 'last90', 'custom'] as const).map(p => {
+      const o = h('option', { value: p }, x[p]) as HTMLOptionElement;
+      o.selected = p === view.range.preset;
+      return o;
+    }),
+  ) as HTMLSelectElement;
+  const date = (label: string, value: string) =>
+    h('input', { type: 'date', 'aria-label': label, value, min: view.range.minDay, max: view.range.maxDay }) as HTMLInputElement;
   const from = date(x.from, view.range.fromDay);
   const to = date(x.to, view.range.toDay);
-  const custom = h('span', { class: 'custom-range' }, h('label', {}, x.from, ' ', from), h('label', {}, x.to, ' ', to), button(x.apply, () => act('range', { preset: 'custom', fromDay: from.value, toDay: to.value }), true));
+  const custom = h(
+    'span',
+    { class: 'custom-range' },
+    h('label', {}, x.from, ' ', from),
+    h('label', {}, x.to, ' ', to),
+    button(x.apply, () => act('range', { preset: 'custom', fromDay: from.value, toDay: to.value }), true),
+  );
   custom.hidden = view.range.preset !== 'custom';
   select.addEventListener('change', () => {
     custom.hidden = select.value !== 'custom';
@@ -88,11 +112,22 @@ function controls(view: StatsView): HTMLElement {
   box.checked = view.applyFilter;
   box.disabled = !view.filterText;
   box.addEventListener('change', () => act('applyFilter', box.checked));
-  return h('div', { class: 'actions controls' },
-    h('label', {}, x.range, ' ', select), custom,
-    h('label', { class: 'switch', title: view.filterText ?? '' }, box, ' ', x.applyFilter, view.filterText ? h('span', { class: 'muted' }, ` (${view.filterText})`) : undefined),
+  return h(
+    'div',
+    { class: 'actions controls' },
+    h('label', {}, x.range, ' ', select),
+    custom,
+    h(
+      'label',
+      { class: 'switch', title: view.filterText ?? '' },
+      box,
+      ' ',
+      x.applyFilter,
+      view.filterText ? h('span', { class: 'muted' }, ` (${view.filterText})`) : undefined,
+    ),
     button(x.refresh, () => act('refresh'), true, 'refresh'),
-    button(x.exportCsv, () => act('exportCsv'), true, 'desktop-download'));
+    button(x.exportCsv, () => act('exportCsv'), true, 'desktop-download'),
+  );
 }
 
 function lookup(view: StatsView): HTMLElement | undefined {
@@ -108,27 +143,63 @@ function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
   const rows = c.kind === 'hbar' ? Math.max(3, c.labels.length) : 0;
   const box = h('div', { class: `chart chart-${c.kind}`, style: undefined }, canvas);
   box.dataset.height = String(c.kind === 'hbar' ? 40 + rows * 26 : c.kind === 'heat' ? 230 : 260);
-  const table = h('table', { class: 'chart-table' },
+  const table = h(
+    'table',
+    { class: 'chart-table' },
     h('thead', {}, h('tr', {}, ...c.table.head.map(t => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, ...c.table.rows.map((r, i) => {
-      const tr = h('tr', c.kind === 'heat' ? {} : { class: 'clickable', tabindex: '0' }, ...r.map((cell, j) => (j === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))));
-      if (c.kind !== 'heat') {
-        const pick = () => select(c, i, undefined);
-        tr.addEventListener('click', pick);
-        tr.addEventListener('keydown', e => { if (e.key === 'Enter') pick(); });
-      }
-      return tr;
-    })));
+    h(
+      'tbody',
+      {},
+      ...c.table.rows.map((r, i) => {
+        const tr = h(
+          'tr',
+          c.kind === 'heat' ? {} : { class: 'clickable', tabindex: '0' },
+          ...r.map((cell, j) => (j === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))),
+        );
+        if (c.kind !== 'heat') {
+          const pick = () => select(c, i, undefined);
+          tr.addEventListener('click', pick);
+          tr.addEventListener('keydown', e => {
+            if (e.key === 'Enter') pick();
+          });
+        }
+        return tr;
+      }),
+    ),
+  );
   table.hidden = true;
-  const toggle = button(x.showTable, () => {
-    table.hidden = !table.hidden;
-    box.hidden = !table.hidden;
-    toggle.lastChild!.textContent = table.hidden ? x.showTable : x.showChart;
-  }, true, 'table');
-  const section = h('section', { class: 'chart-section', 'data-chart': c.id },
+  const toggle = button(
+    x.showTable,
+    () => {
+      table.hidden = !table.hidden;
+      box.hidden = !table.hidden;
+      toggle.lastChild!.textContent = table.hidden ? x.showTable : x.showChart;
+    },
+    true,
+    'table',
+  );
+  const section = h(
+    'section',
+    { class: 'chart-section', 'data-chart': c.id },
     h('h2', {}, c.title),
-    h('div', { class: 'chart-actions' }, toggle, button(x.saveImage, () => { ensure(); saveImage(c, canvas); }, true, 'file-media')),
-    box, table, c.note ? h('p', { class: 'muted' }, c.note) : undefined);
+    h(
+      'div',
+      { class: 'chart-actions' },
+      toggle,
+      button(
+        x.saveImage,
+        () => {
+          ensure();
+          saveImage(c, canvas);
+        },
+        true,
+        'file-media',
+      ),
+    ),
+    box,
+    table,
+    c.note ? h('p', { class: 'muted' }, c.note) : undefined,
+  );
   // Charts below the fold are drawn when scrolled to: the first paint draws only what is on screen.
   box.style.height = `${box.dataset.height}px`;
   let drawn = false;
@@ -138,7 +209,9 @@ function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
     observer.disconnect();
     draw(c, canvas, box);
   };
-  const observer = new IntersectionObserver(entries => { if (entries.some(e => e.isIntersecting)) ensure(); });
+  const observer = new IntersectionObserver(entries => {
+    if (entries.some(e => e.isIntersecting)) ensure();
+  });
   observer.observe(box);
   return section;
 }
@@ -146,10 +219,17 @@ function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
 function select(c: ChartView, index: number, datasetIndex: number | undefined): void {
   const key = c.keys[index];
   switch (c.id) {
-    case 'perDay': act('select', { chart: c.id, day: key, outcome: datasetIndex === undefined ? undefined : c.series[datasetIndex]?.key }); break;
-    case 'spendPerDay': act('select', { chart: c.id, day: key }); break;
-    case 'talkTime': act('select', { chart: c.id, bin: Number(key) }); break;
-    default: act('select', { chart: c.id, key });
+    case 'perDay':
+      act('select', { chart: c.id, day: key, outcome: datasetIndex === undefined ? undefined : c.series[datasetIndex]?.key });
+      break;
+    case 'spendPerDay':
+      act('select', { chart: c.id, day: key });
+      break;
+    case 'talkTime':
+      act('select', { chart: c.id, bin: Number(key) });
+      break;
+    default:
+      act('select', { chart: c.id, key });
   }
 }
 
@@ -163,8 +243,11 @@ function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
   Chart.defaults.borderColor = withAlpha(grid, 0.35);
   Chart.defaults.font.family = css('--vscode-font-family', 'sans-serif');
   const tooltip = {
-    backgroundColor: css('--vscode-editorHoverWidget-background', '#222'), titleColor: css('--vscode-editorHoverWidget-foreground', fg),
-    bodyColor: css('--vscode-editorHoverWidget-foreground', fg), borderColor: css('--vscode-editorHoverWidget-border', grid), borderWidth: 1,
+    backgroundColor: css('--vscode-editorHoverWidget-background', '#222'),
+    titleColor: css('--vscode-editorHoverWidget-foreground', fg),
+    bodyColor: css('--vscode-editorHoverWidget-foreground', fg),
+    borderColor: css('--vscode-editorHoverWidget-border', grid),
+    borderWidth: 1,
   };
   let config: ChartConfiguration;
   if (c.kind === 'heat' && c.heat) {
@@ -175,26 +258,40 @@ function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
     config = {
       type: 'matrix',
       data: {
-        datasets: [{
-          label: c.title, data,
-          backgroundColor: (ctx: { raw: unknown }) => {
-            const v = (ctx.raw as { v: number | null } | undefined)?.v;
-            return v === null || v === undefined || v === 0 ? 'transparent' : withAlpha(base, 0.15 + 0.85 * (heat.percent ? v : v / max));
+        datasets: [
+          {
+            label: c.title,
+            data,
+            backgroundColor: (ctx: { raw: unknown }) => {
+              const v = (ctx.raw as { v: number | null } | undefined)?.v;
+              return v === null || v === undefined || v === 0 ? 'transparent' : withAlpha(base, 0.15 + 0.85 * (heat.percent ? v : v / max));
+            },
+            borderColor: border ?? withAlpha(grid, 0.4),
+            borderWidth: 1,
+            width: ({ chart }: { chart: Chart }) => (chart.chartArea?.width ?? 0) / heat.cols.length - 2,
+            height: ({ chart }: { chart: Chart }) => (chart.chartArea?.height ?? 0) / heat.rows.length - 2,
           },
-          borderColor: border ?? withAlpha(grid, 0.4), borderWidth: 1,
-          width: ({ chart }: { chart: Chart }) => (chart.chartArea?.width ?? 0) / heat.cols.length - 2,
-          height: ({ chart }: { chart: Chart }) => (chart.chartArea?.height ?? 0) / heat.rows.length - 2,
-        }],
+        ],
       },
       options: {
-        animation: false, maintainAspectRatio: false,
+        animation: false,
+        maintainAspectRatio: false,
         scales: {
           x: { type: 'category', labels: heat.cols, grid: { display: false } },
           y: { type: 'category', labels: heat.rows, offset: true, grid: { display: false } },
         },
         plugins: {
           legend: { display: false },
-          tooltip: { ...tooltip, callbacks: { title: () => '', label: ctx => { const r = ctx.raw as { x: string; y: string; v: number | null }; return `${r.y} ${r.x}:00 — ${r.v === null ? '—' : fmt(c.unit, r.v)}`; } } },
+          tooltip: {
+            ...tooltip,
+            callbacks: {
+              title: () => '',
+              label: ctx => {
+                const r = ctx.raw as { x: string; y: string; v: number | null };
+                return `${r.y} ${r.x}:00 — ${r.v === null ? '—' : fmt(c.unit, r.v)}`;
+              },
+            },
+          },
         },
         onClick: (_e, els) => {
           const el = els[0];
@@ -211,19 +308,32 @@ function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
       data: {
         labels: c.labels,
         datasets: c.series.map(s => ({
-          label: s.name, data: s.values, backgroundColor: css(s.color, '#3794ff'),
-          borderColor: border ?? css(s.color, '#3794ff'), borderWidth: hc ? 1 : 0, maxBarThickness: 48,
+          label: s.name,
+          data: s.values,
+          backgroundColor: css(s.color, '#3794ff'),
+          borderColor: border ?? css(s.color, '#3794ff'),
+          borderWidth: hc ? 1 : 0,
+          maxBarThickness: 48,
         })),
       },
       options: {
-        animation: false, maintainAspectRatio: false, indexAxis: horizontal ? 'y' : 'x',
-        scales: { x: { stacked: true, ticks: { autoSkip: !horizontal } }, y: { stacked: true, beginAtZero: true, ticks: { autoSkip: horizontal ? false : true } } },
+        animation: false,
+        maintainAspectRatio: false,
+        indexAxis: horizontal ? 'y' : 'x',
+        scales: {
+          x: { stacked: true, ticks: { autoSkip: !horizontal } },
+          y: { stacked: true, beginAtZero: true, ticks: { autoSkip: horizontal ? false : true } },
+        },
         plugins: {
           legend: { display: c.series.length > 1, position: 'bottom', labels: { boxWidth: 12 } },
           tooltip: { ...tooltip, callbacks: { label: ctx => `${ctx.dataset.label}: ${fmt(c.unit, Number(ctx.raw))}` } },
         },
-        onClick: (_e, els) => { if (els[0]) select(c, els[0].index, els[0].datasetIndex); },
-        onHover: (e, els) => { (e.native?.target as HTMLElement | undefined)?.style.setProperty('cursor', els.length ? 'pointer' : 'default'); },
+        onClick: (_e, els) => {
+          if (els[0]) select(c, els[0].index, els[0].datasetIndex);
+        },
+        onHover: (e, els) => {
+          (e.native?.target as HTMLElement | undefined)?.style.setProperty('cursor', els.length ? 'pointer' : 'default');
+        },
       },
     } as ChartConfiguration;
   }
@@ -266,7 +376,9 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
   if (e.data && typeof e.data === 'object' && typeof e.data.type === 'string') onMessage(e.data);
 });
 // A theme change swaps the body's classes: draw again in the new colours.
-new MutationObserver(() => { if (current) render(current); }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+new MutationObserver(() => {
+  if (current) render(current);
+}).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 const saved = vscode.getState();
 if (saved) onMessage(saved);
 post({ type: 'ready' });

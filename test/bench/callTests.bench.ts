@@ -15,7 +15,13 @@ export function fiftyTests(): string {
   const tests = Array.from({ length: 50 }, (_, i) => {
     const digit = i % 10;
     if (i % 25 === 24) return { name: `dnd ${i}`, to: `+9190000${String(10000 + i)}`, expect: { error: { status: 403, message: 'NDNC' } } };
-    if (i % 10 === 9 && i % 20 === 19) return { name: `flow ${i}`, from: `+91987654321${digit}`, flow: { appId: '1' }, expect: { status: OUTCOME_RULES.find(r => r.lastDigits.includes(digit))!.status } };
+    if (i % 10 === 9 && i % 20 === 19)
+      return {
+        name: `flow ${i}`,
+        from: `+91987654321${digit}`,
+        flow: { appId: '1' },
+        expect: { status: OUTCOME_RULES.find(r => r.lastDigits.includes(digit))!.status },
+      };
     const rule = OUTCOME_RULES.find(r => r.lastDigits.includes(digit))!;
     const expect: Record<string, unknown> = { status: rule.status, legs: { 2: rule.leg2 } };
     if (i % 3 === 0) expect.duration = { gte: 0 };

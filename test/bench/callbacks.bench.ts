@@ -19,19 +19,43 @@ function attempts(): CallbackAttempt[] {
   for (let i = 0; i < N / 2; i++) {
     const sid = `${i.toString(36).padStart(6, '0')}${'a'.repeat(25)}1`;
     const call = newCallRecord({
-      sid, accountSid: 'bench', createdAt: t0 + i * 1000, to: { echo: `0987654${String(i).padStart(4, '0')}`, e164: `+91987654${String(i).padStart(4, '0')}` },
-      from: { echo: '09845012340', e164: '+919845012340' }, exophone: { echo: '08047112345', e164: '+918047112345' }, direction: 'outbound-api', recorded: false,
+      sid,
+      accountSid: 'bench',
+      createdAt: t0 + i * 1000,
+      to: { echo: `0987654${String(i).padStart(4, '0')}`, e164: `+91987654${String(i).padStart(4, '0')}` },
+      from: { echo: '09845012340', e164: '+919845012340' },
+      exophone: { echo: '08047112345', e164: '+918047112345' },
+      direction: 'outbound-api',
+      recorded: false,
     });
     call.status = 'completed';
     const boundary = `----ExotelSandbox${i.toString(16).padStart(16, '0')}`;
-    const body = asMultipart(callbackFields(call, 'terminal', true, { baseUrl: 'http://127.0.0.1:1', nowMs: t0 + i * 1000 + 6000, signed: false, secret: 'bench' }), boundary);
+    const body = asMultipart(
+      callbackFields(call, 'terminal', true, { baseUrl: 'http://127.0.0.1:1', nowMs: t0 + i * 1000 + 6000, signed: false, secret: 'bench' }),
+      boundary,
+    );
     for (const attempt of [1, 2]) {
       out.push({
-        callSid: sid, event: 'terminal', url: 'http://localhost:3000/exotel/status', attempt, contentType: `multipart/form-data; boundary=${boundary}`, body,
-        at: new Date(t0 + i * 1000 + attempt * 1000), ok: attempt === 2, status: attempt === 1 ? 500 : 200,
-        method: 'POST', requestHeaders: { 'Content-Type': `multipart/form-data; boundary=${boundary}`, 'Content-Length': String(body.length), 'User-Agent': 'Exotel-Sandbox/1.0' },
-        maxAttempts: 3, done: true, responseHeaders: { 'Content-Type': 'application/json', 'Content-Length': '16' },
-        responseBody: attempt === 1 ? '{"error":"database unavailable"}' : '{"ok":true}', latencyMs: 12 + (i % 40),
+        callSid: sid,
+        event: 'terminal',
+        url: 'http://localhost:3000/exotel/status',
+        attempt,
+        contentType: `multipart/form-data; boundary=${boundary}`,
+        body,
+        at: new Date(t0 + i * 1000 + attempt * 1000),
+        ok: attempt === 2,
+        status: attempt === 1 ? 500 : 200,
+        method: 'POST',
+        requestHeaders: {
+          'Content-Type': `multipart/form-data; boundary=${boundary}`,
+          'Content-Length': String(body.length),
+          'User-Agent': 'Exotel-Sandbox/1.0',
+        },
+        maxAttempts: 3,
+        done: true,
+        responseHeaders: { 'Content-Type': 'application/json', 'Content-Length': '16' },
+        responseBody: attempt === 1 ? '{"error":"database unavailable"}' : '{"ok":true}',
+        latencyMs: 12 + (i % 40),
       });
     }
   }
@@ -69,7 +93,7 @@ export function benchCallbacks(): Record<string, string | number> {
     deliveries: store.size,
     'calls (groups)': groupDeliveries(all).length,
     'memory: the sandbox attempts (bodies, answers)': `${((before - start) / 1024 / 1024).toFixed(2)} MB`,
-    'memory: the view\'s 1,000 deliveries on top (bodies shared)': `${(held / 1024 / 1024).toFixed(2)} MB`,
+    "memory: the view's 1,000 deliveries on top (bodies shared)": `${(held / 1024 / 1024).toFixed(2)} MB`,
     'build the whole list, first time (numbers parsed for display)': `${cold.toFixed(1)} ms`,
     'build the whole list (group + every row), median of 15': `${median(times).toFixed(1)} ms`,
     'build the whole list, slowest of 15': `${Math.max(...times).toFixed(1)} ms`,

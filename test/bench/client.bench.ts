@@ -9,12 +9,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function rawGet(agent: http.Agent, url: string, authorization: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent, headers: { Authorization: authorization, Accept: 'application/json' } }, res => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', c => (body += c));
-      res.on('end', () => resolve(body));
-    }).on('error', reject);
+    http
+      .get(url, { agent, headers: { Authorization: authorization, Accept: 'application/json' } }, res => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', c => (body += c));
+        res.on('end', () => resolve(body));
+      })
+      .on('error', reject);
   });
 }
 
@@ -22,8 +24,13 @@ export async function benchClient(): Promise<Record<string, string | number>> {
   const sandbox = await startSandbox({ rateLimitPerMinute: 0, seed: { count: 10_000, days: 30 } });
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const client = new ExotelClient({
-    baseUrl: sandbox.baseUrl, accountSid: sandbox.accountSid, apiKey: sandbox.apiKey, apiToken: sandbox.apiToken,
-    fetch: fetch as unknown as FetchLike, agent, limiter: new RateLimiter({ perMinute: 1_000_000 }),
+    baseUrl: sandbox.baseUrl,
+    accountSid: sandbox.accountSid,
+    apiKey: sandbox.apiKey,
+    apiToken: sandbox.apiToken,
+    fetch: fetch as unknown as FetchLike,
+    agent,
+    limiter: new RateLimiter({ perMinute: 1_000_000 }),
   });
   try {
     const sid = sandbox.calls.all().at(-1)!.sid;
@@ -39,7 +46,8 @@ export async function benchClient(): Promise<Record<string, string | number>> {
     const viaClient: number[] = [];
     const viaNodeFetch: number[] = [];
     // node-fetch alone, with the client's headers: separates node-fetch's own cost from the client's.
-    const nodeFetchGet = async () => JSON.parse(await (await fetch(url, { agent, headers: { Authorization: sandbox.authorization, Accept: 'application/json' } })).text());
+    const nodeFetchGet = async () =>
+      JSON.parse(await (await fetch(url, { agent, headers: { Authorization: sandbox.authorization, Accept: 'application/json' } })).text());
     for (let r = 0; r < rounds; r++) {
       // Interleaved rounds, so drift on a noisy machine hits both sides alike.
       let t = process.hrtime.bigint();
@@ -81,7 +89,7 @@ export async function benchClient(): Promise<Record<string, string | number>> {
       'client / raw ratio, median of per-round ratios (goal ≤ 1.1)': median(viaClient.map((c, i) => c / raw[i])).toFixed(2),
       'client / raw ratio, best rounds': (Math.min(...viaClient) / Math.min(...raw)).toFixed(2),
       'node-fetch alone, ms/request': median(viaNodeFetch).toFixed(3),
-      'client / node-fetch alone (the client\'s own share)': median(viaClient.map((c, i) => c / viaNodeFetch[i])).toFixed(2),
+      "client / node-fetch alone (the client's own share)": median(viaClient.map((c, i) => c / viaNodeFetch[i])).toFixed(2),
       'list 10,000 calls: calls listed': held,
       'list 10,000 calls: requests': requests,
       'list 10,000 calls: total ms': listMs,

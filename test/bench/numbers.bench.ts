@@ -11,8 +11,13 @@ import { clearPhoneCache } from '../../src/phone';
 
 const ACCOUNT = 'exotel1';
 const META: NumberMetadata = {
-  phoneNumber: '09876543210', circle: 'DL', circleName: 'Delhi Metro Telecom Circle (includes NCR, Faridabad, Ghaziabad, Gurgaon & Noida)',
-  type: 'Mobile', operator: 'V', operatorName: 'Vodafone', dnd: 'Yes',
+  phoneNumber: '09876543210',
+  circle: 'DL',
+  circleName: 'Delhi Metro Telecom Circle (includes NCR, Faridabad, Ghaziabad, Gurgaon & Noida)',
+  type: 'Mobile',
+  operator: 'V',
+  operatorName: 'Vodafone',
+  dnd: 'Yes',
 };
 
 function median(xs: number[]): number {
@@ -24,7 +29,8 @@ const µs = (ms: number) => Math.round(ms * 1000 * 10) / 10;
 
 export async function benchHover(): Promise<Record<string, number | string>> {
   const cache = new NumberCache({ ttlMs: 7 * DAY_MS, dndTtlMs: 24 * HOUR_MS, maxEntries: 5000 });
-  for (let i = 0; i < 5000; i++) cache.set(cacheKey(ACCOUNT, `+91987${String(i).padStart(7, '0')}`), { ...META, phoneNumber: `0987${String(i).padStart(7, '0')}` });
+  for (let i = 0; i < 5000; i++)
+    cache.set(cacheKey(ACCOUNT, `+91987${String(i).padStart(7, '0')}`), { ...META, phoneNumber: `0987${String(i).padStart(7, '0')}` });
   cache.set(cacheKey(ACCOUNT, '+919876543210'), META);
   const requests = new SharedRequests<NumberMetadata>();
   const fetchMeta = async () => META; // never reached on a hit
@@ -44,12 +50,21 @@ export async function benchHover(): Promise<Record<string, number | string>> {
 
   const line = '{"Sid":"b6cfaf3a1e7d4f2a8c9d0e1f2a3b9876","DateCreated":"2024-01-15 18:42:19","To":"09876543210","From":"+919052161119","Price":"1.500"}';
   const ch = line.indexOf('09876543210') + 4;
-  const minified = JSON.stringify(Array.from({ length: 800 }, (_, i) => ({ Sid: `${i}`.padStart(32, 'a'), To: i === 400 ? '09876543210' : `0905216${String(1000 + i).slice(-4)}`, Price: '1.500' })));
+  const minified = JSON.stringify(
+    Array.from({ length: 800 }, (_, i) => ({
+      Sid: `${i}`.padStart(32, 'a'),
+      To: i === 400 ? '09876543210' : `0905216${String(1000 + i).slice(-4)}`,
+      Price: '1.500',
+    })),
+  );
   const chLong = minified.indexOf('"09876543210"') + 4;
   const words = 'const result = await client.getNumberMetadata(number, { signal });';
 
   const time = async (runs: number, fn: () => Promise<unknown>, before?: () => void): Promise<number> => {
-    for (let i = 0; i < 200; i++) { before?.(); await fn(); } // JIT warm-up
+    for (let i = 0; i < 200; i++) {
+      before?.();
+      await fn();
+    } // JIT warm-up
     const xs: number[] = [];
     for (let i = 0; i < runs; i++) {
       before?.();

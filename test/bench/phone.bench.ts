@@ -14,7 +14,8 @@ type Template = (r: () => number) => string;
 // Lines with phone numbers: about one number per 80 characters, most of them distinct.
 const WITH_NUMBERS: Template[] = [
   r => `const to = '9${digits(r, 9)}'; // customer ${Math.floor(r() * 1000)}`,
-  r => `{"Sid":"${hex(r, 31)}k","DateCreated":"2020-02-20 18:42:19","To":"+91${7 + Math.floor(r() * 3)}${digits(r, 9)}","From":"0${8 + Math.floor(r() * 2)}${digits(r, 9)}","PhoneNumberSid":"+60327712799","Price":"1.500"}`,
+  r =>
+    `{"Sid":"${hex(r, 31)}k","DateCreated":"2020-02-20 18:42:19","To":"+91${7 + Math.floor(r() * 3)}${digits(r, 9)}","From":"0${8 + Math.floor(r() * 2)}${digits(r, 9)}","PhoneNumberSid":"+60327712799","Price":"1.500"}`,
   r => `${digits(r, 4)},09052161119,Completed,2024-01-15,${Math.floor(r() * 600)},₹ 2,345.00,${hex(r, 32)}`,
   r => `[2024-01-15 18:42:${digits(r, 2)}] INFO call ${hex(r, 32)} to 080-3075-2400 from 192.168.10.${Math.floor(r() * 255)} took ${r().toFixed(3)}s`,
   r => `Support: 1800 123 4567 or (080) 3075 2400; mobile +91 98765 ${digits(r, 5)}; UK +44 20 7183 8750`,
@@ -25,7 +26,8 @@ const WITHOUT_NUMBERS: Template[] = [
   r => `node v20.20.2, vscode 1.95.0, ts 4.100.3; built 1700000000123 (1700000000) id=${digits(r, 20)}`,
   r => `uuid ${hex(r, 8)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 4)}-${hex(r, 12)} on 15/01/2024 at 10.0.0.1, masked 0XXXXXX4890`,
   r => `    if (retries > 3) { await sleep(${Math.floor(r() * 5000)}); return fetchCall(sid, { timeout: 30000 }); }`,
-  r => `[2020-02-20 18:42:${digits(r, 2)}] DEBUG ${hex(r, 32)} price=₹ ${digits(r, 4)}.${digits(r, 2)} at ${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.0.1`,
+  r =>
+    `[2020-02-20 18:42:${digits(r, 2)}] DEBUG ${hex(r, 32)} price=₹ ${digits(r, 4)}.${digits(r, 2)} at ${Math.floor(r() * 255)}.${Math.floor(r() * 255)}.0.1`,
 ];
 
 function digits(r: () => number, n: number): string {
@@ -75,7 +77,9 @@ function throughput(text: string[]): { wall: number; cpu: number; matches: numbe
 
 /** Median ms to scan one 10,000-character line (like a minified bundle or one-line JSON). */
 function longLine(seed: number): string {
-  return lines([...WITH_NUMBERS, ...WITHOUT_NUMBERS], 12_000, seed).join(' ').slice(0, 10_000);
+  return lines([...WITH_NUMBERS, ...WITHOUT_NUMBERS], 12_000, seed)
+    .join(' ')
+    .slice(0, 10_000);
 }
 
 function longLineMs(cold: boolean): number {

@@ -48,7 +48,11 @@ export default async function callStats(wb: Workbench): Promise<void> {
   const exo = wb.webview().locator('[data-chart="exophone"]');
   await exo.getByText('Table').click();
   await exo.locator('tbody tr').first().click();
-  await wb.view().getByText(/Filtered: Call Stats: .* \(\d+ calls\)/).first().waitFor({ timeout: 30000 });
+  await wb
+    .view()
+    .getByText(/Filtered: Call Stats: .* \(\d+ calls\)/)
+    .first()
+    .waitFor({ timeout: 30000 });
   await wb.screenshot('call-stats-filtered-calls');
   await wb.runCommand('Exotel: Clear Filter');
 }

@@ -8,7 +8,10 @@ const PORT = 47613;
 export const host: E2EHostOptions = { settings: { 'exotel.sandbox.statusCallbackUrl': `http://127.0.0.1:${PORT}/exotel/status` } };
 
 export default async function callbacks(wb: Workbench): Promise<void> {
-  const handler = await startLoopback((_r, i) => (i === 0 ? { status: 500, body: '{"error":"database unavailable"}' } : { status: 200, body: '{"ok":true}' }), PORT);
+  const handler = await startLoopback(
+    (_r, i) => (i === 0 ? { status: 500, body: '{"error":"database unavailable"}' } : { status: 200, body: '{"ok":true}' }),
+    PORT,
+  );
   try {
     await wb.openActivityBarContainer('Exotel');
     await wb.view('Callbacks').getByText('Receive from Real Exotel').first().waitFor();

@@ -8,7 +8,7 @@ export default async function filterCalls(wb: Workbench): Promise<void> {
   await wb.waitForTreeRow(/Today|Yesterday/, 'Calls');
 
   await wb.runCommand('Exotel: Filter Calls…');
-  await wb.pickQuickItem(/Busy/);          // a multi-select: the click ticks it
+  await wb.pickQuickItem(/Busy/); // a multi-select: the click ticks it
   await wb.press('Enter');
   await wb.pickQuickItem(/Any direction/);
   await wb.pickQuickItem(/Last 7 days/);
@@ -19,15 +19,21 @@ export default async function filterCalls(wb: Workbench): Promise<void> {
   const banner = wb.view().getByText('Filtered: busy · last 7 days · duration 10–600 s');
   await banner.waitFor();
   // The rows refresh a moment after the banner: wait until the listing is the filtered one.
-  const statusIcons = () => wb.view('Calls').locator('.monaco-list-row .codicon')
-    .evaluateAll(els => els.map(e => e.className).filter(c => /codicon-(pass-filled|circle-slash|bell-slash|error|close)\b/.test(c)));
+  const statusIcons = () =>
+    wb
+      .view('Calls')
+      .locator('.monaco-list-row .codicon')
+      .evaluateAll(els => els.map(e => e.className).filter(c => /codicon-(pass-filled|circle-slash|bell-slash|error|close)\b/.test(c)));
   let icons: string[] = [];
   for (const deadline = Date.now() + 15000; Date.now() < deadline; await wb.sleep(200)) {
     icons = await statusIcons();
     if (icons.length > 0 && icons.every(c => /codicon-circle-slash/.test(c))) break;
   }
   assert.ok(icons.length > 0, 'some calls are listed');
-  assert.ok(icons.every(c => /codicon-circle-slash/.test(c)), `only busy icons: ${icons.join(' | ')}`);
+  assert.ok(
+    icons.every(c => /codicon-circle-slash/.test(c)),
+    `only busy icons: ${icons.join(' | ')}`,
+  );
   await wb.screenshot('filtered-busy');
 
   await wb.runCommand('Exotel: Clear Filter');

@@ -13,7 +13,9 @@ export async function host() {
   sandbox = await startSandbox({ seed: true, apiToken: CANARY });
   return {
     env: {
-      EXOTEL_ACCOUNT_SID: sandbox.accountSid, EXOTEL_API_KEY: sandbox.apiKey, EXOTEL_API_TOKEN: sandbox.apiToken,
+      EXOTEL_ACCOUNT_SID: sandbox.accountSid,
+      EXOTEL_API_KEY: sandbox.apiKey,
+      EXOTEL_API_TOKEN: sandbox.apiToken,
       EXOTEL_BASE_URL: sandbox.baseUrl,
     },
   };
@@ -40,7 +42,10 @@ export default async function hoverPrivacy(wb: Workbench): Promise<void> {
     const question = /Look up hovered phone numbers with Exotel\?/;
     await wb.waitForNotification(question);
     const buttons = await toasts(wb).filter({ hasText: question }).locator('.monaco-button').allInnerTexts();
-    assert.deepStrictEqual(buttons.map(b => b.trim()), ['Auto', 'Only when I click', 'Never']);
+    assert.deepStrictEqual(
+      buttons.map(b => b.trim()),
+      ['Auto', 'Only when I click', 'Never'],
+    );
     assert.strictEqual(lookups(), 0, 'a hover sent a number before the user answered');
     await wb.screenshot('hover-lookup-question');
 

@@ -19,7 +19,10 @@ export default async function privacyMask(wb: Workbench): Promise<void> {
   for (const deadline = Date.now() + 10000; Date.now() < deadline && !items.some(i => /Numbers masked/.test(i)); await wb.sleep(200)) {
     items = await wb.statusBarItems();
   }
-  assert.ok(items.some(i => /Numbers masked/.test(i)), `no status bar item says so: ${items.join(' | ')}`);
+  assert.ok(
+    items.some(i => /Numbers masked/.test(i)),
+    `no status bar item says so: ${items.join(' | ')}`,
+  );
   await wb.screenshot('calls-masked');
 
   await wb.runCommand('Exotel: Toggle Masking of Phone Numbers');

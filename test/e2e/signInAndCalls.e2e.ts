@@ -25,7 +25,10 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     await wb.answerQuickInput('080 4711 2345', /default CallerId/);
     await wb.waitForNotification(/Signed in to Exotel as “E2E Staging”/);
     const status = await wb.statusBarItems();
-    assert.ok(status.some(s => s.includes('E2E Staging') && s.includes(`127.0.0.1:${sandbox.port}`)), `status bar: ${JSON.stringify(status)}`);
+    assert.ok(
+      status.some(s => s.includes('E2E Staging') && s.includes(`127.0.0.1:${sandbox.port}`)),
+      `status bar: ${JSON.stringify(status)}`,
+    );
     await wb.screenshot('signed-in-status-bar');
     assert.ok(!JSON.stringify(await wb.page.content()).includes(sandbox.apiToken), 'the token is nowhere in the workbench DOM');
 
@@ -35,13 +38,22 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     // Early in the IST day "Today" holds a call or two and is the open group: open Yesterday's full day too.
     await wb.expandTreeRow(/^Yesterday/, 'Calls');
     await wb.waitForTreeRow('Load more', 'Calls');
-    const icons = await wb.view('Calls').locator('.monaco-list-row .codicon').evaluateAll(els => els.map(e => e.className));
-    assert.ok(icons.some(c => /codicon-pass-filled/.test(c)), `icons: ${icons.slice(0, 8).join(' | ')}`);
+    const icons = await wb
+      .view('Calls')
+      .locator('.monaco-list-row .codicon')
+      .evaluateAll(els => els.map(e => e.className));
+    assert.ok(
+      icons.some(c => /codicon-pass-filled/.test(c)),
+      `icons: ${icons.slice(0, 8).join(' | ')}`,
+    );
     await wb.clearNotifications();
     await wb.screenshot('calls-view');
 
     // Click a call: the details panel says what happened in words.
-    const row = wb.view('Calls').locator('.monaco-list-row', { has: wb.page.locator('.codicon-pass-filled') }).first();
+    const row = wb
+      .view('Calls')
+      .locator('.monaco-list-row', { has: wb.page.locator('.codicon-pass-filled') })
+      .first();
     await row.click();
     const summary = await wb.webviewText('#summary');
     assert.match(summary, /^Both sides answered and talked for \d/, summary);
@@ -50,9 +62,27 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     // Hostile text from the API stays text: a call whose fields hold markup, opened by SID from the palette.
     const sid = 'e'.repeat(31) + 'x';
     const hostile = '<img src=x onerror="document.title=1">[x](command:exotel.signOut)<script>alert(1)</script>';
-    sandbox.faults.next({ kind: 'status', status: 200, body: { Call: {
-      Sid: sid, Status: 'completed', Direction: 'outbound-api', From: hostile, To: '+919876543210', CallerName: hostile,
-      RecordingUrl: 'javascript:alert(1)', DateCreated: '2026-11-20 10:00:00', Duration: '12', Price: '0.750' } } }, { path: sid, times: 5 });
+    sandbox.faults.next(
+      {
+        kind: 'status',
+        status: 200,
+        body: {
+          Call: {
+            Sid: sid,
+            Status: 'completed',
+            Direction: 'outbound-api',
+            From: hostile,
+            To: '+919876543210',
+            CallerName: hostile,
+            RecordingUrl: 'javascript:alert(1)',
+            DateCreated: '2026-11-20 10:00:00',
+            Duration: '12',
+            Price: '0.750',
+          },
+        },
+      },
+      { path: sid, times: 5 },
+    );
     await wb.runCommand('Exotel: Show Call Details…');
     await wb.answerQuickInput(sid, /Call SID/);
     await wb.webview().getByText(hostile).first().waitFor();

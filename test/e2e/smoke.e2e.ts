@@ -10,7 +10,10 @@ export default async function smoke(wb: Workbench): Promise<void> {
   await wb.openActivityBarContainer('Explorer');
   await wb.waitForTreeRow('numbers.txt');
   const rows = await wb.treeRows();
-  assert.ok(rows.some(r => r.includes('calls.json')), `explorer rows: ${JSON.stringify(rows)}`);
+  assert.ok(
+    rows.some(r => r.includes('calls.json')),
+    `explorer rows: ${JSON.stringify(rows)}`,
+  );
 
   // the palette lists a built-in command when its title is typed
   const items = await wb.showCommands('Developer: Reload Window');

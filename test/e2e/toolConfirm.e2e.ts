@@ -20,7 +20,10 @@ async function ourDialog(wb: Workbench, shot: string): Promise<string> {
     }
     // VS Code's own confirmation of a tool invoked outside a chat: go on to ours.
     await wb.screenshot(`${shot}-vscode-confirmation`);
-    await dialog.locator('.monaco-button', { hasText: /^(Continue|Yes|OK|Allow)$/ }).first().click();
+    await dialog
+      .locator('.monaco-button', { hasText: /^(Continue|Yes|OK|Allow)$/ })
+      .first()
+      .click();
     await dialog.waitFor({ state: 'hidden', timeout: 10000 });
   }
   throw new Error('the extension did not show its own dialog');
@@ -34,10 +37,21 @@ export default async function toolConfirm(wb: Workbench): Promise<void> {
   // Decline: nothing is sent, and the calling extension is told so.
   await wb.runCommand('Tool Caller: Place Exotel Test Call');
   const asked = await ourDialog(wb, 'own-confirmation');
-  for (const fact of [OUR_TITLE, 'Profile: “Sandbox”: the local sandbox', 'From: +919845012340', 'To: +919876543211', 'CallerId: +918047112345', 'DND status of To: Not on the DND register: it can be called.', 'Options: TimeLimit=300']) {
+  for (const fact of [
+    OUR_TITLE,
+    'Profile: “Sandbox”: the local sandbox',
+    'From: +919845012340',
+    'To: +919876543211',
+    'CallerId: +918047112345',
+    'DND status of To: Not on the DND register: it can be called.',
+    'Options: TimeLimit=300',
+  ]) {
     assert.ok(asked.includes(fact), `the dialog does not name “${fact}”: ${asked}`);
   }
-  await wb.page.locator(DIALOG).locator('.monaco-button', { hasText: /^Cancel$/ }).click();
+  await wb.page
+    .locator(DIALOG)
+    .locator('.monaco-button', { hasText: /^Cancel$/ })
+    .click();
   await wb.waitForNotification('Tool result: The user declined the call; nothing was sent.');
   await wb.sleep(600); // let the toast finish sliding in
   await wb.screenshot('declined');
@@ -46,7 +60,10 @@ export default async function toolConfirm(wb: Workbench): Promise<void> {
   // Place Call: one sandbox call, its SID handed back, followed to its outcome.
   await wb.runCommand('Tool Caller: Place Exotel Test Call');
   await ourDialog(wb, 'own-confirmation-again');
-  await wb.page.locator(DIALOG).locator('.monaco-button', { hasText: /^Place Call$/ }).click();
+  await wb.page
+    .locator(DIALOG)
+    .locator('.monaco-button', { hasText: /^Place Call$/ })
+    .click();
   await wb.waitForNotification(/Tool result: Placed one call on the profile “Sandbox” \(sandbox\)/);
   await wb.waitForNotification(/Call completed/, 60000);
   await wb.screenshot('placed-and-followed');

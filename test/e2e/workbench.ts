@@ -44,7 +44,10 @@ export class Workbench {
   readonly screenshotPrefix: string;
   readonly timeout: number;
 
-  constructor(readonly page: Page, options: WorkbenchOptions = {}) {
+  constructor(
+    readonly page: Page,
+    options: WorkbenchOptions = {},
+  ) {
     this.screenshotDir = path.resolve(options.screenshotDir ?? path.join('artifacts', 'screenshots'));
     this.screenshotPrefix = options.screenshotPrefix ?? '';
     this.timeout = options.timeout ?? 15000;
@@ -66,8 +69,7 @@ export class Workbench {
     for (const title of options.activityBar ?? []) {
       await this.activityBarItem(title).waitFor({ timeout });
     }
-    await this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Activating Extensions' })
-      .waitFor({ state: 'hidden', timeout });
+    await this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout });
     await this.sleep(options.settleMs ?? 1000);
   }
 
@@ -166,10 +168,16 @@ export class Workbench {
   async openFile(name: string): Promise<void> {
     await this.openQuickInput('Control+P');
     await this.quickInput().fill(name);
-    await this.page.locator(QUICK_ROW, { hasText: path.basename(name) }).first().waitFor({ timeout: this.timeout });
+    await this.page
+      .locator(QUICK_ROW, { hasText: path.basename(name) })
+      .first()
+      .waitFor({ timeout: this.timeout });
     await this.sleep(300);
     await this.page.keyboard.press('Enter');
-    await this.page.locator('.tabs-container .tab', { hasText: path.basename(name) }).first().waitFor({ timeout: this.timeout });
+    await this.page
+      .locator('.tabs-container .tab', { hasText: path.basename(name) })
+      .first()
+      .waitFor({ timeout: this.timeout });
     await this.activeEditor().locator('.view-lines').waitFor({ timeout: this.timeout });
   }
 
@@ -218,9 +226,11 @@ export class Workbench {
 
   /** The activity-bar entry (li.action-item) whose aria-label starts with `ariaLabel`. */
   activityBarItem(ariaLabel: string): Locator {
-    return this.page.locator('.part.activitybar .action-item', {
-      has: this.page.locator(`a[aria-label^="${ariaLabel.replace(/"/g, '\\"')}"]`),
-    }).first();
+    return this.page
+      .locator('.part.activitybar .action-item', {
+        has: this.page.locator(`a[aria-label^="${ariaLabel.replace(/"/g, '\\"')}"]`),
+      })
+      .first();
   }
 
   /** The side-bar pane (view) whose header contains `viewTitle`, or the whole side bar. */
@@ -235,12 +245,16 @@ export class Workbench {
    * (a TreeItem's description follows its label after one space). Collapsed children are not rendered.
    */
   async treeRows(viewTitle?: string): Promise<string[]> {
-    return this.view(viewTitle).locator('.monaco-list-row').evaluateAll(rows => rows.map(row => {
-      const text = (sel: string) => (row.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
-      const label = text('.label-name');
-      const parts = label ? [label, text('.label-description')] : [(row as HTMLElement).innerText];
-      return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
-    }));
+    return this.view(viewTitle)
+      .locator('.monaco-list-row')
+      .evaluateAll(rows =>
+        rows.map(row => {
+          const text = (sel: string) => (row.querySelector(sel)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+          const label = text('.label-name');
+          const parts = label ? [label, text('.label-description')] : [(row as HTMLElement).innerText];
+          return parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
+        }),
+      );
   }
 
   /** Waits for a tree row containing `text` in a view (or anywhere in the side bar) and returns it. */
@@ -260,7 +274,7 @@ export class Workbench {
   /** Expands the collapsed tree row labelled `label` (a no-op when it is expanded already). */
   async expandTreeRow(label: string | RegExp, viewTitle?: string): Promise<void> {
     const row = await this.waitForTreeRow(label, viewTitle);
-    if (await row.getAttribute('aria-expanded') === 'false') {
+    if ((await row.getAttribute('aria-expanded')) === 'false') {
       await row.click();
       await this.view(viewTitle).locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor({ timeout: this.timeout });
     }
@@ -299,7 +313,7 @@ export class Workbench {
         }
         const at = all.indexOf(needle);
         if (at < 0) continue;
-        const mid = at + Math.floor(needle.length / 2);   // the middle character of the match
+        const mid = at + Math.floor(needle.length / 2); // the middle character of the match
         const hit = nodes.filter(x => x.start <= mid).pop();
         if (!hit) continue;
         const range = document.createRange();
@@ -328,7 +342,7 @@ export class Workbench {
     const visible = this.page.locator('.monaco-hover').visible();
     await this.page.mouse.move(2, 400);
     await this.page.keyboard.press('Escape');
-    if (await visible.count() === 0) return;
+    if ((await visible.count()) === 0) return;
     await this.activeEditor().locator('.view-lines').focus();
     await this.page.keyboard.press('Escape');
     await visible.first().waitFor({ state: 'hidden', timeout: this.timeout });
@@ -341,8 +355,7 @@ export class Workbench {
    * iframe#active-frame. Use it like a page: `await wb.webview().locator('#status').innerText()`.
    */
   webview(): FrameLocator {
-    return this.page.locator('iframe.webview').visible().last().contentFrame()
-      .locator('iframe#active-frame').contentFrame();
+    return this.page.locator('iframe.webview').visible().last().contentFrame().locator('iframe#active-frame').contentFrame();
   }
 
   /** Waits for `selector` in the visible webview and returns its text. */
@@ -373,11 +386,12 @@ export class Workbench {
   }
 
   private quickPickRow(label: string | RegExp): Locator {
-    const exact = typeof label === 'string'
-      ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
-      : label;
-    return this.page.locator(QUICK_ROW).filter({
-      has: this.page.locator('.label-name', { hasText: exact }),
-    }).first();
+    const exact = typeof label === 'string' ? new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) : label;
+    return this.page
+      .locator(QUICK_ROW)
+      .filter({
+        has: this.page.locator('.label-name', { hasText: exact }),
+      })
+      .first();
   }
 }

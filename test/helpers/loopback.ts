@@ -51,9 +51,10 @@ export async function startLoopback(answer: (req: Received, index: number) => Re
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     received,
-    close: () => new Promise(resolve => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise(resolve => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -23,8 +23,7 @@ describe('accounts and the sandbox profile', function () {
       await waitFor('the status bar to offer sign-in', () => a.statusBar.text === '$(call-outgoing) Exotel: Sign In', 5000);
     } else {
       const c = await a.account.current();
-      assert.ok(c === undefined || stored.some(p => p.id === c.id) || (autoSandbox && c.id === 'sandbox'),
-        `signed in to a profile nobody chose: ${c?.id}`);
+      assert.ok(c === undefined || stored.some(p => p.id === c.id) || (autoSandbox && c.id === 'sandbox'), `signed in to a profile nobody chose: ${c?.id}`);
     }
   });
 
@@ -42,14 +41,21 @@ describe('accounts and the sandbox profile', function () {
     const a = await api();
     const marker = s.requests.length;
     const name = await vscode.commands.executeCommand<string>('exotel.signIn', {
-      name: 'Staging', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken,
+      name: 'Staging',
+      baseUrl: s.baseUrl,
+      accountSid: s.accountSid,
+      apiKey: s.apiKey,
+      apiToken: s.apiToken,
     });
     assert.strictEqual(name, 'Staging');
     const profiles = a.globalState.get<Array<{ name: string; id: string }>>('exotel.profiles', []);
     const staging = profiles.find(p => p.name === 'Staging');
     assert.ok(staging);
     assert.ok(!JSON.stringify(profiles).includes(s.apiToken), 'the token is not in global state');
-    assert.ok(await a.secrets.holds(`exotel.profile.${staging.id}`, JSON.stringify({ apiKey: s.apiKey, apiToken: s.apiToken })), 'the key and token are in SecretStorage');
+    assert.ok(
+      await a.secrets.holds(`exotel.profile.${staging.id}`, JSON.stringify({ apiKey: s.apiKey, apiToken: s.apiToken })),
+      'the key and token are in SecretStorage',
+    );
     const settings = JSON.stringify(vscode.workspace.getConfiguration('exotel'));
     assert.ok(!settings.includes(s.apiToken), 'the token is not in settings');
     const check = s.requests.slice(marker).find(r => r.path.endsWith('/Calls.json'));
@@ -65,7 +71,11 @@ describe('accounts and the sandbox profile', function () {
     let result: unknown;
     try {
       result = await vscode.commands.executeCommand('exotel.signIn', {
-        name: 'Wrong', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: CANARY,
+        name: 'Wrong',
+        baseUrl: s.baseUrl,
+        accountSid: s.accountSid,
+        apiKey: s.apiKey,
+        apiToken: CANARY,
       });
     } finally {
       messages.dispose();
@@ -98,7 +108,14 @@ describe('accounts and the sandbox profile', function () {
     };
     await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     await statusBar('$(beaker) Exotel: Sandbox');
-    await vscode.commands.executeCommand('exotel.signIn', { name: 'Prod', baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken, production: true });
+    await vscode.commands.executeCommand('exotel.signIn', {
+      name: 'Prod',
+      baseUrl: s.baseUrl,
+      accountSid: s.accountSid,
+      apiKey: s.apiKey,
+      apiToken: s.apiToken,
+      production: true,
+    });
     await vscode.commands.executeCommand('exotel.switchProfile', 'Prod');
     const prod = await waitFor('the Prod profile', async () => (await a.account.current())?.name === 'Prod');
     assert.ok(prod);
@@ -129,7 +146,7 @@ describe('accounts and the sandbox profile', function () {
     await globalState.update('exotel.profiles', [...globalState.get<unknown[]>('exotel.profiles', []), profile]);
     await globalState.update('exotel.activeProfile', profile.id);
     try {
-      await waitFor('the other window\'s profile', async () => (await account.current())?.id === profile.id, 8000);
+      await waitFor("the other window's profile", async () => (await account.current())?.id === profile.id, 8000);
     } finally {
       await account.remove(profile.id);
       await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');

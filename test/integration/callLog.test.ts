@@ -14,7 +14,7 @@ async function rows(): Promise<CallNode[]> {
 async function allCalls(): Promise<CallNode[]> {
   const a = await api();
   const out: CallNode[] = [];
-  for (const day of await rows()) if (day.kind === 'day') out.push(...await a.callLog.provider.getChildren(day));
+  for (const day of await rows()) if (day.kind === 'day') out.push(...(await a.callLog.provider.getChildren(day)));
   return out;
 }
 
@@ -40,7 +40,7 @@ describe('call log', function () {
       assert.match(String(item.contextValue), /^exotel\.call:/);
       assert.ok(item.tooltip instanceof vscode.MarkdownString);
     }
-    const dates = calls.map(c => (c.kind === 'call' ? c.call.dateCreated ?? '' : ''));
+    const dates = calls.map(c => (c.kind === 'call' ? (c.call.dateCreated ?? '') : ''));
     assert.deepStrictEqual(dates, [...dates].sort().reverse());
     assert.ok(!calls.some(c => c.kind === 'call' && ['in-progress', 'queued', 'ringing'].includes(c.call.status)), 'the bulk API leaves ongoing calls out');
   });
@@ -120,7 +120,9 @@ describe('call log', function () {
     const messages = watchMessages();
     let result: unknown;
     try {
-      result = await vscode.commands.executeCommand('exotel.callLog.filter', { date: { preset: 'custom', from: old, to: new Date(old.getTime() + 86_400_000) } });
+      result = await vscode.commands.executeCommand('exotel.callLog.filter', {
+        date: { preset: 'custom', from: old, to: new Date(old.getTime() + 86_400_000) },
+      });
     } finally {
       messages.dispose();
     }
@@ -138,7 +140,10 @@ describe('call log', function () {
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
     const messages = watchMessages();
     try {
-      s.faults.next({ kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } }, { path: '/Calls.json', times: 5 });
+      s.faults.next(
+        { kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } },
+        { path: '/Calls.json', times: 5 },
+      );
       a.callLog.restart();
       let r = await rows();
       assert.strictEqual(r.length, 1);
@@ -164,15 +169,28 @@ describe('call log', function () {
     const a = await api();
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
-    const good = { Sid: 'f'.repeat(32), Status: 'completed', Direction: 'outbound-api', From: '09845012340', To: '09876543210', DateCreated: '2026-11-20 10:00:00' };
-    s.faults.next({ kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'completed' }, 'junk'] } }, { path: '/Calls.json', times: 5 });
+    const good = {
+      Sid: 'f'.repeat(32),
+      Status: 'completed',
+      Direction: 'outbound-api',
+      From: '09845012340',
+      To: '09876543210',
+      DateCreated: '2026-11-20 10:00:00',
+    };
+    s.faults.next(
+      { kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'completed' }, 'junk'] } },
+      { path: '/Calls.json', times: 5 },
+    );
     a.callLog.restart();
     const r = await rows();
     s.faults.clear();
     const skipped = r.find(n => n.kind === 'skipped');
     assert.ok(skipped, `rows: ${r.map(n => n.kind).join(', ')}`);
     assert.strictEqual(a.callLog.provider.getTreeItem(skipped).label, '2 calls could not be read');
-    assert.ok((await allCalls()).some(n => n.kind === 'call' && n.call.sid === good.Sid), 'the readable call is listed');
+    assert.ok(
+      (await allCalls()).some(n => n.kind === 'call' && n.call.sid === good.Sid),
+      'the readable call is listed',
+    );
     a.callLog.restart();
     assert.ok(!(await rows()).some(n => n.kind === 'skipped'), 'the count goes with the list it was about');
   });
@@ -253,8 +271,18 @@ describe('call log', function () {
   it('an export says how many rows Exotel sent that could not be read and were left out', async () => {
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
-    const good = { Sid: 'e'.repeat(31) + '1', Status: 'completed', Direction: 'outbound-api', From: '09845012340', To: '09876543210', DateCreated: '2026-11-20 10:00:00' };
-    s.faults.next({ kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'busy' }] } }, { path: '/Calls.json', times: 5 });
+    const good = {
+      Sid: 'e'.repeat(31) + '1',
+      Status: 'completed',
+      Direction: 'outbound-api',
+      From: '09845012340',
+      To: '09876543210',
+      DateCreated: '2026-11-20 10:00:00',
+    };
+    s.faults.next(
+      { kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'busy' }] } },
+      { path: '/Calls.json', times: 5 },
+    );
     const watch = watchMessages();
     const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-skipped-${Date.now()}.json`));
     try {
@@ -289,14 +317,20 @@ describe('call log', function () {
       const pages = s.requests.slice(marker).filter(r => r.path.endsWith('/Calls.json'));
       assert.ok(exported.length > PAGE, `more than one page of failed calls (${exported.length})`);
       assert.strictEqual(exported.length, listed, 'as many rows as the Calls view lists');
-      assert.ok(pages.every(r => r.query.PageSize === String(PAGE)), 'the export used the page size');
+      assert.ok(
+        pages.every(r => r.query.PageSize === String(PAGE)),
+        'the export used the page size',
+      );
       assert.ok(pages.length >= Math.ceil(exported.length / PAGE), `${pages.length} pages for ${exported.length} calls`);
       const window = Date.now() - 31 * 86_400_000; // the bulk API's default: the last 31 days
       assert.strictEqual(exported.length, s.calls.all().filter(c => c.status === 'failed' && c.createdAt > window).length);
       assert.ok(exported.every(c => c.status === 'failed'));
       const csv = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.csv`));
       await vscode.commands.executeCommand('exotel.exportCalls', { format: 'csv', uri: csv });
-      const lines = Buffer.from(await vscode.workspace.fs.readFile(csv)).toString('utf8').trim().split('\r\n');
+      const lines = Buffer.from(await vscode.workspace.fs.readFile(csv))
+        .toString('utf8')
+        .trim()
+        .split('\r\n');
       assert.strictEqual(lines[0].split(',')[0], 'Sid');
       assert.strictEqual(lines.length, exported.length + 1);
     } finally {
@@ -321,7 +355,10 @@ describe('call log', function () {
     // What the panel shows: both legs, as the sandbox recorded them.
     const view = await waitFor('the panel to show the call', () => a.callDetails.view(call.sid));
     assert.strictEqual(view.sid, call.sid);
-    assert.deepStrictEqual(view.legs.map(l => [l.leg, l.status]), call.legs.map(l => [String(l.id), l.status ?? '—']));
+    assert.deepStrictEqual(
+      view.legs.map(l => [l.leg, l.status]),
+      call.legs.map(l => [String(l.id), l.status ?? '—']),
+    );
     assert.match(view.legs[0].who, /^Agent \(From\)/);
     assert.match(view.legs[1].who, /^Customer \(To\)/);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -351,10 +388,16 @@ describe('call log', function () {
       const listed = new Set(calls.map(c => c.sid));
       assert.strictEqual(listed.size, calls.length, 'no call twice');
       assert.ok(expected.length > 9000, `the seeded history is in the window (${expected.length})`);
-      assert.deepStrictEqual(expected.filter(c => !listed.has(c.sid)).map(c => c.sid), [], 'every call of the window is listed');
+      assert.deepStrictEqual(
+        expected.filter(c => !listed.has(c.sid)).map(c => c.sid),
+        [],
+        'every call of the window is listed',
+      );
       const sorted = [...times].sort((x, y) => x - y);
-      console.log(`      (10,000 calls: ${calls.length} listed in ${times.length + 1} pages; ms per page median ${sorted[Math.floor(sorted.length / 2)]}, p95 ${sorted[Math.floor(sorted.length * 0.95)]}; ` +
-        `extension-host heap growth ${((peak - heapBefore) / 1048576).toFixed(1)} MB peak, ${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(1)} MB after)`);
+      console.log(
+        `      (10,000 calls: ${calls.length} listed in ${times.length + 1} pages; ms per page median ${sorted[Math.floor(sorted.length / 2)]}, p95 ${sorted[Math.floor(sorted.length * 0.95)]}; ` +
+          `extension-host heap growth ${((peak - heapBefore) / 1048576).toFixed(1)} MB peak, ${((process.memoryUsage().heapUsed - heapBefore) / 1048576).toFixed(1)} MB after)`,
+      );
     } finally {
       await vscode.workspace.getConfiguration('exotel').update('callLog.pageSize', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('exotel.callLog.clearFilter');

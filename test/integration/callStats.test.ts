@@ -39,7 +39,7 @@ describe('call stats', function () {
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
 
-  it('shows the seeded history\'s figures, matching the sandbox\'s own records', async () => {
+  it("shows the seeded history's figures, matching the sandbox's own records", async () => {
     const a = await api();
     const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>('exotel.showCallStats', { preset: 'last90' });
     assert.ok(view, 'the command returns the view model');
@@ -55,11 +55,17 @@ describe('call stats', function () {
     assert.strictEqual(h.totalTalkSeconds, want.talk);
     assert.strictEqual(view.headline.find(f => f.id === 'calls')?.value, String(want.calls));
     assert.strictEqual(view.headline.find(f => f.id === 'spend')?.value, want.spend.toFixed(2));
-    assert.deepStrictEqual(view.charts.map(c => c.id), ['perDay', 'heatmap', 'answerRate', 'talkTime', 'spendPerDay', 'exophone', 'direction', 'circle', 'operator']);
+    assert.deepStrictEqual(
+      view.charts.map(c => c.id),
+      ['perDay', 'heatmap', 'answerRate', 'talkTime', 'spendPerDay', 'exophone', 'direction', 'circle', 'operator'],
+    );
     assert.strictEqual(view.charts[0].labels.length, 90, 'one bar per day of the range, empty days included');
     // Per ExoPhone adds up to every call
     const exo = view.charts.find(c => c.id === 'exophone')!;
-    assert.strictEqual(exo.series.reduce((s, x) => s + x.values.reduce((a2, b) => a2 + b, 0), 0), want.calls);
+    assert.strictEqual(
+      exo.series.reduce((s, x) => s + x.values.reduce((a2, b) => a2 + b, 0), 0),
+      want.calls,
+    );
   });
 
   it('answers the same range from its cache, and Refresh fetches again', async () => {
@@ -82,12 +88,16 @@ describe('call stats', function () {
     const sids = selection.windows.flatMap(w => w.sids);
     assert.strictEqual(sids.length, day.outcomes.answered);
     assert.match(a.callLog.currentFilter.selection?.label ?? '', /Call Stats/);
-    const shown = await waitFor('the Calls view to list the selection', async () => {
-      const groups = await a.callLog.provider.getChildren();
-      const calls = [];
-      for (const g of groups) if (g.kind === 'day') calls.push(...await a.callLog.provider.getChildren(g));
-      return calls.length ? calls : undefined;
-    }, 30000);
+    const shown = await waitFor(
+      'the Calls view to list the selection',
+      async () => {
+        const groups = await a.callLog.provider.getChildren();
+        const calls = [];
+        for (const g of groups) if (g.kind === 'day') calls.push(...(await a.callLog.provider.getChildren(g)));
+        return calls.length ? calls : undefined;
+      },
+      30000,
+    );
     for (const c of shown) if (c.kind === 'call') assert.ok(sids.includes(c.call.sid), `${c.call.sid} was not selected`);
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
@@ -161,8 +171,10 @@ describe('call stats', function () {
     panel.figures.firstPaintMs = undefined;
     await panel.showCalls(calls, range);
     const paint = await waitFor('the first paint with 10,000 calls', () => panel.figures.firstPaintMs, 60000);
-    console.log(`    [figures] Call Stats: 10,000 calls computed in ${panel.figures.computeMs?.toFixed(1)} ms, first paint ${paint.toFixed(0)} ms; ` +
-      `sandbox fetch: event-loop delay p99 ${fetched.loopDelayP99Ms?.toFixed(1)} ms (max ${fetched.loopDelayMaxMs?.toFixed(1)} ms)`);
+    console.log(
+      `    [figures] Call Stats: 10,000 calls computed in ${panel.figures.computeMs?.toFixed(1)} ms, first paint ${paint.toFixed(0)} ms; ` +
+        `sandbox fetch: event-loop delay p99 ${fetched.loopDelayP99Ms?.toFixed(1)} ms (max ${fetched.loopDelayMaxMs?.toFixed(1)} ms)`,
+    );
     assert.strictEqual(panel.lastStats!.headline.calls, 10_000);
   });
 });

@@ -27,10 +27,17 @@ describe('call tests in the Test Explorer', function () {
     assert.strictEqual(entry.item.label, FIXTURE);
     assert.strictEqual(entry.item.description, 'sandbox');
     const tests = [...entry.tests.values()];
-    assert.deepStrictEqual(tests.map(t => t.label), [
-      'order confirmation call is answered', 'busy customer is reported busy', 'unanswered call ends as no-answer',
-      'retry reaches the customer', 'DND number is refused', 'IVR flow answers',
-    ]);
+    assert.deepStrictEqual(
+      tests.map(t => t.label),
+      [
+        'order confirmation call is answered',
+        'busy customer is reported busy',
+        'unanswered call ends as no-answer',
+        'retry reaches the customer',
+        'DND number is refused',
+        'IVR flow answers',
+      ],
+    );
     for (const t of tests) assert.strictEqual(t.range?.start.line, lineOf(text, `"name": "${t.label}"`), t.label);
   });
 
@@ -39,15 +46,19 @@ describe('call tests in the Test Explorer', function () {
     // A scratch suite of its own: the host may save edits by itself, and the fixture must stay as it is.
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const uri = vscode.Uri.joinPath(folder, 'scratch.exotel-tests.json');
-    const base = '{\n  "defaults": { "from": "+919876543210", "callerId": "08047112345" },\n  "tests": [\n    { "name": "first", "to": "+919812345670", "expect": { "status": "completed" } }\n  ]\n}\n';
+    const base =
+      '{\n  "defaults": { "from": "+919876543210", "callerId": "08047112345" },\n  "tests": [\n    { "name": "first", "to": "+919812345670", "expect": { "status": "completed" } }\n  ]\n}\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(base));
     try {
       const entry = await waitFor('the scratch suite', () => callTests.items.get(uri));
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc);
       const edit = new vscode.WorkspaceEdit();
-      edit.insert(uri, doc.positionAt(doc.getText().lastIndexOf('}', doc.getText().lastIndexOf(']')) + 1),
-        ',\n    { "name": "added while typing", "to": "+919812345671", "flow": { "appId": "1" }, "expect": { "status": "completed" } }');
+      edit.insert(
+        uri,
+        doc.positionAt(doc.getText().lastIndexOf('}', doc.getText().lastIndexOf(']')) + 1),
+        ',\n    { "name": "added while typing", "to": "+919812345671", "flow": { "appId": "1" }, "expect": { "status": "completed" } }',
+      );
       assert.ok(await vscode.workspace.applyEdit(edit));
       const item = await waitFor('the new test item', () => [...entry.tests.values()].find(t => t.label === 'added while typing'));
       assert.strictEqual(item.range?.start.line, lineOf(doc.getText(), 'added while typing'));
@@ -72,9 +83,16 @@ describe('call tests in the Test Explorer', function () {
     assert.deepStrictEqual(rec.errored, []);
     const label = (id: string) => items.find(i => i.id === id)?.label;
     assert.deepStrictEqual(rec.passed.map(label).sort(), [
-      'DND number is refused', 'IVR flow answers', 'busy customer is reported busy', 'order confirmation call is answered', 'unanswered call ends as no-answer',
+      'DND number is refused',
+      'IVR flow answers',
+      'busy customer is reported busy',
+      'order confirmation call is answered',
+      'unanswered call ends as no-answer',
     ]);
-    assert.deepStrictEqual(rec.failed.map(f => label(f.id)), ['retry reaches the customer']);
+    assert.deepStrictEqual(
+      rec.failed.map(f => label(f.id)),
+      ['retry reaches the customer'],
+    );
     const [m] = rec.failed[0].messages;
     assert.strictEqual(m.expectedOutput, 'completed');
     assert.strictEqual(m.actualOutput, 'failed');
@@ -102,11 +120,16 @@ describe('call tests in the Test Explorer', function () {
     const s = await sandbox();
     const { callTests } = await api();
     const uri = vscode.Uri.parse('untitled:/real.exotel-tests.json');
-    const entry = callTests.items.update(uri, JSON.stringify({
-      profile: 'staging', allowNumbers: ['+919876543210', '+919812345670'], maxCalls: 1,
-      defaults: { from: '+919876543210', callerId: '08047112345' },
-      tests: [{ name: 'real call', to: '+919812345670', expect: { status: 'completed' } }],
-    }));
+    const entry = callTests.items.update(
+      uri,
+      JSON.stringify({
+        profile: 'staging',
+        allowNumbers: ['+919876543210', '+919812345670'],
+        maxCalls: 1,
+        defaults: { from: '+919876543210', callerId: '08047112345' },
+        tests: [{ name: 'real call', to: '+919812345670', expect: { status: 'completed' } }],
+      }),
+    );
     const posts = s.requests.filter(r => r.method === 'POST').length;
     try {
       callTests.items.text = async () => entry.suite.text; // an untitled document has no file to read

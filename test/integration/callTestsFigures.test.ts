@@ -26,13 +26,24 @@ import { runItems } from './testRuns';
       delay.disable();
       const requests = s.requests.length - before;
       const figures = {
-        tests: entry.tests.size, passed: rec.passed.length, failed: rec.failed.length, errored: rec.errored.length,
-        wall: `${(wallMs / 1000).toFixed(1)} s`, requests, perMinute: (requests / (wallMs / 60_000)).toFixed(0),
+        tests: entry.tests.size,
+        passed: rec.passed.length,
+        failed: rec.failed.length,
+        errored: rec.errored.length,
+        wall: `${(wallMs / 1000).toFixed(1)} s`,
+        requests,
+        perMinute: (requests / (wallMs / 60_000)).toFixed(0),
         limit: vscode.workspace.getConfiguration('exotel').get('rateLimitPerMinute'),
-        eventLoopP50: `${(delay.percentile(50) / 1e6).toFixed(1)} ms`, eventLoopP99: `${(delay.percentile(99) / 1e6).toFixed(1)} ms`, eventLoopMax: `${(delay.max / 1e6).toFixed(1)} ms`,
+        eventLoopP50: `${(delay.percentile(50) / 1e6).toFixed(1)} ms`,
+        eventLoopP99: `${(delay.percentile(99) / 1e6).toFixed(1)} ms`,
+        eventLoopMax: `${(delay.max / 1e6).toFixed(1)} ms`,
       };
       console.log(`[figures] call tests in the extension host: ${JSON.stringify(figures)}`);
-      assert.strictEqual(rec.passed.length, 50, JSON.stringify(rec.failed.map(f => f.messages.map(m => String((m.message as vscode.MarkdownString).value ?? m.message)))));
+      assert.strictEqual(
+        rec.passed.length,
+        50,
+        JSON.stringify(rec.failed.map(f => f.messages.map(m => String((m.message as vscode.MarkdownString).value ?? m.message)))),
+      );
     } finally {
       delete (callTests.items as unknown as Record<string, unknown>).text;
       callTests.items.remove(uri);

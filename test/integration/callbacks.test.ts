@@ -36,14 +36,27 @@ describe('callbacks view', function () {
 
   it('a sandbox call whose handler answers 500 then 200: the view shows the failure and the retry, the panel both attempts', async () => {
     const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
-      from: AGENT, to: '+919876543210', callerId: CALLER, options: { statusCallback: `${hook.baseUrl}/exotel/status` },
+      from: AGENT,
+      to: '+919876543210',
+      callerId: CALLER,
+      options: { statusCallback: `${hook.baseUrl}/exotel/status` },
     });
-    const both = await waitFor('two attempts', async () => {
-      const list = await deliveriesOf(call.sid);
-      return list.length === 2 && list.every(d => d.done) ? list : undefined;
-    }, 30000);
+    const both = await waitFor(
+      'two attempts',
+      async () => {
+        const list = await deliveriesOf(call.sid);
+        return list.length === 2 && list.every(d => d.done) ? list : undefined;
+      },
+      30000,
+    );
     [failed, delivered] = both;
-    assert.deepStrictEqual(both.map(d => [resultKind(d), d.attempt, d.maxAttempts]), [['5xx', 1, 3], ['2xx', 2, 3]]);
+    assert.deepStrictEqual(
+      both.map(d => [resultKind(d), d.attempt, d.maxAttempts]),
+      [
+        ['5xx', 1, 3],
+        ['2xx', 2, 3],
+      ],
+    );
     assert.strictEqual(failed.answer?.body, '{"error":"db down"}');
 
     const a = await api();
@@ -63,7 +76,13 @@ describe('callbacks view', function () {
     assert.match(view.request.line, /^POST http:\/\/127\.0\.0\.1:\d+\/exotel\/status$/);
     assert.ok(view.request.fields.some(f => f.label === 'CallSid' && f.value === call.sid));
     assert.ok(view.request.headers.some(h => h.label === 'Content-Type' && h.value.startsWith('multipart/form-data; boundary=')));
-    assert.deepStrictEqual(view.attempts.map(x => [x.attempt, x.current]), [['1 of 3', true], ['2 of 3', false]]);
+    assert.deepStrictEqual(
+      view.attempts.map(x => [x.attempt, x.current]),
+      [
+        ['1 of 3', true],
+        ['2 of 3', false],
+      ],
+    );
 
     await vscode.commands.executeCommand('exotel.callbacks.openCall', failed.id);
     const details = await waitFor('Open Call', () => a.callDetails.view(call.sid));
@@ -77,7 +96,10 @@ describe('callbacks view', function () {
     await waitFor('the resend', () => hook.received.length === before + 1);
     const again = hook.received[before];
     assert.strictEqual(again.url, '/exotel/status');
-    assert.deepStrictEqual([...fieldsOf(again.body, again.headers['content-type'] as string)], [...fieldsOf(delivered.request.body, delivered.request.headers['Content-Type'])]);
+    assert.deepStrictEqual(
+      [...fieldsOf(again.body, again.headers['content-type'] as string)],
+      [...fieldsOf(delivered.request.body, delivered.request.headers['Content-Type'])],
+    );
     const a = await api();
     assert.strictEqual(resultKind(a.callbacks.store.get(resentId)!), '2xx');
 
@@ -86,7 +108,10 @@ describe('callbacks view', function () {
     assert.ok(doc, 'the edit document is open');
     assert.match(doc.getText(), /"Status": "completed"/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-    assert.ok(lenses.some(l => /Send Edited Callback/.test(l.command?.title ?? '')), 'a CodeLens offers to send');
+    assert.ok(
+      lenses.some(l => /Send Edited Callback/.test(l.command?.title ?? '')),
+      'a CodeLens offers to send',
+    );
     const edit = new vscode.WorkspaceEdit();
     const at = doc.getText().indexOf('"Status": "completed"');
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + '"Status": "completed"'.length)), '"Status": "busy"');
@@ -107,7 +132,11 @@ describe('callbacks view', function () {
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const before = hook.received.length;
     const payload = { CallSid: 'b6cfaf5fbc0ee55f4ff9e1ea8d2e1aa1', Status: 'no-answer', To: '09876543219', EventType: 'terminal' };
-    const res = await fetch(`${url}/exotel/status?src=tunnel`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer canary-secret-0123456789' }, body: JSON.stringify(payload) });
+    const res = await fetch(`${url}/exotel/status?src=tunnel`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer canary-secret-0123456789' },
+      body: JSON.stringify(payload),
+    });
     assert.strictEqual(res.status, 200);
     assert.strictEqual(await res.text(), '{"ok":true}');
     assert.strictEqual(hook.received[before].url, '/exotel/status?src=tunnel');
@@ -117,7 +146,10 @@ describe('callbacks view', function () {
     assert.strictEqual(rec.callSid, payload.CallSid);
     assert.strictEqual(rec.answer?.status, 200);
     assert.strictEqual(rec.forwardedTo, `${hook.baseUrl}/exotel/status?src=tunnel`);
-    const row = a.callbacks.rows().flatMap(g => g.children).find(c => c.id === rec.id)!;
+    const row = a.callbacks
+      .rows()
+      .flatMap(g => g.children)
+      .find(c => c.id === rec.id)!;
     assert.strictEqual(row.label, 'HTTP 200');
     assert.match(row.description, /^terminal · \d\d:\d\d:\d\d · \d+ ms · received, forwarded to 127\.0\.0\.1:\d+\/exotel\/status$/);
 
@@ -133,7 +165,10 @@ describe('callbacks view', function () {
     }
     const text = fs.readFileSync(out.fsPath, 'utf8');
     fs.rmSync(out.fsPath, { force: true });
-    const lines = text.trim().split('\n').map(l => JSON.parse(l));
+    const lines = text
+      .trim()
+      .split('\n')
+      .map(l => JSON.parse(l));
     assert.strictEqual(lines.length, a.callbacks.store.size);
     assert.ok(!text.includes('canary-secret'), 'the Authorization header is masked');
     assert.ok(lines.some(l => l.source === 'receiver' && l.request.headers.Authorization === '***'));

@@ -18,8 +18,17 @@ describe('connect call', function () {
   it('sends exactly the documented request: form encoding, Basic auth header, no credentials in the URL', async () => {
     const s = await sandbox();
     const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
-      from: AGENT, to: '98765 43210', callerId: CALLER,
-      options: { timeLimit: 600, timeOut: 30, record: true, customField: 'order-7', statusCallback: 'http://127.0.0.1:9/cb', statusCallbackEvents: ['terminal'] },
+      from: AGENT,
+      to: '98765 43210',
+      callerId: CALLER,
+      options: {
+        timeLimit: 600,
+        timeOut: 30,
+        record: true,
+        customField: 'order-7',
+        statusCallback: 'http://127.0.0.1:9/cb',
+        statusCallbackEvents: ['terminal'],
+      },
     });
     assert.match(call.sid, /^[0-9a-z]{32}$/);
     assert.strictEqual(call.status, 'in-progress');
@@ -28,21 +37,43 @@ describe('connect call', function () {
     assert.strictEqual(req.headers.authorization, s.authorization);
     assert.strictEqual(req.headers['content-type'], 'application/x-www-form-urlencoded');
     assert.deepStrictEqual(req.fields, [
-      ['From', AGENT], ['To', '+919876543210'], ['CallerId', '+918047112345'], ['Record', 'true'], ['TimeLimit', '600'],
-      ['TimeOut', '30'], ['CustomField', 'order-7'], ['StatusCallback', 'http://127.0.0.1:9/cb'], ['StatusCallbackEvents[0]', 'terminal'],
+      ['From', AGENT],
+      ['To', '+919876543210'],
+      ['CallerId', '+918047112345'],
+      ['Record', 'true'],
+      ['TimeLimit', '600'],
+      ['TimeOut', '30'],
+      ['CustomField', 'order-7'],
+      ['StatusCallback', 'http://127.0.0.1:9/cb'],
+      ['StatusCallbackEvents[0]', 'terminal'],
     ]);
     assert.ok(!req.url.includes(s.apiToken) && !req.url.includes('@'));
     const a = await api();
-    assert.ok(a.callLog.model.state.calls.some(c => c.sid === call.sid), 'the call is in the call log at once');
+    assert.ok(
+      a.callLog.model.state.calls.some(c => c.sid === call.sid),
+      'the call is in the call log at once',
+    );
   });
 
   it('takes the call options flat as well as under options, and refuses a key it does not know', async () => {
     const s = await sandbox();
     const a = await api();
-    const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543202', callerId: CALLER, timeLimit: 600, customField: 'flat' });
+    const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+      from: AGENT,
+      to: '+919876543202',
+      callerId: CALLER,
+      timeLimit: 600,
+      customField: 'flat',
+    });
     assert.match(call.sid, /^[0-9a-z]{32}$/);
     const fields = s.requests.filter(r => r.method === 'POST').at(-1)!.fields;
-    assert.deepStrictEqual(fields.filter(([k]) => k === 'TimeLimit' || k === 'CustomField'), [['TimeLimit', '600'], ['CustomField', 'flat']]);
+    assert.deepStrictEqual(
+      fields.filter(([k]) => k === 'TimeLimit' || k === 'CustomField'),
+      [
+        ['TimeLimit', '600'],
+        ['CustomField', 'flat'],
+      ],
+    );
     const before = s.requests.filter(r => r.method === 'POST').length;
     const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543203', callerId: CALLER, TimeLimit: 600 });
     assert.strictEqual(result, undefined);
@@ -50,7 +81,13 @@ describe('connect call', function () {
     assert.match(a.log.shown.at(-1) ?? '', /exotel\.connectCall does not take “TimeLimit”.*“timeLimit”/);
   });
 
-  for (const [to, status] of [['+919876543211', 'completed'], ['+919876543215', 'busy'], ['+919876543216', 'no-answer'], ['+919876543217', 'failed'], ['+919876543218', 'canceled']] as const) {
+  for (const [to, status] of [
+    ['+919876543211', 'completed'],
+    ['+919876543215', 'busy'],
+    ['+919876543216', 'no-answer'],
+    ['+919876543217', 'failed'],
+    ['+919876543218', 'canceled'],
+  ] as const) {
     it(`follows a call to ${to} until it ends: ${status}`, async () => {
       const a = await api();
       const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to, callerId: CALLER });
@@ -63,7 +100,10 @@ describe('connect call', function () {
     const s = await sandbox();
     const before = s.requests.filter(r => r.method === 'POST').length;
     const args = { from: AGENT, to: '+919876543212', callerId: CALLER };
-    const [a, b] = await Promise.all([vscode.commands.executeCommand<Call>('exotel.connectCall', args), vscode.commands.executeCommand<Call>('exotel.connectCall', args)]);
+    const [a, b] = await Promise.all([
+      vscode.commands.executeCommand<Call>('exotel.connectCall', args),
+      vscode.commands.executeCommand<Call>('exotel.connectCall', args),
+    ]);
     assert.strictEqual(a.sid, b.sid);
     assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
     const again = await vscode.commands.executeCommand<Call>('exotel.connectCall', args);
@@ -71,7 +111,7 @@ describe('connect call', function () {
     assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
   });
 
-  it('delivers the StatusCallback to the developer\'s own URL (exotel.sandbox.statusCallbackUrl)', async () => {
+  it("delivers the StatusCallback to the developer's own URL (exotel.sandbox.statusCallbackUrl)", async () => {
     const server = await startLoopback(() => ({ body: 'ok' }));
     const url = `${server.baseUrl}/exotel/status`;
     await vscode.workspace.getConfiguration('exotel').update('sandbox.statusCallbackUrl', url, vscode.ConfigurationTarget.Global);
@@ -126,7 +166,10 @@ describe('connect call', function () {
   it('a server that echoes the token shows the user no token', async () => {
     const a = await api();
     const s = await sandbox();
-    s.faults.next({ kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Bad request for ${s.apiToken} and ${CANARY}` } } }, { method: 'POST' });
+    s.faults.next(
+      { kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Bad request for ${s.apiToken} and ${CANARY}` } } },
+      { method: 'POST' },
+    );
     await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543223', callerId: CALLER });
     const shown = a.log.shown.at(-1) ?? '';
     assert.match(shown, /Bad request for/);

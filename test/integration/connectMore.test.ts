@@ -69,21 +69,42 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     try {
       const before = connects(s).length;
       const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
-        from: AGENT, to: '+919876543232', callerId: CALLER,
+        from: AGENT,
+        to: '+919876543232',
+        callerId: CALLER,
         options: {
-          callType: 'trans', timeLimit: 900, timeOut: 45, waitUrl: 'https://example.com/music/hold.wav', record: true,
-          recordingChannels: 'dual', recordingFormat: 'mp3-hq', customField: 'every-field', statusCallback: hook.url,
-          statusCallbackEvents: ['terminal', 'answered'], statusCallbackContentType: 'application/json',
+          callType: 'trans',
+          timeLimit: 900,
+          timeOut: 45,
+          waitUrl: 'https://example.com/music/hold.wav',
+          record: true,
+          recordingChannels: 'dual',
+          recordingFormat: 'mp3-hq',
+          customField: 'every-field',
+          statusCallback: hook.url,
+          statusCallbackEvents: ['terminal', 'answered'],
+          statusCallbackContentType: 'application/json',
         },
       });
       assert.ok(call?.sid, 'no call was placed');
       assert.strictEqual(connects(s).length - before, 1);
       const req = connects(s).at(-1)!;
       assert.deepStrictEqual(req.fields, [
-        ['From', AGENT], ['To', '+919876543232'], ['CallerId', CALLER_E164], ['WaitUrl', 'https://example.com/music/hold.wav'],
-        ['Record', 'true'], ['RecordingChannels', 'dual'], ['RecordingFormat', 'mp3-hq'], ['CallType', 'trans'], ['TimeLimit', '900'],
-        ['TimeOut', '45'], ['CustomField', 'every-field'], ['StatusCallback', hook.url], ['StatusCallbackEvents[0]', 'terminal'],
-        ['StatusCallbackEvents[1]', 'answered'], ['StatusCallbackContentType', 'application/json'],
+        ['From', AGENT],
+        ['To', '+919876543232'],
+        ['CallerId', CALLER_E164],
+        ['WaitUrl', 'https://example.com/music/hold.wav'],
+        ['Record', 'true'],
+        ['RecordingChannels', 'dual'],
+        ['RecordingFormat', 'mp3-hq'],
+        ['CallType', 'trans'],
+        ['TimeLimit', '900'],
+        ['TimeOut', '45'],
+        ['CustomField', 'every-field'],
+        ['StatusCallback', hook.url],
+        ['StatusCallbackEvents[0]', 'terminal'],
+        ['StatusCallbackEvents[1]', 'answered'],
+        ['StatusCallbackContentType', 'application/json'],
       ]);
       assert.match(req.body, /&WaitUrl=https%3A%2F%2Fexample\.com%2Fmusic%2Fhold\.wav&/);
       assert.match(req.body, /&StatusCallbackContentType=application%2Fjson$/);
@@ -117,11 +138,18 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       watch = watchMessages();
       const before = connects(s).length;
       // a flow call dials From: its last digit (1) asks the sandbox for "completed"
-      const call = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', { from: '+919876543241', callerId: CALLER, flow: { appId: '201334' }, options: {} });
+      const call = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', {
+        from: '+919876543241',
+        callerId: CALLER,
+        flow: { appId: '201334' },
+        options: {},
+      });
       assert.ok(call?.sid, 'no call was placed');
       assert.strictEqual(connects(s).length - before, 1);
       assert.deepStrictEqual(connects(s).at(-1)!.fields, [
-        ['From', '+919876543241'], ['CallerId', CALLER_E164], ['Url', `http://my.exotel.com/${s.accountSid}/exoml/start_voice/201334`],
+        ['From', '+919876543241'],
+        ['CallerId', CALLER_E164],
+        ['Url', `http://my.exotel.com/${s.accountSid}/exoml/start_voice/201334`],
       ]);
       assert.strictEqual(s.calls.get(call.sid)?.request?.flowUrl, `http://my.exotel.com/${s.accountSid}/exoml/start_voice/201334`);
       const final = await waitFor('completed', () => a.callLog.model.state.calls.find(c => c.sid === call.sid && c.status === 'completed'), 20000);
@@ -138,18 +166,31 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const before = connects(s).length;
       const url = 'https://flows.example.com/ivr/start?lang=hi';
       const refused = await vscode.commands.executeCommand('exotel.connectCallToFlow', {
-        from: '+919876543245', callerId: CALLER, flow: { url }, options: { timeLimit: 300, record: true },
+        from: '+919876543245',
+        callerId: CALLER,
+        flow: { url },
+        options: { timeLimit: 300, record: true },
       });
       assert.strictEqual(refused, undefined);
       assert.strictEqual(connects(s).length, before, 'a flow call with a recording option was sent');
-      assert.ok(watch.shown.some(m => /options\.record/.test(m.message)), `not told which key: ${JSON.stringify(watch.shown.map(m => m.message))}`);
+      assert.ok(
+        watch.shown.some(m => /options\.record/.test(m.message)),
+        `not told which key: ${JSON.stringify(watch.shown.map(m => m.message))}`,
+      );
       const call = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', {
-        from: '+919876543245', callerId: CALLER, flow: { url }, options: { timeLimit: 300, customField: 'flow-1' },
+        from: '+919876543245',
+        callerId: CALLER,
+        flow: { url },
+        options: { timeLimit: 300, customField: 'flow-1' },
       });
       assert.ok(call?.sid, 'no call was placed');
       assert.strictEqual(connects(s).length - before, 1);
       assert.deepStrictEqual(connects(s).at(-1)!.fields, [
-        ['From', '+919876543245'], ['CallerId', CALLER_E164], ['Url', url], ['TimeLimit', '300'], ['CustomField', 'flow-1'],
+        ['From', '+919876543245'],
+        ['CallerId', CALLER_E164],
+        ['Url', url],
+        ['TimeLimit', '300'],
+        ['CustomField', 'flow-1'],
       ]);
       await waitFor('busy', () => a.callLog.model.state.calls.find(c => c.sid === call.sid && c.status === 'busy'), 20000);
       const told = await outcomeShown(call.sid, watch.shown);
@@ -160,7 +201,13 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     it('a From on the DND register is checked too (a flow dials From): onDnd cancel sends nothing', async () => {
       const s = await sandbox();
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCallToFlow', { from: '+919000012343', callerId: CALLER, flow: { appId: '201334' }, onDnd: 'cancel', options: {} });
+      const result = await vscode.commands.executeCommand('exotel.connectCallToFlow', {
+        from: '+919000012343',
+        callerId: CALLER,
+        flow: { appId: '201334' },
+        onDnd: 'cancel',
+        options: {},
+      });
       assert.strictEqual(result, undefined);
       assert.strictEqual(connects(s).length, before, 'a connect was sent');
       assert.ok(lookups(s, '+919000012343').length >= 1, 'From was not looked up');
@@ -188,7 +235,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       assert.deepStrictEqual(warning.items, ['Call Anyway']);
     });
 
-    it('Call Anyway sends one connect; the sandbox\'s 403 is explained in words', async () => {
+    it("Call Anyway sends one connect; the sandbox's 403 is explained in words", async () => {
       const s = await sandbox();
       const a = await api();
       watch = watchMessages(m => (m.message.includes('DND register') ? 'Call Anyway' : undefined));
@@ -211,7 +258,13 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const s = await sandbox();
       watch = watchMessages();
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919000012353', callerId: CALLER, onDnd: 'cancel', options: {} });
+      const result = await vscode.commands.executeCommand('exotel.connectCall', {
+        from: AGENT,
+        to: '+919000012353',
+        callerId: CALLER,
+        onDnd: 'cancel',
+        options: {},
+      });
       assert.strictEqual(result, undefined);
       assert.strictEqual(connects(s).length, before, 'a connect was sent');
       assert.strictEqual(lookups(s, '+919000012353').length, 1, 'To was not looked up');
@@ -223,11 +276,21 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const a = await api();
       watch = watchMessages();
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919000012354', callerId: CALLER, onDnd: 'call', options: {} });
+      const result = await vscode.commands.executeCommand('exotel.connectCall', {
+        from: AGENT,
+        to: '+919000012354',
+        callerId: CALLER,
+        onDnd: 'call',
+        options: {},
+      });
       assert.strictEqual(result, undefined);
       assert.strictEqual(watch.modals().length, 0);
       assert.strictEqual(connects(s).length - before, 1);
-      assert.deepStrictEqual(connects(s).at(-1)!.fields, [['From', AGENT], ['To', '+919000012354'], ['CallerId', CALLER_E164]]);
+      assert.deepStrictEqual(connects(s).at(-1)!.fields, [
+        ['From', AGENT],
+        ['To', '+919000012354'],
+        ['CallerId', CALLER_E164],
+      ]);
       const shown = a.log.shown.at(-1) ?? '';
       assert.match(shown, /refused \(403\)/);
       assert.match(shown, /Do Not Disturb/);
@@ -253,7 +316,14 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     it('a production profile asks before each call, with a summary; declining sends nothing', async () => {
       const s = await sandbox();
       const a = await api();
-      await vscode.commands.executeCommand('exotel.signIn', { name: NAME, baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken, production: true });
+      await vscode.commands.executeCommand('exotel.signIn', {
+        name: NAME,
+        baseUrl: s.baseUrl,
+        accountSid: s.accountSid,
+        apiKey: s.apiKey,
+        apiToken: s.apiToken,
+        production: true,
+      });
       try {
         await vscode.commands.executeCommand('exotel.switchProfile', NAME);
         await waitFor('the production profile', async () => (await a.account.current())?.name === NAME);
@@ -301,7 +371,10 @@ describe('connect call: flows, DND, production, repeat, every option', function 
         const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543273', callerId: CALLER, options: {} });
         assert.strictEqual(result, undefined);
         assert.strictEqual(connects(s).length, before, 'a declined call was sent');
-        assert.deepStrictEqual(watch.modals().map(m => m.message), ['Place this call?']);
+        assert.deepStrictEqual(
+          watch.modals().map(m => m.message),
+          ['Place this call?'],
+        );
       } finally {
         await vscode.workspace.getConfiguration('exotel').update('confirmBeforeCalling', undefined, vscode.ConfigurationTarget.Global);
       }
@@ -322,7 +395,12 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const a = await api();
       let answer: string | undefined;
       watch = watchMessages(() => answer);
-      const first = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543283', callerId: CALLER, options: { timeLimit: 120, customField: 'again' } });
+      const first = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+        from: AGENT,
+        to: '+919876543283',
+        callerId: CALLER,
+        options: { timeLimit: 120, customField: 'again' },
+      });
       assert.ok(first?.sid, 'no call was placed');
       const original = connects(s).at(-1)!.fields;
       const before = connects(s).length;
@@ -330,7 +408,10 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       answer = undefined;
       assert.strictEqual(await vscode.commands.executeCommand('exotel.repeatLastCall'), undefined);
       assert.strictEqual(connects(s).length, before, 'a declined repeat was sent');
-      assert.deepStrictEqual(watch.modals().map(m => [m.message, m.items]), [[`Call +919876543283 again from ${AGENT}?`, ['Call Again']]]);
+      assert.deepStrictEqual(
+        watch.modals().map(m => [m.message, m.items]),
+        [[`Call +919876543283 again from ${AGENT}?`, ['Call Again']]],
+      );
 
       // Answered in the dialog, the repeat is deliberate: placed at once, within the repeat window.
       answer = 'Call Again';
@@ -358,17 +439,28 @@ describe('connect call: flows, DND, production, repeat, every option', function 
 
     it('repeats a flow call as a flow call', async () => {
       const s = await sandbox();
-      const flow = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', { from: '+919876543292', callerId: CALLER, flow: { appId: '4242' }, options: { timeOut: 20 } });
+      const flow = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', {
+        from: '+919876543292',
+        callerId: CALLER,
+        flow: { appId: '4242' },
+        options: { timeOut: 20 },
+      });
       assert.ok(flow?.sid, 'no flow call was placed');
       const original = connects(s).at(-1)!.fields;
-      assert.deepStrictEqual(original.find(([k]) => k === 'Url'), ['Url', `http://my.exotel.com/${s.accountSid}/exoml/start_voice/4242`]);
+      assert.deepStrictEqual(
+        original.find(([k]) => k === 'Url'),
+        ['Url', `http://my.exotel.com/${s.accountSid}/exoml/start_voice/4242`],
+      );
       const before = connects(s).length;
       watch = watchMessages(() => 'Call Again');
       const again = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall');
       assert.ok(again?.sid && again.sid !== flow.sid, 'the flow call was not repeated');
       assert.strictEqual(connects(s).length - before, 1);
       assert.deepStrictEqual(connects(s).at(-1)!.fields, original);
-      assert.deepStrictEqual(watch.modals().map(m => m.message), [`Call the flow again from +919876543292?`]);
+      assert.deepStrictEqual(
+        watch.modals().map(m => m.message),
+        [`Call the flow again from +919876543292?`],
+      );
     });
   });
 });

@@ -32,7 +32,10 @@ describe('contributions', () => {
   it('every registered exotel.* command is contributed', async () => {
     const contributed = new Set(manifest.contributes.commands.map(c => c.command));
     const ours = (await vscode.commands.getCommands(true)).filter(c => c.startsWith('exotel.') && !GENERATED.test(c));
-    assert.deepStrictEqual(ours.filter(c => !contributed.has(c)), []);
+    assert.deepStrictEqual(
+      ours.filter(c => !contributed.has(c)),
+      [],
+    );
   });
 
   it('palette commands carry the Exotel category; the others are hidden on purpose', () => {
@@ -45,8 +48,13 @@ describe('contributions', () => {
     const ids = [
       ...manifest.contributes.commands.map(c => c.command),
       ...Object.keys(manifest.contributes.configuration.properties),
-      ...Object.values(manifest.contributes.views).flat().map(v => v.id),
+      ...Object.values(manifest.contributes.views)
+        .flat()
+        .map(v => v.id),
     ];
-    assert.deepStrictEqual(ids.filter(id => !id.startsWith('exotel.')), []);
+    assert.deepStrictEqual(
+      ids.filter(id => !id.startsWith('exotel.')),
+      [],
+    );
   });
 });

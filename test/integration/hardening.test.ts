@@ -18,7 +18,10 @@ async function reachable(root: unknown, skip: (p: string) => boolean): Promise<{
   let budget = 50_000;
   const visit = async (v: unknown, at: string, depth: number): Promise<void> => {
     if (skip(at) || budget-- <= 0 || depth > 12) return;
-    if (typeof v === 'string') { strings.push(v); return; }
+    if (typeof v === 'string') {
+      strings.push(v);
+      return;
+    }
     if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) return;
     seen.add(v);
     if (typeof (v as PromiseLike<unknown>).then === 'function') {
@@ -28,10 +31,18 @@ async function reachable(root: unknown, skip: (p: string) => boolean): Promise<{
     if (typeof v === 'function') return;
     const o = v as Record<string, unknown>;
     if ('subscriptions' in o && 'extensionMode' in o && 'secrets' in o) context = at;
-    if (v instanceof Map) for (const [k, x] of v) { await visit(k, `${at}<key>`, depth + 1); await visit(x, `${at}<value>`, depth + 1); }
+    if (v instanceof Map)
+      for (const [k, x] of v) {
+        await visit(k, `${at}<key>`, depth + 1);
+        await visit(x, `${at}<value>`, depth + 1);
+      }
     for (const key of Object.getOwnPropertyNames(v)) {
       let x: unknown;
-      try { x = o[key]; } catch { continue; }
+      try {
+        x = o[key];
+      } catch {
+        continue;
+      }
       await visit(x, `${at}.${key}`, depth + 1);
     }
   };
@@ -47,7 +58,7 @@ describe('hardening (issue 10)', function () {
   });
 
   describe('the activation result', () => {
-    it('in tests, reaches neither the ExtensionContext nor the active profile\'s key and token', async () => {
+    it("in tests, reaches neither the ExtensionContext nor the active profile's key and token", async () => {
       const s = await sandbox();
       const a = await api();
       await a.callLog.model.ensureLoaded(); // a client exists, holding the key and token
@@ -120,19 +131,32 @@ describe('hardening (issue 10)', function () {
       const a = await api();
       const pair = `${s.apiKey}:${s.apiToken}`;
       const echoes = ['', 'x', 'xy'].map(lead => Buffer.from(lead + pair).toString('base64')).join(' ');
-      s.faults.next({ kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Rejected ${echoes} and ${encodeURIComponent(pair)}` } } }, { method: 'POST' });
+      s.faults.next(
+        { kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Rejected ${echoes} and ${encodeURIComponent(pair)}` } } },
+        { method: 'POST' },
+      );
       await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543221', callerId: CALLER });
       const shown = a.log.shown.at(-1) ?? '';
       assert.match(shown, /Rejected/);
-      const b64Token = (lead: number) => Buffer.from('\0'.repeat(lead) + s.apiToken).toString('base64').slice(4, 16);
+      const b64Token = (lead: number) =>
+        Buffer.from('\0'.repeat(lead) + s.apiToken)
+          .toString('base64')
+          .slice(4, 16);
       for (const text of [shown, a.log.recent.join('\n')]) {
-        for (const piece of [s.apiToken.slice(0, 10), b64Token(0), b64Token(1), b64Token(2)]) assert.ok(!text.includes(piece), `${piece} in ${text.slice(-300)}`);
+        for (const piece of [s.apiToken.slice(0, 10), b64Token(0), b64Token(1), b64Token(2)])
+          assert.ok(!text.includes(piece), `${piece} in ${text.slice(-300)}`);
       }
     });
 
     it('a base URL with credentials in it is refused without quoting them, in the message and the log', async () => {
       const a = await api();
-      await vscode.commands.executeCommand('exotel.signIn', { name: 'Typo', baseUrl: `https//KEYCANARY1:${CANARY}@api.exotel.com`, accountSid: 'acct', apiKey: 'KEYCANARY1', apiToken: CANARY });
+      await vscode.commands.executeCommand('exotel.signIn', {
+        name: 'Typo',
+        baseUrl: `https//KEYCANARY1:${CANARY}@api.exotel.com`,
+        accountSid: 'acct',
+        apiKey: 'KEYCANARY1',
+        apiToken: CANARY,
+      });
       assert.match(a.log.shown.at(-1) ?? '', /base URL/);
       for (const text of [a.log.shown.join('\n'), a.log.recent.join('\n')]) {
         assert.ok(!text.includes(CANARY.slice(0, 12)) && !text.includes('KEYCANARY1'), text.slice(-300));
@@ -143,19 +167,33 @@ describe('hardening (issue 10)', function () {
     it('bidi overrides from Exotel are visible, not obeyed, in notifications and Calls rows', async () => {
       const s = await sandbox();
       const a = await api();
-      s.faults.next({ kind: 'status', status: 403, body: { RestException: { Status: 403, Message: 'Number \u202E01234 98765\u202C is blocked' } } }, { method: 'POST' });
+      s.faults.next(
+        { kind: 'status', status: 403, body: { RestException: { Status: 403, Message: 'Number \u202E01234 98765\u202C is blocked' } } },
+        { method: 'POST' },
+      );
       await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543222', callerId: CALLER });
       const shown = a.log.shown.at(-1) ?? '';
       assert.match(shown, /\[U\+202E\]01234/);
       assert.ok(!HIDDEN.test(shown), JSON.stringify(shown));
-      const good = { Sid: 'b'.repeat(32), ParentCallSid: '', DateCreated: '2024-05-01 10:00:00', DateUpdated: '2024-05-01 10:01:00', AccountSid: s.accountSid,
-        To: '0987\u202E654\u202C3210', From: '\u2066+919845012340', PhoneNumberSid: CALLER, Status: 'completed', Direction: 'outbound-api', Uri: '/x' };
+      const good = {
+        Sid: 'b'.repeat(32),
+        ParentCallSid: '',
+        DateCreated: '2024-05-01 10:00:00',
+        DateUpdated: '2024-05-01 10:01:00',
+        AccountSid: s.accountSid,
+        To: '0987\u202E654\u202C3210',
+        From: '\u2066+919845012340',
+        PhoneNumberSid: CALLER,
+        Status: 'completed',
+        Direction: 'outbound-api',
+        Uri: '/x',
+      };
       s.faults.next({ kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good] } }, { path: '/Calls.json', times: 5 });
       try {
         await vscode.commands.executeCommand('exotel.callLog.refresh');
         const item = await waitFor('the hostile row', async () => {
-          for (const day of await a.callLog.provider.getChildren() ?? []) {
-            for (const node of await a.callLog.provider.getChildren(day) ?? []) {
+          for (const day of (await a.callLog.provider.getChildren()) ?? []) {
+            for (const node of (await a.callLog.provider.getChildren(day)) ?? []) {
               const it = a.callLog.provider.getTreeItem(node) as vscode.TreeItem;
               if (it.id === `call:${good.Sid}`) return it;
             }
@@ -179,13 +217,20 @@ describe('hardening (issue 10)', function () {
       const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543225', callerId: CALLER });
       await vscode.commands.executeCommand('exotel.callLog.showDetails', call);
       const shown = await waitFor('the panel', () => a.callDetails.view(call.sid));
-      s.faults.next({ kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } }, { path: `/Calls/${call.sid}`, times: 3 });
+      s.faults.next(
+        { kind: 'status', status: 401, body: { RestException: { Status: 401, Message: 'Authentication failed' } } },
+        { path: `/Calls/${call.sid}`, times: 3 },
+      );
       try {
         await a.callDetails.refresh(call.sid);
         const after = a.callDetails.view(call.sid)!;
         assert.match(after.problem ?? '', /Refresh failed: .*401|Refresh failed: .*credentials|Refresh failed/);
         assert.strictEqual(after.sid, shown.sid);
-        assert.deepStrictEqual(after.fields.map(f => f.label), shown.fields.map(f => f.label), 'what was shown is kept');
+        assert.deepStrictEqual(
+          after.fields.map(f => f.label),
+          shown.fields.map(f => f.label),
+          'what was shown is kept',
+        );
       } finally {
         s.faults.clear();
       }
@@ -219,8 +264,8 @@ describe('hardening (issue 10)', function () {
       const full = /98765 ?4322\d|9876543227/;
       const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543227', callerId: CALLER });
       const row = async () => {
-        for (const day of await a.callLog.provider.getChildren() ?? []) {
-          for (const node of await a.callLog.provider.getChildren(day) ?? []) {
+        for (const day of (await a.callLog.provider.getChildren()) ?? []) {
+          for (const node of (await a.callLog.provider.getChildren(day)) ?? []) {
             const it = a.callLog.provider.getTreeItem(node) as vscode.TreeItem;
             if (it.id === `call:${call.sid}`) return it;
           }
@@ -235,14 +280,20 @@ describe('hardening (issue 10)', function () {
         const item = await waitFor('the masked row', row);
         assert.match(String(item.label), /^\+91 ••••• ••227$/);
         assert.ok(!full.test((item.tooltip as vscode.MarkdownString).value), (item.tooltip as vscode.MarkdownString).value);
-        s.faults.next({ kind: 'status', status: 403, body: { RestException: { Status: 403, Message: 'Calls to +919876543227 are blocked' } } }, { method: 'POST' });
+        s.faults.next(
+          { kind: 'status', status: 403, body: { RestException: { Status: 403, Message: 'Calls to +919876543227 are blocked' } } },
+          { method: 'POST' },
+        );
         await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543227', callerId: CALLER, timeLimit: 61 });
         assert.ok(!full.test(a.log.shown.at(-1) ?? ''), a.log.shown.at(-1));
         assert.match(a.log.shown.at(-1) ?? '', /blocked/);
         await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: file });
         const exported = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
         assert.ok(!/9876543227|9845012340/.test(exported), 'the export holds full numbers');
-        assert.ok(messages.shown.some(m => /Exported .* Phone numbers are masked/.test(m.message)), JSON.stringify(messages.shown.map(m => m.message)));
+        assert.ok(
+          messages.shown.some(m => /Exported .* Phone numbers are masked/.test(m.message)),
+          JSON.stringify(messages.shown.map(m => m.message)),
+        );
         assert.strictEqual(await vscode.commands.executeCommand('exotel.privacy.toggleMaskNumbers'), false);
         await waitFor('the row in full', async () => String((await row())?.label) === '+91 98765 43227');
       } finally {

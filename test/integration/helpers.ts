@@ -41,14 +41,18 @@ export interface ShownMessage {
  * for Cancel/Escape; an unexpected modal is cancelled, never left open. Other messages show as usual.
  * Dispose to restore the real functions.
  */
-export function watchMessages(answer: (m: ShownMessage) => string | undefined = () => undefined): { shown: ShownMessage[]; modals(): ShownMessage[]; dispose(): void } {
+export function watchMessages(answer: (m: ShownMessage) => string | undefined = () => undefined): {
+  shown: ShownMessage[];
+  modals(): ShownMessage[];
+  dispose(): void;
+} {
   const shown: ShownMessage[] = [];
   const w = vscode.window as unknown as Record<MessageKind, (...args: unknown[]) => Thenable<unknown>>;
   const originals = MESSAGE_KINDS.map(kind => [kind, w[kind]] as const);
   for (const [kind, original] of originals) {
     w[kind] = (message: unknown, ...rest: unknown[]) => {
       const hasOptions = typeof rest[0] === 'object' && rest[0] !== null && !('title' in rest[0]);
-      const options = hasOptions ? rest[0] as vscode.MessageOptions : undefined;
+      const options = hasOptions ? (rest[0] as vscode.MessageOptions) : undefined;
       const buttons = hasOptions ? rest.slice(1) : rest;
       const title = (i: unknown) => (typeof i === 'string' ? i : (i as vscode.MessageItem).title);
       const m: ShownMessage = { kind, message: String(message), modal: options?.modal === true, detail: options?.detail, items: buttons.map(title) };
@@ -62,6 +66,8 @@ export function watchMessages(answer: (m: ShownMessage) => string | undefined = 
   return {
     shown,
     modals: () => shown.filter(m => m.modal),
-    dispose: () => { for (const [kind, original] of originals) w[kind] = original; },
+    dispose: () => {
+      for (const [kind, original] of originals) w[kind] = original;
+    },
   };
 }

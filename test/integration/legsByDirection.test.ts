@@ -26,7 +26,10 @@ describe('legs by direction', function () {
     const s = await sandbox();
     const call = s.calls.add({ direction: 'outbound-api', status: 'no-answer', from: '09845012340', to: '09876543216' });
     const view = await panelFor(call.sid);
-    assert.deepStrictEqual(view.legs.map(l => l.who), ['Agent (From) +91 98450 12340', 'Customer (To) +91 98765 43216']);
+    assert.deepStrictEqual(
+      view.legs.map(l => l.who),
+      ['Agent (From) +91 98450 12340', 'Customer (To) +91 98765 43216'],
+    );
     assert.match(view.summary, /^The customer never answered; the agent's leg was connected for/);
   });
 
@@ -34,8 +37,13 @@ describe('legs by direction', function () {
     const s = await sandbox();
     const call = s.calls.add({ direction: 'inbound', status: 'completed', from: '09876543210', to: '08047112345', phoneNumberSid: '08047112345' });
     const view = await panelFor(call.sid);
-    assert.deepStrictEqual(view.legs.map(l => [l.who, l.status]), [
-      ['Caller (From) +91 98765 43210 → the ExoPhone', 'completed'], ['The ExoPhone +91 80 4711 2345 → an agent', 'completed']]);
+    assert.deepStrictEqual(
+      view.legs.map(l => [l.who, l.status]),
+      [
+        ['Caller (From) +91 98765 43210 → the ExoPhone', 'completed'],
+        ['The ExoPhone +91 80 4711 2345 → an agent', 'completed'],
+      ],
+    );
     assert.match(view.summary, /^The caller reached an agent and they talked for/);
     assert.strictEqual(view.statusIcon, 'pass-filled');
   });
@@ -43,7 +51,14 @@ describe('legs by direction', function () {
   it('a missed incoming call (Status completed, Leg2Status no-answer) reads as missed on the panel and in the Calls view', async () => {
     const s = await sandbox();
     const a = await api();
-    const call = s.calls.add({ direction: 'inbound', status: 'completed', leg2Status: 'no-answer', from: '09876543211', to: '08047112345', phoneNumberSid: '08047112345' });
+    const call = s.calls.add({
+      direction: 'inbound',
+      status: 'completed',
+      leg2Status: 'no-answer',
+      from: '09876543211',
+      to: '08047112345',
+      phoneNumberSid: '08047112345',
+    });
     const view = await panelFor(call.sid);
     assert.strictEqual(view.legs[1].status, 'no-answer');
     assert.match(view.summary, /^Missed: the caller reached the ExoPhone, but the agent never answered/);

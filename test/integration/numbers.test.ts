@@ -10,7 +10,6 @@ import { lookupNumber } from '../../src/sandbox/metadata';
 import type { NumberView } from '../../src/webview-ui/protocol';
 import { EXTENSION_ID, sleep, waitFor } from './helpers';
 
-
 /** The parts of the activation result this suite uses (the extension's own types live in its bundle). */
 interface NumbersApi {
   readonly requestCount: number;
@@ -86,7 +85,8 @@ function circleLine(e164: string): string {
 }
 
 function numberTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap(g => g.tabs)
+  return vscode.window.tabGroups.all
+    .flatMap(g => g.tabs)
     .filter(t => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('exotel.numberDetails'));
 }
 
@@ -94,7 +94,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
   this.timeout(60000);
 
   before(async () => {
-    api = await vscode.extensions.getExtension(EXTENSION_ID)!.activate() as Api;
+    api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as Api;
     assert.ok(api.numbers, 'activate() does not return `numbers`: registerNumbers is not wired in src/extension.ts');
     numbers = api.numbers;
     startedSandbox = !api.sandbox.handle;
@@ -188,7 +188,10 @@ describe('numbers: hover and panel in a real VS Code', function () {
       sandbox.faults.next({ kind: 'delay', ms: 300 }, { path: '/Numbers/' });
       const before = numberRequests();
       const results = await Promise.all([1, 2, 3].map(() => hover('x 98765|43214')));
-      assert.deepStrictEqual(results.map(r => ours(r.hovers)?.md.includes(circleLine('+919876543214'))), [true, true, true]);
+      assert.deepStrictEqual(
+        results.map(r => ours(r.hovers)?.md.includes(circleLine('+919876543214'))),
+        [true, true, true],
+      );
       assert.strictEqual(numberRequests(), before + 1);
     });
 
@@ -209,7 +212,10 @@ describe('numbers: hover and panel in a real VS Code', function () {
       await numbers.saveNow();
       const stored = api.globalState.get<{ v: number; entries: Array<[string, number, unknown]> }>('exotel.numberCache');
       assert.strictEqual(stored?.v, 1);
-      assert.deepStrictEqual(stored.entries.filter(e => e[0].startsWith(`${sandbox.accountSid} `)), []);
+      assert.deepStrictEqual(
+        stored.entries.filter(e => e[0].startsWith(`${sandbox.accountSid} `)),
+        [],
+      );
     });
 
     it('a caller that aborts gets CancelledError before the server answers, and the aborted request is not cached', async () => {
@@ -230,7 +236,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
       assert.strictEqual(request.fault, 'delay');
       ac.abort();
       await assert.rejects(settled, (err: Error) => err.name === 'CancelledError');
-      assert.strictEqual(answeredWhenRejected, undefined, 'the rejection waited for the server\'s answer');
+      assert.strictEqual(answeredWhenRejected, undefined, "the rejection waited for the server's answer");
       assert.strictEqual(numbers.peek('+919876543217'), undefined);
     });
   });
@@ -238,7 +244,12 @@ describe('numbers: hover and panel in a real VS Code', function () {
   describe('DND', () => {
     it('DND Yes: a warning icon and what it means for calling', async () => {
       const h = await ourHover('x +9190000|12345');
-      assert.ok(h.md.includes('$(warning) **DND: Yes** — On the DND register\\: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months'), h.md);
+      assert.ok(
+        h.md.includes(
+          '$(warning) **DND: Yes** — On the DND register\\: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months',
+        ),
+        h.md,
+      );
     });
 
     it('DND No and Unavailable', async () => {
@@ -254,7 +265,12 @@ describe('numbers: hover and panel in a real VS Code', function () {
       // (no new Numbers request) and nothing is placed.
       const lookups = numberRequests();
       const posts = sandbox.requests.filter(r => r.method === 'POST').length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: '+919845012340', to: '+919000012345', callerId: '08047112345', onDnd: 'cancel' });
+      const result = await vscode.commands.executeCommand('exotel.connectCall', {
+        from: '+919845012340',
+        to: '+919000012345',
+        callerId: '08047112345',
+        onDnd: 'cancel',
+      });
       assert.strictEqual(result, undefined, 'the call was placed');
       assert.strictEqual(sandbox.requests.filter(r => r.method === 'POST').length, posts, 'a connect request was sent');
       assert.strictEqual(numberRequests(), lookups, 'the DND pre-check asked Exotel again instead of using the cache');
@@ -303,8 +319,12 @@ describe('numbers: hover and panel in a real VS Code', function () {
         const doc = await vscode.workspace.openTextDocument({ content: 'first line\nthe customer is 098765 43225, call later', language: 'plaintext' });
         const editor = await vscode.window.showTextDocument(doc);
         editor.selection = new vscode.Selection(0, 0, 0, 5);
-        const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookUpInHover',
-          { number: '+919876543225', uri: doc.uri.toString(), line: 1, character: 16 });
+        const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookUpInHover', {
+          number: '+919876543225',
+          uri: doc.uri.toString(),
+          line: 1,
+          character: 16,
+        });
         assert.strictEqual(meta?.phoneNumber, '09876543225');
         assert.deepStrictEqual([editor.selection.active.line, editor.selection.active.character, editor.selection.isEmpty], [1, 16, true]);
         assert.strictEqual(numbers.peek('+919876543225')?.phoneNumber, '09876543225');
@@ -325,10 +345,24 @@ describe('numbers: hover and panel in a real VS Code', function () {
 
     it('shows hostile metadata as text, with command links limited to ours', async () => {
       await numbers.clear();
-      sandbox.faults.next({
-        kind: 'status', status: 200,
-        body: { Numbers: { PhoneNumber: '09876543220', Circle: '$(zap)', CircleName: HOSTILE, Type: '**Mobile**', Operator: 'V', OperatorName: '[y](command:exotel.signOut)', DND: 'No' } },
-      }, { path: '/Numbers/' });
+      sandbox.faults.next(
+        {
+          kind: 'status',
+          status: 200,
+          body: {
+            Numbers: {
+              PhoneNumber: '09876543220',
+              Circle: '$(zap)',
+              CircleName: HOSTILE,
+              Type: '**Mobile**',
+              Operator: 'V',
+              OperatorName: '[y](command:exotel.signOut)',
+              DND: 'No',
+            },
+          },
+        },
+        { path: '/Numbers/' },
+      );
       const h = await ourHover('x 98765|43220');
       assert.ok(h.md.includes(`Circle: \\\\\\$\\(zap\\) · ${escapeMarkdown(HOSTILE)}`), h.md);
       assert.ok(h.md.includes('\\<img src\\=x onerror\\=alert\\(1\\)\\>\\[x\\]\\(command\\:exotel\\.signOut\\)'), h.md);
@@ -352,7 +386,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
       assert.strictEqual(numberRequests(), before + 2);
     });
 
-    it('an answer that is not Exotel\'s JSON says it was the lookup that failed', async () => {
+    it("an answer that is not Exotel's JSON says it was the lookup that failed", async () => {
       await numbers.clear();
       sandbox.faults.next({ kind: 'status', status: 200, body: { Unexpected: true } }, { path: '/Numbers/', times: 5 });
       const h = await ourHover('x 98765|43223');
@@ -409,10 +443,22 @@ describe('numbers: hover and panel in a real VS Code', function () {
       assert.strictEqual(view.title, '+91 98765 43223');
       const found = lookupNumber(e164);
       assert.ok(found.ok);
-      assert.deepStrictEqual(view.fields.find(f => f.label === 'Circle'), { label: 'Circle', value: `${found.numbers.Circle} · ${found.numbers.CircleName}` });
+      assert.deepStrictEqual(
+        view.fields.find(f => f.label === 'Circle'),
+        { label: 'Circle', value: `${found.numbers.Circle} · ${found.numbers.CircleName}` },
+      );
       assert.deepStrictEqual(view.dnd, { state: 'No', icon: 'pass', meaning: 'Not on the DND register: it can be called.' });
-      assert.deepStrictEqual(view.recentCalls.map(c => c.sid), [newer.sid, older.sid]);
-      assert.deepStrictEqual(view.recentCalls.map(c => [c.status, c.direction]), [['Completed', 'incoming'], ['Busy', 'outgoing (API)']]);
+      assert.deepStrictEqual(
+        view.recentCalls.map(c => c.sid),
+        [newer.sid, older.sid],
+      );
+      assert.deepStrictEqual(
+        view.recentCalls.map(c => [c.status, c.direction]),
+        [
+          ['Completed', 'incoming'],
+          ['Busy', 'outgoing (API)'],
+        ],
+      );
       assert.strictEqual(view.note, undefined);
       // Tabs reach the extension host by event, a moment after the panel opens.
       await until('the number panel tab', () => numberTabs().length === 1);
@@ -421,7 +467,13 @@ describe('numbers: hover and panel in a real VS Code', function () {
       await vscode.commands.executeCommand('exotel.lookUpNumber', '+919000012345');
       await until('a second number panel tab', () => numberTabs().length >= 2);
       await sleep(200);
-      assert.deepStrictEqual(numberTabs().map(t => t.label).sort(), ['Number +91 90000 12345', 'Number +91 98765 43223'], 'the first panel was not reused');
+      assert.deepStrictEqual(
+        numberTabs()
+          .map(t => t.label)
+          .sort(),
+        ['Number +91 90000 12345', 'Number +91 98765 43223'],
+        'the first panel was not reused',
+      );
     });
 
     it('a DND number panel says what DND means', async () => {
@@ -462,7 +514,9 @@ describe('numbers: hover and panel in a real VS Code', function () {
       }
       times.sort((a, b) => a - b);
       const median = times[times.length >> 1];
-      console.log(`      (cached hover through vscode.executeHoverProvider: median ${median.toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms; Numbers requests ${numberRequests() - before})`);
+      console.log(
+        `      (cached hover through vscode.executeHoverProvider: median ${median.toFixed(2)} ms, p95 ${times[Math.floor(times.length * 0.95)].toFixed(2)} ms; Numbers requests ${numberRequests() - before})`,
+      );
       assert.strictEqual(numberRequests(), before);
     });
   });

@@ -27,18 +27,30 @@ describe('real Exotel: numbers, CallerIds, flow host', function () {
     assert.ok(call?.sid, 'no call was placed');
     assert.strictEqual(call.to, '09876543220', 'Exotel (and the sandbox) answer 0-prefixed');
     const panel = await vscode.commands.executeCommand<{ recentCalls: Array<{ sid: string }> }>('exotel.lookUpNumber', to);
-    assert.ok(panel?.recentCalls.some(c => c.sid === call.sid), 'the number panel lists the call just placed');
-    assert.ok(a.callLog.model.state.calls.some(c => c.sid === call.sid), 'the call log shows it');
+    assert.ok(
+      panel?.recentCalls.some(c => c.sid === call.sid),
+      'the number panel lists the call just placed',
+    );
+    assert.ok(
+      a.callLog.model.state.calls.some(c => c.sid === call.sid),
+      'the call log shows it',
+    );
     await vscode.commands.executeCommand('exotel.callLog.filter', { number: '09876543220' });
     await a.callLog.model.ensureLoaded();
-    assert.ok(a.callLog.model.state.calls.some(c => c.sid === call.sid), 'a number filter (any form) finds it');
-    assert.ok(a.callLog.model.state.calls.every(c => [c.to, c.from].some(n => n === '09876543220' || n === to)), 'and only calls with that number');
+    assert.ok(
+      a.callLog.model.state.calls.some(c => c.sid === call.sid),
+      'a number filter (any form) finds it',
+    );
+    assert.ok(
+      a.callLog.model.state.calls.every(c => [c.to, c.from].some(n => n === '09876543220' || n === to)),
+      'and only calls with that number',
+    );
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
     const recent = a.globalState.get<string[]>('exotel.recentNumbers', []);
     assert.ok(recent.includes(to) && !recent.includes('09876543220'), 'recent numbers are kept once, in E.164');
   });
 
-  it('a CallerId that is not one of the ExoPhones is refused with the sandbox\'s 400, naming them', async () => {
+  it("a CallerId that is not one of the ExoPhones is refused with the sandbox's 400, naming them", async () => {
     const s = await sandbox();
     const watch = watchMessages();
     try {
@@ -97,9 +109,17 @@ describe('real Exotel: numbers, CallerIds, flow host', function () {
     const s = await sandbox();
     const a = await api();
     const NAME = 'Mumbai (flow host test)';
-    const flowCurl = (flow: object) => vscode.commands.executeCommand<string>('exotel.connectCallToFlow', { from: '+919876543241', callerId: CALLER, flow, dryRun: 'curl' });
+    const flowCurl = (flow: object) =>
+      vscode.commands.executeCommand<string>('exotel.connectCallToFlow', { from: '+919876543241', callerId: CALLER, flow, dryRun: 'curl' });
     assert.match(await flowCurl({ appId: '201334' }), new RegExp(`'Url=http://my\\.exotel\\.com/${s.accountSid}/exoml/start_voice/201334'`));
-    await vscode.commands.executeCommand('exotel.signIn', { name: NAME, baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken, flowHost: 'my.in.exotel.com' });
+    await vscode.commands.executeCommand('exotel.signIn', {
+      name: NAME,
+      baseUrl: s.baseUrl,
+      accountSid: s.accountSid,
+      apiKey: s.apiKey,
+      apiToken: s.apiToken,
+      flowHost: 'my.in.exotel.com',
+    });
     try {
       await vscode.commands.executeCommand('exotel.switchProfile', NAME);
       await waitFor('the Mumbai profile', async () => (await a.account.current())?.name === NAME);

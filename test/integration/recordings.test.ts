@@ -86,7 +86,10 @@ describe('recordings on the details panel', function () {
     s.faults.next({ kind: 'status', status: 403, body: 'Forbidden' }, { path: '/sandbox/recordings/' });
     await a.callDetails.perform(sid, 'playRecording');
     const error = await waitFor('the error', () => a.callDetails.view(sid)?.recording?.error);
-    assert.match(error, /\(403\).*Recordings on this account are private: ask Exotel to enable signed URLs \(PreSignedRecordingUrl\), or whitelist this machine's IP/);
+    assert.match(
+      error,
+      /\(403\).*Recordings on this account are private: ask Exotel to enable signed URLs \(PreSignedRecordingUrl\), or whitelist this machine's IP/,
+    );
   });
 
   it('Download Recording… saves the file (private link, with progress), and a failure leaves no partial file', async () => {

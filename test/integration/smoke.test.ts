@@ -3,12 +3,13 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
 
-
 describe('smoke: extension in a real VS Code extension host', () => {
   it('runs in a real VS Code', () => {
     assert.ok(vscode.version.length > 0, 'vscode.version is empty');
-    console.log(`  (VS Code ${vscode.version}, ${vscode.env.appName}, uiKind=${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, ` +
-      `remoteName=${vscode.env.remoteName ?? '-'}, node ${process.version})`);
+    console.log(
+      `  (VS Code ${vscode.version}, ${vscode.env.appName}, uiKind=${vscode.env.uiKind === vscode.UIKind.Web ? 'web' : 'desktop'}, ` +
+        `remoteName=${vscode.env.remoteName ?? '-'}, node ${process.version})`,
+    );
   });
 
   it(`finds ${EXTENSION_ID}`, () => {
@@ -23,7 +24,7 @@ describe('smoke: extension in a real VS Code extension host', () => {
   });
 
   it('registers exotel.showLog', async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();   // activation waits for a file to be opened: activate explicitly
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate(); // activation waits for a file to be opened: activate explicitly
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('exotel.showLog'), 'command exotel.showLog is not registered');
   });

@@ -22,12 +22,30 @@ export async function runItems(items: readonly vscode.TestItem[], onStarted?: (i
     const run = create.call(controller, request, name, persist);
     const list = (m: vscode.TestMessage | readonly vscode.TestMessage[]) => (Array.isArray(m) ? [...m] : [m as vscode.TestMessage]);
     return Object.assign(Object.create(run), {
-      started: (i: vscode.TestItem) => { run.started(i); onStarted?.(i.id, () => tokens.cancel()); },
-      passed: (i: vscode.TestItem, d?: number) => { rec.passed.push(i.id); run.passed(i, d); },
-      failed: (i: vscode.TestItem, m: vscode.TestMessage | readonly vscode.TestMessage[], d?: number) => { rec.failed.push({ id: i.id, messages: list(m) }); run.failed(i, m, d); },
-      errored: (i: vscode.TestItem, m: vscode.TestMessage | readonly vscode.TestMessage[], d?: number) => { rec.errored.push({ id: i.id, messages: list(m) }); run.errored(i, m, d); },
-      skipped: (i: vscode.TestItem) => { rec.skipped.push(i.id); run.skipped(i); },
-      end: () => { rec.ended = true; run.end(); },
+      started: (i: vscode.TestItem) => {
+        run.started(i);
+        onStarted?.(i.id, () => tokens.cancel());
+      },
+      passed: (i: vscode.TestItem, d?: number) => {
+        rec.passed.push(i.id);
+        run.passed(i, d);
+      },
+      failed: (i: vscode.TestItem, m: vscode.TestMessage | readonly vscode.TestMessage[], d?: number) => {
+        rec.failed.push({ id: i.id, messages: list(m) });
+        run.failed(i, m, d);
+      },
+      errored: (i: vscode.TestItem, m: vscode.TestMessage | readonly vscode.TestMessage[], d?: number) => {
+        rec.errored.push({ id: i.id, messages: list(m) });
+        run.errored(i, m, d);
+      },
+      skipped: (i: vscode.TestItem) => {
+        rec.skipped.push(i.id);
+        run.skipped(i);
+      },
+      end: () => {
+        rec.ended = true;
+        run.end();
+      },
     }) as vscode.TestRun;
   };
   try {

@@ -13,9 +13,17 @@ describe('a fresh clone', () => {
   it('finds the packages node_modules lacks (nothing installed, or an outdated one); optional ones are not required', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'deps-'));
     try {
-      fs.writeFileSync(path.join(dir, 'package-lock.json'), JSON.stringify({ packages: {
-        '': { name: 'x' }, 'node_modules/a': { version: '1.0.0' }, 'node_modules/b': { version: '2.0.0' }, 'node_modules/@esbuild/darwin-arm64': { version: '1.0.0', optional: true },
-      } }));
+      fs.writeFileSync(
+        path.join(dir, 'package-lock.json'),
+        JSON.stringify({
+          packages: {
+            '': { name: 'x' },
+            'node_modules/a': { version: '1.0.0' },
+            'node_modules/b': { version: '2.0.0' },
+            'node_modules/@esbuild/darwin-arm64': { version: '1.0.0', optional: true },
+          },
+        }),
+      );
       assert.deepStrictEqual(missingPackages(dir), ['a', 'b']);
       fs.mkdirSync(path.join(dir, 'node_modules', 'a'), { recursive: true });
       fs.writeFileSync(path.join(dir, 'node_modules', 'a', 'package.json'), JSON.stringify({ version: '1.0.0' }));

@@ -5,15 +5,26 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ALLOWED = [
-  /^dist\/extension\.js$/, /^dist\/webview\/(main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/, /^media\/[\w/.-]+\.(svg|png|md)$/,
-  /^schemas\/exotel-tests\.schema\.json$/, /^package\.json$/, /^package\.nls\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/,
+  /^dist\/extension\.js$/,
+  /^dist\/webview\/(main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/,
+  /^media\/[\w/.-]+\.(svg|png|md)$/,
+  /^schemas\/exotel-tests\.schema\.json$/,
+  /^package\.json$/,
+  /^package\.nls\.json$/,
+  /^README\.md$/,
+  /^CHANGELOG\.md$/,
+  /^LICENSE$/,
 ];
 
 describe('the packaged extension', function () {
   this.timeout(60000);
 
   it('ships only the bundle, media and docs', () => {
-    const files = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').map(f => f.trim()).filter(Boolean);
+    const files = execFileSync('npx', ['vsce', 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map(f => f.trim())
+      .filter(Boolean);
     const stray = files.filter(f => !ALLOWED.some(re => re.test(f)));
     assert.deepStrictEqual(stray, [], `files that should not ship: ${stray.join(', ')}`);
     for (const needed of ['dist/extension.js', 'dist/webview/main.js', 'dist/webview/stats.js', 'package.json', 'README.md', 'LICENSE', 'media/icon.png']) {

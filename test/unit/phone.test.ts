@@ -3,10 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/core';
 import maxMetadata from 'libphonenumber-js/max/metadata';
-import {
-  findPhoneNumbers, parsePhone,
-  type PhoneKind, type PhoneNumberInfo,
-} from '../../src/phone';
+import { findPhoneNumbers, parsePhone, type PhoneKind, type PhoneNumberInfo } from '../../src/phone';
 import { indianNumberType } from '../../src/phone/india-type';
 import { INDIA_MAX_METADATA } from '../../src/phone/metadata-in';
 import { metadata } from '../../src/phone/metadata';
@@ -92,20 +89,20 @@ const PARSE_CASES: ParseCase[] = [
   ['+91 12345', fails('“+91 12345” is too short')],
   ['98765432101234567', fails('“98765432101234567” is too long to be an Indian phone number')],
   ['987654321012345678901', fails('is too long to be an Indian phone number')],
-  ['1700000000', fails('“1700000000” isn\'t a valid Indian number: mobiles start with 6, 7, 8 or 9')],
-  ['5000000000', fails('“5000000000” isn\'t a valid Indian number: mobiles start with 6, 7, 8 or 9')],
+  ['1700000000', fails("“1700000000” isn't a valid Indian number: mobiles start with 6, 7, 8 or 9")],
+  ['5000000000', fails("“5000000000” isn't a valid Indian number: mobiles start with 6, 7, 8 or 9")],
   ['040 1234 5678', fails('no landline range (STD code + exchange) matches it')],
-  ['98765432101', fails('“98765432101” isn\'t a valid Indian number: mobiles are 10 digits starting 6–9')],
-  ['0123456789', fails('“0123456789” isn\'t a valid Indian number')],
-  ['0XXXXX30240', fails('“0XXXXX30240” is masked (5 digits are hidden), so it can\'t be dialled: use the full number.')],
+  ['98765432101', fails("“98765432101” isn't a valid Indian number: mobiles are 10 digits starting 6–9")],
+  ['0123456789', fails("“0123456789” isn't a valid Indian number")],
+  ['0XXXXX30240', fails("“0XXXXX30240” is masked (5 digits are hidden), so it can't be dialled: use the full number.")],
   ['0XXXXXX4890', fails('is masked (6 digits are hidden)')],
   ['98765X3210', fails('is masked (1 digit is hidden)')],
   ['98765*****', fails('is masked (5 digits are hidden)')],
-  ['98765 43210 ext 12', fails('has an extension, which Exotel can\'t dial')],
-  ['98765#43210', fails('contains “#”, which can\'t be part of a phone number')],
+  ['98765 43210 ext 12', fails("has an extension, which Exotel can't dial")],
+  ['98765#43210', fails("contains “#”, which can't be part of a phone number")],
   ['98+76543210', fails('has a + in the wrong place')],
   ['+91 98765 +43210', fails('has a + in the wrong place')],
-  ['+999 1234567', fails('doesn\'t start with a known country calling code')],
+  ['+999 1234567', fails("doesn't start with a known country calling code")],
   ['+44 2071', fails('“+44 2071” is too short for a United Kingdom (+44) number')],
   ['+1 415 555 01234567', fails('is too long for a United States (+1) number')],
   ['+', fails('“+” has no digits')],
@@ -138,8 +135,13 @@ describe('phone: parsePhone', () => {
     const result = parsePhone('080-3075-2400');
     assert.ok(result.ok);
     const expected: PhoneNumberInfo = {
-      e164: '+918030752400', national: '080 3075 2400', exotel: '+918030752400',
-      international: '+91 80 3075 2400', country: 'IN', kind: 'landline', isIndian: true,
+      e164: '+918030752400',
+      national: '080 3075 2400',
+      exotel: '+918030752400',
+      international: '+91 80 3075 2400',
+      country: 'IN',
+      kind: 'landline',
+      isIndian: true,
     };
     assert.deepStrictEqual({ ...result.number }, expected);
     assert.deepStrictEqual(JSON.parse(JSON.stringify(result.number)), expected);
@@ -172,26 +174,70 @@ describe('phone: parsePhone', () => {
 type Found = [text: string, e164: string, start?: number];
 type FindCase = [line: string, expected: Found[]];
 
-const EXOTEL_CALL = '{"Call":{"Sid":"40ccc7656e1a3eb66c6cb2be57d1142k","ParentCallSid":null,"DateCreated":"2020-02-20 18:42:19",' +
+const EXOTEL_CALL =
+  '{"Call":{"Sid":"40ccc7656e1a3eb66c6cb2be57d1142k","ParentCallSid":null,"DateCreated":"2020-02-20 18:42:19",' +
   '"To":"+919890000000","From":"+917800000000","PhoneNumberSid":"+60327712799","Status":"in-progress","Price":"1.500"}}';
 
 const FIND_CASES: FindCase[] = [
   // Numbers in JSON, CSV, code, logs and prose
   ['{"To":"+919890000000"}', [['+919890000000', '+919890000000']]],
-  [EXOTEL_CALL, [['+919890000000', '+919890000000'], ['+917800000000', '+917800000000'], ['+60327712799', '+60327712799']]],
+  [
+    EXOTEL_CALL,
+    [
+      ['+919890000000', '+919890000000'],
+      ['+917800000000', '+917800000000'],
+      ['+60327712799', '+60327712799'],
+    ],
+  ],
   ['1234,09052161119,Completed,2024-01-15', [['09052161119', '+919052161119']]],
-  ['const to = \'9876543210\';', [['9876543210', '+919876543210']]],
+  ["const to = '9876543210';", [['9876543210', '+919876543210']]],
   ['[2024-01-15 18:42:19] INFO dialling 080-3075-2400 from 192.168.10.254', [['080-3075-2400', '+918030752400']]],
-  ['Call (080) 3075 2400 or 1800 123 4567.', [['(080) 3075 2400', '+918030752400'], ['1800 123 4567', '+9118001234567']]],
-  ['Mobile: +91 98765 43210, landline: 080 3075 2400', [['+91 98765 43210', '+919876543210'], ['080 3075 2400', '+918030752400']]],
-  ['9876543210 9123456789', [['9876543210', '+919876543210'], ['9123456789', '+919123456789']]],
-  ['98765 43210 98123 45678', [['98765 43210', '+919876543210'], ['98123 45678', '+919812345678']]],
-  ['9876543210/9123456789', [['9876543210', '+919876543210'], ['9123456789', '+919123456789']]],
+  [
+    'Call (080) 3075 2400 or 1800 123 4567.',
+    [
+      ['(080) 3075 2400', '+918030752400'],
+      ['1800 123 4567', '+9118001234567'],
+    ],
+  ],
+  [
+    'Mobile: +91 98765 43210, landline: 080 3075 2400',
+    [
+      ['+91 98765 43210', '+919876543210'],
+      ['080 3075 2400', '+918030752400'],
+    ],
+  ],
+  [
+    '9876543210 9123456789',
+    [
+      ['9876543210', '+919876543210'],
+      ['9123456789', '+919123456789'],
+    ],
+  ],
+  [
+    '98765 43210 98123 45678',
+    [
+      ['98765 43210', '+919876543210'],
+      ['98123 45678', '+919812345678'],
+    ],
+  ],
+  [
+    '9876543210/9123456789',
+    [
+      ['9876543210', '+919876543210'],
+      ['9123456789', '+919123456789'],
+    ],
+  ],
   ['call(9876543210)', [['9876543210', '+919876543210']]],
   ['(9876543210)', [['9876543210', '+919876543210']]],
   ['<a href="tel:+919876543210">', [['+919876543210', '+919876543210']]],
   ['GET /v1/Accounts/exotel/Numbers/09052161119.json', [['09052161119', '+919052161119']]],
-  ['UK office +44 20 7183 8750, US +1 415 555 0123', [['+44 20 7183 8750', '+442071838750'], ['+1 415 555 0123', '+14155550123']]],
+  [
+    'UK office +44 20 7183 8750, US +1 415 555 0123',
+    [
+      ['+44 20 7183 8750', '+442071838750'],
+      ['+1 415 555 0123', '+14155550123'],
+    ],
+  ],
   ['Sid 40ccc7656e1a3eb66c6cb2be57d1142k to 09052161119', [['09052161119', '+919052161119']]],
   ['x9876543210y 9876543210', [['9876543210', '+919876543210', 13]]],
   ['Toll-free 18001234567 today', [['18001234567', '+9118001234567']]],
@@ -256,11 +302,17 @@ describe('phone: findPhoneNumbers', () => {
   });
 
   it('finds only + numbers when the default country is unknown', () => {
-    assert.deepStrictEqual(findPhoneNumbers('9876543210 +14155550123', 'ZZ').map(m => m.text), ['+14155550123']);
+    assert.deepStrictEqual(
+      findPhoneNumbers('9876543210 +14155550123', 'ZZ').map(m => m.text),
+      ['+14155550123'],
+    );
   });
 
   it('uses the default country for numbers without +', () => {
-    assert.deepStrictEqual(findPhoneNumbers('office: 020 7183 8750', 'GB').map(m => m.number.e164), ['+442071838750']);
+    assert.deepStrictEqual(
+      findPhoneNumbers('office: 020 7183 8750', 'GB').map(m => m.number.e164),
+      ['+442071838750'],
+    );
   });
 
   it('returns nothing for an empty line', () => assert.deepStrictEqual(findPhoneNumbers(''), []));
@@ -281,7 +333,7 @@ describe('phone: India metadata', () => {
 
   it('precompiled India types agree with libphonenumber on 20,000 numbers', () => {
     let seed = 12345;
-    const random = (n: number): number => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n);
+    const random = (n: number): number => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) % n;
     const prefixes = ['1800', '1860', '1861', '140', '000800', '11', '22', '33', '44', '80', '40', '79', '6', '7', '8', '9', '5', '2', '3', '4', '1'];
     const seen = new Map<string, number>();
     for (let i = 0; i < 20_000; i++) {

@@ -11,8 +11,9 @@ describe('the README', () => {
   it('describes every setting as its contributed description and default do', () => {
     const readme = read('README.md');
     const nls = JSON.parse(read('package.nls.json')) as Record<string, string>;
-    const properties = (JSON.parse(read('package.json')) as { contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription: string }> } } })
-      .contributes.configuration.properties;
+    const properties = (
+      JSON.parse(read('package.json')) as { contributes: { configuration: { properties: Record<string, { default: unknown; markdownDescription: string }> } } }
+    ).contributes.configuration.properties;
     for (const [key, p] of Object.entries(properties)) {
       const row = readme.split('\n').find(l => l.startsWith(`| \`${key}\` |`));
       assert.ok(row, `${key} has no row in the README's settings table`);
@@ -28,6 +29,10 @@ describe('the README', () => {
     const steps = [...read('src/features/callLog/filterPrompt.ts').matchAll(/Filter Calls \(\d\/(\d)\): (\w+)/g)];
     assert.strictEqual(steps.length, Number(steps[0][1]), 'every step of the prompt was found');
     const listed = /filters \(([^)]*)\)/.exec(read('README.md').replace(/\s+/g, ' '))?.[1].split(', ') ?? [];
-    for (const [, , name] of steps) assert.ok(listed.some(l => l.startsWith(name)), `the README's filter list (${listed.join(', ')}) lacks ${name}`);
+    for (const [, , name] of steps)
+      assert.ok(
+        listed.some(l => l.startsWith(name)),
+        `the README's filter list (${listed.join(', ')}) lacks ${name}`,
+      );
   });
 });

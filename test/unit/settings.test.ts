@@ -11,12 +11,19 @@ const declared: Record<string, Record<string, unknown>> = pkg.contributes.config
 
 describe('settings and commands: one table each, matching package.json', () => {
   it('every exotel.* setting is in the table with the type, default, bounds and choices of package.json', () => {
-    assert.deepStrictEqual(Object.keys(SETTINGS).map(k => `exotel.${k}`).sort(), Object.keys(declared).sort());
+    assert.deepStrictEqual(
+      Object.keys(SETTINGS)
+        .map(k => `exotel.${k}`)
+        .sort(),
+      Object.keys(declared).sort(),
+    );
     for (const [key, spec] of Object.entries(SETTINGS) as Array<[string, SettingSpec<unknown>]>) {
       const p = declared[`exotel.${key}`];
       assert.deepStrictEqual(
         { type: spec.type, default: spec.default, minimum: spec.minimum, maximum: spec.maximum, enum: spec.enum },
-        { type: p.type, default: p.default, minimum: p.minimum, maximum: p.maximum, enum: p.enum }, key);
+        { type: p.type, default: p.default, minimum: p.minimum, maximum: p.maximum, enum: p.enum },
+        key,
+      );
     }
   });
 

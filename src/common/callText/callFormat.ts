@@ -24,10 +24,14 @@ export function statusStyle(status: string): { icon: string; color: string; labe
 
 export function directionLabel(direction: string | undefined): string {
   switch (direction) {
-    case 'inbound': return t('incoming');
-    case 'outbound-api': return t('outgoing (API)');
-    case 'outbound-dial': return t('outgoing (dashboard)');
-    default: return direction ?? t('unknown direction');
+    case 'inbound':
+      return t('incoming');
+    case 'outbound-api':
+      return t('outgoing (API)');
+    case 'outbound-dial':
+      return t('outgoing (dashboard)');
+    default:
+      return direction ?? t('unknown direction');
   }
 }
 
@@ -40,7 +44,7 @@ export function displayNumber(n: string | undefined): string {
 
 /** The customer: To on outgoing calls, From on incoming ones. */
 export function otherParty(call: Call): string | undefined {
-  return call.direction === 'inbound' ? call.from : call.to ?? call.from;
+  return call.direction === 'inbound' ? call.from : (call.to ?? call.from);
 }
 
 export function durationText(call: Call): string {
@@ -68,7 +72,9 @@ export function dayLabel(dateCreated: string | undefined, todayLocal: string, ye
   if (day === todayLocal) return t('Today');
   if (day === yesterdayLocal) return t('Yesterday');
   const d = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? day : d.toLocaleDateString('en-IN', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return Number.isNaN(d.getTime())
+    ? day
+    : d.toLocaleDateString('en-IN', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
 function timeOf(dateCreated: string | undefined): string {
@@ -97,11 +103,25 @@ export const RECORDING = () => t('Recording');
 /** Every field of a call, as label/value rows (for tooltips, panels and exports). */
 export function callFields(call: Call): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
-    [t('Call SID'), call.sid], [t('Status'), call.status], [t('Direction'), call.direction], [t('From'), number(call.from)], [t('To'), number(call.to)],
-    [t('ExoPhone'), number(call.phoneNumberSid)], [t('Created'), call.dateCreated], [t('Updated'), call.dateUpdated], [t('Started'), call.startTime],
-    [t('Ended'), call.endTime], [t('Duration'), durationText(call)], [t('Price'), priceText(call)], [t('Answered by'), call.answeredBy],
-    [t('Forwarded from'), number(call.forwardedFrom)], [t('Caller name'), call.callerName], [t('Parent call'), call.parentCallSid],
-    [RECORDING(), call.recordingUrl], [t('Pre-signed recording'), call.preSignedRecordingUrl], [t('Account'), call.accountSid],
+    [t('Call SID'), call.sid],
+    [t('Status'), call.status],
+    [t('Direction'), call.direction],
+    [t('From'), number(call.from)],
+    [t('To'), number(call.to)],
+    [t('ExoPhone'), number(call.phoneNumberSid)],
+    [t('Created'), call.dateCreated],
+    [t('Updated'), call.dateUpdated],
+    [t('Started'), call.startTime],
+    [t('Ended'), call.endTime],
+    [t('Duration'), durationText(call)],
+    [t('Price'), priceText(call)],
+    [t('Answered by'), call.answeredBy],
+    [t('Forwarded from'), number(call.forwardedFrom)],
+    [t('Caller name'), call.callerName],
+    [t('Parent call'), call.parentCallSid],
+    [RECORDING(), call.recordingUrl],
+    [t('Pre-signed recording'), call.preSignedRecordingUrl],
+    [t('Account'), call.accountSid],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined && r[1] !== '');
 }

@@ -51,17 +51,23 @@ export function outcomeWord(call: Call): string {
 /** The icon, colour and label of a call: its status, except an incoming "completed" call that was missed or is unclear. */
 export function callStyle(call: Call): { icon: string; color: string; label: string } {
   switch (isIncoming(call) ? callOutcome(call) : undefined) {
-    case 'missed': return { icon: 'bell-slash', color: 'charts.orange', label: t('Missed (no agent answered)') };
-    case 'unknown': return { icon: 'question', color: 'charts.yellow', label: t('Completed — outcome unknown until details are loaded') };
-    default: return statusStyle(call.status);
+    case 'missed':
+      return { icon: 'bell-slash', color: 'charts.orange', label: t('Missed (no agent answered)') };
+    case 'unknown':
+      return { icon: 'question', color: 'charts.yellow', label: t('Completed — outcome unknown until details are loaded') };
+    default:
+      return statusStyle(call.status);
   }
 }
 
 /** A short word for the sidebar, for incoming calls whose status alone would mislead; undefined otherwise. */
 export function outcomeNote(call: Call): string | undefined {
   switch (isIncoming(call) ? callOutcome(call) : undefined) {
-    case 'missed': return t('missed');
-    case 'unknown': return t('outcome unknown');
-    default: return undefined;
+    case 'missed':
+      return t('missed');
+    case 'unknown':
+      return t('outcome unknown');
+    default:
+      return undefined;
   }
 }

@@ -12,12 +12,16 @@ export function summarize(call: Call): string {
   if (isIncoming(call)) return summarizeIncoming(call);
   const d = call.details;
   const leg1 = d?.legs.find(l => l.id === 1)?.onCallDuration;
-  const agentTime = leg1 !== undefined ? t('; the agent\'s leg was connected for {0}', secs(leg1)!) : '';
+  const agentTime = leg1 !== undefined ? t("; the agent's leg was connected for {0}", secs(leg1)!) : '';
   switch (call.status) {
-    case 'queued': return t('The call is waiting in Exotel\'s queue.');
-    case 'ringing': return t('The call is ringing.');
-    case 'in-progress': return t('The call is in progress.');
-    case 'canceled': return t('The call was canceled before it connected.');
+    case 'queued':
+      return t("The call is waiting in Exotel's queue.");
+    case 'ringing':
+      return t('The call is ringing.');
+    case 'in-progress':
+      return t('The call is in progress.');
+    case 'canceled':
+      return t('The call was canceled before it connected.');
   }
   if (d?.leg1Status && d.leg1Status !== 'completed') {
     return t('The agent (From) {0}, so the customer was never called.', legWords(d.leg1Status));
@@ -27,7 +31,8 @@ export function summarize(call: Call): string {
   }
   if (call.status === 'completed') {
     const talk = d?.conversationDuration ?? call.duration;
-    return talk !== undefined ? t('Both sides answered and talked for {0}{1}.', secs(talk)!, agentTime)
+    return talk !== undefined
+      ? t('Both sides answered and talked for {0}{1}.', secs(talk)!, agentTime)
       : t('The call was answered and ended normally; Exotel has not filled in the duration yet.');
   }
   if (call.status === 'busy') return t('The line was busy{0}.', agentTime);
@@ -40,32 +45,51 @@ export function summarize(call: Call): string {
 function summarizeIncoming(call: Call): string {
   const d = call.details;
   const leg1 = d?.legs.find(l => l.id === 1)?.onCallDuration;
-  const callerTime = leg1 !== undefined ? t('; the caller\'s leg was connected for {0}', secs(leg1)!) : '';
+  const callerTime = leg1 !== undefined ? t("; the caller's leg was connected for {0}", secs(leg1)!) : '';
   switch (call.status) {
-    case 'queued': return t('The call is waiting in Exotel\'s queue.');
-    case 'ringing': return t('The call is ringing.');
-    case 'in-progress': return t('The call is in progress.');
-    case 'completed': break;
-    default: return t('The caller never reached the ExoPhone\'s flow: the call ended as “{0}”.', call.status);
+    case 'queued':
+      return t("The call is waiting in Exotel's queue.");
+    case 'ringing':
+      return t('The call is ringing.');
+    case 'in-progress':
+      return t('The call is in progress.');
+    case 'completed':
+      break;
+    default:
+      return t("The caller never reached the ExoPhone's flow: the call ended as “{0}”.", call.status);
   }
-  if (!d) return t('Exotel says “completed”: the caller reached the ExoPhone. Whether an agent answered is unknown until details are loaded (Leg2Status); Refresh loads them.');
+  if (!d)
+    return t(
+      'Exotel says “completed”: the caller reached the ExoPhone. Whether an agent answered is unknown until details are loaded (Leg2Status); Refresh loads them.',
+    );
   switch (d.leg2Status) {
     case 'completed': {
       const talk = d.conversationDuration ?? call.duration;
       return talk !== undefined ? t('The caller reached an agent and they talked for {0}{1}.', secs(talk)!, callerTime) : t('The caller reached an agent.');
     }
-    case undefined: return t('Missed: the caller hung up in the ExoPhone\'s flow before an agent was dialled{0}.', callerTime);
-    default: return t('Missed: the caller reached the ExoPhone, but the agent {0}{1}. Exotel still reports the call as completed.', legWords(d.leg2Status), callerTime);
+    case undefined:
+      return t("Missed: the caller hung up in the ExoPhone's flow before an agent was dialled{0}.", callerTime);
+    default:
+      return t(
+        'Missed: the caller reached the ExoPhone, but the agent {0}{1}. Exotel still reports the call as completed.',
+        legWords(d.leg2Status),
+        callerTime,
+      );
   }
 }
 
 function legWords(status: string): string {
   switch (status) {
-    case 'no-answer': return t('never answered');
-    case 'busy': return t('was busy');
-    case 'failed': return t('could not be reached');
-    case 'canceled': return t('was canceled');
-    default: return t('ended as “{0}”', status);
+    case 'no-answer':
+      return t('never answered');
+    case 'busy':
+      return t('was busy');
+    case 'failed':
+      return t('could not be reached');
+    case 'canceled':
+      return t('was canceled');
+    default:
+      return t('ended as “{0}”', status);
   }
 }
 
@@ -91,10 +115,21 @@ export function callView(call: Call, recording?: RecordingView): CallView {
     recording,
     canCallAgain: Boolean(call.from && call.to && call.direction === 'outbound-api'),
     text: {
-      leg: t('Leg'), who: t('Who'), status: t('Status'), onCall: t('On call'), noLegs: t('Exotel reported no leg details for this call.'),
-      recording: t('Recording'), openInBrowser: t('Open in browser'), refresh: t('Refresh'), copySid: t('Copy Call SID'),
-      callAgain: t('Call Again'), legs: t('Legs'), allFields: t('All fields'), play: t('Play recording'),
-      download: t('Download Recording…'), freshLink: t('Get a fresh link'),
+      leg: t('Leg'),
+      who: t('Who'),
+      status: t('Status'),
+      onCall: t('On call'),
+      noLegs: t('Exotel reported no leg details for this call.'),
+      recording: t('Recording'),
+      openInBrowser: t('Open in browser'),
+      refresh: t('Refresh'),
+      copySid: t('Copy Call SID'),
+      callAgain: t('Call Again'),
+      legs: t('Legs'),
+      allFields: t('All fields'),
+      play: t('Play recording'),
+      download: t('Download Recording…'),
+      freshLink: t('Get a fresh link'),
     },
   };
 }

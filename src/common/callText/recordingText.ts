@@ -27,24 +27,38 @@ export function recordingView(source: RecordingSource | undefined, s: RecordingS
   switch (source.kind) {
     case 'presigned': {
       const expiresAt = s.fetchedAt === undefined ? undefined : s.fetchedAt + s.validityMinutes * 60_000;
-      const note = expiresAt === undefined
-        ? t('This signed link needs no credentials; it expires {0} minutes after it was fetched. Get a fresh link if it no longer plays.', s.validityMinutes)
-        : expiresAt <= s.now
-          ? t('This signed link expired at {0}. Get a fresh link to play or open it.', s.clock(expiresAt))
-          : t('This signed link needs no credentials and expires at {0} ({1} minutes after it was fetched). Get a fresh link after that.', s.clock(expiresAt), s.validityMinutes);
+      const note =
+        expiresAt === undefined
+          ? t('This signed link needs no credentials; it expires {0} minutes after it was fetched. Get a fresh link if it no longer plays.', s.validityMinutes)
+          : expiresAt <= s.now
+            ? t('This signed link expired at {0}. Get a fresh link to play or open it.', s.clock(expiresAt))
+            : t(
+                'This signed link needs no credentials and expires at {0} ({1} minutes after it was fetched). Get a fresh link after that.',
+                s.clock(expiresAt),
+                s.validityMinutes,
+              );
       const live = expiresAt === undefined || expiresAt > s.now;
       return { ...base, src: live ? source.url : undefined, openUrl: live ? source.url : undefined, note, canPlay: false, canRefreshLink: true };
     }
     case 'private':
       return {
-        ...base, src: s.localSrc, canPlay: !s.localSrc, canRefreshLink: false,
+        ...base,
+        src: s.localSrc,
+        canPlay: !s.localSrc,
+        canRefreshLink: false,
         note: s.localSrc
           ? t('Playing a copy the extension fetched with your API key and token; it is deleted when this panel closes.')
-          : t('Exotel keeps this recording private: the extension fetches it with your API key and token (this page never sees them) into a temporary file that is deleted when the panel closes.'),
+          : t(
+              'Exotel keeps this recording private: the extension fetches it with your API key and token (this page never sees them) into a temporary file that is deleted when the panel closes.',
+            ),
       };
     case 'foreign':
       return {
-        ...base, src: source.url, openUrl: source.url, canPlay: false, canRefreshLink: false,
+        ...base,
+        src: source.url,
+        openUrl: source.url,
+        canPlay: false,
+        canRefreshLink: false,
         note: t('This link is not on an Exotel host, so your credentials are never sent to it: it plays only if it is public.'),
       };
   }

@@ -12,8 +12,15 @@ const SIGN_IN_ARGS = {
   consequence: 'Nothing was saved.',
   secret: ['apiKey', 'apiToken', 'baseUrl'],
   checks: {
-    name: text(), region: oneOf(['singapore', 'mumbai', 'custom']), baseUrl: text('an https:// URL'), accountSid: text(),
-    apiKey: text(), apiToken: text(), production: bool, defaultCallerId: anyText, flowHost: text('a host name such as my.in.exotel.com'),
+    name: text(),
+    region: oneOf(['singapore', 'mumbai', 'custom']),
+    baseUrl: text('an https:// URL'),
+    accountSid: text(),
+    apiKey: text(),
+    apiToken: text(),
+    production: bool,
+    defaultCallerId: anyText,
+    flowHost: text('a host name such as my.in.exotel.com'),
   } satisfies Record<keyof SignInArgs, unknown>,
 };
 
@@ -22,10 +29,16 @@ export function registerAccounts({ context, log, session }: Deps): AccountStatus
   const statusBar = new AccountStatusBar(session);
   context.subscriptions.push(
     registerCommand(log, COMMANDS.signIn, (args?: unknown) => signIn(session, checkArgs<SignInArgs>(SIGN_IN_ARGS, args))),
-    registerCommand(log, COMMANDS.signOut, (scope?: unknown) => signOut(session, checkOne('exotel.signOut', 'scope', scope, oneOf(['current', 'all'])) as 'current' | 'all' | undefined)),
-    registerCommand(log, COMMANDS.switchProfile, (id?: unknown) => switchProfile(session, checkOne('exotel.switchProfile', 'id', id, text('a profile id or name')) as string | undefined)),
+    registerCommand(log, COMMANDS.signOut, (scope?: unknown) =>
+      signOut(session, checkOne('exotel.signOut', 'scope', scope, oneOf(['current', 'all'])) as 'current' | 'all' | undefined),
+    ),
+    registerCommand(log, COMMANDS.switchProfile, (id?: unknown) =>
+      switchProfile(session, checkOne('exotel.switchProfile', 'id', id, text('a profile id or name')) as string | undefined),
+    ),
     registerCommand(log, COMMANDS.showLog, () => log.show()),
-    registerCommand(log, COMMANDS.setFlowHost, (host?: unknown) => setFlowHost(session, checkOne('exotel.setFlowHost', 'host', host, text('a host name such as my.in.exotel.com')) as string | undefined)),
+    registerCommand(log, COMMANDS.setFlowHost, (host?: unknown) =>
+      setFlowHost(session, checkOne('exotel.setFlowHost', 'host', host, text('a host name such as my.in.exotel.com')) as string | undefined),
+    ),
     statusBar,
   );
   return statusBar;

@@ -27,7 +27,8 @@ export async function switchProfile(session: Session, id?: string): Promise<stri
         })),
         { label: `$(add) ${t('Sign in to another account…')}`, profile: undefined },
       ],
-      { title: t('Exotel: Switch Profile'), placeHolder: t('Choose the account to use') });
+      { title: t('Exotel: Switch Profile'), placeHolder: t('Choose the account to use') },
+    );
     if (!pick) return undefined;
     if (!pick.profile) {
       await vscode.commands.executeCommand(COMMANDS.signIn);

@@ -34,15 +34,22 @@ export class CallDetailsPanel extends ExotelPanel {
   private tempDir: string | undefined;
   private download: AbortController | undefined;
 
-  constructor(private readonly extUri: vscode.Uri, private readonly source: CallDetailsSource, readonly sid: string, known?: Call) {
+  constructor(
+    private readonly extUri: vscode.Uri,
+    private readonly source: CallDetailsSource,
+    readonly sid: string,
+    known?: Call,
+  ) {
     super(extUri, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.register({ dispose: () => this.removeCopy() });
     this.render();
     void this.refresh();
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.privacy.maskNumbers')) this.render();
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('exotel.privacy.maskNumbers')) this.render();
+      }),
+    );
   }
 
   /** The call as the panel shows it (plain data), or undefined while it loads. */
@@ -87,7 +94,10 @@ export class CallDetailsPanel extends ExotelPanel {
 
   private recording() {
     return recordingView(this.recordingSource(), {
-      fetchedAt: this.fetchedAt, validityMinutes: RECORDING_VALIDITY_MINUTES, ...this.rec, now: Date.now(),
+      fetchedAt: this.fetchedAt,
+      validityMinutes: RECORDING_VALIDITY_MINUTES,
+      ...this.rec,
+      now: Date.now(),
       clock: ms => new Date(ms).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }),
     });
   }
@@ -128,7 +138,10 @@ export class CallDetailsPanel extends ExotelPanel {
         await new Promise<void>(resolve => out.end(resolve));
       }
       if (this.isDisposed) return;
-      this.panel.webview.options = { ...webviewOptions(this.extUri), localResourceRoots: [...(webviewOptions(this.extUri).localResourceRoots ?? []), vscode.Uri.file(this.tempDir)] };
+      this.panel.webview.options = {
+        ...webviewOptions(this.extUri),
+        localResourceRoots: [...(webviewOptions(this.extUri).localResourceRoots ?? []), vscode.Uri.file(this.tempDir)],
+      };
       this.rec = { localSrc: this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString() };
     } catch (err) {
       if (this.isDisposed) return;
@@ -147,12 +160,22 @@ export class CallDetailsPanel extends ExotelPanel {
 
   protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
     switch (action) {
-      case 'refresh': return this.refresh();
-      case 'copy': await vscode.env.clipboard.writeText(value ?? this.sid); return;
-      case 'callAgain': if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogCallAgain, this.call); return;
-      case 'openExternal': if (value && /^https?:\/\//.test(value)) await vscode.env.openExternal(vscode.Uri.parse(value)); return;
-      case 'playRecording': return this.play();
-      case 'downloadRecording': if (this.call) await vscode.commands.executeCommand('exotel.callLog.downloadRecording', this.call); return;
+      case 'refresh':
+        return this.refresh();
+      case 'copy':
+        await vscode.env.clipboard.writeText(value ?? this.sid);
+        return;
+      case 'callAgain':
+        if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogCallAgain, this.call);
+        return;
+      case 'openExternal':
+        if (value && /^https?:\/\//.test(value)) await vscode.env.openExternal(vscode.Uri.parse(value));
+        return;
+      case 'playRecording':
+        return this.play();
+      case 'downloadRecording':
+        if (this.call) await vscode.commands.executeCommand('exotel.callLog.downloadRecording', this.call);
+        return;
     }
   }
 }

@@ -3,14 +3,29 @@ import { Call } from '../../exotel';
 import { legRole, outcomeWord } from '../../common/callText/callParties';
 
 const CSV_COLUMNS: Array<[string, (c: Call) => string | number | undefined]> = [
-  ['Sid', c => c.sid], ['DateCreated', c => c.dateCreated], ['DateUpdated', c => c.dateUpdated], ['Status', c => c.status],
-  ['Direction', c => c.direction], ['From', c => c.from], ['To', c => c.to], ['PhoneNumberSid', c => c.phoneNumberSid],
-  ['StartTime', c => c.startTime], ['EndTime', c => c.endTime], ['Duration', c => c.duration], ['Price', c => c.price],
-  ['AnsweredBy', c => c.answeredBy], ['RecordingUrl', c => c.recordingUrl], ['ParentCallSid', c => c.parentCallSid],
+  ['Sid', c => c.sid],
+  ['DateCreated', c => c.dateCreated],
+  ['DateUpdated', c => c.dateUpdated],
+  ['Status', c => c.status],
+  ['Direction', c => c.direction],
+  ['From', c => c.from],
+  ['To', c => c.to],
+  ['PhoneNumberSid', c => c.phoneNumberSid],
+  ['StartTime', c => c.startTime],
+  ['EndTime', c => c.endTime],
+  ['Duration', c => c.duration],
+  ['Price', c => c.price],
+  ['AnsweredBy', c => c.answeredBy],
+  ['RecordingUrl', c => c.recordingUrl],
+  ['ParentCallSid', c => c.parentCallSid],
   // Legs by Direction (leg 1 is the agent on an outgoing call, the caller on an incoming one), and whether the call
   // was answered: an incoming call Exotel calls completed is "missed" when no agent answered.
-  ['Leg1', c => legRole(c, 1)], ['Leg1Status', c => c.details?.leg1Status], ['Leg2', c => legRole(c, 2)], ['Leg2Status', c => c.details?.leg2Status],
-  ['Outcome', c => outcomeWord(c)], ['PreSignedRecordingUrl', c => c.preSignedRecordingUrl],
+  ['Leg1', c => legRole(c, 1)],
+  ['Leg1Status', c => c.details?.leg1Status],
+  ['Leg2', c => legRole(c, 2)],
+  ['Leg2Status', c => c.details?.leg2Status],
+  ['Outcome', c => outcomeWord(c)],
+  ['PreSignedRecordingUrl', c => c.preSignedRecordingUrl],
 ];
 
 /**

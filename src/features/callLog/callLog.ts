@@ -27,17 +27,21 @@ export class CallLog extends Disposable {
     this.model = this.register(new CallLogModel({ client: async () => (await session.current())?.client }));
     this.provider = this.register(new CallLogProvider(this.model, session));
     this.view = this.register(vscode.window.createTreeView(VIEWS.calls, { treeDataProvider: this.provider, showCollapseAll: true }));
-    this.register(session.onDidChange(() => {
-      this.restart();
-      void this.noteAccount();
-    }));
+    this.register(
+      session.onDidChange(() => {
+        this.restart();
+        void this.noteAccount();
+      }),
+    );
     this.register({ dispose: () => clearTimeout(this.follow) });
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (affects(e, 'callLog')) {
-        this.scheduleAutoRefresh();
-        if (affects(e, 'callLog.pageSize')) this.restart();
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (affects(e, 'callLog')) {
+          this.scheduleAutoRefresh();
+          if (affects(e, 'callLog.pageSize')) this.restart();
+        }
+      }),
+    );
     this.register({ dispose: () => clearInterval(this.timer) });
     this.restart();
     this.scheduleAutoRefresh();
@@ -59,7 +63,7 @@ export class CallLog extends Disposable {
    * (its dates give way to the range; a Call Stats selection never applies), and a key of what was applied.
    */
   requestsOver(from: Date, to: Date, withFilter: boolean): { requests: CallFilter[]; filterKey: string } {
-    const applied = withFilter ? this.statsFilter() ?? {} : {};
+    const applied = withFilter ? (this.statsFilter() ?? {}) : {};
     const requests = toRequests({ ...applied, date: { preset: 'custom', from, to } }, 100, new Date(), accountOffsetMinutes());
     return { requests, filterKey: JSON.stringify(applied) };
   }

@@ -1,7 +1,18 @@
 // The call log's filter as the user chose it, turned into requests Exotel accepts:
 // date presets become DateCreated ranges, and a range over 31 days becomes several windows.
 import { sameNumber } from '../../phone';
-import { Call, CallDirection, CallFilter, CallStatus, DAY_MS, FILTER_LIMITS, formatExotelTime, NumberRange, splitDateRange, ValidationError } from '../../exotel';
+import {
+  Call,
+  CallDirection,
+  CallFilter,
+  CallStatus,
+  DAY_MS,
+  FILTER_LIMITS,
+  formatExotelTime,
+  NumberRange,
+  splitDateRange,
+  ValidationError,
+} from '../../exotel';
 
 export type DatePreset = 'today' | 'yesterday' | 'last7' | 'last31' | 'custom';
 
@@ -23,7 +34,6 @@ export interface CallSelection {
   windows: Array<{ gte: Date; lte: Date; sids: string[] }>;
 }
 
-
 /** Midnight in the account's zone, as an instant. */
 function startOfDay(at: Date, offsetMinutes: number): Date {
   const local = at.getTime() + offsetMinutes * 60_000;
@@ -33,11 +43,16 @@ function startOfDay(at: Date, offsetMinutes: number): Date {
 export function presetRange(preset: DatePreset, now: Date, offsetMinutes: number, custom?: { from?: Date; to?: Date }): { from: Date; to: Date } {
   const today = startOfDay(now, offsetMinutes);
   switch (preset) {
-    case 'today': return { from: today, to: now };
-    case 'yesterday': return { from: new Date(today.getTime() - DAY_MS), to: new Date(today.getTime() - 1000) };
-    case 'last7': return { from: new Date(today.getTime() - 6 * DAY_MS), to: now };
-    case 'last31': return { from: new Date(now.getTime() - 31 * DAY_MS + 1000), to: now };
-    case 'custom': return { from: custom?.from ?? today, to: custom?.to ?? now };
+    case 'today':
+      return { from: today, to: now };
+    case 'yesterday':
+      return { from: new Date(today.getTime() - DAY_MS), to: new Date(today.getTime() - 1000) };
+    case 'last7':
+      return { from: new Date(today.getTime() - 6 * DAY_MS), to: now };
+    case 'last31':
+      return { from: new Date(now.getTime() - 31 * DAY_MS + 1000), to: now };
+    case 'custom':
+      return { from: custom?.from ?? today, to: custom?.to ?? now };
   }
 }
 
@@ -48,8 +63,9 @@ export function presetRange(preset: DatePreset, now: Date, offsetMinutes: number
 export function toRequests(f: CallLogFilter, pageSize: number, now: Date, offsetMinutes: number): CallFilter[] {
   // Exotel looks up at most 100 SIDs at once, and without DateCreated only in the last 31 days: each window asks for its own.
   if (f.selection) {
-    return f.selection.windows.flatMap(w => chunk(w.sids, FILTER_LIMITS.sids)
-      .map(sids => ({ pageSize: FILTER_LIMITS.pageSize, sids, dateCreated: { gte: w.gte, lte: w.lte }, details: true })));
+    return f.selection.windows.flatMap(w =>
+      chunk(w.sids, FILTER_LIMITS.sids).map(sids => ({ pageSize: FILTER_LIMITS.pageSize, sids, dateCreated: { gte: w.gte, lte: w.lte }, details: true })),
+    );
   }
   // details=true: each row carries Leg1Status/Leg2Status, so a missed incoming call (Status completed, no agent
   // answered) shows as missed. Where Exotel leaves them out, the row says the outcome is unknown.
@@ -64,7 +80,10 @@ export function toRequests(f: CallLogFilter, pageSize: number, now: Date, offset
     const oldest = new Date(now.getTime());
     oldest.setUTCMonth(oldest.getUTCMonth() - FILTER_LIMITS.historyMonths);
     if (from < oldest) {
-      throw new ValidationError('DateCreated', `Exotel keeps call details for ${FILTER_LIMITS.historyMonths} months; ${formatExotelTime(from, offsetMinutes).slice(0, 10)} is older than that, so it was not asked for.`);
+      throw new ValidationError(
+        'DateCreated',
+        `Exotel keeps call details for ${FILTER_LIMITS.historyMonths} months; ${formatExotelTime(from, offsetMinutes).slice(0, 10)} is older than that, so it was not asked for.`,
+      );
     }
     if (from > to) throw new ValidationError('DateCreated', 'The date range starts after it ends.');
     windows = splitDateRange(from, to).map(w => ({ gte: w.gte, lte: w.lte }));
@@ -91,7 +110,13 @@ function chunk<T>(list: T[], size: number): T[][] {
   return out;
 }
 
-const PRESET_LABELS: Record<DatePreset, string> = { today: 'today', yesterday: 'yesterday', last7: 'last 7 days', last31: 'last 31 days', custom: 'custom dates' };
+const PRESET_LABELS: Record<DatePreset, string> = {
+  today: 'today',
+  yesterday: 'yesterday',
+  last7: 'last 7 days',
+  last31: 'last 31 days',
+  custom: 'custom dates',
+};
 
 function rangeText(r: NumberRange, unit: string): string {
   if (r.eq !== undefined) return `= ${r.eq}${unit}`;
@@ -106,9 +131,11 @@ export function describeFilter(f: CallLogFilter, offsetMinutes: number): string 
   if (f.statuses?.length) parts.push(f.statuses.join(', '));
   if (f.direction) parts.push(f.direction);
   if (f.date) {
-    parts.push(f.date.preset === 'custom' && f.date.from && f.date.to
-      ? `${formatExotelTime(f.date.from, offsetMinutes).slice(0, 10)} → ${formatExotelTime(f.date.to, offsetMinutes).slice(0, 10)}`
-      : PRESET_LABELS[f.date.preset]);
+    parts.push(
+      f.date.preset === 'custom' && f.date.from && f.date.to
+        ? `${formatExotelTime(f.date.from, offsetMinutes).slice(0, 10)} → ${formatExotelTime(f.date.to, offsetMinutes).slice(0, 10)}`
+        : PRESET_LABELS[f.date.preset],
+    );
   }
   if (f.number) parts.push(f.number);
   if (f.duration) parts.push(`duration ${rangeText(f.duration, ' s')}`);

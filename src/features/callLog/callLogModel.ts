@@ -132,7 +132,7 @@ export class CallLogModel extends Disposable {
     const generation = this.generation;
     try {
       const client = await this.source.client();
-      const page = client && await client.listCalls(this.cursor.requests[0]);
+      const page = client && (await client.listCalls(this.cursor.requests[0]));
       if (!page || generation !== this.generation) return;
       for (const c of page.calls) this.loaded.set(c.sid, c);
       this.error = undefined;
@@ -181,7 +181,7 @@ export class CallLogModel extends Disposable {
   private async fetchNext(generation: number): Promise<void> {
     try {
       const client = await this.source.client();
-      const step = client && await pageAfter(client, this.cursor);
+      const step = client && (await pageAfter(client, this.cursor));
       if (generation !== this.generation || !step) return;
       // Only a page that arrived moves the cursor: after an error, Retry asks for the same page again.
       this.cursor = step.next;

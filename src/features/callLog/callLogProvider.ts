@@ -12,13 +12,18 @@ export class CallLogProvider extends Disposable implements vscode.TreeDataProvid
   readonly onDidChangeTreeData = this.changed.event;
   filtered = false;
 
-  constructor(private readonly model: CallLogModel, private readonly session: Session) {
+  constructor(
+    private readonly model: CallLogModel,
+    private readonly session: Session,
+  ) {
     super();
     this.register(model.onDidChange(() => this.changed.fire(undefined)));
     // Numbers masked or shown in full: the same rows, drawn again.
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('exotel.privacy.maskNumbers')) this.changed.fire(undefined);
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (e.affectsConfiguration('exotel.privacy.maskNumbers')) this.changed.fire(undefined);
+      }),
+    );
   }
 
   getTreeItem(node: CallNode): vscode.TreeItem {

@@ -29,7 +29,8 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
       item.contextValue = 'exotel.day';
       return item;
     }
-    case 'call': return callItem(node.call);
+    case 'call':
+      return callItem(node.call);
     case 'loadMore': {
       const item = new vscode.TreeItem(node.loading ? t('Loading…') : t('Load more…'));
       item.id = 'loadMore';
@@ -38,7 +39,8 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
       item.contextValue = 'exotel.loadMore';
       return item;
     }
-    case 'error': return errorItem(node.error);
+    case 'error':
+      return errorItem(node.error);
     case 'skipped': {
       const item = new vscode.TreeItem(node.count === 1 ? t('1 call could not be read') : t('{0} calls could not be read', node.count));
       item.id = 'skipped';
@@ -64,7 +66,9 @@ function callItem(call: Call): vscode.TreeItem {
   item.description = displayText(callDescription(call));
   item.iconPath = new vscode.ThemeIcon(style.icon, new vscode.ThemeColor(style.color));
   item.contextValue = callContext(call);
-  item.accessibilityInformation = { label: displayText(`${style.label} ${call.direction ?? ''} call, ${displayNumber(otherParty(call))}, ${call.dateCreated ?? ''}`) };
+  item.accessibilityInformation = {
+    label: displayText(`${style.label} ${call.direction ?? ''} call, ${displayNumber(otherParty(call))}, ${call.dateCreated ?? ''}`),
+  };
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`$(${style.icon.replace('~spin', '')}) **${escapeMarkdown(style.label)}**\n\n`);
   for (const [label, value] of callFields(call)) md.appendMarkdown(`**${escapeMarkdown(label)}**: ${escapeMarkdown(value)}  \n`);

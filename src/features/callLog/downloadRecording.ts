@@ -23,10 +23,13 @@ export async function downloadRecording(client: ExotelClient, call: Call, args: 
   if (!source) throw new ValidationError('RecordingUrl', t('Exotel has no recording for call {0}.', call.sid));
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = recordingFileName(call.sid, source.url);
-  const uri = args.uri ?? (await vscode.window.showSaveDialog({
-    title: t('Download Recording'), filters: { [t('Audio')]: [name.split('.').pop() ?? 'mp3'] },
-    defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
-  }));
+  const uri =
+    args.uri ??
+    (await vscode.window.showSaveDialog({
+      title: t('Download Recording'),
+      filters: { [t('Audio')]: [name.split('.').pop() ?? 'mp3'] },
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
+    }));
   if (!uri) return undefined;
   if (uri.scheme !== 'file') throw new ValidationError('uri', t('Recordings are saved to a file on this machine; pick a local folder.'));
   const part = `${uri.fsPath}.part`;
@@ -62,7 +65,8 @@ export async function downloadRecording(client: ExotelClient, call: Call, args: 
       } finally {
         sub.dispose();
       }
-    });
+    },
+  );
   if (!ok) {
     // The command wrapper keeps quiet about cancellations; a user who cancels should know nothing was left behind.
     void showInfo(t('Download cancelled; nothing was saved.'));

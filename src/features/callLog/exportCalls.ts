@@ -18,10 +18,13 @@ export interface ExportArgs {
 export async function exportCalls(client: ExotelClient, requests: CallFilter[], args: ExportArgs = {}): Promise<vscode.Uri | undefined> {
   const format = args.format ?? (await vscode.window.showQuickPick(['csv', 'json'] as const, { title: t('Export Calls: format') }));
   if (!format) return undefined;
-  const uri = args.uri ?? (await vscode.window.showSaveDialog({
-    title: t('Export Calls'), filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-    defaultUri: vscode.Uri.file(`exotel-calls.${format}`),
-  }));
+  const uri =
+    args.uri ??
+    (await vscode.window.showSaveDialog({
+      title: t('Export Calls'),
+      filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
+      defaultUri: vscode.Uri.file(`exotel-calls.${format}`),
+    }));
   if (!uri) return undefined;
   let skipped = 0; // rows Exotel sent that could not be read: the file leaves them out, and the message says so
   const calls = await vscode.window.withProgress(
@@ -45,7 +48,8 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
         throw err;
       }
       return [...seen.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
-    });
+    },
+  );
   if (!calls) {
     // Said here: the command wrapper keeps quiet about cancellations, but a user who cancels an export should
     // know no partial file was left behind.
@@ -56,7 +60,8 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
   await vscode.workspace.fs.writeFile(uri, Buffer.from(format === 'csv' ? toCsv(rows) : toJson(rows), 'utf8'));
   const where = vscode.workspace.asRelativePath(uri);
   const done = `${calls.length === 1 ? t('Exported 1 call to {0}.', where) : t('Exported {0} calls to {1}.', calls.length, where)} ${maskedNote()}`;
-  const left = skipped === 1 ? t('1 row Exotel sent could not be read and was left out.') : t('{0} rows Exotel sent could not be read and were left out.', skipped);
+  const left =
+    skipped === 1 ? t('1 row Exotel sent could not be read and was left out.') : t('{0} rows Exotel sent could not be read and were left out.', skipped);
   if (skipped) void showWarning(`${done} ${left}`);
   else void showInfo(done);
   return uri;

@@ -9,17 +9,29 @@ import { t } from '../../common/callText/translate';
 /** Filter Calls…: one quick pick per part; Escape anywhere keeps the old filter. */
 export async function promptFilter(current: CallLogFilter): Promise<CallLogFilter | undefined> {
   const statusPick = await vscode.window.showQuickPick(
-    CALL_STATUSES.map(s => ({ label: `$(${statusStyle(s).icon.replace('~spin', '')}) ${statusStyle(s).label}`, status: s, picked: current.statuses?.includes(s) ?? false })),
-    { title: t('Filter Calls (1/6): status'), placeHolder: t('Pick statuses, or none for all'), canPickMany: true, ignoreFocusOut: true });
+    CALL_STATUSES.map(s => ({
+      label: `$(${statusStyle(s).icon.replace('~spin', '')}) ${statusStyle(s).label}`,
+      status: s,
+      picked: current.statuses?.includes(s) ?? false,
+    })),
+    { title: t('Filter Calls (1/6): status'), placeHolder: t('Pick statuses, or none for all'), canPickMany: true, ignoreFocusOut: true },
+  );
   if (!statusPick) return undefined;
   const dirPick = await vscode.window.showQuickPick(
-    [{ label: t('Any direction'), direction: undefined as CallDirection | undefined }, ...CALL_DIRECTIONS.map(d => ({ label: d, direction: d as CallDirection | undefined }))],
-    { title: t('Filter Calls (2/6): direction'), ignoreFocusOut: true });
+    [
+      { label: t('Any direction'), direction: undefined as CallDirection | undefined },
+      ...CALL_DIRECTIONS.map(d => ({ label: d, direction: d as CallDirection | undefined })),
+    ],
+    { title: t('Filter Calls (2/6): direction'), ignoreFocusOut: true },
+  );
   if (!dirPick) return undefined;
   const date = await promptDate();
   if (date === null) return undefined;
   const number = await vscode.window.showInputBox({
-    title: t('Filter Calls (4/6): number'), prompt: t('Calls to or from this number; leave empty for any'), value: current.number ?? '', ignoreFocusOut: true,
+    title: t('Filter Calls (4/6): number'),
+    prompt: t('Calls to or from this number; leave empty for any'),
+    value: current.number ?? '',
+    ignoreFocusOut: true,
     validateInput: v => (!v.trim() || parsePhone(v).ok ? undefined : (parsePhone(v) as { reason: string }).reason),
   });
   if (number === undefined) return undefined;
@@ -41,8 +53,12 @@ export async function promptFilter(current: CallLogFilter): Promise<CallLogFilte
 /** null when cancelled, undefined for "any date". */
 async function promptDate(): Promise<CallLogFilter['date'] | null | undefined> {
   const presets: Array<{ label: string; preset?: DatePreset }> = [
-    { label: t('Any date (last 31 days)') }, { label: t('Today'), preset: 'today' }, { label: t('Yesterday'), preset: 'yesterday' },
-    { label: t('Last 7 days'), preset: 'last7' }, { label: t('Last 31 days'), preset: 'last31' }, { label: t('Custom range…'), preset: 'custom' },
+    { label: t('Any date (last 31 days)') },
+    { label: t('Today'), preset: 'today' },
+    { label: t('Yesterday'), preset: 'yesterday' },
+    { label: t('Last 7 days'), preset: 'last7' },
+    { label: t('Last 31 days'), preset: 'last31' },
+    { label: t('Custom range…'), preset: 'custom' },
   ];
   const pick = await vscode.window.showQuickPick(presets, { title: t('Filter Calls (3/6): date'), ignoreFocusOut: true });
   if (!pick) return null;
@@ -56,7 +72,9 @@ async function promptDate(): Promise<CallLogFilter['date'] | null | undefined> {
 
 async function askDate(title: string): Promise<Date | undefined> {
   const v = await vscode.window.showInputBox({
-    title, placeHolder: '2026-11-01', ignoreFocusOut: true,
+    title,
+    placeHolder: '2026-11-01',
+    ignoreFocusOut: true,
     validateInput: s => (parseDay(s) ? undefined : t('Write the date as YYYY-MM-DD, e.g. 2026-11-01.')),
   });
   return v === undefined ? undefined : parseDay(v);
@@ -70,7 +88,12 @@ function parseDay(s: string): Date | undefined {
 
 /** Parses "10-60", ">=30", "<=90", "=45"; null when cancelled, undefined for empty. */
 async function promptRange(title: string, prompt: string, integer: boolean): Promise<NumberRange | null | undefined> {
-  const v = await vscode.window.showInputBox({ title, prompt, ignoreFocusOut: true, validateInput: s => (s.trim() === '' || parseRange(s, integer) ? undefined : prompt) });
+  const v = await vscode.window.showInputBox({
+    title,
+    prompt,
+    ignoreFocusOut: true,
+    validateInput: s => (s.trim() === '' || parseRange(s, integer) ? undefined : prompt),
+  });
   if (v === undefined) return null;
   return v.trim() ? parseRange(v, integer) : undefined;
 }

@@ -20,7 +20,8 @@ import { t } from '../../common/callText/translate';
 /** A command from the tree gets a node; from code, a call (at least its 32-character Sid); anything else is refused. */
 function callOf(command: string, arg: unknown): Call | undefined {
   if (arg === undefined) return undefined;
-  const isCall = (v: unknown): v is Call => typeof v === 'object' && v !== null && typeof (v as Call).sid === 'string' && CALL_SID_PATTERN.test((v as Call).sid);
+  const isCall = (v: unknown): v is Call =>
+    typeof v === 'object' && v !== null && typeof (v as Call).sid === 'string' && CALL_SID_PATTERN.test((v as Call).sid);
   const node = arg as CallNode;
   if (typeof arg === 'object' && arg !== null && 'kind' in arg) return node.kind === 'call' && isCall(node.call) ? node.call : undefined;
   return checkOne(command, 'call', arg, v => {
@@ -75,7 +76,7 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     registerCommand(log, COMMANDS.callLogLoadMore, () => callLog.model.loadMore()),
     registerCommand(log, COMMANDS.callLogFilter, async (arg?: unknown) => {
       const filter = checkOne('exotel.callLog.filter', 'filter', arg, FILTER, 'The filter was not changed.') as CallLogFilter | undefined;
-      const next = filter ?? await promptFilter(callLog.currentFilter);
+      const next = filter ?? (await promptFilter(callLog.currentFilter));
       if (next) callLog.setFilter(next);
       return next;
     }),
@@ -89,10 +90,14 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
         if (typeof v !== 'string' || !CALL_SID_PATTERN.test(v.trim())) throw expectation('a Call SID (32 lowercase letters and digits)');
         return v.trim();
       }) as string | undefined;
-      const value = sid ?? await vscode.window.showInputBox({
-        title: t('Exotel: Show Call Details'), prompt: t('The Call SID (32 letters and digits)'), ignoreFocusOut: true,
-        validateInput: v => (CALL_SID_PATTERN.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
-      });
+      const value =
+        sid ??
+        (await vscode.window.showInputBox({
+          title: t('Exotel: Show Call Details'),
+          prompt: t('The Call SID (32 letters and digits)'),
+          ignoreFocusOut: true,
+          validateInput: v => (CALL_SID_PATTERN.test(v.trim()) ? undefined : t('A Call SID is 32 lowercase letters and digits.')),
+        }));
       return value ? showDetails(value.trim()).sid : undefined;
     }),
     registerCommand(log, COMMANDS.callLogCopySid, async (arg?: unknown) => {

@@ -5,8 +5,22 @@ import { ExotelPanel } from '../../common/webview/panel';
 import { showInfo, showWarning } from '../../common/notify';
 import { Log } from '../../common/log';
 import {
-  CallStats, ChartId, computeStatsInSlices, dayOf, NumberFacts, oldestKept, RangeChoice, rangeKey, RANGE_PRESETS, rangeWindows, resolveRange, selectCalls,
-  StatsOptions, StatsRange, StatsSelection, statsToCsv,
+  CallStats,
+  ChartId,
+  computeStatsInSlices,
+  dayOf,
+  NumberFacts,
+  oldestKept,
+  RangeChoice,
+  rangeKey,
+  RANGE_PRESETS,
+  rangeWindows,
+  resolveRange,
+  selectCalls,
+  StatsOptions,
+  StatsRange,
+  StatsSelection,
+  statsToCsv,
 } from '../../stats';
 import { StatsView, WebviewAction } from '../../webview-ui/protocol';
 import { fetchAllCalls } from './fetchCalls';
@@ -74,7 +88,12 @@ export class CallStatsPanel extends ExotelPanel {
   private postedAt = 0;
   readonly figures: StatsFigures = {};
 
-  constructor(extensionUri: vscode.Uri, private readonly source: StatsSource, choice: RangeChoice = { preset: 'last7' }, applyFilter = false) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly source: StatsSource,
+    choice: RangeChoice = { preset: 'last7' },
+    applyFilter = false,
+  ) {
     super(extensionUri, 'exotel.callStats', 'stats', t('Call Stats'));
     this.choice = choice;
     this.applyFilter = applyFilter;
@@ -100,7 +119,9 @@ export class CallStatsPanel extends ExotelPanel {
 
   /** Loads the range; `refresh` fetches again even when cached. Joins a load already running. Errors reach the caller. */
   refresh(refresh = true): Promise<void> {
-    this.loading ??= this.load(refresh).finally(() => { this.loading = undefined; });
+    this.loading ??= this.load(refresh).finally(() => {
+      this.loading = undefined;
+    });
     return this.loading;
   }
 
@@ -133,7 +154,9 @@ export class CallStatsPanel extends ExotelPanel {
     loop.enable();
     const started = performance.now();
     try {
-      const fetched = await fetchAllCalls(client, requests, message => { if (!this.isDisposed) this.show({ type: 'loading', message }); });
+      const fetched = await fetchAllCalls(client, requests, message => {
+        if (!this.isDisposed) this.show({ type: 'loading', message });
+      });
       if (this.isDisposed) return;
       if (!fetched) {
         this.source.log.info('Call Stats: fetch cancelled');
@@ -149,8 +172,10 @@ export class CallStatsPanel extends ExotelPanel {
       await this.compute();
       this.figures.loopDelayP99Ms = loop.percentile(99) / 1e6;
       this.figures.loopDelayMaxMs = loop.max / 1e6;
-      this.source.log.info(`Call Stats: ${fetched.calls.length} calls in ${fetched.pages} pages, ${requests.length} requests, ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
-        `statistics ${this.figures.computeMs?.toFixed(1)} ms; event-loop delay p99 ${this.figures.loopDelayP99Ms.toFixed(1)} ms, max ${this.figures.loopDelayMaxMs.toFixed(1)} ms`);
+      this.source.log.info(
+        `Call Stats: ${fetched.calls.length} calls in ${fetched.pages} pages, ${requests.length} requests, ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+          `statistics ${this.figures.computeMs?.toFixed(1)} ms; event-loop delay p99 ${this.figures.loopDelayP99Ms.toFixed(1)} ms, max ${this.figures.loopDelayMaxMs.toFixed(1)} ms`,
+      );
     } catch (err) {
       if (!this.isDisposed) this.show({ type: 'error', message: err instanceof Error ? err.message : String(err) });
       throw err;
@@ -175,13 +200,16 @@ export class CallStatsPanel extends ExotelPanel {
     const filterText = this.source.callsView.statsFilterText();
     const notes: string[] = [];
     if (l.skipped) notes.push(t('{0} rows Exotel sent could not be read and are not counted.', l.skipped));
-    if (this.applyFilter && filterText) notes.push(t('Only calls matching the Calls view\'s filter: {0}.', filterText));
+    if (this.applyFilter && filterText) notes.push(t("Only calls matching the Calls view's filter: {0}.", filterText));
     const now = new Date();
     this.view = statsView({
       stats: this.stats,
       range: {
-        preset: this.choice.preset, fromDay: l.range.days[0], toDay: l.range.days[l.range.days.length - 1],
-        minDay: dayOf(new Date(oldestKept(now).getTime() + 86_400_000), offset), maxDay: dayOf(now, offset),
+        preset: this.choice.preset,
+        fromDay: l.range.days[0],
+        toDay: l.range.days[l.range.days.length - 1],
+        minDay: dayOf(new Date(oldestKept(now).getTime() + 86_400_000), offset),
+        maxDay: dayOf(now, offset),
       },
       applyFilter: this.applyFilter && Boolean(filterText),
       filterText,
@@ -204,17 +232,23 @@ export class CallStatsPanel extends ExotelPanel {
 
   private async act(action: WebviewAction, data: unknown): Promise<void> {
     switch (action) {
-      case 'refresh': return this.refresh(true);
+      case 'refresh':
+        return this.refresh(true);
       case 'range': {
         const r = data as Partial<RangeChoice> | undefined;
         if (!r || !RANGE_PRESETS.includes(r.preset as RangeChoice['preset'])) return;
         return this.configure({ preset: r.preset!, fromDay: str(r.fromDay), toDay: str(r.toDay) });
       }
-      case 'applyFilter': return this.configure(undefined, data === true);
-      case 'select': return void (await this.select(data as StatsSelection));
-      case 'exportCsv': return void (await this.exportCsv());
-      case 'saveImage': return void (await this.saveImage(data as { chart?: unknown; dataUrl?: unknown }));
-      case 'lookUp': return void (await this.lookUpUnknown());
+      case 'applyFilter':
+        return this.configure(undefined, data === true);
+      case 'select':
+        return void (await this.select(data as StatsSelection));
+      case 'exportCsv':
+        return void (await this.exportCsv());
+      case 'saveImage':
+        return void (await this.saveImage(data as { chart?: unknown; dataUrl?: unknown }));
+      case 'lookUp':
+        return void (await this.lookUpUnknown());
       case 'painted': {
         if (!this.postedAt) return;
         this.figures.firstPaintMs = performance.now() - this.postedAt;
@@ -241,7 +275,10 @@ export class CallStatsPanel extends ExotelPanel {
       const w = windows.find(x => at !== undefined && at >= x.gte.getTime() && at <= x.lte.getTime()) ?? windows[0];
       w.sids.push(c.sid);
     }
-    const selection: CallSelection = { label: t('Call Stats: {0} ({1} calls)', this.selectionLabel(sel), calls.length), windows: windows.filter(w => w.sids.length) };
+    const selection: CallSelection = {
+      label: t('Call Stats: {0} ({1} calls)', this.selectionLabel(sel), calls.length),
+      windows: windows.filter(w => w.sids.length),
+    };
     await this.source.callsView.showSelection(selection);
     return selection;
   }
@@ -249,11 +286,17 @@ export class CallStatsPanel extends ExotelPanel {
   private selectionLabel(sel: StatsSelection): string {
     const days = [t('Mon'), t('Tue'), t('Wed'), t('Thu'), t('Fri'), t('Sat'), t('Sun')];
     switch (sel.chart) {
-      case 'perDay': return sel.outcome ? `${sel.day} · ${outcomeLabel(sel.outcome)}` : String(sel.day);
-      case 'spendPerDay': return String(sel.day);
-      case 'heatmap': case 'answerRate': return `${days[sel.weekday ?? 0]} ${String(sel.hour).padStart(2, '0')}:00`;
-      case 'talkTime': return this.view?.charts.find(c => c.id === 'talkTime')?.labels[sel.bin ?? 0] ?? t('talk time');
-      default: return bucketLabel(sel.chart, String(sel.key));
+      case 'perDay':
+        return sel.outcome ? `${sel.day} · ${outcomeLabel(sel.outcome)}` : String(sel.day);
+      case 'spendPerDay':
+        return String(sel.day);
+      case 'heatmap':
+      case 'answerRate':
+        return `${days[sel.weekday ?? 0]} ${String(sel.hour).padStart(2, '0')}:00`;
+      case 'talkTime':
+        return this.view?.charts.find(c => c.id === 'talkTime')?.labels[sel.bin ?? 0] ?? t('talk time');
+      default:
+        return bucketLabel(sel.chart, String(sel.key));
     }
   }
 
@@ -261,9 +304,13 @@ export class CallStatsPanel extends ExotelPanel {
   async exportCsv(uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!this.stats || !this.loaded) return undefined;
     const days = this.loaded.range.days;
-    const target = uri ?? await vscode.window.showSaveDialog({
-      title: t('Export Call Stats'), filters: { CSV: ['csv'] }, defaultUri: vscode.Uri.file(`exotel-call-stats-${days[0]}-${days[days.length - 1]}.csv`),
-    });
+    const target =
+      uri ??
+      (await vscode.window.showSaveDialog({
+        title: t('Export Call Stats'),
+        filters: { CSV: ['csv'] },
+        defaultUri: vscode.Uri.file(`exotel-call-stats-${days[0]}-${days[days.length - 1]}.csv`),
+      }));
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(statsToCsv(this.stats, bucketLabel), 'utf8'));
     void showInfo(t('Call Stats figures saved to {0}.', vscode.workspace.asRelativePath(target)));
@@ -275,7 +322,9 @@ export class CallStatsPanel extends ExotelPanel {
     const m = typeof data?.dataUrl === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.dataUrl) : null;
     if (!m || m[1].length > 20_000_000) return undefined;
     const name = typeof data?.chart === 'string' && /^[A-Za-z]{1,20}$/.test(data.chart) ? data.chart : 'chart';
-    const target = uri ?? await vscode.window.showSaveDialog({ title: t('Save Chart as Image'), filters: { PNG: ['png'] }, defaultUri: vscode.Uri.file(`exotel-${name}.png`) });
+    const target =
+      uri ??
+      (await vscode.window.showSaveDialog({ title: t('Save Chart as Image'), filters: { PNG: ['png'] }, defaultUri: vscode.Uri.file(`exotel-${name}.png`) }));
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(m[1], 'base64'));
     return target;
@@ -291,26 +340,29 @@ export class CallStatsPanel extends ExotelPanel {
     }
     let done = 0;
     let failed = 0;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Looking up numbers for Call Stats'), cancellable: true }, async (progress, token) => {
-      const ac = new AbortController();
-      const sub = token.onCancellationRequested(() => ac.abort());
-      let next = 0;
-      // A few at a time: the shared rate limiter paces them with everything else.
-      const worker = async () => {
-        while (next < numbers.length && !token.isCancellationRequested) {
-          const e164 = numbers[next++];
-          try {
-            await this.source.lookUp(e164, ac.signal);
-          } catch {
-            if (!token.isCancellationRequested) failed++;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: t('Looking up numbers for Call Stats'), cancellable: true },
+      async (progress, token) => {
+        const ac = new AbortController();
+        const sub = token.onCancellationRequested(() => ac.abort());
+        let next = 0;
+        // A few at a time: the shared rate limiter paces them with everything else.
+        const worker = async () => {
+          while (next < numbers.length && !token.isCancellationRequested) {
+            const e164 = numbers[next++];
+            try {
+              await this.source.lookUp(e164, ac.signal);
+            } catch {
+              if (!token.isCancellationRequested) failed++;
+            }
+            done++;
+            progress.report({ message: t('{0} of {1}', done, numbers.length), increment: 100 / numbers.length });
           }
-          done++;
-          progress.report({ message: t('{0} of {1}', done, numbers.length), increment: 100 / numbers.length });
-        }
-      };
-      await Promise.all([worker(), worker(), worker(), worker()]);
-      sub.dispose();
-    });
+        };
+        await Promise.all([worker(), worker(), worker(), worker()]);
+        sub.dispose();
+      },
+    );
     if (failed) void showWarning(t('{0} of {1} numbers could not be looked up; they stay "Not looked up".', failed, numbers.length));
     await this.compute();
     return done - failed;

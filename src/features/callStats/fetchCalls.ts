@@ -13,32 +13,30 @@ export interface FetchedCalls {
 
 /** Undefined when the user cancelled. `onProgress` also tells the panel. */
 export async function fetchAllCalls(client: ExotelClient, requests: CallFilter[], onProgress: (message: string) => void): Promise<FetchedCalls | undefined> {
-  return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: t('Call Stats'), cancellable: true },
-    async (progress, token) => {
-      const ac = new AbortController();
-      const sub = token.onCancellationRequested(() => ac.abort());
-      const seen = new Map<string, Call>();
-      let pages = 0;
-      let skipped = 0;
-      try {
-        for (const [i, request] of requests.entries()) {
-          for await (const page of client.pages({ ...request, details: true }, { signal: ac.signal })) {
-            pages++;
-            for (const c of page.calls) seen.set(c.sid, c);
-            skipped += page.skipped ?? 0;
-            const message = t('Fetching calls: {0} so far (request {1} of {2}, page {3})', seen.size, i + 1, requests.length, pages);
-            progress.report({ message });
-            onProgress(message);
-            if (token.isCancellationRequested) return undefined;
-          }
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: t('Call Stats'), cancellable: true }, async (progress, token) => {
+    const ac = new AbortController();
+    const sub = token.onCancellationRequested(() => ac.abort());
+    const seen = new Map<string, Call>();
+    let pages = 0;
+    let skipped = 0;
+    try {
+      for (const [i, request] of requests.entries()) {
+        for await (const page of client.pages({ ...request, details: true }, { signal: ac.signal })) {
+          pages++;
+          for (const c of page.calls) seen.set(c.sid, c);
+          skipped += page.skipped ?? 0;
+          const message = t('Fetching calls: {0} so far (request {1} of {2}, page {3})', seen.size, i + 1, requests.length, pages);
+          progress.report({ message });
+          onProgress(message);
+          if (token.isCancellationRequested) return undefined;
         }
-      } catch (err) {
-        if (token.isCancellationRequested) return undefined;
-        throw err;
-      } finally {
-        sub.dispose();
       }
-      return { calls: [...seen.values()], pages, skipped };
-    });
+    } catch (err) {
+      if (token.isCancellationRequested) return undefined;
+      throw err;
+    } finally {
+      sub.dispose();
+    }
+    return { calls: [...seen.values()], pages, skipped };
+  });
 }

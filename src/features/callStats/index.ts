@@ -19,7 +19,11 @@ export interface NumberCachePort {
 }
 
 /** Exotel: Show Call Stats — one panel; the command returns its view model once loaded (for tests and other commands). */
-export function registerCallStats({ context, log, session }: Deps, callsView: CallsViewPort, numbers: NumberCachePort): { panel(): CallStatsPanel | undefined } {
+export function registerCallStats(
+  { context, log, session }: Deps,
+  callsView: CallsViewPort,
+  numbers: NumberCachePort,
+): { panel(): CallStatsPanel | undefined } {
   const source: StatsSource = {
     connection: async () => {
       const c = await session.require();

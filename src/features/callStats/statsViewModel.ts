@@ -18,13 +18,20 @@ export const OUTCOME_COLORS: Record<Outcome, string> = {
 
 export function outcomeLabel(o: Outcome): string {
   switch (o) {
-    case 'answered': return t('Answered');
-    case 'missed': return t('Missed (incoming)');
-    case 'busy': return t('Busy');
-    case 'no-answer': return t('No answer');
-    case 'failed': return t('Failed');
-    case 'canceled': return t('Canceled');
-    case 'other': return t('Other');
+    case 'answered':
+      return t('Answered');
+    case 'missed':
+      return t('Missed (incoming)');
+    case 'busy':
+      return t('Busy');
+    case 'no-answer':
+      return t('No answer');
+    case 'failed':
+      return t('Failed');
+    case 'canceled':
+      return t('Canceled');
+    case 'other':
+      return t('Other');
   }
 }
 
@@ -55,18 +62,26 @@ export interface StatsViewInput {
 export function statsView(input: StatsViewInput): StatsView {
   const s = input.stats;
   const h = s.headline;
-  const pendingPrice = [h.pricePending ? t('{0} pending', h.pricePending) : '', h.priceMissing ? t('{0} without a price', h.priceMissing) : ''].filter(Boolean).join(', ');
+  const pendingPrice = [h.pricePending ? t('{0} pending', h.pricePending) : '', h.priceMissing ? t('{0} without a price', h.priceMissing) : '']
+    .filter(Boolean)
+    .join(', ');
   const headline: StatsView['headline'] = [
     { id: 'calls', label: t('Calls'), value: String(h.calls) },
     { id: 'answered', label: t('Answered'), value: String(h.answered), hint: h.missed ? t('{0} incoming calls missed', h.missed) : undefined },
     { id: 'asr', label: t('Answer rate (ASR)'), value: percent(h.answerRate) },
-    { id: 'acd', label: t('Average talk time (ACD)'), value: h.averageTalkSeconds === null ? '—' : formatSeconds(Math.round(h.averageTalkSeconds)), hint: h.talkPending ? t('{0} pending', h.talkPending) : undefined },
+    {
+      id: 'acd',
+      label: t('Average talk time (ACD)'),
+      value: h.averageTalkSeconds === null ? '—' : formatSeconds(Math.round(h.averageTalkSeconds)),
+      hint: h.talkPending ? t('{0} pending', h.talkPending) : undefined,
+    },
     { id: 'talk', label: t('Total talk time'), value: formatSeconds(h.totalTalkSeconds) },
     { id: 'spend', label: t('Total spend'), value: money(h.spend), hint: pendingPrice || undefined },
     { id: 'spendNotAnswered', label: t('Spend on calls not answered'), value: money(h.spendNotAnswered), hint: t('leg 1 is billed even when nobody answers') },
   ];
   const notes = [...(input.notes ?? [])];
-  if (h.uncertain) notes.push(t('{0} incoming calls were counted as answered without leg statuses: Exotel did not say whether an agent picked up.', h.uncertain));
+  if (h.uncertain)
+    notes.push(t('{0} incoming calls were counted as answered without leg statuses: Exotel did not say whether an agent picked up.', h.uncertain));
   return {
     range: input.range,
     applyFilter: input.applyFilter,
@@ -78,10 +93,24 @@ export function statsView(input: StatsViewInput): StatsView {
     notes,
     calls: h.calls,
     text: {
-      title: t('Call Stats'), range: t('Range'), today: t('Today'), last7: t('7 days'), last30: t('30 days'), last90: t('90 days'), custom: t('Custom'),
-      from: t('From'), to: t('To'), apply: t('Apply'), applyFilter: t('Apply the Calls view\'s filter'), refresh: t('Refresh'),
-      exportCsv: t('Export Figures (CSV)'), saveImage: t('Save as Image'), showTable: t('Table'), showChart: t('Chart'),
-      clickHint: t('Click a bar or cell (or a table row) to show those calls in the Calls view.'), noCalls: t('No calls in this range.'),
+      title: t('Call Stats'),
+      range: t('Range'),
+      today: t('Today'),
+      last7: t('7 days'),
+      last30: t('30 days'),
+      last90: t('90 days'),
+      custom: t('Custom'),
+      from: t('From'),
+      to: t('To'),
+      apply: t('Apply'),
+      applyFilter: t("Apply the Calls view's filter"),
+      refresh: t('Refresh'),
+      exportCsv: t('Export Figures (CSV)'),
+      saveImage: t('Save as Image'),
+      showTable: t('Table'),
+      showChart: t('Chart'),
+      clickHint: t('Click a bar or cell (or a table row) to show those calls in the Calls view.'),
+      noCalls: t('No calls in this range.'),
       lookUp: t('Look up'),
     },
   };
@@ -91,7 +120,12 @@ function charts(s: CallStats): ChartView[] {
   const days = s.perDay.map(d => d.day);
   const shownOutcomes = OUTCOMES.filter(o => s.perDay.some(d => d.outcomes[o] > 0) || o === 'answered');
   const perDay: ChartView = {
-    id: 'perDay', title: t('Calls per day by outcome'), kind: 'bar', labels: days.map(d => d.slice(5)), keys: days, unit: 'count',
+    id: 'perDay',
+    title: t('Calls per day by outcome'),
+    kind: 'bar',
+    labels: days.map(d => d.slice(5)),
+    keys: days,
+    unit: 'count',
     series: shownOutcomes.map(o => ({ name: outcomeLabel(o), key: o, color: OUTCOME_COLORS[o], values: s.perDay.map(d => d.outcomes[o]) })),
     table: {
       head: [t('Day'), ...shownOutcomes.map(outcomeLabel), t('Calls')],
@@ -102,36 +136,61 @@ function charts(s: CallStats): ChartView[] {
   const hours = Array.from({ length: 24 }, (_, i) => String(i).padStart(2, '0'));
   const rate = s.heatmap.calls.map((row, wd) => row.map((n, hr) => (n ? s.heatmap.answered[wd][hr] / n : null)));
   const heatTable = (values: Array<Array<number | null>>, fmt: (v: number | null) => string) => ({
-    head: [t('Weekday'), ...hours], rows: values.map((row, wd) => [weekdays[wd], ...row.map(fmt)]),
+    head: [t('Weekday'), ...hours],
+    rows: values.map((row, wd) => [weekdays[wd], ...row.map(fmt)]),
   });
   const heatKeys = { labels: [], keys: [], series: [] };
   const callsHeat: ChartView = {
-    id: 'heatmap', title: t('Calls by hour and weekday (account time zone)'), kind: 'heat', ...heatKeys, unit: 'count',
+    id: 'heatmap',
+    title: t('Calls by hour and weekday (account time zone)'),
+    kind: 'heat',
+    ...heatKeys,
+    unit: 'count',
     heat: { rows: weekdays, cols: hours, values: s.heatmap.calls, percent: false, color: '--vscode-charts-blue' },
     table: heatTable(s.heatmap.calls, v => String(v ?? 0)),
   };
   const rateHeat: ChartView = {
-    id: 'answerRate', title: t('Answer rate by hour and weekday'), kind: 'heat', ...heatKeys, unit: 'percent',
+    id: 'answerRate',
+    title: t('Answer rate by hour and weekday'),
+    kind: 'heat',
+    ...heatKeys,
+    unit: 'percent',
     heat: { rows: weekdays, cols: hours, values: rate, percent: true, color: '--vscode-charts-green' },
     table: heatTable(rate, v => (v === null ? '—' : percent(v))),
   };
   const binLabel = (min: number, max?: number) => (max === undefined ? `≥ ${formatSeconds(min)}` : `${formatSeconds(min)} – ${formatSeconds(max)}`);
   const talk: ChartView = {
-    id: 'talkTime', title: t('Talk time of answered calls'), kind: 'bar', unit: 'count',
-    labels: s.talkTime.map(b => binLabel(b.min, b.max)), keys: s.talkTime.map((_, i) => String(i)),
+    id: 'talkTime',
+    title: t('Talk time of answered calls'),
+    kind: 'bar',
+    unit: 'count',
+    labels: s.talkTime.map(b => binLabel(b.min, b.max)),
+    keys: s.talkTime.map((_, i) => String(i)),
     series: [{ name: t('Calls'), color: '--vscode-charts-blue', values: s.talkTime.map(b => b.calls) }],
     table: { head: [t('Talk time'), t('Calls')], rows: s.talkTime.map(b => [binLabel(b.min, b.max), String(b.calls)]) },
     note: s.headline.talkPending ? t('{0} answered calls have no talk time yet (Exotel fills it minutes after the call).', s.headline.talkPending) : undefined,
   };
   const spend: ChartView = {
-    id: 'spendPerDay', title: t('Spend per day'), kind: 'bar', labels: days.map(d => d.slice(5)), keys: days, unit: 'money',
+    id: 'spendPerDay',
+    title: t('Spend per day'),
+    kind: 'bar',
+    labels: days.map(d => d.slice(5)),
+    keys: days,
+    unit: 'money',
     series: [{ name: t('Spend'), color: '--vscode-charts-orange', values: s.perDay.map(d => d.spend) }],
     table: { head: [t('Day'), t('Spend')], rows: s.perDay.map(d => [d.day, money(d.spend)]) },
-    note: s.headline.pricePending + s.headline.priceMissing ? t('{0} calls have no price yet and are not in these sums.', s.headline.pricePending + s.headline.priceMissing) : undefined,
+    note:
+      s.headline.pricePending + s.headline.priceMissing
+        ? t('{0} calls have no price yet and are not in these sums.', s.headline.pricePending + s.headline.priceMissing)
+        : undefined,
   };
   const breakdown = (id: string, title: string, list: CallStats['byExoPhone'], note?: string): ChartView => ({
-    id, title, kind: 'hbar', unit: 'count',
-    labels: list.map(b => bucketLabel(id, b.key)), keys: list.map(b => b.key),
+    id,
+    title,
+    kind: 'hbar',
+    unit: 'count',
+    labels: list.map(b => bucketLabel(id, b.key)),
+    keys: list.map(b => b.key),
     series: [
       { name: t('Answered'), key: 'answered', color: OUTCOME_COLORS.answered, values: list.map(b => b.answered) },
       { name: t('Not answered'), key: 'notAnswered', color: '--vscode-charts-red', values: list.map(b => b.calls - b.answered) },
@@ -145,7 +204,11 @@ function charts(s: CallStats): ChartView[] {
   const unknown = s.unknownNumbers.length;
   const unknownNote = unknown ? t('{0} customer numbers are not in the number cache yet, so their calls count as "Not looked up".', unknown) : undefined;
   return [
-    perDay, callsHeat, rateHeat, talk, spend,
+    perDay,
+    callsHeat,
+    rateHeat,
+    talk,
+    spend,
     breakdown('exophone', t('ExoPhone'), s.byExoPhone),
     breakdown('direction', t('Direction'), s.byDirection),
     breakdown('circle', t('Telecom circle'), s.byCircle, unknownNote),
@@ -157,7 +220,11 @@ function charts(s: CallStats): ChartView[] {
 export function lookupAction(unknown: number, mode: string, perMinute: number): StatsView['lookup'] {
   if (!unknown) return undefined;
   if (mode === 'off') {
-    return { label: t('Look up {0} numbers', unknown), enabled: false, note: t('Number lookup is off (setting exotel.hover.lookup): no number is sent to Exotel.') };
+    return {
+      label: t('Look up {0} numbers', unknown),
+      enabled: false,
+      note: t('Number lookup is off (setting exotel.hover.lookup): no number is sent to Exotel.'),
+    };
   }
   const minutes = Math.max(1, Math.ceil(unknown / Math.max(1, perMinute)));
   return {

@@ -24,8 +24,12 @@ export function registerCallTests({ context, log, session }: Deps, sandbox: Suit
     if (!item) await items.discover();
   };
   controller.refreshHandler = () => items.discover();
-  const runProfile = controller.createRunProfile(t('Run'), vscode.TestRunProfileKind.Run,
-    (request, token) => runTests({ controller, items, session, sandbox, log, lastCalls }, request, token), true);
+  const runProfile = controller.createRunProfile(
+    t('Run'),
+    vscode.TestRunProfileKind.Run,
+    (request, token) => runTests({ controller, items, session, sandbox, log, lastCalls }, request, token),
+    true,
+  );
   context.subscriptions.push(
     controller,
     items,

@@ -10,7 +10,6 @@ import { SuiteSandbox } from './suiteSandbox';
 import { SuiteEntry, SuiteItems, toRange } from './suiteItems';
 import { suiteTarget } from './suiteTarget';
 
-
 export interface RunDeps {
   controller: vscode.TestController;
   items: SuiteItems;
@@ -42,7 +41,8 @@ function collect(items: SuiteItems, request: vscode.TestRunRequest): Map<SuiteEn
   const picked = new Map<SuiteEntry, Set<number>>();
   const add = (entry: SuiteEntry, index?: number) => {
     const set = picked.get(entry) ?? new Set<number>();
-    if (index === undefined) entry.tests.forEach((_, i) => set.add(i)); else set.add(index);
+    if (index === undefined) entry.tests.forEach((_, i) => set.add(i));
+    else set.add(index);
     picked.set(entry, set);
   };
   if (request.include) {
@@ -66,9 +66,12 @@ async function runEntry(deps: RunDeps, run: vscode.TestRun, stale: SuiteEntry, i
   const entry = deps.items.update(stale.uri, await deps.items.text(stale.uri));
   const { suite, uri } = entry;
   const text = suite.text;
-  const tests = suite.tests.filter(x => indexes.has(x.index) || (indexes.size === 0));
+  const tests = suite.tests.filter(x => indexes.has(x.index) || indexes.size === 0);
   const itemOf = (index: number) => entry.tests.get(index);
-  for (const test of tests) { const item = itemOf(test.index); if (item) run.enqueued(item); }
+  for (const test of tests) {
+    const item = itemOf(test.index);
+    if (item) run.enqueued(item);
+  }
   const errorAll = (message: string) => {
     for (const test of tests) {
       const item = itemOf(test.index);
@@ -79,7 +82,10 @@ async function runEntry(deps: RunDeps, run: vscode.TestRun, stale: SuiteEntry, i
     const p = suite.suiteProblems[0];
     const m = new vscode.TestMessage(t('The suite cannot run: {0}', p.message));
     m.location = new vscode.Location(uri, toRange(text, p));
-    for (const test of tests) { const item = itemOf(test.index); if (item) run.errored(item, m); }
+    for (const test of tests) {
+      const item = itemOf(test.index);
+      if (item) run.errored(item, m);
+    }
     return;
   }
   let chosen;
@@ -97,7 +103,10 @@ async function runEntry(deps: RunDeps, run: vscode.TestRun, stale: SuiteEntry, i
   await runSuite(suite, chosen.target, {
     signal,
     only: tests.map(x => x.index),
-    onStart: test => { const item = itemOf(test.index); if (item) run.started(item); },
+    onStart: test => {
+      const item = itemOf(test.index);
+      if (item) run.started(item);
+    },
     onResult: (test, result) => {
       const item = itemOf(test.index);
       if (!item) return;
@@ -115,7 +124,11 @@ function report(run: vscode.TestRun, item: vscode.TestItem, r: TestResult, entry
   };
   const seconds = (r.ms / 1000).toFixed(1);
   const sid = r.callSid ? ` · CallSid ${r.callSid}` : '';
-  run.appendOutput(`${r.outcome === 'passed' ? '✓' : r.outcome === 'failed' ? '✗' : '-'} ${r.name} (${seconds} s${sid})${r.message ? ` — ${r.message}` : ''}\r\n`, undefined, item);
+  run.appendOutput(
+    `${r.outcome === 'passed' ? '✓' : r.outcome === 'failed' ? '✗' : '-'} ${r.name} (${seconds} s${sid})${r.message ? ` — ${r.message}` : ''}\r\n`,
+    undefined,
+    item,
+  );
   switch (r.outcome) {
     case 'passed':
       run.passed(item, r.ms);
@@ -133,7 +146,11 @@ function report(run: vscode.TestRun, item: vscode.TestItem, r: TestResult, entry
       return;
     }
     case 'failed':
-      run.failed(item, r.failures.map(f => message(f, r, where(f.path))), r.ms);
+      run.failed(
+        item,
+        r.failures.map(f => message(f, r, where(f.path))),
+        r.ms,
+      );
   }
 }
 
@@ -141,7 +158,9 @@ function message(f: Failure, r: TestResult, location: vscode.Location): vscode.T
   const md = new vscode.MarkdownString(undefined, true);
   md.appendText(f.message);
   if (r.callSid) {
-    md.appendMarkdown(`\n\n${t('Call')} \`${r.callSid}\` · [${t('Show call details')}](command:${COMMANDS.showCallDetails}?${encodeURIComponent(JSON.stringify([r.callSid]))}) · ${t('{0} s', (r.ms / 1000).toFixed(1))}`);
+    md.appendMarkdown(
+      `\n\n${t('Call')} \`${r.callSid}\` · [${t('Show call details')}](command:${COMMANDS.showCallDetails}?${encodeURIComponent(JSON.stringify([r.callSid]))}) · ${t('{0} s', (r.ms / 1000).toFixed(1))}`,
+    );
   }
   md.isTrusted = { enabledCommands: [COMMANDS.showCallDetails] };
   const m = f.expected !== undefined && f.actual !== undefined ? vscode.TestMessage.diff(md, f.expected, f.actual) : new vscode.TestMessage(md);

@@ -36,14 +36,30 @@ export class SuiteItems extends Disposable {
     super();
     const watcher = this.register(vscode.workspace.createFileSystemWatcher(SUITE_GLOB));
     this.register(watcher.onDidCreate(uri => void this.readFile(uri)));
-    this.register(watcher.onDidChange(uri => { if (!openDocument(uri)) void this.readFile(uri); }));
+    this.register(
+      watcher.onDidChange(uri => {
+        if (!openDocument(uri)) void this.readFile(uri);
+      }),
+    );
     this.register(watcher.onDidDelete(uri => this.remove(uri)));
-    this.register(vscode.workspace.onDidOpenTextDocument(doc => { if (isSuiteUri(doc.uri)) this.update(doc.uri, doc.getText()); }));
+    this.register(
+      vscode.workspace.onDidOpenTextDocument(doc => {
+        if (isSuiteUri(doc.uri)) this.update(doc.uri, doc.getText());
+      }),
+    );
     // An event without content changes is only the dirty flag (a save, a deleted file): nothing to re-read.
-    this.register(vscode.workspace.onDidChangeTextDocument(e => { if (isSuiteUri(e.document.uri) && e.contentChanges.length) this.later(e.document); }));
+    this.register(
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (isSuiteUri(e.document.uri) && e.contentChanges.length) this.later(e.document);
+      }),
+    );
     this.register({ dispose: () => this.timers.forEach(clearTimeout) });
     // Closing without saving: the file on disk is the truth again.
-    this.register(vscode.workspace.onDidCloseTextDocument(doc => { if (isSuiteUri(doc.uri)) void this.readFile(doc.uri); }));
+    this.register(
+      vscode.workspace.onDidCloseTextDocument(doc => {
+        if (isSuiteUri(doc.uri)) void this.readFile(doc.uri);
+      }),
+    );
   }
 
   /** Finds every suite in the workspace (the controller's resolveHandler calls it once). */
@@ -89,10 +105,13 @@ export class SuiteItems extends Disposable {
   private later(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      if (!doc.isClosed) this.update(doc.uri, doc.getText());
-    }, 150));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!doc.isClosed) this.update(doc.uri, doc.getText());
+      }, 150),
+    );
   }
 
   update(uri: vscode.Uri, text: string): SuiteEntry {
@@ -131,11 +150,18 @@ export class SuiteItems extends Disposable {
     entry.item.children.replace(children);
     // The editor's JSON validation already reports syntax and schema problems in open files; ours add the rules.
     const shown = suite.problems.filter(p => p.kind === 'rule' || !openDocument(uri));
-    this.diagnostics.set(uri, shown.map(p => {
-      const d = new vscode.Diagnostic(toRange(text, p), p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
-      d.source = t('Exotel call tests');
-      return d;
-    }));
+    this.diagnostics.set(
+      uri,
+      shown.map(p => {
+        const d = new vscode.Diagnostic(
+          toRange(text, p),
+          p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning,
+        );
+        d.source = t('Exotel call tests');
+        return d;
+      }),
+    );
     this.changed.fire();
     return entry;
   }

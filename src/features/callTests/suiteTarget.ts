@@ -1,12 +1,21 @@
 // Where a suite's calls go from the editor: the extension's sandbox (started if need be), or the signed-in profile
 // the suite names — real calls, placed only after a confirmation that says what will ring.
 import { t } from '../../common/callText/translate';
-import { CALLBACKS_NEED_RECEIVER, ParsedSuite, realRunPlan, refuseRealRun, RunTarget, SANDBOX_TIMEOUT_SECONDS, ACCOUNT_TIMEOUT_SECONDS, describeRealRun, SuiteTest } from '../../callTests';
+import {
+  CALLBACKS_NEED_RECEIVER,
+  ParsedSuite,
+  realRunPlan,
+  refuseRealRun,
+  RunTarget,
+  SANDBOX_TIMEOUT_SECONDS,
+  ACCOUNT_TIMEOUT_SECONDS,
+  describeRealRun,
+  SuiteTest,
+} from '../../callTests';
 import { showWarning } from '../../common/notify';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Session } from '../../session/session';
 import { SuiteSandbox } from './suiteSandbox';
-
 
 export type TargetResult = { target: RunTarget } | { refused: string };
 

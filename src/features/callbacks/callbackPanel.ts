@@ -13,7 +13,11 @@ export interface CallbackPanelHost {
 export class CallbackPanel extends ExotelPanel {
   lastView: CallbackView | undefined;
 
-  constructor(extensionUri: vscode.Uri, private readonly host: CallbackPanelHost, public id: string) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly host: CallbackPanelHost,
+    public id: string,
+  ) {
     super(extensionUri, 'exotel.callback', 'callback', t('Callback'));
     this.render();
   }

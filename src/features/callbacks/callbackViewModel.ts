@@ -20,7 +20,11 @@ export function callbackView(d: Delivery, attempts: Delivery[], formatTime: (at:
     line: `HTTP ${d.answer.status}${d.latencyMs !== undefined ? ` · ${Math.round(d.latencyMs)} ms` : ''}`,
     headers: rows(d.answer.headers),
     body: maskText(d.answer.body),
-    note: d.answer.truncated ? t('The answer was longer; the first 64 KiB are shown.') : d.forwardedTo ? t('Your handler at {0} answered this; the receiver passed it on.', maskUrl(d.forwardedTo)) : undefined,
+    note: d.answer.truncated
+      ? t('The answer was longer; the first 64 KiB are shown.')
+      : d.forwardedTo
+        ? t('Your handler at {0} answered this; the receiver passed it on.', maskUrl(d.forwardedTo))
+        : undefined,
   };
   const failure = !d.done ? t('Waiting for the answer…') : kind === '2xx' || d.answer ? undefined : failureText(d);
   return {
@@ -51,30 +55,50 @@ export function callbackView(d: Delivery, attempts: Delivery[], formatTime: (at:
     canResend,
     canOpenCall: Boolean(d.callSid),
     text: {
-      request: t('Request'), answer: t('Answer'), headers: t('Headers'), fields: t('Fields'), raw: t('Raw body'), attempts: t('Attempts'),
-      noAnswer: t('No answer yet.'), resend: t('Resend'), editResend: t('Edit and Resend'), copyCurl: t('Copy as cURL'),
-      copyFixture: t('Copy as Fixture'), openCall: t('Open Call'), when: t('When'), result: t('Result'), latency: t('Time'),
-      attempt: t('Attempt'), empty: t('(empty)'), answerToSender: t('Answered to the sender'),
+      request: t('Request'),
+      answer: t('Answer'),
+      headers: t('Headers'),
+      fields: t('Fields'),
+      raw: t('Raw body'),
+      attempts: t('Attempts'),
+      noAnswer: t('No answer yet.'),
+      resend: t('Resend'),
+      editResend: t('Edit and Resend'),
+      copyCurl: t('Copy as cURL'),
+      copyFixture: t('Copy as Fixture'),
+      openCall: t('Open Call'),
+      when: t('When'),
+      result: t('Result'),
+      latency: t('Time'),
+      attempt: t('Attempt'),
+      empty: t('(empty)'),
+      answerToSender: t('Answered to the sender'),
     },
   };
 }
 
 function failureText(d: Delivery): string {
   switch (resultKind(d)) {
-    case 'timeout': return t('No answer in time: the handler did not answer before the timeout ({0}).', d.error ?? '');
-    case 'refused': return t('Connection refused: nothing is listening at {0}. Is your handler running?', maskUrl(d.forwardedTo ?? d.request.url));
-    case 'reset': return t('The connection was reset: the handler closed it without answering ({0}).', d.error ?? '');
-    default: return t('The request failed: {0}', maskText(d.error ?? t('unknown error')));
+    case 'timeout':
+      return t('No answer in time: the handler did not answer before the timeout ({0}).', d.error ?? '');
+    case 'refused':
+      return t('Connection refused: nothing is listening at {0}. Is your handler running?', maskUrl(d.forwardedTo ?? d.request.url));
+    case 'reset':
+      return t('The connection was reset: the handler closed it without answering ({0}).', d.error ?? '');
+    default:
+      return t('The request failed: {0}', maskText(d.error ?? t('unknown error')));
   }
 }
 
 function summaryOf(d: Delivery, where: string): string {
   const kind = resultKind(d);
-  const retry = d.attempt !== undefined && d.maxAttempts !== undefined && d.maxAttempts > 1
-    ? ` ${t('Attempt {0} of {1}.', d.attempt, d.maxAttempts)}` : '';
-  const outcome = kind === 'pending' ? t('No answer yet.')
-    : kind === '2xx' ? t('The handler accepted it ({0}).', resultText(d))
-      : t('The handler did not accept it: {0}.', resultText(d));
+  const retry = d.attempt !== undefined && d.maxAttempts !== undefined && d.maxAttempts > 1 ? ` ${t('Attempt {0} of {1}.', d.attempt, d.maxAttempts)}` : '';
+  const outcome =
+    kind === 'pending'
+      ? t('No answer yet.')
+      : kind === '2xx'
+        ? t('The handler accepted it ({0}).', resultText(d))
+        : t('The handler did not accept it: {0}.', resultText(d));
   const forwarded = d.source === 'receiver' && !d.forwardedTo ? ` ${t('Not forwarded: the receiver answered 200 itself.')}` : '';
   return `${capitalise(where)}. ${outcome}${retry}${forwarded}`;
 }

@@ -20,12 +20,14 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
   ) {
     super();
     // A burst of deliveries (retries, a bulk test) refreshes the tree once.
-    this.register(store.onChange(() => {
-      this.pending ??= setTimeout(() => {
-        this.pending = undefined;
-        this.changed.fire(undefined);
-      }, 100);
-    }));
+    this.register(
+      store.onChange(() => {
+        this.pending ??= setTimeout(() => {
+          this.pending = undefined;
+          this.changed.fire(undefined);
+        }, 100);
+      }),
+    );
     this.register({ dispose: () => clearTimeout(this.pending) });
   }
 
@@ -66,7 +68,7 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
   /** The rows as the tree shows them (labels, descriptions, icons), for the in-host tests and the bench. */
   snapshot(): Array<{ label: string; description: string; icon: string; children: Array<{ id: string; label: string; description: string; icon: string }> }> {
     const text = (item: vscode.TreeItem) => ({
-      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
       description: typeof item.description === 'string' ? item.description : '',
       icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
     });

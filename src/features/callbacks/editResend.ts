@@ -23,7 +23,9 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
   async open(d: Delivery): Promise<vscode.TextDocument> {
     const target = resendTarget(d) ?? d.request.url;
     const editable = toEditable({ ...d.request, url: target });
-    const note = t('Edit anything below, then click “Send Edited Callback” above or run “Exotel: Send Edited Callback”. Content-Length and the multipart boundary are set when it is sent.');
+    const note = t(
+      'Edit anything below, then click “Send Edited Callback” above or run “Exotel: Send Edited Callback”. Content-Length and the multipart boundary are set when it is sent.',
+    );
     const content = JSON.stringify({ [NOTE_KEY]: note, ...editable }, null, 2);
     const doc = await vscode.workspace.openTextDocument({ language: 'json', content });
     this.docs.set(doc.uri.toString(), d.id);
@@ -51,8 +53,6 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.docs.has(doc.uri.toString())) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    return [
-      new vscode.CodeLens(top, { title: `$(send) ${t('Send Edited Callback')}`, command: 'exotel.callbacks.sendEdited', arguments: [doc.uri] }),
-    ];
+    return [new vscode.CodeLens(top, { title: `$(send) ${t('Send Edited Callback')}`, command: 'exotel.callbacks.sendEdited', arguments: [doc.uri] })];
   }
 }

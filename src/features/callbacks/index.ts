@@ -1,7 +1,17 @@
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
 import {
-  CallInfo, curlCommand, Delivery, DeliveryStore, fixtureOf, fromAttempt, fromCapture, fromResend, jsonLine, resendTarget, sendRequest,
+  CallInfo,
+  curlCommand,
+  Delivery,
+  DeliveryStore,
+  fixtureOf,
+  fromAttempt,
+  fromCapture,
+  fromResend,
+  jsonLine,
+  resendTarget,
+  sendRequest,
 } from '../../callbacks';
 import { registerCommand } from '../../common/commands';
 import { showInfo, showWarning } from '../../common/notify';
@@ -82,7 +92,7 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
   });
 
   const need = (arg: unknown): Delivery => {
-    const node = typeof arg === 'object' ? arg as CallbackNode : undefined;
+    const node = typeof arg === 'object' ? (arg as CallbackNode) : undefined;
     const id = typeof arg === 'string' ? arg : node?.kind === 'delivery' ? node.id : node?.kind === 'group' ? node.group.deliveries[0]?.id : panel?.id;
     const d = id ? store.get(id) : undefined;
     if (!d) throw new Error(t('Pick a delivery in the Callbacks view first.'));
@@ -95,14 +105,19 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
     store.upsert(fromResend(of, request, undefined, id, new Date()));
     const result = await sendRequest(request, { timeoutMs: RESEND_TIMEOUT_MS });
     store.upsert(fromResend(of, request, result, id, store.get(id)?.at ?? new Date()));
-    log.info(`Resent ${of.event ?? of.request.method} for ${of.callSid ?? 'a request'} → ${request.url}: ${result.status !== undefined ? `HTTP ${result.status}` : result.error}`);
+    log.info(
+      `Resent ${of.event ?? of.request.method} for ${of.callSid ?? 'a request'} → ${request.url}: ${result.status !== undefined ? `HTTP ${result.status}` : result.error}`,
+    );
     return id;
   };
 
   async function act(id: string, action: WebviewAction, _value: string | undefined): Promise<void> {
     const command = {
-      resend: 'exotel.callbacks.resend', editResend: 'exotel.callbacks.editAndResend', copyCurl: 'exotel.callbacks.copyCurl',
-      copyFixture: 'exotel.callbacks.copyFixture', openCall: 'exotel.callbacks.openCall',
+      resend: 'exotel.callbacks.resend',
+      editResend: 'exotel.callbacks.editAndResend',
+      copyCurl: 'exotel.callbacks.copyCurl',
+      copyFixture: 'exotel.callbacks.copyFixture',
+      openCall: 'exotel.callbacks.openCall',
     }[action as string];
     if (command) await vscode.commands.executeCommand(command, id);
   }
@@ -132,13 +147,20 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
         void showInfo(t('There are no callbacks to export yet.'));
         return undefined;
       }
-      const uri = args?.uri ?? await vscode.window.showSaveDialog({
-        title: t('Export Callbacks (JSON Lines)'), filters: { 'JSON Lines': ['jsonl'] },
-        defaultUri: vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'exotel-callbacks.jsonl'),
-      });
+      const uri =
+        args?.uri ??
+        (await vscode.window.showSaveDialog({
+          title: t('Export Callbacks (JSON Lines)'),
+          filters: { 'JSON Lines': ['jsonl'] },
+          defaultUri: vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'exotel-callbacks.jsonl'),
+        }));
       if (!uri) return undefined;
       await vscode.workspace.fs.writeFile(uri, Buffer.from(all.map(jsonLine).join('\n') + '\n', 'utf8'));
-      void showInfo(all.length === 1 ? t('Exported 1 delivery to {0} (secrets masked).', uri.fsPath) : t('Exported {0} deliveries to {1} (secrets masked).', all.length, uri.fsPath));
+      void showInfo(
+        all.length === 1
+          ? t('Exported 1 delivery to {0} (secrets masked).', uri.fsPath)
+          : t('Exported {0} deliveries to {1} (secrets masked).', all.length, uri.fsPath),
+      );
       return uri.toString();
     }),
     registerCommand(log, 'exotel.callbacks.resend', async (arg?: string | CallbackNode) => {
@@ -175,8 +197,14 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
       const d = need(arg);
       let mask = options?.mask;
       if (mask === undefined) {
-        const masked = { label: t('Mask numbers and SIDs'), description: t('for a bug report: keeps the last 4 digits of numbers and the first 4 characters of SIDs'), mask: true };
-        const pick = await vscode.window.showQuickPick([masked, { label: t('Keep them as captured'), description: t('for your own tests'), mask: false }], { title: t('Copy as Fixture') });
+        const masked = {
+          label: t('Mask numbers and SIDs'),
+          description: t('for a bug report: keeps the last 4 digits of numbers and the first 4 characters of SIDs'),
+          mask: true,
+        };
+        const pick = await vscode.window.showQuickPick([masked, { label: t('Keep them as captured'), description: t('for your own tests'), mask: false }], {
+          title: t('Copy as Fixture'),
+        });
         if (!pick) return undefined;
         mask = pick.mask;
       }
@@ -205,13 +233,16 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
     const key = 'exotel.callbacks.tunnelUrl';
     const url = await vscode.window.showInputBox({
       title: t('Send callbacks to the Callbacks view — your tunnel'),
-      prompt: t('Exotel cannot reach 127.0.0.1: the public https URL of your own tunnel to port {0} (e.g. from cloudflared or ngrok), with the path you want.', r.port),
+      prompt: t(
+        'Exotel cannot reach 127.0.0.1: the public https URL of your own tunnel to port {0} (e.g. from cloudflared or ngrok), with the path you want.',
+        r.port,
+      ),
       value: context.workspaceState.get<string>(key, ''),
       ignoreFocusOut: true,
-      validateInput: s => (/^https?:\/\/[^/\s]+/i.test(s.trim()) ? undefined : t('Give the tunnel\'s http(s) URL.')),
+      validateInput: s => (/^https?:\/\/[^/\s]+/i.test(s.trim()) ? undefined : t("Give the tunnel's http(s) URL.")),
     });
     if (!url) return undefined;
-    if (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(url.trim())) void showWarning(t('Exotel cannot reach {0}: use your tunnel\'s public URL.', url.trim()));
+    if (/^https?:\/\/(127\.0\.0\.1|localhost)[:/]/i.test(url.trim())) void showWarning(t("Exotel cannot reach {0}: use your tunnel's public URL.", url.trim()));
     await context.workspaceState.update(key, url.trim());
     return url.trim();
   };

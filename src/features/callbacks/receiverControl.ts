@@ -7,7 +7,6 @@ import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { showInfo } from '../../common/notify';
 
-
 export interface ReceiverArgs {
   /** 0: any free port. */
   port?: number;
@@ -21,7 +20,10 @@ export class ReceiverControl extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<Receiver | undefined>());
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: Log, private readonly onRecord: (receiver: Receiver, capture: Capture) => void) {
+  constructor(
+    private readonly log: Log,
+    private readonly onRecord: (receiver: Receiver, capture: Capture) => void,
+  ) {
     super();
     this.item.name = t('Exotel Callback Receiver');
     this.item.command = 'exotel.callbacks.focus';
@@ -38,7 +40,7 @@ export class ReceiverControl extends Disposable {
       void showInfo(t('The callback receiver is already listening at {0}.', this.receiver.url));
       return this.receiver.url;
     }
-    const port = args?.port ?? await askPort();
+    const port = args?.port ?? (await askPort());
     if (port === undefined) return undefined;
     const forwardTo = args ? args.forwardTo : await askForward();
     if (forwardTo === undefined && !args) return undefined;
@@ -51,9 +53,16 @@ export class ReceiverControl extends Disposable {
     this.log.info(`Callback receiver listening at ${receiver.url}${receiver.forwardTo ? `, forwarding to ${receiver.forwardTo}` : ''}`);
     const copy = t('Copy URL');
     void showInfo(
-      t('Receiving callbacks at {0}{1}. Real Exotel cannot reach your machine: expose port {2} with your own tunnel (for example cloudflared or ngrok) and use the tunnel\'s https URL as the StatusCallback.',
-        receiver.url, receiver.forwardTo ? t(' and forwarding them to {0}', receiver.forwardTo) : '', receiver.port),
-      copy).then(async pick => { if (pick === copy) await vscode.env.clipboard.writeText(receiver.url); });
+      t(
+        "Receiving callbacks at {0}{1}. Real Exotel cannot reach your machine: expose port {2} with your own tunnel (for example cloudflared or ngrok) and use the tunnel's https URL as the StatusCallback.",
+        receiver.url,
+        receiver.forwardTo ? t(' and forwarding them to {0}', receiver.forwardTo) : '',
+        receiver.port,
+      ),
+      copy,
+    ).then(async pick => {
+      if (pick === copy) await vscode.env.clipboard.writeText(receiver.url);
+    });
     return receiver.url;
   }
 

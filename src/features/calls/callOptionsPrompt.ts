@@ -25,14 +25,25 @@ export function describeOptions(o: CallOptionValues): string {
 }
 
 /** Options…: a list of every parameter; pick one to change it; Done keeps the result. */
-export async function editOptions(start: CallOptionValues, keys: ReadonlyArray<keyof CallOptionValues> = FIELDS.map(f => f.key)): Promise<CallOptionValues | undefined> {
+export async function editOptions(
+  start: CallOptionValues,
+  keys: ReadonlyArray<keyof CallOptionValues> = FIELDS.map(f => f.key),
+): Promise<CallOptionValues | undefined> {
   let options = { ...start };
   for (;;) {
     const fields = FIELDS.filter(f => keys.includes(f.key));
     const pick = await vscode.window.showQuickPick(
-      [{ label: `$(check) ${t('Done')}`, description: describeOptions(options), field: undefined as Field | undefined },
-        ...fields.map(f => ({ label: f.api, description: options[f.key] === undefined ? t('not set') : String(options[f.key]), detail: callOptionHelp(f), field: f as Field | undefined }))],
-      { title: t('Call options'), placeHolder: t('Pick a parameter to change it'), ignoreFocusOut: true });
+      [
+        { label: `$(check) ${t('Done')}`, description: describeOptions(options), field: undefined as Field | undefined },
+        ...fields.map(f => ({
+          label: f.api,
+          description: options[f.key] === undefined ? t('not set') : String(options[f.key]),
+          detail: callOptionHelp(f),
+          field: f as Field | undefined,
+        })),
+      ],
+      { title: t('Call options'), placeHolder: t('Pick a parameter to change it'), ignoreFocusOut: true },
+    );
     if (!pick) return undefined;
     if (!pick.field) {
       // Each value was checked as it was typed; here the ones that must go together (dual needs Record).
@@ -50,20 +61,25 @@ export async function editOptions(start: CallOptionValues, keys: ReadonlyArray<k
 async function askField(f: Field, options: CallOptionValues): Promise<unknown> {
   const current = options[f.key];
   if (f.kind === 'bool' || f.kind === 'choice') {
-    const values = f.kind === 'bool' ? ['true', 'false'] : f.choices ?? [];
+    const values = f.kind === 'bool' ? ['true', 'false'] : (f.choices ?? []);
     const pick = await vscode.window.showQuickPick([...values, t('(not set)')], { title: f.api, placeHolder: callOptionHelp(f) });
     if (pick === undefined) return null;
     if (pick === t('(not set)')) return undefined;
     return f.kind === 'bool' ? pick === 'true' : pick;
   }
   if (f.kind === 'events') {
-    const picks = await vscode.window.showQuickPick(STATUS_CALLBACK_EVENTS.map(e => ({ label: e, picked: (current as string[] | undefined)?.includes(e) ?? false })),
-      { title: f.api, canPickMany: true, placeHolder: callOptionHelp(f) });
+    const picks = await vscode.window.showQuickPick(
+      STATUS_CALLBACK_EVENTS.map(e => ({ label: e, picked: (current as string[] | undefined)?.includes(e) ?? false })),
+      { title: f.api, canPickMany: true, placeHolder: callOptionHelp(f) },
+    );
     if (!picks) return null;
     return picks.length ? picks.map(p => p.label) : undefined;
   }
   const text = await vscode.window.showInputBox({
-    title: f.api, prompt: `${callOptionHelp(f)}. ${t('Empty to leave it unset.')}`, value: current === undefined ? '' : String(current), ignoreFocusOut: true,
+    title: f.api,
+    prompt: `${callOptionHelp(f)}. ${t('Empty to leave it unset.')}`,
+    value: current === undefined ? '' : String(current),
+    ignoreFocusOut: true,
     validateInput: v => (v.trim() === '' ? undefined : checkOptions({ ...options, [f.key]: f.kind === 'int' ? Number(v) : v.trim() })),
   });
   if (text === undefined) return null;

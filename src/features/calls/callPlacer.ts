@@ -29,14 +29,21 @@ export class CallPlacer {
       void showInfo(t('This call was placed a moment ago; it was not placed twice.'));
       return Promise.resolve(this.last.call);
     }
-    const sending = Promise.resolve(vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: sandbox ? t('Placing a sandbox call (no real phone rings)…') : t('Placing the call…') },
-      () => {
-        return 'flow' in params ? client.connectToFlow(params) : client.connectCall(params);
-      })).then(call => {
-      this.last = { key, at: Date.now(), call };
-      return call;
-    }).finally(() => { this.inFlight = undefined; });
+    const sending = Promise.resolve(
+      vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: sandbox ? t('Placing a sandbox call (no real phone rings)…') : t('Placing the call…') },
+        () => {
+          return 'flow' in params ? client.connectToFlow(params) : client.connectCall(params);
+        },
+      ),
+    )
+      .then(call => {
+        this.last = { key, at: Date.now(), call };
+        return call;
+      })
+      .finally(() => {
+        this.inFlight = undefined;
+      });
     this.inFlight = sending;
     return sending;
   }

@@ -29,11 +29,27 @@ export interface ConnectArgs extends CallOptionValues {
 
 // Records, so that the compiler names any option or argument these lists miss.
 const OPTIONS: Record<keyof CallOptionValues, true> = {
-  callType: true, timeLimit: true, timeOut: true, waitUrl: true, record: true, recordingChannels: true, recordingFormat: true,
-  customField: true, statusCallback: true, statusCallbackEvents: true, statusCallbackContentType: true,
+  callType: true,
+  timeLimit: true,
+  timeOut: true,
+  waitUrl: true,
+  record: true,
+  recordingChannels: true,
+  recordingFormat: true,
+  customField: true,
+  statusCallback: true,
+  statusCallbackEvents: true,
+  statusCallbackContentType: true,
 };
 const ARGS: Record<Exclude<keyof ConnectArgs, keyof CallOptionValues>, true> = {
-  from: true, to: true, callerId: true, flow: true, options: true, dryRun: true, onDnd: true, review: true,
+  from: true,
+  to: true,
+  callerId: true,
+  flow: true,
+  options: true,
+  dryRun: true,
+  onDnd: true,
+  review: true,
 };
 const OPTION_KEYS = Object.keys(OPTIONS);
 
@@ -47,7 +63,7 @@ export function connectArgs(command: string, raw: unknown, toFlow: boolean): Con
   const { options: nested, ...rest } = raw;
   if (nested !== undefined && !isObject(nested)) throw new ValidationError('options', `${command}: options must be an object, e.g. { timeLimit: 600 }.`);
   const taken = Object.keys(ARGS).filter(k => k !== (toFlow ? 'to' : 'flow'));
-  const allowed = toFlow ? FLOW_OPTION_KEYS as string[] : OPTION_KEYS;
+  const allowed = toFlow ? (FLOW_OPTION_KEYS as string[]) : OPTION_KEYS;
   const args: Record<string, unknown> = {};
   const flat: Record<string, unknown> = {};
   const spec = { command, consequence: 'Nothing was sent.' };
@@ -59,7 +75,12 @@ export function connectArgs(command: string, raw: unknown, toFlow: boolean): Con
   }
   for (const [key, value] of Object.entries(nested ?? {})) {
     if (value === undefined) continue;
-    if (!allowed.includes(key)) throw refused(command, `options.${key}`, allowed.map(k => `options.${k}`));
+    if (!allowed.includes(key))
+      throw refused(
+        command,
+        `options.${key}`,
+        allowed.map(k => `options.${k}`),
+      );
     flat[key] = checkArg(spec, `options.${key}`, value, optionCheck(key));
   }
   if (nested !== undefined || Object.keys(flat).length) args.options = flat;
@@ -69,7 +90,7 @@ export function connectArgs(command: string, raw: unknown, toFlow: boolean): Con
 const phone = text('a phone number such as +919876543210 (leave it out to be asked)');
 
 /** A flow: `{ appId }` (digits) or `{ url }` (http/https). */
-const flowRef: ArgCheck = (v) => {
+const flowRef: ArgCheck = v => {
   const f = isObject(v) ? v : undefined;
   const keys = f ? Object.keys(f).filter(k => f[k] !== undefined) : [];
   if (f && keys.length === 1 && keys[0] === 'appId' && (typeof f.appId === 'string' || typeof f.appId === 'number') && /^\d+$/.test(String(f.appId).trim())) {
@@ -81,23 +102,34 @@ const flowRef: ArgCheck = (v) => {
 
 /** The arguments that are not call options. */
 const ARG_CHECKS: Record<Exclude<keyof ConnectArgs, keyof CallOptionValues | 'options'>, ArgCheck> = {
-  from: phone, to: phone, callerId: phone, flow: flowRef,
-  dryRun: oneOf(['curl', 'node']), onDnd: oneOf(['ask', 'call', 'cancel']), review: bool,
+  from: phone,
+  to: phone,
+  callerId: phone,
+  flow: flowRef,
+  dryRun: oneOf(['curl', 'node']),
+  onDnd: oneOf(['ask', 'call', 'cancel']),
+  review: bool,
 };
 
 /** A call option's check, from its kind, limits and choices in the one options table. */
 function optionCheck(key: string): ArgCheck {
   const o = CALL_OPTIONS.find(c => c.key === key) as CallOptionSpec;
   switch (o.kind) {
-    case 'int': return int(o.min as number, o.max as number, o.unit);
-    case 'text': return (v, name) => {
-      if (typeof v !== 'string' || (o.max !== undefined && v.length > o.max)) throw expectation(`text of at most ${o.max} ${o.unit}`);
-      return text()(v, name) && v;
-    };
-    case 'url': return httpUrl;
-    case 'bool': return bool;
-    case 'choice': return oneOf(o.choices ?? []);
-    case 'events': return listOf(o.choices ?? []);
+    case 'int':
+      return int(o.min as number, o.max as number, o.unit);
+    case 'text':
+      return (v, name) => {
+        if (typeof v !== 'string' || (o.max !== undefined && v.length > o.max)) throw expectation(`text of at most ${o.max} ${o.unit}`);
+        return text()(v, name) && v;
+      };
+    case 'url':
+      return httpUrl;
+    case 'bool':
+      return bool;
+    case 'choice':
+      return oneOf(o.choices ?? []);
+    case 'events':
+      return listOf(o.choices ?? []);
   }
 }
 

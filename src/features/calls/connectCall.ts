@@ -46,8 +46,8 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   const recent = recentNumbers(d.state);
   const callerIds = knownCallerIds(conn.profile, d.state, setting('defaultCallerId').trim() || undefined);
   // Numbers are kept and compared as E.164: Call Again hands over Exotel's 0-prefixed form of the same number.
-  const norm = (n: string | undefined) => (n === undefined ? undefined : e164Of(n) ?? n);
-  const from = norm(args.from) ?? await pickNumber(t('Connect Call — From (the agent, called first)'), t('e.g. 98765 43210 or +919876543210'), recent);
+  const norm = (n: string | undefined) => (n === undefined ? undefined : (e164Of(n) ?? n));
+  const from = norm(args.from) ?? (await pickNumber(t('Connect Call — From (the agent, called first)'), t('e.g. 98765 43210 or +919876543210'), recent));
   if (!from) return undefined;
   let flow = args.flow;
   let to = norm(args.to);
@@ -58,8 +58,9 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
     to ??= await pickNumber(t('Connect Call — To (the customer)'), t('The number dialled once From answers'), recent);
     if (!to) return undefined;
   }
-  const callerId = norm(args.callerId ?? conn.profile.defaultCallerId ?? (setting('defaultCallerId').trim() || undefined))
-    ?? await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('One of your ExoPhones: Exotel refuses any other number'), callerIds);
+  const callerId =
+    norm(args.callerId ?? conn.profile.defaultCallerId ?? (setting('defaultCallerId').trim() || undefined)) ??
+    (await pickNumber(t('Connect Call — CallerId (your ExoPhone)'), t('One of your ExoPhones: Exotel refuses any other number'), callerIds));
   if (!callerId) return undefined;
   let options: CallOptionValues = args.options ?? d.state.get<CallOptionValues>(LAST_OPTIONS_KEY, {});
   if (toFlow) options = Object.fromEntries(Object.entries(options).filter(([k]) => FLOW_OPTION_KEYS.includes(k as keyof CallOptionValues)));
@@ -85,7 +86,10 @@ export async function connectCall(d: CallDeps, args: ConnectArgs, toFlow: boolea
   await Promise.all([
     d.state.update(LAST_OPTIONS_KEY, options),
     d.state.update(LAST_CALL_KEY, { args: { from, to, flow, callerId: callerIdUsed, options }, toFlow }),
-    rememberNumbers(d.state, [to, from].filter((n): n is string => Boolean(n))),
+    rememberNumbers(
+      d.state,
+      [to, from].filter((n): n is string => Boolean(n)),
+    ),
     rememberCallerId(d.state, conn.profile.id, callerIdUsed),
   ]);
   return call;
@@ -122,7 +126,9 @@ export async function repeatLastCall(d: CallDeps, confirmed = false): Promise<Ca
 
 async function askFlow(): Promise<FlowRef | undefined> {
   const v = await vscode.window.showInputBox({
-    title: t('Connect Call to Flow — the flow'), prompt: t('An app id from App Bazaar → My Apps (e.g. 201334), or a full flow URL'), ignoreFocusOut: true,
+    title: t('Connect Call to Flow — the flow'),
+    prompt: t('An app id from App Bazaar → My Apps (e.g. 201334), or a full flow URL'),
+    ignoreFocusOut: true,
     validateInput: s => (/^\d+$/.test(s.trim()) || /^https?:\/\/\S+$/.test(s.trim()) ? undefined : t('Give a numeric app id or an http(s) URL.')),
   });
   if (v === undefined) return undefined;
@@ -140,27 +146,51 @@ function paramsOf(who: Who, options: CallOptionValues, toFlow: boolean): Connect
  * Exotel would refuse (options that do not go together) is explained here, and the review stays open with
  * everything that was entered.
  */
-async function reviewStep(conn: Connection, start: Who, startOptions: CallOptionValues, toFlow: boolean, callerIds: NumberOffer[],
-  inbox?: CallDeps['callbackInbox']):
-  Promise<{ params: ConnectCallParams | ConnectToFlowParams; options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
+async function reviewStep(
+  conn: Connection,
+  start: Who,
+  startOptions: CallOptionValues,
+  toFlow: boolean,
+  callerIds: NumberOffer[],
+  inbox?: CallDeps['callbackInbox'],
+): Promise<{ params: ConnectCallParams | ConnectToFlowParams; options: CallOptionValues; dryRun?: 'curl' | 'node' } | undefined> {
   let options = startOptions;
   const who = { ...start };
   // Shown as numbers are everywhere (masked for screen sharing; bidi controls visible, never obeyed).
   const show = (n: string | undefined) => displayText(shownNumber(n ?? ''));
   const target = who.flow ? ('appId' in who.flow ? t('flow {0}', who.flow.appId) : displayText(who.flow.url)) : show(who.to);
   for (;;) {
-    const pick = await vscode.window.showQuickPick([
-      { label: `$(call-outgoing) ${t('Place call')}`, description: `${show(who.from)} → ${target} · ${t('from')} ${show(who.callerId)}`, id: 'place' },
-      { label: `$(device-mobile) ${t('CallerId: {0}', show(who.callerId))}`, description: t('the ExoPhone the call comes from; pick another'), id: 'callerId' },
-      { label: `$(settings-gear) ${t('Options…')}`, description: describeOptions(options), id: 'options' },
-      ...(inbox ? [{ label: `$(inbox) ${t('Send callbacks to the Callbacks view')}`, description: t('sets StatusCallback so each delivery shows there'), id: 'inbox' }] : []),
-      { label: `$(terminal) ${t('Copy as cURL')}`, description: t('the exact request, token masked; nothing is sent'), id: 'curl' },
-      { label: `$(code) ${t('Copy as Node.js code')}`, description: t('the exact request, token masked; nothing is sent'), id: 'node' },
-    ], { title: t('Connect Call — {0}', conn.profile.name), placeHolder: t('Review the call'), ignoreFocusOut: true });
+    const pick = await vscode.window.showQuickPick(
+      [
+        { label: `$(call-outgoing) ${t('Place call')}`, description: `${show(who.from)} → ${target} · ${t('from')} ${show(who.callerId)}`, id: 'place' },
+        {
+          label: `$(device-mobile) ${t('CallerId: {0}', show(who.callerId))}`,
+          description: t('the ExoPhone the call comes from; pick another'),
+          id: 'callerId',
+        },
+        { label: `$(settings-gear) ${t('Options…')}`, description: describeOptions(options), id: 'options' },
+        ...(inbox
+          ? [
+              {
+                label: `$(inbox) ${t('Send callbacks to the Callbacks view')}`,
+                description: t('sets StatusCallback so each delivery shows there'),
+                id: 'inbox',
+              },
+            ]
+          : []),
+        { label: `$(terminal) ${t('Copy as cURL')}`, description: t('the exact request, token masked; nothing is sent'), id: 'curl' },
+        { label: `$(code) ${t('Copy as Node.js code')}`, description: t('the exact request, token masked; nothing is sent'), id: 'node' },
+      ],
+      { title: t('Connect Call — {0}', conn.profile.name), placeHolder: t('Review the call'), ignoreFocusOut: true },
+    );
     if (!pick) return undefined;
     if (pick.id === 'callerId') {
-      who.callerId = await pickNumber(t('Connect Call — CallerId (your ExoPhone)'),
-        t('Now {0}. One of your ExoPhones: Exotel refuses any other number', who.callerId), callerIds) ?? who.callerId;
+      who.callerId =
+        (await pickNumber(
+          t('Connect Call — CallerId (your ExoPhone)'),
+          t('Now {0}. One of your ExoPhones: Exotel refuses any other number', who.callerId),
+          callerIds,
+        )) ?? who.callerId;
       continue;
     }
     if (pick.id === 'inbox' && inbox) {
@@ -178,7 +208,7 @@ async function reviewStep(conn: Connection, start: Who, startOptions: CallOption
       void showWarning(problem);
       continue;
     }
-    return { params, options, dryRun: pick.id === 'place' ? undefined : pick.id as 'curl' | 'node' };
+    return { params, options, dryRun: pick.id === 'place' ? undefined : (pick.id as 'curl' | 'node') };
   }
 }
 
@@ -207,8 +237,14 @@ async function dndAllows(d: CallDeps, to: string, mode: 'ask' | 'call' | 'cancel
   if (mode === 'cancel') return false;
   const pick = await showWarning(
     t('{0} is on the DND register.', to),
-    { modal: true, detail: t('Exotel connects calls to DND numbers only when they are transactional and the number called your ExoPhone in the last 6 months, or when it is whitelisted. Otherwise Exotel refuses the call (403).') },
-    t('Call Anyway'));
+    {
+      modal: true,
+      detail: t(
+        'Exotel connects calls to DND numbers only when they are transactional and the number called your ExoPhone in the last 6 months, or when it is whitelisted. Otherwise Exotel refuses the call (403).',
+      ),
+    },
+    t('Call Anyway'),
+  );
   return pick === t('Call Anyway');
 }
 
@@ -218,6 +254,8 @@ async function confirmIfNeeded(conn: Connection, form: Array<[string, string]>):
   const summary = form.map(([k, v]) => `${k}: ${v}`).join('\n');
   const pick = await showWarning(
     conn.profile.production ? t('Place a real call from the production profile “{0}”?', conn.profile.name) : t('Place this call?'),
-    { modal: true, detail: summary }, t('Place Call'));
+    { modal: true, detail: summary },
+    t('Place Call'),
+  );
   return pick === t('Place Call');
 }

@@ -33,11 +33,11 @@ export async function followCall(client: ExotelClient, placed: Call, log: Log, o
         sub.dispose();
         o.stop.removeEventListener('abort', onStop);
       }
-    });
+    },
+  );
   if (o.stop.aborted) return final;
   const message = outcomeText(final);
-  const show = final.status === 'completed' ? showInfo
-    : isFinalStatus(final.status) ? showWarning : showInfo;
+  const show = final.status === 'completed' ? showInfo : isFinalStatus(final.status) ? showWarning : showInfo;
   void Promise.resolve(show(message, t('Show Details'), t('Show in Call Log'))).then(pick => {
     if (pick === t('Show Details')) void vscode.commands.executeCommand(COMMANDS.callLogShowDetails, final);
     if (pick === t('Show in Call Log')) void vscode.commands.executeCommand(VIEWS.callsFocus);

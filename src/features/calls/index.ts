@@ -18,8 +18,12 @@ export interface CallService {
 }
 
 /** Connect Call, Connect Call to Flow and Repeat Last Call. */
-export function registerCalls({ context, log, session }: Deps, numbers: DndChecker | undefined, onPlaced: (call: Call) => void,
-  callbackInbox?: CallDeps['callbackInbox']): CallService {
+export function registerCalls(
+  { context, log, session }: Deps,
+  numbers: DndChecker | undefined,
+  onPlaced: (call: Call) => void,
+  callbackInbox?: CallDeps['callbackInbox'],
+): CallService {
   const placer = new CallPlacer();
   const stopping = new AbortController();
   context.subscriptions.push({ dispose: () => stopping.abort() });
@@ -33,7 +37,12 @@ export function registerCalls({ context, log, session }: Deps, numbers: DndCheck
       return Promise.resolve(undefined);
     }
     if (!active) {
-      const entry = { key, run: run().finally(() => { if (active === entry) active = undefined; }) };
+      const entry = {
+        key,
+        run: run().finally(() => {
+          if (active === entry) active = undefined;
+        }),
+      };
       active = entry;
     }
     return active.run;

@@ -72,9 +72,11 @@ export function pickNumber(title: string, placeholder: string, recent: ReadonlyA
     qp.placeholder = placeholder;
     qp.ignoreFocusOut = true;
     qp.value = initial;
-    const recentItems: NumberItem[] = recent.map(n => (typeof n === 'string'
-      ? { label: `$(history) ${n}`, description: t('recent'), e164: n }
-      : { label: `$(${n.icon ?? 'history'}) ${n.e164}`, description: n.description, e164: n.e164 }));
+    const recentItems: NumberItem[] = recent.map(n =>
+      typeof n === 'string'
+        ? { label: `$(history) ${n}`, description: t('recent'), e164: n }
+        : { label: `$(${n.icon ?? 'history'}) ${n.e164}`, description: n.description, e164: n.e164 },
+    );
     const update = () => {
       const typed = qp.value.trim();
       if (!typed) {
@@ -83,7 +85,13 @@ export function pickNumber(title: string, placeholder: string, recent: ReadonlyA
       }
       const parsed = parsePhone(typed);
       const head: NumberItem = parsed.ok
-        ? { label: `$(check) ${parsed.number.e164}`, description: `${parsed.number.international} · ${parsed.number.kind}`, e164: parsed.number.e164, alwaysShow: true, typed }
+        ? {
+            label: `$(check) ${parsed.number.e164}`,
+            description: `${parsed.number.international} · ${parsed.number.kind}`,
+            e164: parsed.number.e164,
+            alwaysShow: true,
+            typed,
+          }
         : { label: `$(error) ${typed}`, detail: parsed.reason, alwaysShow: true, typed };
       qp.items = [head, ...recentItems.filter(i => i.e164?.includes(typed.replace(/\D/g, '')))];
     };

@@ -61,18 +61,22 @@ export function hoverMarkdown(m: HoverModel): string {
   }
   if (m.problem) blocks.push(`$(error) ${e(m.problem)}`);
   if (!canLookUp(n)) {
-    blocks.push(`_${e(t('Exotel\'s number metadata covers Indian mobile and landline numbers only.'))}_`);
+    blocks.push(`_${e(t("Exotel's number metadata covers Indian mobile and landline numbers only."))}_`);
   } else if (m.lookup) {
     const why = m.meta ? t('Look up again with Exotel') : t('Look up with Exotel');
-    blocks.push(`${link('search', why, COMMANDS.numbersLookUpInHover, [m.lookup])} — ${e(t('sends this one number to Exotel\'s Number Metadata API for circle, operator and DND.'))}`);
+    blocks.push(
+      `${link('search', why, COMMANDS.numbersLookUpInHover, [m.lookup])} — ${e(t("sends this one number to Exotel's Number Metadata API for circle, operator and DND."))}`,
+    );
   } else if (m.meta && m.age !== undefined) {
-    blocks.push(`_${e(t('From Exotel\'s Number Metadata API, {0}.', ageText(m.age)))}_`);
+    blocks.push(`_${e(t("From Exotel's Number Metadata API, {0}.", ageText(m.age)))}_`);
   }
-  blocks.push([
-    link('call-outgoing', t('Call this number'), COMMANDS.connectCall, [{ to: n.e164 }]),
-    // Until lookups are allowed, say that the panel sends the number to Exotel.
-    link('info', m.lookup && canLookUp(n) ? t('Open number details (asks Exotel)') : t('Open number details'), COMMANDS.lookUpNumber, [n.e164]),
-    link('copy', t('Copy E.164'), COMMANDS.numbersCopy, [n.e164]),
-  ].join(' · '));
+  blocks.push(
+    [
+      link('call-outgoing', t('Call this number'), COMMANDS.connectCall, [{ to: n.e164 }]),
+      // Until lookups are allowed, say that the panel sends the number to Exotel.
+      link('info', m.lookup && canLookUp(n) ? t('Open number details (asks Exotel)') : t('Open number details'), COMMANDS.lookUpNumber, [n.e164]),
+      link('copy', t('Copy E.164'), COMMANDS.numbersCopy, [n.e164]),
+    ].join(' · '),
+  );
   return blocks.join('\n\n');
 }

@@ -20,7 +20,10 @@ export function entryFilter(entry: string): DocumentFilter | undefined {
 
 function filters(entries: unknown): DocumentFilter[] {
   if (!Array.isArray(entries)) return [];
-  return entries.filter((x): x is string => typeof x === 'string').map(entryFilter).filter((f): f is DocumentFilter => f !== undefined);
+  return entries
+    .filter((x): x is string => typeof x === 'string')
+    .map(entryFilter)
+    .filter((f): f is DocumentFilter => f !== undefined);
 }
 
 /** The hover's registration: every default scheme, narrowed to the include entries when there are any. */

@@ -8,14 +8,39 @@ const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** Characters a written number can hold: digits, +, brackets, dashes, dots, slashes and spaces. */
 function inNumber(c: number): boolean {
-  return isDigit(c) || c === 0x2b || c === 0x28 || c === 0x29 || c === 0x2d || c === 0x2e || c === 0x2f || c === 0x20 || c === 0xa0
-    || (c >= 0x2010 && c <= 0x2015) || c === 0x2212;
+  return (
+    isDigit(c) ||
+    c === 0x2b ||
+    c === 0x28 ||
+    c === 0x29 ||
+    c === 0x2d ||
+    c === 0x2e ||
+    c === 0x2f ||
+    c === 0x20 ||
+    c === 0xa0 ||
+    (c >= 0x2010 && c <= 0x2015) ||
+    c === 0x2212
+  );
 }
 
 /** Characters that never belong to a number and that the finder treats as a clean edge, whatever precedes them. */
 function isHardEdge(c: number): boolean {
-  return c === 0x22 || c === 0x27 || c === 0x2c || c === 0x3b || c === 0x7c || c === 0x09 || c === 0x3c || c === 0x3e || c === 0x3d
-    || c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d || c === 0x60;
+  return (
+    c === 0x22 ||
+    c === 0x27 ||
+    c === 0x2c ||
+    c === 0x3b ||
+    c === 0x7c ||
+    c === 0x09 ||
+    c === 0x3c ||
+    c === 0x3e ||
+    c === 0x3d ||
+    c === 0x5b ||
+    c === 0x5d ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === 0x60
+  );
 }
 
 /**

@@ -33,7 +33,10 @@ export function registerNumbers({ context, log, session }: Deps, placed?: Placed
       const { client } = await session.require();
       const pageSize = Math.min(RECENT_CALLS_MAX, FILTER_LIMITS.pageSize);
       // details=true: Leg2Status tells a missed incoming call (Status completed) from an answered one.
-      const [to, from] = await Promise.all([client.listCalls({ to: [e164], pageSize, details: true }), client.listCalls({ from: [e164], pageSize, details: true })]);
+      const [to, from] = await Promise.all([
+        client.listCalls({ to: [e164], pageSize, details: true }),
+        client.listCalls({ from: [e164], pageSize, details: true }),
+      ]);
       // Calls placed here join them, matched by E.164: Exotel writes +919876543210 back as 09876543210.
       const mine = (placed?.placedCalls() ?? []).filter(c => sameNumber(c.to, e164) || sameNumber(c.from, e164));
       return mergeRecentCalls([to.calls, from.calls, mine]);

@@ -24,7 +24,6 @@ export interface StoredCache {
   entries: Array<[key: string, fetchedAt: number, meta: NumberMetadata]>;
 }
 
-
 /** One cache for every account: a key is the account SID and the number, so accounts never see each other's answers. */
 export function cacheKey(accountSid: string, e164: string): string {
   return `${accountSid} ${e164}`;
@@ -38,7 +37,10 @@ export function accountOf(key: string): string {
 export class NumberCache {
   private readonly entries = new Map<string, CachedNumber>();
 
-  constructor(private policyValue: CachePolicy, private readonly now: () => number = Date.now) {}
+  constructor(
+    private policyValue: CachePolicy,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get policy(): CachePolicy {
     return this.policyValue;

@@ -53,13 +53,25 @@ function editorNumber(): PhoneNumberInfo | undefined {
  * The answer is cached, and the hover is shown again at the number.
  */
 export async function lookUpInHover(numbers: NumberInfoService, arg: LookUpInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
-  const where = (typeof arg === 'string' ? { number: arg } : checkOne('exotel.numbers.lookUpInHover', 'arguments', arg, shape({
-    number: text('a phone number'), uri: text(), line: int(0, 1e9), character: int(0, 1e9),
-  }))) as LookUpInHoverArgs | undefined;
+  const where = (
+    typeof arg === 'string'
+      ? { number: arg }
+      : checkOne(
+          'exotel.numbers.lookUpInHover',
+          'arguments',
+          arg,
+          shape({
+            number: text('a phone number'),
+            uri: text(),
+            line: int(0, 1e9),
+            character: int(0, 1e9),
+          }),
+        )
+  ) as LookUpInHoverArgs | undefined;
   if (!where) return undefined;
   if (typeof where.number !== 'string') throw new ValidationError('number', 'exotel.numbers.lookUpInHover: “number” is required. Nothing was done.');
   const p = parsePhone(where.number);
-  if (!p.ok || !canLookUp(p.number)) throw new ValidationError('number', t('Exotel\'s number metadata covers Indian mobile and landline numbers only.'));
+  if (!p.ok || !canLookUp(p.number)) throw new ValidationError('number', t("Exotel's number metadata covers Indian mobile and landline numbers only."));
   if (!numbers.signedIn) throw new NotSignedInError();
   const meta = await numbers.lookup(p.number.e164, { refresh: true });
   if (!meta) throw new NotSignedInError();
@@ -84,10 +96,15 @@ export async function copyNumber(arg: unknown): Promise<string | undefined> {
   if (arg === undefined) return undefined;
   const p = typeof arg === 'string' ? parsePhone(arg) : undefined;
   if (!p?.ok) {
-    return checkOne('exotel.numbers.copy', 'number', arg, () => { throw expectation('a phone number as text, e.g. "+919876543210"'); }) as undefined;
+    return checkOne('exotel.numbers.copy', 'number', arg, () => {
+      throw expectation('a phone number as text, e.g. "+919876543210"');
+    }) as undefined;
   }
   await vscode.env.clipboard.writeText(p.number.e164);
   // The copy is the number itself (that is what was asked for); while numbers are masked, the message says so without showing it.
-  vscode.window.setStatusBarMessage(maskingNumbers() ? t('Copied {0} in full (shown masked)', shownNumber(p.number.e164)) : t('Copied {0}', p.number.e164), 3000);
+  vscode.window.setStatusBarMessage(
+    maskingNumbers() ? t('Copied {0} in full (shown masked)', shownNumber(p.number.e164)) : t('Copied {0}', p.number.e164),
+    3000,
+  );
   return p.number.e164;
 }

@@ -25,9 +25,11 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   constructor(private readonly numbers: NumberInfoService) {
     super();
     this.register({ dispose: () => this.registration?.dispose() });
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (affects(e, 'hover')) this.update();
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (affects(e, 'hover')) this.update();
+      }),
+    );
     this.update();
   }
 
@@ -40,9 +42,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
     this.mode = setting('hover.lookup');
     this.exclude = excludeSelector(setting('hover.exclude'));
     this.registration?.dispose();
-    this.registration = setting('hover.enabled')
-      ? vscode.languages.registerHoverProvider(hoverSelector(setting('hover.include')), this)
-      : undefined;
+    this.registration = setting('hover.enabled') ? vscode.languages.registerHoverProvider(hoverSelector(setting('hover.include')), this) : undefined;
   }
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
@@ -107,9 +107,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
     const auto = t('Auto');
     const click = t('Only when I click');
     const never = t('Never');
-    void showInfo(
-      t('Look up hovered phone numbers with Exotel? Numbers are sent to Exotel\'s Number Metadata API.'), auto, click, never,
-    ).then(pick => {
+    void showInfo(t("Look up hovered phone numbers with Exotel? Numbers are sent to Exotel's Number Metadata API."), auto, click, never).then(pick => {
       const mode = pick === auto ? 'auto' : pick === click ? 'onClick' : pick === never ? 'off' : undefined;
       if (mode) void vscode.workspace.getConfiguration('exotel').update('hover.lookup', mode, vscode.ConfigurationTarget.Global);
     });

@@ -43,14 +43,21 @@ export class NumberInfoService extends Disposable {
   private accountGeneration = 0;
   private saveTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly state: vscode.Memento, private readonly session: Session, private readonly log: Log, now: () => number = Date.now) {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly session: Session,
+    private readonly log: Log,
+    now: () => number = Date.now,
+  ) {
     super();
     this.cache = new NumberCache(readPolicy(), now);
     const loaded = this.cache.load(state.get(CACHE_STATE_KEY));
     if (loaded) log.info(`Number cache: ${loaded} answers restored`);
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (affects(e, 'numbers')) this.cache.policy = readPolicy();
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (affects(e, 'numbers')) this.cache.policy = readPolicy();
+      }),
+    );
     this.register(session.onDidChange(() => this.onSessionChange()));
     this.register({ dispose: () => this.flush() });
     void this.onSessionChange(false);

@@ -22,17 +22,23 @@ export class NumberPanel extends ExotelPanel {
   private loading: Promise<void> | undefined;
   private data: NumberPanelData | undefined;
 
-  constructor(extensionUri: vscode.Uri, private readonly source: NumberPanelSource, readonly number: PhoneNumberInfo) {
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly source: NumberPanelSource,
+    readonly number: PhoneNumberInfo,
+  ) {
     super(extensionUri, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
     void this.refresh(false);
     // Numbers masked or shown in full: the same data, drawn again.
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (!e.affectsConfiguration('exotel.privacy.maskNumbers')) return;
-      this.panel.title = t('Number {0}', shownNumber(this.number.international));
-      if (!this.data) return;
-      this.view = numberView(this.data);
-      this.show({ type: 'number', number: this.view });
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (!e.affectsConfiguration('exotel.privacy.maskNumbers')) return;
+        this.panel.title = t('Number {0}', shownNumber(this.number.international));
+        if (!this.data) return;
+        this.view = numberView(this.data);
+        this.show({ type: 'number', number: this.view });
+      }),
+    );
   }
 
   get e164(): string {
@@ -51,7 +57,9 @@ export class NumberPanel extends ExotelPanel {
 
   /** Loads metadata and recent calls; `refresh` asks Exotel even when the cache is fresh. Joins a load already running. */
   refresh(refresh = true): Promise<void> {
-    this.loading ??= this.load(refresh).finally(() => { this.loading = undefined; });
+    this.loading ??= this.load(refresh).finally(() => {
+      this.loading = undefined;
+    });
     return this.loading;
   }
 
@@ -79,9 +87,14 @@ export class NumberPanel extends ExotelPanel {
 
   protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
     switch (action) {
-      case 'refresh': return this.refresh(true);
-      case 'copy': await vscode.commands.executeCommand(COMMANDS.numbersCopy, this.number.e164); return;
-      case 'callNumber': await vscode.commands.executeCommand(COMMANDS.connectCall, { to: this.number.e164 }); return;
+      case 'refresh':
+        return this.refresh(true);
+      case 'copy':
+        await vscode.commands.executeCommand(COMMANDS.numbersCopy, this.number.e164);
+        return;
+      case 'callNumber':
+        await vscode.commands.executeCommand(COMMANDS.connectCall, { to: this.number.e164 });
+        return;
       case 'showCall': {
         // Only a call this panel listed: the page's message names it, it does not describe it.
         const call = typeof value === 'string' ? this.calls.get(value) : undefined;

@@ -25,9 +25,7 @@ export function mergeRecentCalls(lists: Call[][], max = RECENT_CALLS_MAX): Call[
   const bySid = new Map<string, Call>();
   for (const list of lists) for (const c of list) if (!bySid.has(c.sid)) bySid.set(c.sid, c);
   // Exotel's `YYYY-MM-DD HH:mm:ss` sorts as text; a call without a date goes last.
-  return [...bySid.values()]
-    .sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? '') || a.sid.localeCompare(b.sid))
-    .slice(0, max);
+  return [...bySid.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? '') || a.sid.localeCompare(b.sid)).slice(0, max);
 }
 
 export function numberView(d: NumberPanelData): NumberView {
@@ -43,8 +41,11 @@ export function numberView(d: NumberPanelData): NumberView {
     if (d.age !== undefined) fields.push({ label: t('Looked up'), value: ageText(d.age) });
   }
   const state = d.meta ? dndState(d.meta.dnd) : 'Unknown';
-  const meaning = d.meta ? dndMeaning(d.meta.dnd)
-    : canLookUp(n) ? t('Not looked up: Exotel did not answer.') : t('Exotel\'s number metadata covers Indian mobile and landline numbers only.');
+  const meaning = d.meta
+    ? dndMeaning(d.meta.dnd)
+    : canLookUp(n)
+      ? t('Not looked up: Exotel did not answer.')
+      : t("Exotel's number metadata covers Indian mobile and landline numbers only.");
   const problems = [...new Set(d.problems)];
   return {
     e164: n.e164,
@@ -53,13 +54,29 @@ export function numberView(d: NumberPanelData): NumberView {
     dnd: { state, icon: dndIcon(d.meta?.dnd), meaning },
     recentCalls: d.calls.map(c => {
       const style = callStyle(c);
-      return { sid: c.sid, when: c.dateCreated ?? '—', status: style.label, statusIcon: style.icon, direction: directionLabel(c.direction), duration: durationText(c) };
+      return {
+        sid: c.sid,
+        when: c.dateCreated ?? '—',
+        status: style.label,
+        statusIcon: style.icon,
+        direction: directionLabel(c.direction),
+        duration: durationText(c),
+      };
     }),
     note: problems.length ? problems.join(' ') : undefined,
     text: {
-      when: t('When'), status: t('Status'), direction: t('Direction'), duration: t('Duration'), showCall: t('Show call details'),
-      noCalls: t('No calls with this number in the last 31 days.'), dnd: t('DND'), callNumber: t('Call this number'),
-      copyE164: t('Copy E.164'), refresh: t('Refresh'), metadata: t('Metadata'), recentCalls: t('Recent calls'),
+      when: t('When'),
+      status: t('Status'),
+      direction: t('Direction'),
+      duration: t('Duration'),
+      showCall: t('Show call details'),
+      noCalls: t('No calls with this number in the last 31 days.'),
+      dnd: t('DND'),
+      callNumber: t('Call this number'),
+      copyE164: t('Copy E.164'),
+      refresh: t('Refresh'),
+      metadata: t('Metadata'),
+      recentCalls: t('Recent calls'),
     },
   };
 }

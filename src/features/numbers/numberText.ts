@@ -15,9 +15,12 @@ export function dndState(dnd: string | undefined): DndState {
 /** A codicon per DND state: a warning where Exotel will refuse calls. */
 export function dndIcon(dnd: string | undefined): string {
   switch (dndState(dnd)) {
-    case 'Yes': return 'warning';
-    case 'No': return 'pass';
-    default: return 'question';
+    case 'Yes':
+      return 'warning';
+    case 'No':
+      return 'pass';
+    default:
+      return 'question';
   }
 }
 
@@ -25,7 +28,9 @@ export function dndIcon(dnd: string | undefined): string {
 export function dndMeaning(dnd: string | undefined): string {
   switch (dndState(dnd)) {
     case 'Yes':
-      return t('On the DND register: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months, or the number is whitelisted for your account.');
+      return t(
+        'On the DND register: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months, or the number is whitelisted for your account.',
+      );
     case 'No':
       return t('Not on the DND register: it can be called.');
     case 'Unavailable':
@@ -43,10 +48,14 @@ export function canLookUp(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind'>): boolea
 export function kindLabel(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind' | 'country'>): string {
   const where = n.isIndian ? t('Indian') : n.country ? n.country : t('international');
   switch (n.kind) {
-    case 'mobile': return t('{0} mobile number', where);
-    case 'landline': return t('{0} landline number', where);
-    case 'tollfree': return t('{0} toll-free number', where);
-    default: return t('{0} phone number', where);
+    case 'mobile':
+      return t('{0} mobile number', where);
+    case 'landline':
+      return t('{0} landline number', where);
+    case 'tollfree':
+      return t('{0} toll-free number', where);
+    default:
+      return t('{0} phone number', where);
   }
 }
 

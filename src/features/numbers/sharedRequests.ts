@@ -38,7 +38,9 @@ export class SharedRequests<T> {
     const r: Running<T> = { promise, controller, waiters: 0 };
     this.running.set(key, r);
     // Failures reach the waiters; this only ends the sharing (and keeps an unwatched rejection quiet).
-    const end = () => { if (this.running.get(key) === r) this.running.delete(key); };
+    const end = () => {
+      if (this.running.get(key) === r) this.running.delete(key);
+    };
     promise.then(end, end);
     return r;
   }
@@ -60,7 +62,14 @@ export class SharedRequests<T> {
         reject(new CancelledError());
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      r.promise.then(v => { if (leave()) resolve(v); }, err => { if (leave()) reject(err); });
+      r.promise.then(
+        v => {
+          if (leave()) resolve(v);
+        },
+        err => {
+          if (leave()) reject(err);
+        },
+      );
     });
   }
 }

@@ -33,8 +33,12 @@ export function registerPrivacy({ context, log }: Deps): () => boolean {
       const on = !maskingNumbers();
       // Where it is set now (a workspace may set it for its demos), else for the user.
       const inspect = vscode.workspace.getConfiguration('exotel').inspect<boolean>('privacy.maskNumbers');
-      const target = inspect?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
-        : inspect?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+      const target =
+        inspect?.workspaceFolderValue !== undefined
+          ? vscode.ConfigurationTarget.WorkspaceFolder
+          : inspect?.workspaceValue !== undefined
+            ? vscode.ConfigurationTarget.Workspace
+            : vscode.ConfigurationTarget.Global;
       await vscode.workspace.getConfiguration('exotel').update('privacy.maskNumbers', on, target);
       apply();
       vscode.window.setStatusBarMessage(on ? t('Exotel: phone numbers are masked') : t('Exotel: phone numbers are shown in full'), 3000);

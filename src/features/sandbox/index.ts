@@ -9,11 +9,19 @@ export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
   const sandbox = new LocalSandbox(session, log);
   context.subscriptions.push(
     sandbox,
-    registerCommand(log, COMMANDS.startSandbox, (options?: unknown) => sandbox.start(checkArgs<Parameters<LocalSandbox['start']>[0]>({
-      command: 'exotel.startSandbox', consequence: 'The sandbox was not started.',
-      // Automation's knobs: call timings in ms, and whether to seed the call history (true/false or a seed number).
-      checks: { progressMs: number(0), postCallLagMs: number(0), seed: (v, name) => (typeof v === 'number' ? number(0)(v, name) : bool(v, name)) },
-    }, options))),
+    registerCommand(log, COMMANDS.startSandbox, (options?: unknown) =>
+      sandbox.start(
+        checkArgs<Parameters<LocalSandbox['start']>[0]>(
+          {
+            command: 'exotel.startSandbox',
+            consequence: 'The sandbox was not started.',
+            // Automation's knobs: call timings in ms, and whether to seed the call history (true/false or a seed number).
+            checks: { progressMs: number(0), postCallLagMs: number(0), seed: (v, name) => (typeof v === 'number' ? number(0)(v, name) : bool(v, name)) },
+          },
+          options,
+        ),
+      ),
+    ),
     registerCommand(log, COMMANDS.stopSandbox, () => sandbox.stop()),
   );
   // EXOTEL_SANDBOX=1 (npm run demo, CI machines): start the sandbox as soon as the extension activates.

@@ -19,22 +19,27 @@ export class LocalSandbox extends Disposable {
   /** Every StatusCallback attempt, when it starts and when it ends (for the Callbacks view). */
   readonly onCallback = this.callbackEvents.event;
 
-  constructor(private readonly session: Session, private readonly log: Log) {
+  constructor(
+    private readonly session: Session,
+    private readonly log: Log,
+  ) {
     super();
     this.register({ dispose: () => void this.stop(true) });
     // A new webhook URL applies to the running sandbox at once: no restart, no lost calls.
-    this.register(vscode.workspace.onDidChangeConfiguration(e => {
-      if (affects(e, 'sandbox.signedRecordingUrls') && this.running) this.running.setSignedRecordingUrls(signedUrls());
-      if (!affects(e, 'sandbox.statusCallbackUrl') || !this.running) return;
-      const url = callbackUrl();
-      try {
-        this.running.setStatusCallbackOverride(url);
-        this.log.info(url ? `Sandbox status callbacks now go to ${url}` : 'Sandbox status callbacks go to each call\'s own StatusCallback again');
-      } catch (err) {
-        this.log.error('exotel.sandbox.statusCallbackUrl', err);
-        void showWarning(t('exotel.sandbox.statusCallbackUrl must be an http:// or https:// URL.'));
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration(e => {
+        if (affects(e, 'sandbox.signedRecordingUrls') && this.running) this.running.setSignedRecordingUrls(signedUrls());
+        if (!affects(e, 'sandbox.statusCallbackUrl') || !this.running) return;
+        const url = callbackUrl();
+        try {
+          this.running.setStatusCallbackOverride(url);
+          this.log.info(url ? `Sandbox status callbacks now go to ${url}` : "Sandbox status callbacks go to each call's own StatusCallback again");
+        } catch (err) {
+          this.log.error('exotel.sandbox.statusCallbackUrl', err);
+          void showWarning(t('exotel.sandbox.statusCallbackUrl must be an http:// or https:// URL.'));
+        }
+      }),
+    );
   }
 
   get baseUrl(): string | undefined {
@@ -70,8 +75,13 @@ export class LocalSandbox extends Disposable {
       this.running = s;
       await this.session.profiles.useSandbox({
         profile: {
-          id: SANDBOX_PROFILE_ID, name: 'Sandbox', region: 'sandbox', baseUrl: s.baseUrl, accountSid: s.accountSid,
-          defaultCallerId: SEED_EXOPHONES[0].e164, exoPhones: exoPhonesE164(s.exoPhones),
+          id: SANDBOX_PROFILE_ID,
+          name: 'Sandbox',
+          region: 'sandbox',
+          baseUrl: s.baseUrl,
+          accountSid: s.accountSid,
+          defaultCallerId: SEED_EXOPHONES[0].e164,
+          exoPhones: exoPhonesE164(s.exoPhones),
         },
         secrets: { apiKey: s.apiKey, apiToken: s.apiToken },
       });
@@ -90,7 +100,7 @@ export class LocalSandbox extends Disposable {
 
   /** Stops the sandbox and returns to the stored profile, if any. */
   async stop(quiet = false): Promise<boolean> {
-    const s = this.starting && await this.starting.catch(() => undefined);
+    const s = this.starting && (await this.starting.catch(() => undefined));
     this.starting = undefined;
     this.running = undefined;
     if (!s) {
@@ -116,7 +126,10 @@ function signedUrls(): boolean {
 
 /** The sandbox's ExoPhones, in E.164 like every number the extension keeps. */
 function exoPhonesE164(numbers: readonly string[]): string[] {
-  return numbers.map(n => parsePhone(n)).filter(p => p.ok).map(p => (p as Extract<typeof p, { ok: true }>).number.e164);
+  return numbers
+    .map(n => parsePhone(n))
+    .filter(p => p.ok)
+    .map(p => (p as Extract<typeof p, { ok: true }>).number.e164);
 }
 
 /** The developer's webhook from `exotel.sandbox.statusCallbackUrl`, or undefined when unset. */

@@ -40,14 +40,20 @@ export class ListCallsTool implements vscode.LanguageModelTool<ListCallsInput> {
     const abort = abortOn(token);
     try {
       // Exotel filters To and From separately: a number is asked both ways and the answers merged.
-      const filters = number ? [{ ...filter, to: [number] }, { ...filter, from: [number] }] : [filter];
+      const filters = number
+        ? [
+            { ...filter, to: [number] },
+            { ...filter, from: [number] },
+          ]
+        : [filter];
       const lists = await Promise.all(filters.map(f => collect(conn.client, f, limit, abort.signal)));
       const calls = mergeCalls(lists, limit);
       const more = lists.some(l => l.length >= limit) ? ` There may be more: raise "limit" (up to ${LIST_CALLS_MAX}) or narrow the filter.` : '';
       if (!calls.length) return toolText(`No calls match, on the profile “${conn.profile.name}”.${range(filter)}`);
       return toolText(
         `${calls.length} call(s) on the profile “${conn.profile.name}”, newest first (times in the account's zone).${range(filter)}${more}`,
-        dataTable(CALL_COLUMNS, calls.map(callRow)));
+        dataTable(CALL_COLUMNS, calls.map(callRow)),
+      );
     } catch (err) {
       return errorResult('Listing calls failed.', err);
     } finally {

@@ -12,11 +12,17 @@ import { dataBlock } from './toolData';
 import { PlaceTestCallInput } from './toolManifest';
 import { errorResult, NOT_SIGNED_IN, toolText } from './toolResult';
 
-
 /** Everything checked before a call, for the confirmation and for invoke. */
-type Checked = { ok: false; reason: string; profile?: ProfileFacts } | {
-  ok: true; conn: Connection; profile: ProfileFacts; plan: TestCallPlan; facts: Array<[string, string]>; dndOnRegister: boolean;
-};
+type Checked =
+  | { ok: false; reason: string; profile?: ProfileFacts }
+  | {
+      ok: true;
+      conn: Connection;
+      profile: ProfileFacts;
+      plan: TestCallPlan;
+      facts: Array<[string, string]>;
+      dndOnRegister: boolean;
+    };
 
 export const PLACE_CALL = () => t('Place Call');
 
@@ -29,9 +35,16 @@ export const PLACE_CALL = () => t('Place Call');
 export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCallInput> {
   readonly budget = new ToolCallBudget(TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS);
 
-  constructor(private readonly session: Session, private readonly services: ToolServices, private readonly log: Log) {}
+  constructor(
+    private readonly session: Session,
+    private readonly services: ToolServices,
+    private readonly log: Log,
+  ) {}
 
-  async prepareInvocation(options: vscode.LanguageModelToolInvocationPrepareOptions<PlaceTestCallInput>, token: vscode.CancellationToken): Promise<vscode.PreparedToolInvocation> {
+  async prepareInvocation(
+    options: vscode.LanguageModelToolInvocationPrepareOptions<PlaceTestCallInput>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.PreparedToolInvocation> {
     const c = await this.check(options.input, token);
     const message = new vscode.MarkdownString();
     if (!c.ok) {
@@ -42,23 +55,36 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     return { invocationMessage: t('Placing one Exotel call'), confirmationMessages: { title: title(c.profile), message } };
   }
 
-  async invoke(options: vscode.LanguageModelToolInvocationOptions<PlaceTestCallInput>, token: vscode.CancellationToken): Promise<vscode.LanguageModelToolResult> {
+  async invoke(
+    options: vscode.LanguageModelToolInvocationOptions<PlaceTestCallInput>,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.LanguageModelToolResult> {
     const c = await this.check(options.input, token);
     if (!c.ok) return toolText(t('Refused; nothing was sent. {0}', c.reason));
     if (c.dndOnRegister && options.input.callEvenIfDnd !== true) {
-      return toolText(t('Refused; nothing was sent. {0} is on the DND register: Exotel refuses calls to it unless the number called your ExoPhone in the last 6 months or is whitelisted. Ask the user, and set callEvenIfDnd only if they say so.', c.plan.dialled));
+      return toolText(
+        t(
+          'Refused; nothing was sent. {0} is on the DND register: Exotel refuses calls to it unless the number called your ExoPhone in the last 6 months or is whitelisted. Ask the user, and set callEvenIfDnd only if they say so.',
+          c.plan.dialled,
+        ),
+      );
     }
     const rate = this.rateProblem();
     if (rate) return toolText(rate);
     const outsideChat = options.toolInvocationToken === undefined;
     if (outsideChat || c.profile.kind === 'production' || setting('confirmBeforeCalling')) {
-      const pick = await showWarning(title(c.profile), {
-        modal: true,
-        detail: [
-          outsideChat ? t('An extension or an agent asked Exotel for VS Code to place this call.') : t('An agent asked to place this call.'),
-          '', ...c.facts.map(([k, v]) => `${k}: ${v}`),
-        ].join('\n'),
-      }, PLACE_CALL());
+      const pick = await showWarning(
+        title(c.profile),
+        {
+          modal: true,
+          detail: [
+            outsideChat ? t('An extension or an agent asked Exotel for VS Code to place this call.') : t('An agent asked to place this call.'),
+            '',
+            ...c.facts.map(([k, v]) => `${k}: ${v}`),
+          ].join('\n'),
+        },
+        PLACE_CALL(),
+      );
       if (pick !== PLACE_CALL()) return toolText(t('The user declined the call; nothing was sent.'));
       if (token.isCancellationRequested) return toolText(t('Cancelled; nothing was sent.'));
       const later = this.rateProblem(); // another call may have started while the dialog was open
@@ -70,11 +96,20 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
       this.log.info(`Language-model tool: placed call ${call.sid} on “${c.profile.name}”`);
       return toolText(
         t('Placed one call on the profile {0}. Its Call SID and first status, as Exotel returned them:', `“${c.profile.name}” (${c.profile.kind})`),
-        dataBlock([['sid', call.sid], ['status', call.status]]),
-        t('The call is followed to its outcome in the editor (a notification, and the Exotel Calls view). Ask exotel_getCall with this SID for how it went.'));
+        dataBlock([
+          ['sid', call.sid],
+          ['status', call.status],
+        ]),
+        t('The call is followed to its outcome in the editor (a notification, and the Exotel Calls view). Ask exotel_getCall with this SID for how it went.'),
+      );
     } catch (err) {
       const maybe = err instanceof ExotelError && err.mayHaveBeenSent;
-      return errorResult(maybe ? t('Placing the call failed, but the request may have reached Exotel: look in the call log before trying again.') : t('Placing the call failed; no call was placed.'), err);
+      return errorResult(
+        maybe
+          ? t('Placing the call failed, but the request may have reached Exotel: look in the call log before trying again.')
+          : t('Placing the call failed; no call was placed.'),
+        err,
+      );
     }
   }
 
@@ -82,7 +117,12 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     if (this.services.calls.placer.busy) return t('Refused; nothing was sent. Another call is being placed right now; try again when it has been placed.');
     const wait = this.budget.waitMs();
     if (wait > 0) {
-      return t('Refused; nothing was sent. The tools place at most {0} calls in {1} minutes; the next one is possible in {2} s.', TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS / 60_000, Math.ceil(wait / 1000));
+      return t(
+        'Refused; nothing was sent. The tools place at most {0} calls in {1} minutes; the next one is possible in {2} s.',
+        TOOL_CALLS_MAX,
+        TOOL_CALLS_WINDOW_MS / 60_000,
+        Math.ceil(wait / 1000),
+      );
     }
     return undefined;
   }
@@ -94,7 +134,14 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     const kind = conn.profile.id === SANDBOX_PROFILE_ID ? 'sandbox' : conn.profile.production ? 'production' : 'real';
     const profile: ProfileFacts = { name: conn.profile.name, kind, defaultCallerId: conn.profile.defaultCallerId };
     if (kind !== 'sandbox' && !setting('tools.allowCallsOnRealAccounts')) {
-      return { ok: false, profile, reason: t('The active profile “{0}” is a real Exotel account. Tools place calls only through the sandbox unless the user turns on the setting exotel.tools.allowCallsOnRealAccounts (or switches to the sandbox).', conn.profile.name) };
+      return {
+        ok: false,
+        profile,
+        reason: t(
+          'The active profile “{0}” is a real Exotel account. Tools place calls only through the sandbox unless the user turns on the setting exotel.tools.allowCallsOnRealAccounts (or switches to the sandbox).',
+          conn.profile.name,
+        ),
+      };
     }
     const planned = planTestCall(input, profile, setting('defaultCallerId').trim() || undefined);
     if (!planned.ok) return { ok: false, profile, reason: planned.reason };
@@ -116,7 +163,11 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
     try {
       const network = setting('hover.lookup') !== 'off';
       const meta = await this.services.numbers.lookup(e164, { signal: ac.signal, network });
-      if (!meta) return { text: network ? t('unknown (Exotel looks up Indian mobile and landline numbers only)') : t('unknown (number lookups are off)'), onRegister: false };
+      if (!meta)
+        return {
+          text: network ? t('unknown (Exotel looks up Indian mobile and landline numbers only)') : t('unknown (number lookups are off)'),
+          onRegister: false,
+        };
       return { text: this.services.dndMeaning(meta.dnd), onRegister: meta.dnd === 'Yes' };
     } catch (err) {
       this.log.warn(`DND check of ${e164} for a tool call skipped: ${err instanceof Error ? err.message : String(err)}`);
@@ -129,8 +180,11 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
 
 function title(p: ProfileFacts): string {
   switch (p.kind) {
-    case 'sandbox': return t('Place a sandbox test call (no real phone rings)?');
-    case 'real': return t('Place a REAL call on “{0}”? Real phones ring, and it is charged.', p.name);
-    case 'production': return t('Place a REAL call from the PRODUCTION profile “{0}”?', p.name);
+    case 'sandbox':
+      return t('Place a sandbox test call (no real phone rings)?');
+    case 'real':
+      return t('Place a REAL call on “{0}”? Real phones ring, and it is charged.', p.name);
+    case 'production':
+      return t('Place a REAL call from the PRODUCTION profile “{0}”?', p.name);
   }
 }

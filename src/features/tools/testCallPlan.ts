@@ -55,7 +55,10 @@ export function planTestCall(input: PlaceTestCallInput, profile: ProfileFacts, s
   const allowed = callOptionsFor(hasFlow).map(o => o.key as string);
   const unknown = Object.keys(options).filter(k => !allowed.includes(k));
   if (unknown.length) {
-    return { ok: false, reason: t('{0} does not take the option(s) {1}. It takes: {2}.', hasFlow ? t('A call to a flow') : t('A call'), unknown.join(', '), allowed.join(', ')) };
+    return {
+      ok: false,
+      reason: t('{0} does not take the option(s) {1}. It takes: {2}.', hasFlow ? t('A call to a flow') : t('A call'), unknown.join(', '), allowed.join(', ')),
+    };
   }
   if (hasFlow) {
     const flow = flowOf(input.flow!);
@@ -65,14 +68,20 @@ export function planTestCall(input: PlaceTestCallInput, profile: ProfileFacts, s
   }
   const to = phone('To', input.to);
   if ('reason' in to) return { ok: false, reason: to.reason };
-  return { ok: true, plan: { params: { ...options, from: from.e164, to: to.e164, callerId: callerId.e164 } as ConnectCallParams, dialled: to.e164, target: to.e164 } };
+  return {
+    ok: true,
+    plan: { params: { ...options, from: from.e164, to: to.e164, callerId: callerId.e164 } as ConnectCallParams, dialled: to.e164, target: to.e164 },
+  };
 }
 
 export function profileLine(p: ProfileFacts): string {
   switch (p.kind) {
-    case 'sandbox': return t('“{0}”: the local sandbox (no real phone rings, nothing is charged)', p.name);
-    case 'real': return t('“{0}”: a REAL Exotel account (real phones ring; the call is charged)', p.name);
-    case 'production': return t('“{0}”: a PRODUCTION Exotel account (real phones ring; the call is charged)', p.name);
+    case 'sandbox':
+      return t('“{0}”: the local sandbox (no real phone rings, nothing is charged)', p.name);
+    case 'real':
+      return t('“{0}”: a REAL Exotel account (real phones ring; the call is charged)', p.name);
+    case 'production':
+      return t('“{0}”: a PRODUCTION Exotel account (real phones ring; the call is charged)', p.name);
   }
 }
 
@@ -80,7 +89,10 @@ export function profileLine(p: ProfileFacts): string {
 export function testCallFacts(profile: ProfileFacts, plan: TestCallPlan, dnd: string, form: Array<[string, string]>): Array<[string, string]> {
   const p = plan.params;
   const optionNames = new Set(callOptionsFor(false).map(o => o.api));
-  const options = form.filter(([k]) => optionNames.has(k.replace(/\[\d+\]$/, ''))).map(([k, v]) => `${k}=${v}`).join(', ');
+  const options = form
+    .filter(([k]) => optionNames.has(k.replace(/\[\d+\]$/, '')))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   return [
     [t('Profile'), profileLine(profile)],
     [t('From'), p.from],
@@ -103,7 +115,11 @@ export function factsMarkdown(facts: Array<[string, string]>): string {
 /** At most `max` test calls from the tools in any `windowMs`: an agent in a loop stops here, whatever it is told. */
 export class ToolCallBudget {
   private readonly placed: number[] = [];
-  constructor(readonly max: number, readonly windowMs: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Milliseconds until another call is allowed; 0 when one is allowed now. */
   waitMs(): number {

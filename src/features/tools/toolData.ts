@@ -23,7 +23,10 @@ export function dataValue(v: string | number | boolean | undefined | null): stri
   if (v === undefined || v === null || v === '') return '-';
   const s = String(v);
   const cut = s.length > LONGEST_VALUE ? `${s.slice(0, LONGEST_VALUE)}…` : s;
-  return JSON.stringify(cut).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/\|/g, '\\u007c')
+  return JSON.stringify(cut)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/\|/g, '\\u007c')
     .replace(/[\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
@@ -62,7 +65,10 @@ export function callData(call: Call): Array<[string, string | number | undefined
     rows.push([who, [status, leg.onCallDuration !== undefined ? t('on call {0} s', leg.onCallDuration) : undefined].filter(Boolean).join(', ')]);
   }
   if (d?.conversationDuration !== undefined) rows.push([t('Conversation (both legs connected)'), t('{0} s', d.conversationDuration)]);
-  rows.push([RECORDING(), call.recordingUrl ? t('available (open the call in the Exotel Calls view to play it; the signed link is not given here)') : t('none')]);
+  rows.push([
+    RECORDING(),
+    call.recordingUrl ? t('available (open the call in the Exotel Calls view to play it; the signed link is not given here)') : t('none'),
+  ]);
   return rows;
 }
 

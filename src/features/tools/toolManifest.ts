@@ -21,7 +21,9 @@ export const LIST_CALLS_DEFAULT = 20;
 /** A day, or a moment in the account's zone, as Exotel writes them. */
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$';
 
-export interface LookupNumberInput { number: string }
+export interface LookupNumberInput {
+  number: string;
+}
 export interface ListCallsInput {
   status?: string[];
   direction?: string;
@@ -30,7 +32,9 @@ export interface ListCallsInput {
   number?: string;
   limit?: number;
 }
-export interface GetCallInput { callSid: string }
+export interface GetCallInput {
+  callSid: string;
+}
 export interface PlaceTestCallInput {
   from: string;
   to?: string;
@@ -51,19 +55,27 @@ interface ToolSpec {
   inputSchema: Record<string, unknown>;
 }
 
-const obj = (properties: Record<string, unknown>, required: string[] = []) =>
-  ({ type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: false });
+const obj = (properties: Record<string, unknown>, required: string[] = []) => ({
+  type: 'object',
+  properties,
+  ...(required.length ? { required } : {}),
+  additionalProperties: false,
+});
 
 export const TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: TOOL.lookupNumber,
     toolReferenceName: 'exotelNumber',
     displayName: 'Exotel: Look Up Number',
-    userDescription: 'A phone number as written → E.164, kind, and Exotel\'s circle, operator, type and DND status.',
-    modelDescription: 'Normalises a phone number as written (any Indian or international format) to E.164 and tells its kind; for Indian mobile and landline numbers also Exotel\'s telecom circle, operator, number type and DND (Do Not Disturb register) status with what it means for calling. Honours the user\'s number-lookup privacy setting: when lookups are off it answers from the cache only and sends nothing. ' + DATA_NOTE,
+    userDescription: "A phone number as written → E.164, kind, and Exotel's circle, operator, type and DND status.",
+    modelDescription:
+      "Normalises a phone number as written (any Indian or international format) to E.164 and tells its kind; for Indian mobile and landline numbers also Exotel's telecom circle, operator, number type and DND (Do Not Disturb register) status with what it means for calling. Honours the user's number-lookup privacy setting: when lookups are off it answers from the cache only and sends nothing. " +
+      DATA_NOTE,
     icon: '$(search)',
     tags: ['exotel', 'phone'],
-    inputSchema: obj({ number: { type: 'string', description: 'The phone number as written, e.g. "098765 43210", "+91 98765 43210" or "080-4711-2345".' } }, ['number']),
+    inputSchema: obj({ number: { type: 'string', description: 'The phone number as written, e.g. "098765 43210", "+91 98765 43210" or "080-4711-2345".' } }, [
+      'number',
+    ]),
   },
   {
     name: TOOL.listCalls,
@@ -75,11 +87,25 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     tags: ['exotel', 'calls'],
     inputSchema: obj({
       status: { type: 'array', items: { type: 'string', enum: [...CALL_STATUSES] }, uniqueItems: true, description: 'Only calls with these statuses.' },
-      direction: { type: 'string', enum: [...CALL_DIRECTIONS], description: 'inbound, outbound-api (placed through the API) or outbound-dial (from the dashboard).' },
-      since: { type: 'string', pattern: DATE_PATTERN, description: `Created on or after: "YYYY-MM-DD" or "YYYY-MM-DD HH:mm:ss" in the account's zone (IST unless set otherwise). At most ${FILTER_LIMITS.rangeDays} days before "until" (or now).` },
+      direction: {
+        type: 'string',
+        enum: [...CALL_DIRECTIONS],
+        description: 'inbound, outbound-api (placed through the API) or outbound-dial (from the dashboard).',
+      },
+      since: {
+        type: 'string',
+        pattern: DATE_PATTERN,
+        description: `Created on or after: "YYYY-MM-DD" or "YYYY-MM-DD HH:mm:ss" in the account's zone (IST unless set otherwise). At most ${FILTER_LIMITS.rangeDays} days before "until" (or now).`,
+      },
       until: { type: 'string', pattern: DATE_PATTERN, description: 'Created on or before: "YYYY-MM-DD" (the whole day) or "YYYY-MM-DD HH:mm:ss".' },
       number: { type: 'string', description: 'Only calls to or from this phone number (any format).' },
-      limit: { type: 'integer', minimum: 1, maximum: LIST_CALLS_MAX, default: LIST_CALLS_DEFAULT, description: `How many calls at most (1–${LIST_CALLS_MAX}, default ${LIST_CALLS_DEFAULT}).` },
+      limit: {
+        type: 'integer',
+        minimum: 1,
+        maximum: LIST_CALLS_MAX,
+        default: LIST_CALLS_DEFAULT,
+        description: `How many calls at most (1–${LIST_CALLS_MAX}, default ${LIST_CALLS_DEFAULT}).`,
+      },
     }),
   },
   {
@@ -97,17 +123,29 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     toolReferenceName: 'exotelTestCall',
     displayName: 'Exotel: Place Test Call',
     userDescription: 'Places one test call (on the sandbox unless real calls are allowed), after you confirm it.',
-    modelDescription: 'Places exactly one call through Exotel\'s Calls/connect: From (the agent) is called first, then To, or From is connected to a call flow. The user confirms every call; it goes only to the local sandbox unless the user has allowed calls on real accounts, production profiles always ask again, numbers on the DND register are refused unless callEvenIfDnd is true, and test calls are rate-limited. Returns the Call SID; the call is then followed to its outcome in the editor (ask exotel_getCall for it). ' + DATA_NOTE,
+    modelDescription:
+      "Places exactly one call through Exotel's Calls/connect: From (the agent) is called first, then To, or From is connected to a call flow. The user confirms every call; it goes only to the local sandbox unless the user has allowed calls on real accounts, production profiles always ask again, numbers on the DND register are refused unless callEvenIfDnd is true, and test calls are rate-limited. Returns the Call SID; the call is then followed to its outcome in the editor (ask exotel_getCall for it). " +
+      DATA_NOTE,
     icon: '$(call-outgoing)',
     tags: ['exotel', 'calls'],
-    inputSchema: obj({
-      from: { type: 'string', description: 'Called first: the agent\'s phone number (any format).' },
-      to: { type: 'string', description: 'Dialled once From answers: the customer\'s number. Give "to" or "flow", not both.' },
-      flow: { type: 'string', description: 'Instead of "to": connect From to this call flow, an app id from App Bazaar (digits) or a full flow URL.' },
-      callerId: { type: 'string', description: 'The ExoPhone (virtual number) the call comes from; the profile\'s default CallerId when left out.' },
-      options: { ...callOptionsJsonSchema(false), description: 'Call options, named as in Exotel: Connect Call. A call to a flow takes no wait music or recording options.' },
-      callEvenIfDnd: { type: 'boolean', description: 'Place the call even though the dialled number is on the DND register (Exotel refuses such calls unless the number called your ExoPhone in the last 6 months or is whitelisted). Default false.' },
-    }, ['from']),
+    inputSchema: obj(
+      {
+        from: { type: 'string', description: "Called first: the agent's phone number (any format)." },
+        to: { type: 'string', description: 'Dialled once From answers: the customer\'s number. Give "to" or "flow", not both.' },
+        flow: { type: 'string', description: 'Instead of "to": connect From to this call flow, an app id from App Bazaar (digits) or a full flow URL.' },
+        callerId: { type: 'string', description: "The ExoPhone (virtual number) the call comes from; the profile's default CallerId when left out." },
+        options: {
+          ...callOptionsJsonSchema(false),
+          description: 'Call options, named as in Exotel: Connect Call. A call to a flow takes no wait music or recording options.',
+        },
+        callEvenIfDnd: {
+          type: 'boolean',
+          description:
+            'Place the call even though the dialled number is on the DND register (Exotel refuses such calls unless the number called your ExoPhone in the last 6 months or is whitelisted). Default false.',
+        },
+      },
+      ['from'],
+    ),
   },
 ];
 

@@ -11,7 +11,10 @@ export default async function userJourney(wb: Workbench): Promise<void> {
   await wb.waitForNotification(/sandbox is running/);
   await wb.waitForTreeRow(/Today|Yesterday/, 'Calls');
   const status = await wb.statusBarItems();
-  assert.ok(status.some(s => /Exotel: Sandbox/.test(s)), `status bar: ${JSON.stringify(status)}`);
+  assert.ok(
+    status.some(s => /Exotel: Sandbox/.test(s)),
+    `status bar: ${JSON.stringify(status)}`,
+  );
   await wb.clearNotifications();
 
   // A call from the palette: the sandbox profile brings its ExoPhone, so only From and To are asked.
@@ -41,7 +44,10 @@ export default async function userJourney(wb: Workbench): Promise<void> {
   assert.match(hover, /Operator: \S+[\s\S]*DND: (Yes|No|Unavailable)/);
   await wb.sleep(400); // the hover fades in
   await wb.screenshot('number-hover');
-  await wb.page.locator('.monaco-hover a', { hasText: /Open number details/ }).first().click();
+  await wb.page
+    .locator('.monaco-hover a', { hasText: /Open number details/ })
+    .first()
+    .click();
   const panel = await wb.webviewText('h1');
   assert.match(panel, /98765 43210/);
   await wb.screenshot('number-panel');

@@ -15,7 +15,9 @@ const DEFAULTS = { from: '+919876543210', callerId: '08047112345' };
 describe('call tests: the command line', function () {
   this.timeout(60_000);
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exotel-call-tests-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exotel-call-tests-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const write = (rel: string, content: unknown) => {
@@ -32,18 +34,27 @@ describe('call tests: the command line', function () {
   };
 
   it('runs suites on an in-process sandbox: a line per test, the totals last, JUnit XML, exit 1 on a failure', async () => {
-    write('suites/a.exotel-tests.json', { defaults: DEFAULTS, tests: [
-      { name: 'answers', to: '+919812345670', expect: { status: 'completed' } },
-      { name: 'expects the wrong status', to: '+919812345675', expect: { status: 'completed' } },
-    ] });
-    write('suites/deeper/b.exotel-tests.json', { defaults: DEFAULTS, tests: [{ name: 'dnd', to: '+919000012345', expect: { error: { status: 403, message: 'NDNC' } } }] });
+    write('suites/a.exotel-tests.json', {
+      defaults: DEFAULTS,
+      tests: [
+        { name: 'answers', to: '+919812345670', expect: { status: 'completed' } },
+        { name: 'expects the wrong status', to: '+919812345675', expect: { status: 'completed' } },
+      ],
+    });
+    write('suites/deeper/b.exotel-tests.json', {
+      defaults: DEFAULTS,
+      tests: [{ name: 'dnd', to: '+919000012345', expect: { error: { status: 403, message: 'NDNC' } } }],
+    });
     write('suites/other.json', '{}');
     const { code, out } = await cli(['suites/**/*.exotel-tests.json', '--junit', 'reports/junit.xml']);
     assert.strictEqual(code, 1);
     assert.strictEqual(out.length, 4, out.join('\n'));
     assert.strictEqual(out.at(-1), '2 passed, 1 failed');
     const failed = out.find(l => l.includes('expects the wrong status'))!;
-    assert.match(failed, /^✗ suites\/a\.exotel-tests\.json › expects the wrong status \(\d+\.\d s, CallSid [0-9a-z]{32}\) failed: Status is busy, expected completed\. \[suites\/a\.exotel-tests\.json:18:19\]$/);
+    assert.match(
+      failed,
+      /^✗ suites\/a\.exotel-tests\.json › expects the wrong status \(\d+\.\d s, CallSid [0-9a-z]{32}\) failed: Status is busy, expected completed\. \[suites\/a\.exotel-tests\.json:18:19\]$/,
+    );
     assert.ok(out.some(l => /^✓ suites\/deeper\/b\.exotel-tests\.json › dnd \(/.test(l)));
     const xml = new XMLParser({ ignoreAttributes: false }).parse(fs.readFileSync(path.join(dir, 'reports/junit.xml'), 'utf8'));
     assert.strictEqual(xml.testsuites['@_tests'], '3');
@@ -83,14 +94,18 @@ describe('call tests: the command line', function () {
       env = { EXOTEL_ACCOUNT_SID: account.accountSid, EXOTEL_API_KEY: account.apiKey, EXOTEL_API_TOKEN: account.apiToken, EXOTEL_BASE_URL: account.baseUrl };
     });
     afterEach(() => account.close());
-    const real = (extra: Record<string, unknown> = {}) => write('real.exotel-tests.json', {
-      profile: 'staging', allowNumbers: ['+919876543210', '+919812345670'], maxCalls: 2, defaults: DEFAULTS,
-      tests: [
-        { name: 'answers', to: '+919812345670', options: { timeLimit: 30 }, timeoutSeconds: 20, expect: { status: 'completed' } },
-        { name: 'webhook', to: '+919812345670', options: { statusCallback: 'https://example.com/cb' }, expect: { callback: { answer: 200 } } },
-      ],
-      ...extra,
-    });
+    const real = (extra: Record<string, unknown> = {}) =>
+      write('real.exotel-tests.json', {
+        profile: 'staging',
+        allowNumbers: ['+919876543210', '+919812345670'],
+        maxCalls: 2,
+        defaults: DEFAULTS,
+        tests: [
+          { name: 'answers', to: '+919812345670', options: { timeLimit: 30 }, timeoutSeconds: 20, expect: { status: 'completed' } },
+          { name: 'webhook', to: '+919812345670', options: { statusCallback: 'https://example.com/cb' }, expect: { callback: { answer: 200 } } },
+        ],
+        ...extra,
+      });
 
     it('needs the EXOTEL_* credentials', async () => {
       real();
@@ -102,8 +117,13 @@ describe('call tests: the command line', function () {
     it('asks first, naming the profile, the calls, the ExoPhone and the numbers; places nothing when not confirmed', async () => {
       real();
       const questions: string[] = [];
-      const refused = await cli(['real.exotel-tests.json'], env, async q => { questions.push(q); return false; });
-      assert.deepStrictEqual(questions, ['Place 1 real call on profile “staging”, from ExoPhone +918047112345, ringing +919876543210, +919812345670? They cost money and ring real phones.']);
+      const refused = await cli(['real.exotel-tests.json'], env, async q => {
+        questions.push(q);
+        return false;
+      });
+      assert.deepStrictEqual(questions, [
+        'Place 1 real call on profile “staging”, from ExoPhone +918047112345, ringing +919876543210, +919812345670? They cost money and ring real phones.',
+      ]);
       assert.strictEqual(refused.code, 1);
       const headless = await cli(['real.exotel-tests.json'], env);
       assert.match(headless.out[0], /Not confirmed \(no terminal\): pass --yes to place them\.$/);
@@ -114,16 +134,22 @@ describe('call tests: the command line', function () {
       real();
       const { code, out } = await cli(['real.exotel-tests.json', '--yes'], env);
       assert.strictEqual(code, 0, out.join('\n'));
-      assert.match(out.find(l => l.includes('webhook'))!, /^- .* skipped: Callback expectations are checked on the sandbox only/);
+      assert.match(
+        out.find(l => l.includes('webhook'))!,
+        /^- .* skipped: Callback expectations are checked on the sandbox only/,
+      );
       assert.deepStrictEqual(out.slice(-2), ['1 skipped', '1 passed, 0 failed']);
       assert.strictEqual(account.requests.filter(r => r.method === 'POST').length, 1);
     });
 
     it('refuses a run past maxCalls or to a number not allowed, whatever the answer', async () => {
-      real({ maxCalls: 1, tests: [
-        { name: 'a', to: '+919812345670', expect: { status: 'completed' } },
-        { name: 'b', to: '+919812345670', expect: { status: 'completed' } },
-      ] });
+      real({
+        maxCalls: 1,
+        tests: [
+          { name: 'a', to: '+919812345670', expect: { status: 'completed' } },
+          { name: 'b', to: '+919812345670', expect: { status: 'completed' } },
+        ],
+      });
       const over = await cli(['real.exotel-tests.json', '--yes'], env);
       assert.match(over.out[0], /This run would place 2 calls; the suite's "maxCalls" is 1\./);
       real({ tests: [{ name: 'a', to: '+919812345671', expect: { status: 'completed' } }] });
@@ -141,6 +167,9 @@ describe('call tests: the command line', function () {
     write('t/one.exotel-tests.json', '{}');
     write('t/node_modules/two.exotel-tests.json', '{}');
     const { files } = expandSuiteArgs(['t', 't/one.exotel-tests.json'], dir);
-    assert.deepStrictEqual(files.map(f => path.relative(dir, f)), [path.join('t', 'one.exotel-tests.json')]);
+    assert.deepStrictEqual(
+      files.map(f => path.relative(dir, f)),
+      [path.join('t', 'one.exotel-tests.json')],
+    );
   });
 });

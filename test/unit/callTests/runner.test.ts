@@ -26,24 +26,41 @@ describe('call tests: the runner on the sandbox', function () {
 
   const run = async (tests: unknown[], extra: Record<string, unknown> = {}, signal?: AbortSignal) => {
     const suite = parseSuite(suiteText(tests, extra));
-    assert.deepStrictEqual(suite.problems.filter(p => p.severity === 'error'), []);
+    assert.deepStrictEqual(
+      suite.problems.filter(p => p.severity === 'error'),
+      [],
+    );
     return runSuite(suite, { ...sandboxTarget(sb, { limiter }, 50), defaultTimeoutSeconds: 20 }, { signal });
   };
   const byName = (results: TestResult[]) => Object.fromEntries(results.map(r => [r.name, r]));
   const paths = (r: TestResult) => r.failures.map(f => f.path.join('.'));
 
   it('passes and fails each kind of expectation on a placed call', async () => {
-    const r = byName(await run([
-      { name: 'all pass', to: '+919812345670', options: { record: true }, expect: { status: 'completed', duration: { gte: 1, lte: 100000 }, price: { gt: 0 }, legs: { 1: 'completed', 2: 'completed' }, answeredBy: 'HUMAN', recording: true } },
-      { name: 'status fails', to: '+919812345675', expect: { status: ['completed', 'no-answer'] } },
-      { name: 'duration fails', to: '+919812345670', expect: { duration: { lt: 1 } } },
-      { name: 'price fails', to: '+919812345670', expect: { price: 0 } },
-      { name: 'legs fail', to: '+919812345679', expect: { legs: { 1: 'completed', 2: 'no-answer' } } },
-      { name: 'leg never dialled', to: '+919812345679', expect: { legs: { 2: null } } },
-      { name: 'answeredBy fails', to: '+919812345676', expect: { answeredBy: 'human' } },
-      { name: 'recording fails', to: '+919812345670', expect: { recording: true } },
-      { name: 'no recording expected', to: '+919812345670', options: { record: true }, expect: { recording: false } },
-    ]));
+    const r = byName(
+      await run([
+        {
+          name: 'all pass',
+          to: '+919812345670',
+          options: { record: true },
+          expect: {
+            status: 'completed',
+            duration: { gte: 1, lte: 100000 },
+            price: { gt: 0 },
+            legs: { 1: 'completed', 2: 'completed' },
+            answeredBy: 'HUMAN',
+            recording: true,
+          },
+        },
+        { name: 'status fails', to: '+919812345675', expect: { status: ['completed', 'no-answer'] } },
+        { name: 'duration fails', to: '+919812345670', expect: { duration: { lt: 1 } } },
+        { name: 'price fails', to: '+919812345670', expect: { price: 0 } },
+        { name: 'legs fail', to: '+919812345679', expect: { legs: { 1: 'completed', 2: 'no-answer' } } },
+        { name: 'leg never dialled', to: '+919812345679', expect: { legs: { 2: null } } },
+        { name: 'answeredBy fails', to: '+919812345676', expect: { answeredBy: 'human' } },
+        { name: 'recording fails', to: '+919812345670', expect: { recording: true } },
+        { name: 'no recording expected', to: '+919812345670', options: { record: true }, expect: { recording: false } },
+      ]),
+    );
     assert.strictEqual(r['all pass'].outcome, 'passed', JSON.stringify(r['all pass'].failures));
     assert.match(r['all pass'].callSid!, /^[0-9a-z]{32}$/);
     assert.strictEqual(r['leg never dialled'].outcome, 'passed');
@@ -61,18 +78,18 @@ describe('call tests: the runner on the sandbox', function () {
 
   it('passes and fails error expectations: HTTP status, a part of the message, the code', async () => {
     sb.faults.next({ kind: '5xx' }, { method: 'POST', path: '/Calls/connect' });
-    const results = await run([
-      { name: 'code', to: '+919812345670', expect: { error: { status: 503, code: 35008 } } },
-    ], { parallel: 1 });
+    const results = await run([{ name: 'code', to: '+919812345670', expect: { error: { status: 503, code: 35008 } } }], { parallel: 1 });
     assert.strictEqual(results[0].outcome, 'passed', JSON.stringify(results[0].failures));
-    const r = byName(await run([
-      { name: 'dnd', to: '+919000012345', expect: { error: { status: 403, message: 'ndnc' } } },
-      { name: 'wrong status', to: '+919000012345', expect: { error: { status: 400 } } },
-      { name: 'wrong message', to: '+919000012345', expect: { error: { message: 'KYC' } } },
-      { name: 'wrong code', to: '+919000012345', expect: { error: { code: 1 } } },
-      { name: 'placed, not refused', to: '+919812345670', expect: { error: { status: 403 } } },
-      { name: 'refused, not placed', to: '+919000012345', expect: { status: 'completed' } },
-    ]));
+    const r = byName(
+      await run([
+        { name: 'dnd', to: '+919000012345', expect: { error: { status: 403, message: 'ndnc' } } },
+        { name: 'wrong status', to: '+919000012345', expect: { error: { status: 400 } } },
+        { name: 'wrong message', to: '+919000012345', expect: { error: { message: 'KYC' } } },
+        { name: 'wrong code', to: '+919000012345', expect: { error: { code: 1 } } },
+        { name: 'placed, not refused', to: '+919812345670', expect: { error: { status: 403 } } },
+        { name: 'refused, not placed', to: '+919000012345', expect: { status: 'completed' } },
+      ]),
+    );
     assert.strictEqual(r.dnd.outcome, 'passed');
     assert.deepStrictEqual(paths(r['wrong status']), ['expect.error.status']);
     assert.deepStrictEqual(paths(r['wrong message']), ['expect.error.message']);
@@ -87,16 +104,28 @@ describe('call tests: the runner on the sandbox', function () {
   it('checks the StatusCallback your handler received: its answer and fields', async () => {
     const hook = await webhook([500]);
     try {
-      const r = byName(await run([
-        { name: 'handler fails', to: '+919812345675', options: { statusCallback: hook.url }, expect: { callback: { answer: 200 } } },
-      ]));
+      const r = byName(
+        await run([{ name: 'handler fails', to: '+919812345675', options: { statusCallback: hook.url }, expect: { callback: { answer: 200 } } }]),
+      );
       assert.deepStrictEqual(paths(r['handler fails']), ['expect.callback.answer']);
       assert.strictEqual(r['handler fails'].failures[0].actual, 'HTTP 500');
-      const ok = byName(await run([
-        { name: 'multipart', to: '+919812345670', options: { statusCallback: hook.url }, expect: { status: 'completed', callback: { answer: 200, fields: { Status: 'completed' } } } },
-        { name: 'json + answered event', to: '+919812345671', options: { statusCallback: hook.url, statusCallbackContentType: 'application/json', statusCallbackEvents: ['answered', 'terminal'] }, expect: { callback: { event: 'answered', answer: 200, fields: { EventType: 'answered' } } } },
-        { name: 'wrong field', to: '+919812345676', options: { statusCallback: hook.url }, expect: { callback: { fields: { Status: 'completed' } } } },
-      ]));
+      const ok = byName(
+        await run([
+          {
+            name: 'multipart',
+            to: '+919812345670',
+            options: { statusCallback: hook.url },
+            expect: { status: 'completed', callback: { answer: 200, fields: { Status: 'completed' } } },
+          },
+          {
+            name: 'json + answered event',
+            to: '+919812345671',
+            options: { statusCallback: hook.url, statusCallbackContentType: 'application/json', statusCallbackEvents: ['answered', 'terminal'] },
+            expect: { callback: { event: 'answered', answer: 200, fields: { EventType: 'answered' } } },
+          },
+          { name: 'wrong field', to: '+919812345676', options: { statusCallback: hook.url }, expect: { callback: { fields: { Status: 'completed' } } } },
+        ]),
+      );
       assert.strictEqual(ok.multipart.outcome, 'passed', JSON.stringify(ok.multipart.failures));
       assert.strictEqual(ok['json + answered event'].outcome, 'passed', JSON.stringify(ok['json + answered event'].failures));
       assert.deepStrictEqual(paths(ok['wrong field']), ['expect.callback.fields.Status']);
@@ -116,10 +145,14 @@ describe('call tests: the runner on the sandbox', function () {
     sb.clearLogs();
     const before = sb.calls.size;
     const controller = new AbortController();
-    const pending = run([
-      { name: 'waiting', to: '+919812345670', expect: { status: 'completed' } },
-      { name: 'not started', to: '+919812345671', expect: { status: 'completed' } },
-    ], { parallel: 1 }, controller.signal);
+    const pending = run(
+      [
+        { name: 'waiting', to: '+919812345670', expect: { status: 'completed' } },
+        { name: 'not started', to: '+919812345671', expect: { status: 'completed' } },
+      ],
+      { parallel: 1 },
+      controller.signal,
+    );
     // abort once the call is placed and polled: the runner is waiting for it
     while (!sb.requests.some(r => r.method === 'GET')) await new Promise(r => setTimeout(r, 10));
     controller.abort();
@@ -132,11 +165,13 @@ describe('call tests: the runner on the sandbox', function () {
   });
 
   it('invalid and skipped tests place no call; callbacks on an account are skipped with the reason', async () => {
-    const suite = parseSuite(suiteText([
-      { name: 'skipped', to: '+919812345670', skip: true, expect: { status: 'completed' } },
-      { name: 'invalid', to: '+919812345670', options: { timeLimit: 0 }, expect: { status: 'completed' } },
-      { name: 'callback', to: '+919812345670', options: { statusCallback: 'http://127.0.0.1:9/x' }, expect: { callback: { answer: 200 } } },
-    ]));
+    const suite = parseSuite(
+      suiteText([
+        { name: 'skipped', to: '+919812345670', skip: true, expect: { status: 'completed' } },
+        { name: 'invalid', to: '+919812345670', options: { timeLimit: 0 }, expect: { status: 'completed' } },
+        { name: 'callback', to: '+919812345670', options: { statusCallback: 'http://127.0.0.1:9/x' }, expect: { callback: { answer: 200 } } },
+      ]),
+    );
     const target = { ...sandboxTarget(sb, { limiter }, 50), callbacks: undefined, callbacksUnavailable: 'needs the Callbacks receiver' };
     const r = byName(await runSuite(suite, target));
     assert.strictEqual(r.skipped.outcome, 'skipped');
@@ -155,7 +190,9 @@ describe('call tests: the runner on the sandbox', function () {
     let mostQueued = 0;
     const acquire = limiter.acquire.bind(limiter);
     limiter.acquire = (signal?: AbortSignal) => {
-      const granted = acquire(signal).then(() => { grants++; });
+      const granted = acquire(signal).then(() => {
+        grants++;
+      });
       mostQueued = Math.max(mostQueued, limiter.queued);
       return granted;
     };
@@ -163,11 +200,23 @@ describe('call tests: the runner on the sandbox', function () {
     const suite = parseSuite(suiteText(tests, { parallel: 12 }));
     let running = 0;
     let most = 0;
-    const results = await runSuite(suite, { ...sandboxTarget(sb, { limiter }, 50), defaultTimeoutSeconds: 30 }, {
-      onStart: () => { running++; most = Math.max(most, running); },
-      onResult: () => { running--; },
-    });
-    assert.deepStrictEqual(results.map(r => r.outcome), tests.map(() => 'passed'));
+    const results = await runSuite(
+      suite,
+      { ...sandboxTarget(sb, { limiter }, 50), defaultTimeoutSeconds: 30 },
+      {
+        onStart: () => {
+          running++;
+          most = Math.max(most, running);
+        },
+        onResult: () => {
+          running--;
+        },
+      },
+    );
+    assert.deepStrictEqual(
+      results.map(r => r.outcome),
+      tests.map(() => 'passed'),
+    );
     assert.strictEqual(most, 12, 'all twelve tests were under way at once');
     assert.ok(sb.requests.length >= 24, `expected a connect and at least one poll per test, saw ${sb.requests.length}`);
     assert.strictEqual(grants, sb.requests.length, 'every request went through the shared limiter');

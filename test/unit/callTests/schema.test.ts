@@ -18,7 +18,10 @@ describe('call tests: the suite schema', () => {
     const testOptions = schema.properties.tests.items.properties.options;
     const { description: _d, ...rest } = testOptions;
     assert.deepStrictEqual(rest, callOptionsJsonSchema(false));
-    assert.deepStrictEqual(Object.keys(testOptions.properties), CALL_OPTIONS.map(o => o.key));
+    assert.deepStrictEqual(
+      Object.keys(testOptions.properties),
+      CALL_OPTIONS.map(o => o.key),
+    );
     const timeLimit = CALL_OPTIONS.find(o => o.key === 'timeLimit')!;
     assert.strictEqual(testOptions.properties.timeLimit.maximum, timeLimit.max);
     assert.deepStrictEqual(schema.properties.tests.items.properties.expect.properties.status.anyOf[0].enum, [...FINAL_STATUSES]);

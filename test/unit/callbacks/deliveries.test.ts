@@ -2,8 +2,21 @@
 // payload parsing and the edit document, masking in every format, and grouping by call.
 import * as assert from 'assert';
 import {
-  curlCommand, Delivery, DeliveryStore, deliveryRow, fixtureOf, fromAttempt, fromEditable, groupDeliveries, jsonLine, maskIdentifiers,
-  maskUrl, parsePayload, resultKind, sendRequest, toEditable,
+  curlCommand,
+  Delivery,
+  DeliveryStore,
+  deliveryRow,
+  fixtureOf,
+  fromAttempt,
+  fromEditable,
+  groupDeliveries,
+  jsonLine,
+  maskIdentifiers,
+  maskUrl,
+  parsePayload,
+  resultKind,
+  sendRequest,
+  toEditable,
 } from '../../../src/callbacks';
 import { CALLBACK_INBOX_PATH, Sandbox } from '../../../src/sandbox';
 import { startLoopback } from '../../helpers/loopback';
@@ -56,7 +69,7 @@ describe('callbacks: sandbox attempts in full', () => {
 
   it('the sandbox inbox answers a StatusCallback with 200, without credentials', async () => {
     await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: `${sb.baseUrl}${CALLBACK_INBOX_PATH}`, StatusCallbackContentType: 'application/json' });
-    const inbox = await waitFor('delivered', () => sb.callbacks.find((a) => a.url.endsWith(CALLBACK_INBOX_PATH) && a.done), 5000);
+    const inbox = await waitFor('delivered', () => sb.callbacks.find(a => a.url.endsWith(CALLBACK_INBOX_PATH) && a.done), 5000);
     assert.strictEqual(inbox.status, 200);
     assert.strictEqual(inbox.ok, true);
     const get = await sendRequest({ method: 'GET', url: `${sb.baseUrl}${CALLBACK_INBOX_PATH}`, headers: {}, body: '' }, { timeoutMs: 5000 });
@@ -65,19 +78,46 @@ describe('callbacks: sandbox attempts in full', () => {
 });
 
 describe('callbacks: payloads, edit documents and formats', () => {
-  const multipart = (fields: Array<[string, string]>, b = 'XyZ') => fields.map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${b}--\r\n`;
+  const multipart = (fields: Array<[string, string]>, b = 'XyZ') =>
+    fields.map(([k, v]) => `--${b}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('') + `--${b}--\r\n`;
 
   it('parses multipart, JSON (flattened Legs) and urlencoded; explains a broken body', () => {
-    assert.deepStrictEqual(parsePayload('multipart/form-data; boundary=XyZ', multipart([['CallSid', 'a'], ['Legs[0][Status]', 'busy']])).fields, [['CallSid', 'a'], ['Legs[0][Status]', 'busy']]);
-    assert.deepStrictEqual(parsePayload('application/json', '{"a":1,"Legs":[{"S":null}]}').fields, [['a', '1'], ['Legs[0][S]', '']]);
-    assert.deepStrictEqual(parsePayload('application/x-www-form-urlencoded', 'a=1&b=%20x').fields, [['a', '1'], ['b', ' x']]);
+    assert.deepStrictEqual(
+      parsePayload(
+        'multipart/form-data; boundary=XyZ',
+        multipart([
+          ['CallSid', 'a'],
+          ['Legs[0][Status]', 'busy'],
+        ]),
+      ).fields,
+      [
+        ['CallSid', 'a'],
+        ['Legs[0][Status]', 'busy'],
+      ],
+    );
+    assert.deepStrictEqual(parsePayload('application/json', '{"a":1,"Legs":[{"S":null}]}').fields, [
+      ['a', '1'],
+      ['Legs[0][S]', ''],
+    ]);
+    assert.deepStrictEqual(parsePayload('application/x-www-form-urlencoded', 'a=1&b=%20x').fields, [
+      ['a', '1'],
+      ['b', ' x'],
+    ]);
     assert.match(parsePayload('application/json', '{').problem ?? '', /Not valid JSON/);
     assert.match(parsePayload('multipart/form-data', 'x').problem ?? '', /boundary/);
   });
 
   it('Edit and Resend round trip: a changed field goes out, with a fresh boundary and Content-Length left to the sender', () => {
-    const body = multipart([['CallSid', 'a'], ['Status', 'completed']]);
-    const doc = toEditable({ method: 'POST', url: 'http://h/x', headers: { 'Content-Type': 'multipart/form-data; boundary=XyZ', 'Content-Length': '99' }, body });
+    const body = multipart([
+      ['CallSid', 'a'],
+      ['Status', 'completed'],
+    ]);
+    const doc = toEditable({
+      method: 'POST',
+      url: 'http://h/x',
+      headers: { 'Content-Type': 'multipart/form-data; boundary=XyZ', 'Content-Length': '99' },
+      body,
+    });
     assert.deepStrictEqual(doc.fields, { CallSid: 'a', Status: 'completed' });
     assert.strictEqual(doc.headers['Content-Length'], undefined);
     const edited = JSON.parse(JSON.stringify(doc));
@@ -85,19 +125,33 @@ describe('callbacks: payloads, edit documents and formats', () => {
     const out = fromEditable(edited);
     const type = out.headers['Content-Type'];
     assert.match(type, /boundary=----ExotelResend/);
-    assert.deepStrictEqual(parsePayload(type, String(out.body)).fields, [['CallSid', 'a'], ['Status', 'busy']]);
-    const json = fromEditable({ ...toEditable({ method: 'POST', url: 'http://h/', headers: { 'Content-Type': 'application/json' }, body: '{"Status":"completed"}' }), json: { Status: 'failed' } });
+    assert.deepStrictEqual(parsePayload(type, String(out.body)).fields, [
+      ['CallSid', 'a'],
+      ['Status', 'busy'],
+    ]);
+    const json = fromEditable({
+      ...toEditable({ method: 'POST', url: 'http://h/', headers: { 'Content-Type': 'application/json' }, body: '{"Status":"completed"}' }),
+      json: { Status: 'failed' },
+    });
     assert.strictEqual(json.body, '{"Status":"failed"}');
     assert.throws(() => fromEditable({ url: 'javascript:alert(1)' }), /url/);
     assert.throws(() => fromEditable('nope'), /JSON object/);
   });
 
   const hostile: Delivery = {
-    id: 'h', source: 'receiver', at: new Date(0), done: true, callSid: 'c',
+    id: 'h',
+    source: 'receiver',
+    at: new Date(0),
+    done: true,
+    callSid: 'c',
     request: {
-      method: 'POST', url: 'https://user:pw@example.com/hook?token=SECRET1&x=1',
+      method: 'POST',
+      url: 'https://user:pw@example.com/hook?token=SECRET1&x=1',
       headers: { Authorization: 'Basic dXNlcjpTRUNSRVQy', 'Content-Type': 'multipart/form-data; boundary=XyZ', Cookie: 'sid=SECRET3' },
-      body: multipart([['RecordingUrl', 'https://s3.example/rec.mp3?X-Amz-Signature=SECRET4&a=1'], ['Name', "it's @/etc/passwd"]]),
+      body: multipart([
+        ['RecordingUrl', 'https://s3.example/rec.mp3?X-Amz-Signature=SECRET4&a=1'],
+        ['Name', "it's @/etc/passwd"],
+      ]),
     },
     answer: { status: 200, headers: { 'Set-Cookie': 'SECRET5' }, body: 'Bearer SECRET6abcdefgh', truncated: false },
   };
@@ -106,8 +160,13 @@ describe('callbacks: payloads, edit documents and formats', () => {
     const line = jsonLine(hostile);
     const curl = curlCommand(hostile.request);
     const fixture = fixtureOf(hostile.request, false);
-    for (const [name, text] of [['jsonl', line], ['curl', curl], ['fixture', fixture]]) {
-      for (const s of ['SECRET1', 'SECRET2', 'dXNlcjpTRUNSRVQy', 'SECRET3', 'SECRET4', 'SECRET5', 'SECRET6', 'user:pw']) assert.ok(!text.includes(s), `${name} leaks ${s}: ${text}`);
+    for (const [name, text] of [
+      ['jsonl', line],
+      ['curl', curl],
+      ['fixture', fixture],
+    ]) {
+      for (const s of ['SECRET1', 'SECRET2', 'dXNlcjpTRUNSRVQy', 'SECRET3', 'SECRET4', 'SECRET5', 'SECRET6', 'user:pw'])
+        assert.ok(!text.includes(s), `${name} leaks ${s}: ${text}`);
     }
     assert.doesNotThrow(() => JSON.parse(line));
     assert.match(curl, /--form-string 'Name=it'\\''s @\/etc\/passwd'/);
@@ -116,7 +175,12 @@ describe('callbacks: payloads, edit documents and formats', () => {
   });
 
   it('a fixture masks numbers and SIDs on request, and keeps timestamps', () => {
-    const r = { method: 'POST', url: 'http://h/', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ CallSid: 'b6cfaf5fbc0ee55f4ff9e1ea8d2e1aa1', To: '09876543210', From: '+919845012340', DateUpdated: '2024-01-15 14:30:45' }) };
+    const r = {
+      method: 'POST',
+      url: 'http://h/',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ CallSid: 'b6cfaf5fbc0ee55f4ff9e1ea8d2e1aa1', To: '09876543210', From: '+919845012340', DateUpdated: '2024-01-15 14:30:45' }),
+    };
     const masked = JSON.parse(fixtureOf(r, true));
     assert.deepStrictEqual(masked, { CallSid: `b6cf${'x'.repeat(28)}`, To: 'XXXXXXX3210', From: '+XXXXXXXX2340', DateUpdated: '2024-01-15 14:30:45' });
     assert.strictEqual(JSON.parse(fixtureOf(r, false)).To, '09876543210');
@@ -125,14 +189,31 @@ describe('callbacks: payloads, edit documents and formats', () => {
 
   it('the store is bounded, keeps a replaced record in place and groups retries', () => {
     const store = new DeliveryStore(3);
-    const d = (id: string, callSid?: string): Delivery => ({ id, source: 'sandbox', at: new Date(Number(id.slice(1)) * 1000), done: true, callSid, event: 'terminal', request: { method: 'POST', url: 'http://h/', headers: {}, body: '' } });
+    const d = (id: string, callSid?: string): Delivery => ({
+      id,
+      source: 'sandbox',
+      at: new Date(Number(id.slice(1)) * 1000),
+      done: true,
+      callSid,
+      event: 'terminal',
+      request: { method: 'POST', url: 'http://h/', headers: {}, body: '' },
+    });
     for (const id of ['d1', 'd2', 'd3', 'd4']) store.upsert(d(id, 'c'));
-    assert.deepStrictEqual(store.all().map((x) => x.id), ['d2', 'd3', 'd4']);
+    assert.deepStrictEqual(
+      store.all().map(x => x.id),
+      ['d2', 'd3', 'd4'],
+    );
     store.upsert({ ...d('d3', 'c'), latencyMs: 5 });
-    assert.deepStrictEqual(store.all().map((x) => x.id), ['d2', 'd3', 'd4']);
+    assert.deepStrictEqual(
+      store.all().map(x => x.id),
+      ['d2', 'd3', 'd4'],
+    );
     assert.strictEqual(store.attemptsOf(store.get('d4')!).length, 3);
     store.upsert(d('d5'));
     const groups = groupDeliveries(store.all());
-    assert.deepStrictEqual(groups.map((g) => g.label), ['Requests without a CallSid', 'Call c…']);
+    assert.deepStrictEqual(
+      groups.map(g => g.label),
+      ['Requests without a CallSid', 'Call c…'],
+    );
   });
 });

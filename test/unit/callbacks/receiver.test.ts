@@ -13,7 +13,7 @@ async function until<T>(probe: () => T | undefined, what: string, ms = 5000): Pr
     const v = probe();
     if (v !== undefined) return v;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise(r => setTimeout(r, 10));
   }
 }
 
@@ -31,7 +31,7 @@ describe('callbacks: the local receiver', () => {
 
   it('binds to 127.0.0.1 only and records a POST exactly as received, answering 200', async () => {
     const seen: Capture[] = [];
-    rx = await startReceiver({ onRecord: (c) => seen.push(c) });
+    rx = await startReceiver({ onRecord: c => seen.push(c) });
     assert.match(rx.url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const r = await post(`${rx.url}/exotel/status?x=1`, '{"CallSid":"abc","Status":"completed"}', { 'Content-Type': 'application/json', 'X-Custom': 'Yes' });
     assert.strictEqual(r.status, 200);
@@ -98,7 +98,7 @@ describe('callbacks: the local receiver', () => {
     assert.strictEqual(rx.captures[0].bodyBytes, 5000);
     // Chunked: no Content-Length, so the cap is found while reading.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${rx!.url}/`, { method: 'POST', headers: { 'Transfer-Encoding': 'chunked' } }, (res) => {
+      const req = http.request(`${rx!.url}/`, { method: 'POST', headers: { 'Transfer-Encoding': 'chunked' } }, res => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
@@ -124,7 +124,10 @@ describe('callbacks: the local receiver', () => {
   it('keeps only the newest maxRecords', async () => {
     rx = await startReceiver({ maxRecords: 2 });
     for (const n of [1, 2, 3]) await post(`${rx.url}/${n}`, '{}');
-    assert.deepStrictEqual(rx.captures.map((c) => c.url), ['/2', '/3']);
+    assert.deepStrictEqual(
+      rx.captures.map(c => c.url),
+      ['/2', '/3'],
+    );
   });
 
   it('bad bodies are recorded as text, never evaluated: broken JSON, multipart without its boundary, binary', async () => {
@@ -156,7 +159,7 @@ describe('callbacks: the local receiver', () => {
 });
 
 function freePort(): Promise<number> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => {
       const { port } = s.address() as AddressInfo;

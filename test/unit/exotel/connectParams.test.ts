@@ -6,21 +6,35 @@ import { connectCallForm, connectToFlowForm, encodeForm, flowUrl } from '../../.
 const BASE = { from: '9876543210', to: '9123456780', callerId: '08030752400' };
 
 function refuses(p: object, field: string, pattern: RegExp): void {
-  assert.throws(() => connectCallForm({ ...BASE, ...p }), (e: unknown) => e instanceof ValidationError && e.field === field && pattern.test(e.message));
+  assert.throws(
+    () => connectCallForm({ ...BASE, ...p }),
+    (e: unknown) => e instanceof ValidationError && e.field === field && pattern.test(e.message),
+  );
 }
 
 describe('connect parameters', () => {
   it('encodes every parameter, arrays as StatusCallbackEvents[i]', () => {
     const form = connectCallForm({
-      ...BASE, callType: 'trans', timeLimit: 14400, timeOut: 60, waitUrl: 'https://example.com/wait.wav', record: true,
-      recordingChannels: 'dual', recordingFormat: 'mp3-hq', customField: 'order-42', statusCallback: 'https://example.com/cb',
-      statusCallbackEvents: ['terminal', 'answered'], statusCallbackContentType: 'application/json',
+      ...BASE,
+      callType: 'trans',
+      timeLimit: 14400,
+      timeOut: 60,
+      waitUrl: 'https://example.com/wait.wav',
+      record: true,
+      recordingChannels: 'dual',
+      recordingFormat: 'mp3-hq',
+      customField: 'order-42',
+      statusCallback: 'https://example.com/cb',
+      statusCallbackEvents: ['terminal', 'answered'],
+      statusCallbackContentType: 'application/json',
     });
-    assert.strictEqual(decodeURIComponent(encodeForm(form).replace(/\+/g, ' ')),
+    assert.strictEqual(
+      decodeURIComponent(encodeForm(form).replace(/\+/g, ' ')),
       'From=+919876543210&To=+919123456780&CallerId=+918030752400&WaitUrl=https://example.com/wait.wav&Record=true' +
-      '&RecordingChannels=dual&RecordingFormat=mp3-hq&CallType=trans&TimeLimit=14400&TimeOut=60&CustomField=order-42' +
-      '&StatusCallback=https://example.com/cb&StatusCallbackEvents[0]=terminal&StatusCallbackEvents[1]=answered' +
-      '&StatusCallbackContentType=application/json');
+        '&RecordingChannels=dual&RecordingFormat=mp3-hq&CallType=trans&TimeLimit=14400&TimeOut=60&CustomField=order-42' +
+        '&StatusCallback=https://example.com/cb&StatusCallbackEvents[0]=terminal&StatusCallbackEvents[1]=answered' +
+        '&StatusCallbackContentType=application/json',
+    );
   });
 
   it('refuses bad input with a reason', () => {
@@ -45,9 +59,15 @@ describe('connect parameters', () => {
   it('builds the documented flow URL from an app id, or takes a full URL', () => {
     assert.strictEqual(flowUrl('acme1', '201334'), 'http://my.exotel.com/acme1/exoml/start_voice/201334');
     const byId = connectToFlowForm({ from: '9876543210', callerId: '08030752400', flow: { appId: '201334' } }, 'acme1');
-    assert.deepStrictEqual(byId.find(([k]) => k === 'Url'), ['Url', 'http://my.exotel.com/acme1/exoml/start_voice/201334']);
+    assert.deepStrictEqual(
+      byId.find(([k]) => k === 'Url'),
+      ['Url', 'http://my.exotel.com/acme1/exoml/start_voice/201334'],
+    );
     const byUrl = connectToFlowForm({ from: '9876543210', callerId: '08030752400', flow: { url: 'https://example.com/exoml' } }, 'acme1');
-    assert.deepStrictEqual(byUrl.find(([k]) => k === 'Url'), ['Url', 'https://example.com/exoml']);
+    assert.deepStrictEqual(
+      byUrl.find(([k]) => k === 'Url'),
+      ['Url', 'https://example.com/exoml'],
+    );
     assert.throws(() => flowUrl('acme1', '../x'), /app id is a number/);
   });
 });

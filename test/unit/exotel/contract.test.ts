@@ -57,14 +57,30 @@ describe('client contract: the shared fixtures over loopback HTTP', () => {
     assert.strictEqual(call.duration, 17);
     assert.strictEqual(call.price, 1.5);
     assert.deepStrictEqual(call.details, {
-      conversationDuration: 8, leg1Status: 'completed', leg2Status: 'completed',
-      legs: [{ id: 1, onCallDuration: 21 }, { id: 2, onCallDuration: 8 }],
+      conversationDuration: 8,
+      leg1Status: 'completed',
+      leg2Status: 'completed',
+      legs: [
+        { id: 1, onCallDuration: 21 },
+        { id: 2, onCallDuration: 8 },
+      ],
     });
     assert.match(server.received.at(-1)!.url, /\/Calls\/b6cfaf5f5cef3ca0fc937749ef96d245\.json\?details=true&RecordingUrlValidity=10$/);
   });
 
   it('a 2019-style capture: numbers as numbers, empty strings as absent', async () => {
-    body = JSON.stringify({ Call: { Sid: 'a'.repeat(32), ParentCallSid: '', Status: 'completed', Duration: 17, Price: 0, RecordingUrl: '', AnsweredBy: 'human', Direction: 'inbound' } });
+    body = JSON.stringify({
+      Call: {
+        Sid: 'a'.repeat(32),
+        ParentCallSid: '',
+        Status: 'completed',
+        Duration: 17,
+        Price: 0,
+        RecordingUrl: '',
+        AnsweredBy: 'human',
+        Direction: 'inbound',
+      },
+    });
     const call = await makeClient(server.baseUrl).client.getCall('a'.repeat(32));
     assert.strictEqual(call.duration, 17);
     assert.strictEqual(call.price, 0);
@@ -123,7 +139,8 @@ describe('client contract: the shared fixtures over loopback HTTP', () => {
     body = fixture('16_error_403_kyc_voice_observed.json');
     await assert.rejects(
       makeClient(server.baseUrl).client.connectCall({ from: '9876543210', to: '9123456780', callerId: '08030752400' }),
-      (e: Error & { kind?: string; reason?: string }) => e.kind === 'forbidden' && e.reason === 'kyc' && /KYC/.test(e.message) && /dashboard/.test(e.message));
+      (e: Error & { kind?: string; reason?: string }) => e.kind === 'forbidden' && e.reason === 'kyc' && /KYC/.test(e.message) && /dashboard/.test(e.message),
+    );
   });
 
   it('F18: a 503 with Code 35008 on connect is a ServerError and is not retried', async () => {
@@ -132,32 +149,39 @@ describe('client contract: the shared fixtures over loopback HTTP', () => {
     const before = server.received.length;
     await assert.rejects(
       makeClient(server.baseUrl).client.connectCall({ from: '9876543210', to: '9123456780', callerId: '08030752400' }),
-      (e: Error & { kind?: string; code?: number }) => e.kind === 'server' && e.code === 35008 && /35008/.test(e.message));
+      (e: Error & { kind?: string; code?: number }) => e.kind === 'server' && e.code === 35008 && /35008/.test(e.message),
+    );
     assert.strictEqual(server.received.length - before, 1, 'exactly one POST');
   });
 
-  it('F23/F24: a 400 carries Exotel\'s own message', async () => {
+  it("F23/F24: a 400 carries Exotel's own message", async () => {
     status = 400;
     for (const f of ['23_error_400_invalid_from_SYNTHETIC_test.json', '24_error_400_invalid_callerid_SYNTHETIC_test.json']) {
       body = fixture(f);
       const said = (JSON.parse(body) as { RestException: { Message: string } }).RestException.Message;
       await assert.rejects(
         makeClient(server.baseUrl).client.connectCall({ from: '9876543210', to: '9123456780', callerId: '08030752400' }),
-        (e: Error & { status?: number }) => e.status === 400 && e.message.includes(said));
+        (e: Error & { status?: number }) => e.status === 400 && e.message.includes(said),
+      );
     }
   });
 
   it('F25: a 401 mentions the region', async () => {
     status = 401;
     body = fixture('25_error_401_SYNTHETIC_test.json');
-    await assert.rejects(makeClient(server.baseUrl).client.listCalls(),
-      (e: Error & { kind?: string }) => e.kind === 'auth' && /api\.in\.exotel\.com/.test(e.message));
+    await assert.rejects(
+      makeClient(server.baseUrl).client.listCalls(),
+      (e: Error & { kind?: string }) => e.kind === 'auth' && /api\.in\.exotel\.com/.test(e.message),
+    );
   });
 
   it('an XML RestException (the 2012 DND form) is read as well', async () => {
     status = 403;
-    body = '<?xml version="1.0" encoding="UTF-8"?>\n<TwilioResponse><RestException><Status>403</Status><Message>Call to [01234] cannot be made because of TRAI NDNC regulations</Message></RestException></TwilioResponse>';
-    await assert.rejects(makeClient(server.baseUrl).client.connectCall({ from: '9876543210', to: '9123456780', callerId: '08030752400' }),
-      (e: Error & { reason?: string }) => e.reason === 'dnd' && /NDNC/.test(e.message) && /6 months/.test(e.message));
+    body =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<TwilioResponse><RestException><Status>403</Status><Message>Call to [01234] cannot be made because of TRAI NDNC regulations</Message></RestException></TwilioResponse>';
+    await assert.rejects(
+      makeClient(server.baseUrl).client.connectCall({ from: '9876543210', to: '9123456780', callerId: '08030752400' }),
+      (e: Error & { reason?: string }) => e.reason === 'dnd' && /NDNC/.test(e.message) && /6 months/.test(e.message),
+    );
   });
 });

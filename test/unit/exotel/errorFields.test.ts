@@ -12,7 +12,9 @@ const SID = 'b'.repeat(32);
 describe('errors carry their action and next step', () => {
   let server: Loopback;
   let reply: Reply;
-  before(async () => { server = await startLoopback(() => reply); });
+  before(async () => {
+    server = await startLoopback(() => reply);
+  });
   after(() => server.close());
   const client = () => makeClient(server.baseUrl, { retries: 0 }).client;
 
@@ -24,12 +26,54 @@ describe('errors carry their action and next step', () => {
   }
 
   for (const [label, r, call, action, next, sent] of [
-    ['401 on a list', { status: 401, body: '{"RestException":{"Status":401,"Message":"Authentication Failed"}}' }, (c: ReturnType<typeof client>) => c.listCalls(), 'Listing calls', 'sign-in', false],
-    ['503 from Exotel on a GET', { status: 503, body: '{"RestException":{"Status":503,"Message":"Busy"}}' }, (c: ReturnType<typeof client>) => c.getCall(SID), `Looking up call ${SID}`, 'retry', false],
-    ['a gateway 502 page after a connect', { status: 502, body: '<html>Bad Gateway</html>' }, (c: ReturnType<typeof client>) => c.connectCall(CONNECT), 'Placing the call', 'check-call-log', true],
-    ['503 with a RestException after a connect', { status: 503, body: '{"RestException":{"Status":503,"Message":"Busy"}}' }, (c: ReturnType<typeof client>) => c.connectCall(CONNECT), 'Placing the call', 'retry', false],
-    ['an HTML page on a GET', { body: '<!DOCTYPE html><html></html>', headers: { 'Content-Type': 'text/html' } }, (c: ReturnType<typeof client>) => c.getCall(SID), undefined, 'check-region', false],
-    ['a cut-short answer to a connect', { body: '{"Call":{"Sid":"' }, (c: ReturnType<typeof client>) => c.connectCall(CONNECT), 'Placing the call', 'check-call-log', true],
+    [
+      '401 on a list',
+      { status: 401, body: '{"RestException":{"Status":401,"Message":"Authentication Failed"}}' },
+      (c: ReturnType<typeof client>) => c.listCalls(),
+      'Listing calls',
+      'sign-in',
+      false,
+    ],
+    [
+      '503 from Exotel on a GET',
+      { status: 503, body: '{"RestException":{"Status":503,"Message":"Busy"}}' },
+      (c: ReturnType<typeof client>) => c.getCall(SID),
+      `Looking up call ${SID}`,
+      'retry',
+      false,
+    ],
+    [
+      'a gateway 502 page after a connect',
+      { status: 502, body: '<html>Bad Gateway</html>' },
+      (c: ReturnType<typeof client>) => c.connectCall(CONNECT),
+      'Placing the call',
+      'check-call-log',
+      true,
+    ],
+    [
+      '503 with a RestException after a connect',
+      { status: 503, body: '{"RestException":{"Status":503,"Message":"Busy"}}' },
+      (c: ReturnType<typeof client>) => c.connectCall(CONNECT),
+      'Placing the call',
+      'retry',
+      false,
+    ],
+    [
+      'an HTML page on a GET',
+      { body: '<!DOCTYPE html><html></html>', headers: { 'Content-Type': 'text/html' } },
+      (c: ReturnType<typeof client>) => c.getCall(SID),
+      undefined,
+      'check-region',
+      false,
+    ],
+    [
+      'a cut-short answer to a connect',
+      { body: '{"Call":{"Sid":"' },
+      (c: ReturnType<typeof client>) => c.connectCall(CONNECT),
+      'Placing the call',
+      'check-call-log',
+      true,
+    ],
   ] as const) {
     it(`${label}: next step ${next}`, async () => {
       const err = await failure(r, call);
@@ -50,7 +94,10 @@ describe('errors carry their action and next step', () => {
 
   it('client and phone messages go through the one translator', async () => {
     const seen: string[] = [];
-    useTranslator((m, ...args) => { seen.push(m); return plain(m, ...args); });
+    useTranslator((m, ...args) => {
+      seen.push(m);
+      return plain(m, ...args);
+    });
     try {
       await failure({ status: 401, body: '' }, c => c.listCalls());
       await rejection(() => client().connectCall({ ...CONNECT, to: '12' }));
@@ -58,7 +105,13 @@ describe('errors carry their action and next step', () => {
       useTranslator(plain);
     }
     assert.ok(seen.includes('Listing calls'), JSON.stringify(seen));
-    assert.ok(seen.some(m => m.startsWith('{0} failed: Exotel did not accept')), JSON.stringify(seen));
-    assert.ok(seen.some(m => m.includes('is too short')), JSON.stringify(seen));
+    assert.ok(
+      seen.some(m => m.startsWith('{0} failed: Exotel did not accept')),
+      JSON.stringify(seen),
+    );
+    assert.ok(
+      seen.some(m => m.includes('is too short')),
+      JSON.stringify(seen),
+    );
   });
 });

@@ -6,11 +6,14 @@ const NOW = new Date('2026-11-26T12:00:00Z'); // 17:30 IST
 const enc = (f: Parameters<typeof encodeCallFilter>[0]) => encodeCallFilter(f, { now: NOW });
 
 function refuses(f: Parameters<typeof encodeCallFilter>[0], field: string, pattern: RegExp): void {
-  assert.throws(() => enc(f), (e: unknown) => e instanceof ValidationError && e.field.startsWith(field) && pattern.test(e.message));
+  assert.throws(
+    () => enc(f),
+    (e: unknown) => e instanceof ValidationError && e.field.startsWith(field) && pattern.test(e.message),
+  );
 }
 
 describe('bulk call filters', () => {
-  it('encodes every filter in Exotel\'s form', () => {
+  it("encodes every filter in Exotel's form", () => {
     const q = enc({
       sids: ['a'.repeat(32), 'b'.repeat(31) + 'k'],
       dateCreated: { gte: '2026-11-01 00:00:00', lte: '2026-11-26 23:59:59' },

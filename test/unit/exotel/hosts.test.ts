@@ -6,7 +6,10 @@ describe('hosts and redaction', () => {
     assert.strictEqual(normalizeBaseUrl('https://api.in.exotel.com/'), 'https://api.in.exotel.com');
     assert.strictEqual(normalizeBaseUrl('https://api.exotel.com/v1/Accounts/acme'), 'https://api.exotel.com');
     assert.strictEqual(normalizeBaseUrl('http://127.0.0.1:4100/proxy/exotel/'), 'http://127.0.0.1:4100/proxy/exotel');
-    assert.throws(() => normalizeBaseUrl('https://key:tok@api.exotel.com'), (e: unknown) => e instanceof ValidationError && /sign-in prompts/.test(e.message));
+    assert.throws(
+      () => normalizeBaseUrl('https://key:tok@api.exotel.com'),
+      (e: unknown) => e instanceof ValidationError && /sign-in prompts/.test(e.message),
+    );
     assert.throws(() => normalizeBaseUrl('api.exotel.com'), /not a valid URL/);
     assert.throws(() => normalizeBaseUrl('http://proxy.example.com'), /unencrypted/);
     assert.strictEqual(normalizeBaseUrl('http://localhost:3000'), 'http://localhost:3000');

@@ -12,7 +12,9 @@ const okCall = JSON.stringify({ Call: { Sid: SID, Status: 'in-progress' } });
 describe('client: payload variants over loopback HTTP', () => {
   let server: Loopback;
   let reply: Reply;
-  before(async () => { server = await startLoopback(() => reply); });
+  before(async () => {
+    server = await startLoopback(() => reply);
+  });
   after(() => server.close());
   const client = () => makeClient(server.baseUrl).client;
   const sent = () => server.received.length;
@@ -24,7 +26,11 @@ describe('client: payload variants over loopback HTTP', () => {
     assert.strictEqual((await client().getCall(SID)).sid, SID);
   });
 
-  for (const [label, body] of [['a cut-short body', '{"Call":{"Sid":"'], ['an empty body', ''], ['a body with no Call', '{"Foo":1}']] as const) {
+  for (const [label, body] of [
+    ['a cut-short body', '{"Call":{"Sid":"'],
+    ['an empty body', ''],
+    ['a body with no Call', '{"Foo":1}'],
+  ] as const) {
     it(`a connect answered 200 with ${label} may have placed the call: it says so and is not sent again`, async () => {
       reply = { body };
       const before = sent();
@@ -44,7 +50,7 @@ describe('client: payload variants over loopback HTTP', () => {
     assert.match(err.message, /HTML page.*Whether the call reached Exotel is unknown.*check the call log/s);
   });
 
-  it('a gateway 502 page after a connect may have placed the call; Exotel\'s own 503 (fixture 18) did not', async () => {
+  it("a gateway 502 page after a connect may have placed the call; Exotel's own 503 (fixture 18) did not", async () => {
     reply = { status: 502, body: '<html><body>Bad Gateway</body></html>', headers: { 'Content-Type': 'text/html' } };
     const gateway = await rejection(() => client().connectCall(CONNECT));
     assert.ok(mayHavePlacedCall(gateway), gateway.message);
@@ -61,7 +67,7 @@ describe('client: payload variants over loopback HTTP', () => {
     assert.match(err.message, /No matching results/);
   });
 
-  it('a RestException inside a 200 is Exotel\'s refusal, with its message, not a shape error', async () => {
+  it("a RestException inside a 200 is Exotel's refusal, with its message, not a shape error", async () => {
     reply = { body: '{"RestException":{"Status":403,"Message":"Your account is not yet KYC compliant"}}' };
     const err = await rejection(() => client().connectCall(CONNECT));
     assert.strictEqual((err as { kind?: string }).kind, 'forbidden');
@@ -73,7 +79,10 @@ describe('client: payload variants over loopback HTTP', () => {
   });
 
   it('an XML RestException with its message in CDATA keeps the message', async () => {
-    reply = { status: 403, body: '<TwilioResponse><RestException><Status>403</Status><Message><![CDATA[Call to [01234] cannot be made because of TRAI NDNC regulations]]></Message></RestException></TwilioResponse>' };
+    reply = {
+      status: 403,
+      body: '<TwilioResponse><RestException><Status>403</Status><Message><![CDATA[Call to [01234] cannot be made because of TRAI NDNC regulations]]></Message></RestException></TwilioResponse>',
+    };
     const err = await rejection(() => client().connectCall(CONNECT));
     assert.strictEqual((err as { reason?: string }).reason, 'dnd');
     assert.match(err.message, /TRAI NDNC regulations/);
@@ -82,8 +91,10 @@ describe('client: payload variants over loopback HTTP', () => {
   it('next-page links with raw spaces in the filter or // in a base64 cursor are followed, as sent', async () => {
     const c = client();
     for (const [link, expected] of [
-      [`/v1/Accounts/${ACCOUNT}/Calls.json?DateCreated=gte:2026-11-01 00:00:00;lte:2026-11-02 00:00:00&After=xyz`,
-        `/v1/Accounts/${ACCOUNT}/Calls.json?DateCreated=gte:2026-11-01%2000:00:00;lte:2026-11-02%2000:00:00&After=xyz`],
+      [
+        `/v1/Accounts/${ACCOUNT}/Calls.json?DateCreated=gte:2026-11-01 00:00:00;lte:2026-11-02 00:00:00&After=xyz`,
+        `/v1/Accounts/${ACCOUNT}/Calls.json?DateCreated=gte:2026-11-01%2000:00:00;lte:2026-11-02%2000:00:00&After=xyz`,
+      ],
       [`/v1/Accounts/${ACCOUNT}/Calls.json?After=ab//cd==`, `/v1/Accounts/${ACCOUNT}/Calls.json?After=ab//cd==`],
       [`${server.baseUrl}/v1/Accounts/${ACCOUNT}/Calls?After=q`, `/v1/Accounts/${ACCOUNT}/Calls.json?After=q`],
     ]) {
@@ -112,7 +123,10 @@ describe('client: payload variants over loopback HTTP', () => {
   it('one unreadable row costs only itself: the rest of the page is kept and the skip is counted', async () => {
     reply = { body: JSON.stringify({ Metadata: {}, Calls: [JSON.parse(okCall).Call, { Status: 'completed' }, 'junk'] }) };
     const page = await client().listCalls();
-    assert.deepStrictEqual(page.calls.map(c => c.sid), [SID]);
+    assert.deepStrictEqual(
+      page.calls.map(c => c.sid),
+      [SID],
+    );
     assert.strictEqual(page.skipped, 2);
     reply = { body: JSON.stringify({ Metadata: {}, Calls: [{ Status: 'completed' }] }) };
     await assert.rejects(client().listCalls(), /no call on the page could be read/);

@@ -14,7 +14,14 @@ function sandboxClient(sb: Sandbox, extra: Parameters<typeof makeClient>[1] = {}
 async function download(client: ExotelClient, source: NonNullable<ReturnType<ExotelClient['recordingSource']>>): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   let progress = 0;
-  await client.fetchRecording(source, { onData: c => { chunks.push(c); }, onProgress: n => { progress = n; } });
+  await client.fetchRecording(source, {
+    onData: c => {
+      chunks.push(c);
+    },
+    onProgress: n => {
+      progress = n;
+    },
+  });
   const all = Buffer.concat(chunks);
   assert.strictEqual(progress, all.length, 'progress reports every byte');
   return all;
@@ -39,16 +46,25 @@ describe('recordings: which link, and whether credentials go with it', () => {
   it('prefers the pre-signed link; tolerates it absent, null or ""', () => {
     const api = 'https://api.exotel.com';
     const plain = 'https://recordings.exotel.com/a/b.mp3';
-    assert.deepStrictEqual(recordingSource({ recordingUrl: plain, preSignedRecordingUrl: 'https://s3.amazonaws.com/b.mp3?X-Amz-Signature=1' }, api),
-      { kind: 'presigned', url: 'https://s3.amazonaws.com/b.mp3?X-Amz-Signature=1' });
+    assert.deepStrictEqual(recordingSource({ recordingUrl: plain, preSignedRecordingUrl: 'https://s3.amazonaws.com/b.mp3?X-Amz-Signature=1' }, api), {
+      kind: 'presigned',
+      url: 'https://s3.amazonaws.com/b.mp3?X-Amz-Signature=1',
+    });
     assert.deepStrictEqual(recordingSource({ recordingUrl: plain }, api), { kind: 'private', url: plain });
-    assert.deepStrictEqual(recordingSource({ recordingUrl: 'https://s3.amazonaws.com/old.mp3' }, api), { kind: 'foreign', url: 'https://s3.amazonaws.com/old.mp3' });
+    assert.deepStrictEqual(recordingSource({ recordingUrl: 'https://s3.amazonaws.com/old.mp3' }, api), {
+      kind: 'foreign',
+      url: 'https://s3.amazonaws.com/old.mp3',
+    });
     assert.strictEqual(recordingSource({}, api), undefined);
     assert.strictEqual(recordingSource({ recordingUrl: 'javascript:alert(1)' }, api), undefined);
     assert.strictEqual(recordingFileName('a'.repeat(32), 'https://x.exotel.com/r/1.WAV?sig=1'), `${'a'.repeat(32)}.wav`);
   });
 
-  for (const [label, value] of [['absent', undefined], ['null', null], ['""', '']] as const) {
+  for (const [label, value] of [
+    ['absent', undefined],
+    ['null', null],
+    ['""', ''],
+  ] as const) {
     it(`decodes PreSignedRecordingUrl ${label} as no pre-signed link`, async () => {
       const call: Record<string, unknown> = { Sid: 'c'.repeat(32), Status: 'completed', RecordingUrl: 'https://recordings.exotel.com/r.mp3' };
       if (label !== 'absent') call.PreSignedRecordingUrl = value;
@@ -64,7 +80,10 @@ describe('recordings: which link, and whether credentials go with it', () => {
   }
 
   it('a listing page keeps PreSignedRecordingUrl per call', async () => {
-    const page = { Metadata: { Total: 1, PageSize: 50 }, Calls: [{ Sid: 'd'.repeat(32), Status: 'completed', PreSignedRecordingUrl: 'https://s3.example/r.mp3?sig=1' }] };
+    const page = {
+      Metadata: { Total: 1, PageSize: 50 },
+      Calls: [{ Sid: 'd'.repeat(32), Status: 'completed', PreSignedRecordingUrl: 'https://s3.example/r.mp3?sig=1' }],
+    };
     const server = await startLoopback(() => ({ body: JSON.stringify(page) }));
     try {
       const got = await makeClient(server.baseUrl).client.listCalls();
@@ -123,7 +142,10 @@ describe('recordings: fetched by the client from the sandbox', () => {
     try {
       const { client } = makeClient(server.baseUrl);
       const err = await rejection(() => client.fetchRecording({ kind: 'private', url: `${server.baseUrl}/rec/1.mp3` }, { onData: () => undefined }));
-      assert.match(err.message, /Recordings on this account are private: ask Exotel to enable signed URLs \(PreSignedRecordingUrl\), or whitelist this machine's IP/);
+      assert.match(
+        err.message,
+        /Recordings on this account are private: ask Exotel to enable signed URLs \(PreSignedRecordingUrl\), or whitelist this machine's IP/,
+      );
       assert.ok(!err.message.includes(CANARY_TOKEN));
       assert.match(String(server.received[0].headers.authorization), /^Basic /, 'the API origin gets credentials');
     } finally {
@@ -144,7 +166,7 @@ describe('recordings: fetched by the client from the sandbox', () => {
 });
 
 describe('429 as Exotel sends it', () => {
-  it('without Retry-After: the shared limiter pauses for seconds, and the user reads Exotel\'s own message', async () => {
+  it("without Retry-After: the shared limiter pauses for seconds, and the user reads Exotel's own message", async () => {
     const sb = await start();
     try {
       sb.faults.next({ kind: '429', message: 'Too many requests from this account' });
@@ -172,7 +194,10 @@ describe('429 as Exotel sends it', () => {
       const client = sandboxClient(sb, { rateLimitPauseMs: 50 });
       const page = await client.listCalls();
       assert.ok(Array.isArray(page.calls));
-      assert.deepStrictEqual(sb.requests.slice(-2).map(r => r.status), [429, 200]);
+      assert.deepStrictEqual(
+        sb.requests.slice(-2).map(r => r.status),
+        [429, 200],
+      );
     } finally {
       await sb.close();
     }
@@ -180,14 +205,32 @@ describe('429 as Exotel sends it', () => {
 });
 
 describe('flow host per profile', () => {
-  it('an app id becomes a URL on the client\'s flow host; a full URL is sent as given', () => {
+  it("an app id becomes a URL on the client's flow host; a full URL is sent as given", () => {
     const mumbai = makeClient('https://api.in.exotel.com', { flowHost: 'my.in.exotel.com' }).client;
     const form = mumbai.describeConnect({ from: '+919876543210', callerId: '08047112345', flow: { appId: '201334' } }).form!;
-    assert.deepStrictEqual(form.find(([k]) => k === 'Url'), ['Url', `http://my.in.exotel.com/${mumbai.accountSid}/exoml/start_voice/201334`]);
-    const byDefault = makeClient('https://api.exotel.com').client.describeConnect({ from: '+919876543210', callerId: '08047112345', flow: { appId: '7' } }).form!;
+    assert.deepStrictEqual(
+      form.find(([k]) => k === 'Url'),
+      ['Url', `http://my.in.exotel.com/${mumbai.accountSid}/exoml/start_voice/201334`],
+    );
+    const byDefault = makeClient('https://api.exotel.com').client.describeConnect({
+      from: '+919876543210',
+      callerId: '08047112345',
+      flow: { appId: '7' },
+    }).form!;
     assert.match(byDefault.find(([k]) => k === 'Url')![1], /^http:\/\/my\.exotel\.com\//);
     const full = mumbai.describeConnect({ from: '+919876543210', callerId: '08047112345', flow: { url: 'https://flows.example.com/start/9' } }).form!;
-    assert.deepStrictEqual(full.find(([k]) => k === 'Url'), ['Url', 'https://flows.example.com/start/9']);
-    assert.throws(() => makeClient('https://api.exotel.com', { flowHost: 'not a host' }).client.describeConnect({ from: '+919876543210', callerId: '08047112345', flow: { appId: '7' } }), /flow host/);
+    assert.deepStrictEqual(
+      full.find(([k]) => k === 'Url'),
+      ['Url', 'https://flows.example.com/start/9'],
+    );
+    assert.throws(
+      () =>
+        makeClient('https://api.exotel.com', { flowHost: 'not a host' }).client.describeConnect({
+          from: '+919876543210',
+          callerId: '08047112345',
+          flow: { appId: '7' },
+        }),
+      /flow host/,
+    );
   });
 });

@@ -59,14 +59,16 @@ describe('redact: every encoding of a secret', () => {
 describe('client errors: a server echoing the credentials base64-encoded, without "Basic"', () => {
   let server: Loopback;
   let reply: Reply;
-  before(async () => { server = await startLoopback(() => reply); });
+  before(async () => {
+    server = await startLoopback(() => reply);
+  });
   after(() => server.close());
 
   for (const lead of ['', 'a', 'ab']) {
     it(`masks base64 of key:token after ${lead.length} byte(s) in the message`, async () => {
       const echoed = b64(`${lead}${API_KEY}:${CANARY_TOKEN}`);
       reply = { status: 401, body: JSON.stringify({ RestException: { Status: 401, Message: `Invalid credentials ${echoed}` } }) };
-      const err = await rejection(() => makeClient(server.baseUrl).client.listCalls()) as Error & { exotelMessage?: string };
+      const err = (await rejection(() => makeClient(server.baseUrl).client.listCalls())) as Error & { exotelMessage?: string };
       for (const text of [err.message, err.exotelMessage ?? '']) {
         assert.ok(!leaks(text, CANARY_TOKEN), text);
         assert.ok(!leaks(text, API_KEY), text);
@@ -78,11 +80,14 @@ describe('client errors: a server echoing the credentials base64-encoded, withou
 describe('an invalid base URL is refused without quoting it', () => {
   for (const url of [`https//${KEY}:${TOKEN}@api.exotel.com`, `htps:/${KEY}:${TOKEN}@x`, `${KEY}:${TOKEN}`]) {
     it(url.slice(0, 12), () => {
-      assert.throws(() => normalizeBaseUrl(url), (e: Error) => {
-        assert.ok(!e.message.includes(KEY.slice(0, 6)) && !e.message.includes(TOKEN.slice(0, 6)), e.message);
-        assert.match(e.message, /base URL/);
-        return true;
-      });
+      assert.throws(
+        () => normalizeBaseUrl(url),
+        (e: Error) => {
+          assert.ok(!e.message.includes(KEY.slice(0, 6)) && !e.message.includes(TOKEN.slice(0, 6)), e.message);
+          assert.match(e.message, /base URL/);
+          return true;
+        },
+      );
     });
   }
 });

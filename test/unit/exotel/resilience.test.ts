@@ -19,7 +19,12 @@ async function withServer<T>(replies: Reply[] | ((i: number) => Reply), fn: (bas
 
 describe('client resilience over loopback HTTP', () => {
   for (const [label, reply, what, pattern] of [
-    ['an HTML page from a proxy', { body: '<!DOCTYPE html><html><body>Login to Wi-Fi</body></html>', headers: { 'Content-Type': 'text/html' } }, 'html', /HTML page/],
+    [
+      'an HTML page from a proxy',
+      { body: '<!DOCTYPE html><html><body>Login to Wi-Fi</body></html>', headers: { 'Content-Type': 'text/html' } },
+      'html',
+      /HTML page/,
+    ],
     ['XML where JSON was asked', { body: '<?xml version="1.0"?><TwilioResponse><Call></Call></TwilioResponse>' }, 'xml', /XML/],
     ['truncated JSON', { body: '{"Call":{"Sid":"abc' }, 'truncated', /cut short/],
     ['an empty body', { body: '' }, 'empty', /empty/],
@@ -59,8 +64,9 @@ describe('client resilience over loopback HTTP', () => {
       return count();
     });
     assert.strictEqual(n, 2);
-    const err = await withServer([{ status: 429, headers: { 'Retry-After': '3600' }, body: '' }],
-      base => rejection(() => makeClient(base).client.getCall('b'.repeat(32))));
+    const err = await withServer([{ status: 429, headers: { 'Retry-After': '3600' }, body: '' }], base =>
+      rejection(() => makeClient(base).client.getCall('b'.repeat(32))),
+    );
     assert.strictEqual((err as { retryAfterMs?: number }).retryAfterMs, 3_600_000);
     assert.match(err.message, /Try again in 3600 s/);
   });
@@ -127,7 +133,9 @@ describe('client resilience over loopback HTTP', () => {
   });
 
   it('sends Basic auth in a header, a form body, and no credential in the URL; the token leaks nowhere', async () => {
-    const server = await startLoopback((_r, i) => (i === 0 ? { body: okCall } : { status: 401, body: `{"RestException":{"Status":401,"Message":"bad ${CANARY_TOKEN}"}}` }));
+    const server = await startLoopback((_r, i) =>
+      i === 0 ? { body: okCall } : { status: 401, body: `{"RestException":{"Status":401,"Message":"bad ${CANARY_TOKEN}"}}` },
+    );
     try {
       const { client, logs } = makeClient(server.baseUrl);
       await client.connectCall({ ...CONNECT, statusCallback: 'https://example.com/cb', statusCallbackEvents: ['terminal', 'answered'], record: true });
@@ -135,9 +143,11 @@ describe('client resilience over loopback HTTP', () => {
       assert.strictEqual(req.headers.authorization, `Basic ${Buffer.from(`${API_KEY}:${CANARY_TOKEN}`).toString('base64')}`);
       assert.strictEqual(req.headers['content-type'], 'application/x-www-form-urlencoded');
       assert.strictEqual(req.url, `/v1/Accounts/${ACCOUNT}/Calls/connect.json`);
-      assert.strictEqual(req.body,
+      assert.strictEqual(
+        req.body,
         'From=%2B919876543210&To=%2B919123456780&CallerId=%2B918030752400&Record=true&StatusCallback=https%3A%2F%2Fexample.com%2Fcb' +
-        '&StatusCallbackEvents%5B0%5D=terminal&StatusCallbackEvents%5B1%5D=answered');
+          '&StatusCallbackEvents%5B0%5D=terminal&StatusCallbackEvents%5B1%5D=answered',
+      );
       const err = await rejection(() => client.listCalls());
       const described = JSON.stringify(client.describeConnect(CONNECT));
       for (const text of [err.message, JSON.stringify(logs), described, String(err.stack)]) {
@@ -146,7 +156,13 @@ describe('client resilience over loopback HTTP', () => {
       assert.ok(!JSON.stringify(logs).includes(CANARY_TOKEN));
       assert.ok(!described.includes(CANARY_TOKEN) && !described.includes(API_KEY));
       assert.ok(!err.message.includes(CANARY_TOKEN), 'an echoed token is masked in the error');
-      assert.deepStrictEqual(logs.map(l => [l.method, l.status]), [['POST', 200], ['GET', 401]]);
+      assert.deepStrictEqual(
+        logs.map(l => [l.method, l.status]),
+        [
+          ['POST', 200],
+          ['GET', 401],
+        ],
+      );
     } finally {
       await server.close();
     }

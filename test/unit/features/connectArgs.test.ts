@@ -32,25 +32,57 @@ describe('connect call arguments', () => {
   });
 
   it('refuses an unknown key by name, flat or nested, and points at the spelling it takes', () => {
-    assert.match(refusal(() => connectArgs(CALL, { to: '+919876543210', TimeLimit: 600 }, false)), /does not take “TimeLimit”.*Did you mean “timeLimit”/);
-    assert.match(refusal(() => connectArgs(CALL, { to: '+919876543210', ringFor: 30 }, false)), /exotel\.connectCall does not take “ringFor”.*It takes: from, to, callerId/);
-    assert.match(refusal(() => connectArgs(CALL, { options: { recording: true } }, false)), /does not take “options\.recording”/);
-    assert.match(refusal(() => connectArgs(CALL, '+919876543210', false)), /takes an object/);
-    assert.match(refusal(() => connectArgs(CALL, { options: 600 }, false)), /options must be an object/);
+    assert.match(
+      refusal(() => connectArgs(CALL, { to: '+919876543210', TimeLimit: 600 }, false)),
+      /does not take “TimeLimit”.*Did you mean “timeLimit”/,
+    );
+    assert.match(
+      refusal(() => connectArgs(CALL, { to: '+919876543210', ringFor: 30 }, false)),
+      /exotel\.connectCall does not take “ringFor”.*It takes: from, to, callerId/,
+    );
+    assert.match(
+      refusal(() => connectArgs(CALL, { options: { recording: true } }, false)),
+      /does not take “options\.recording”/,
+    );
+    assert.match(
+      refusal(() => connectArgs(CALL, '+919876543210', false)),
+      /takes an object/,
+    );
+    assert.match(
+      refusal(() => connectArgs(CALL, { options: 600 }, false)),
+      /options must be an object/,
+    );
   });
 
   it('refuses what the command would not use: to or recording for a flow, flow for a plain call', () => {
-    assert.deepStrictEqual(connectArgs(FLOW, { from: '+919876543210', flow: { appId: '201334' }, timeOut: 30 }, true),
-      { from: '+919876543210', flow: { appId: '201334' }, options: { timeOut: 30 } });
-    assert.match(refusal(() => connectArgs(FLOW, { from: '+919876543210', to: '+919876543211' }, true)), /connectCallToFlow does not take “to”/);
-    assert.match(refusal(() => connectArgs(FLOW, { from: '+919876543210', record: true }, true)), /does not take “record”/);
-    assert.match(refusal(() => connectArgs(FLOW, { options: { waitUrl: 'https://example.com/a.wav' } }, true)), /does not take “options\.waitUrl”/);
-    assert.match(refusal(() => connectArgs(CALL, { flow: { appId: '1' } }, false)), /connectCall does not take “flow”/);
+    assert.deepStrictEqual(connectArgs(FLOW, { from: '+919876543210', flow: { appId: '201334' }, timeOut: 30 }, true), {
+      from: '+919876543210',
+      flow: { appId: '201334' },
+      options: { timeOut: 30 },
+    });
+    assert.match(
+      refusal(() => connectArgs(FLOW, { from: '+919876543210', to: '+919876543211' }, true)),
+      /connectCallToFlow does not take “to”/,
+    );
+    assert.match(
+      refusal(() => connectArgs(FLOW, { from: '+919876543210', record: true }, true)),
+      /does not take “record”/,
+    );
+    assert.match(
+      refusal(() => connectArgs(FLOW, { options: { waitUrl: 'https://example.com/a.wav' } }, true)),
+      /does not take “options\.waitUrl”/,
+    );
+    assert.match(
+      refusal(() => connectArgs(CALL, { flow: { appId: '1' } }, false)),
+      /connectCall does not take “flow”/,
+    );
   });
 
   it('ignores keys whose value is undefined (nothing is dropped)', () => {
-    assert.deepStrictEqual(connectArgs(CALL, { to: '+919876543210', callerId: undefined, options: { timeLimit: undefined } }, false),
-      { to: '+919876543210', options: {} });
+    assert.deepStrictEqual(connectArgs(CALL, { to: '+919876543210', callerId: undefined, options: { timeLimit: undefined } }, false), {
+      to: '+919876543210',
+      options: {},
+    });
   });
 });
 
@@ -75,7 +107,12 @@ describe('connect call argument values', () => {
     ['a customField too long', { to, customField: 'x'.repeat(129) }, false, /“customField” must be text of at most 128 characters/],
     ['a flow as text', { from: to, flow: '201334' }, true, /“flow” must be \{ appId/],
     ['a flow app id with letters', { from: to, flow: { appId: '20x' } }, true, /“flow” must be \{ appId/],
-    ['a flow URL with credentials', { from: to, flow: { url: 'https://k:t@example.com/f' } }, true, /“flow” must be an http:\/\/ or https:\/\/ URL without a user name/],
+    [
+      'a flow URL with credentials',
+      { from: to, flow: { url: 'https://k:t@example.com/f' } },
+      true,
+      /“flow” must be an http:\/\/ or https:\/\/ URL without a user name/,
+    ],
   ];
   for (const [name, args, toFlow, message] of bad) {
     it(`refuses ${name}, naming the argument; nothing is sent`, () => {
@@ -86,10 +123,24 @@ describe('connect call argument values', () => {
   }
 
   it('takes good values as given (limits from the options table)', () => {
-    const args = connectArgs(CALL, {
-      from: ' +919845012340 ', to, callerId: '08047112345', review: false, onDnd: 'cancel', dryRun: 'curl',
-      timeLimit: 14400, timeOut: 60, record: true, recordingFormat: 'mp3-hq', statusCallback: 'https://example.com/s', statusCallbackEvents: ['answered', 'answered'],
-    }, false);
+    const args = connectArgs(
+      CALL,
+      {
+        from: ' +919845012340 ',
+        to,
+        callerId: '08047112345',
+        review: false,
+        onDnd: 'cancel',
+        dryRun: 'curl',
+        timeLimit: 14400,
+        timeOut: 60,
+        record: true,
+        recordingFormat: 'mp3-hq',
+        statusCallback: 'https://example.com/s',
+        statusCallbackEvents: ['answered', 'answered'],
+      },
+      false,
+    );
     assert.strictEqual(args.from, '+919845012340');
     assert.deepStrictEqual(args.options?.statusCallbackEvents, ['answered']);
     assert.deepStrictEqual(connectArgs(FLOW, { from: to, flow: { appId: 201334 } }, true).flow, { appId: '201334' });

@@ -8,8 +8,14 @@ import { hoverMarkdown } from '../../../src/features/numbers/hoverMarkdown';
 import { parsePhone } from '../../../src/phone';
 
 const CALL = {
-  sid: 'a'.repeat(32), status: 'completed', direction: 'outbound-api', from: '+919845012340', to: '+919876543210', phoneNumberSid: '08047112345',
-  dateCreated: '2024-05-01 10:00:00', accountSid: 'acct',
+  sid: 'a'.repeat(32),
+  status: 'completed',
+  direction: 'outbound-api',
+  from: '+919845012340',
+  to: '+919876543210',
+  phoneNumberSid: '08047112345',
+  dateCreated: '2024-05-01 10:00:00',
+  accountSid: 'acct',
 } as unknown as Call;
 const FULL = /9845012340|98450 12340|9876543210|98765 43210|8047112345|80471 12345|4711 2345/;
 
@@ -32,10 +38,7 @@ describe('masking phone numbers for screen sharing', () => {
 
   it('the Calls view row, tooltip fields, call panel, hover and export mask them; off, they are in full', () => {
     setMaskNumbers(true);
-    const texts = [
-      displayNumber(CALL.to), ...callFields(CALL).map(([, v]) => v), JSON.stringify(callView(CALL)),
-      JSON.stringify(callForExport(CALL)),
-    ];
+    const texts = [displayNumber(CALL.to), ...callFields(CALL).map(([, v]) => v), JSON.stringify(callView(CALL)), JSON.stringify(callForExport(CALL))];
     const p = parsePhone('+919876543210');
     if (p.ok) texts.push(hoverMarkdown({ number: p.number } as never));
     for (const text of texts) assert.ok(!FULL.test(text.replace(/command:[^)]*\)/g, '')), text);

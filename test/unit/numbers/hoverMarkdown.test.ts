@@ -32,14 +32,31 @@ const raw = (md: string) => md.replace(/\\[!-/:-@[-`{-~]/g, '\u0000');
 const unescape = (md: string) => md.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 const DELHI: NumberMetadata = {
-  phoneNumber: '09876543210', circle: 'DL', circleName: 'Delhi Metro Telecom Circle (includes NCR & Noida)',
-  type: 'Mobile', operator: 'V', operatorName: 'Vodafone', dnd: 'No',
+  phoneNumber: '09876543210',
+  circle: 'DL',
+  circleName: 'Delhi Metro Telecom Circle (includes NCR & Noida)',
+  type: 'Mobile',
+  operator: 'V',
+  operatorName: 'Vodafone',
+  dnd: 'No',
 };
 const HOSTILE = '<img src=x onerror=alert(1)>[x](command:exotel.signOut)';
 
 describe('numbers: hover Markdown', () => {
   describe('escapeMarkdown', () => {
-    for (const text of [HOSTILE, '**bold** _it_ `code` # h', '| a | b |', '&lt;b&gt; &amp;', '1. list', '- item', '> quote', 'a\\b', '![img](http://x/y.png)', 'https://evil.example/x', 'www.evil.example']) {
+    for (const text of [
+      HOSTILE,
+      '**bold** _it_ `code` # h',
+      '| a | b |',
+      '&lt;b&gt; &amp;',
+      '1. list',
+      '- item',
+      '> quote',
+      'a\\b',
+      '![img](http://x/y.png)',
+      'https://evil.example/x',
+      'www.evil.example',
+    ]) {
       it(`escapes every meta-character of ${JSON.stringify(text)} and keeps the text`, () => {
         const md = escapeMarkdown(text);
         assert.ok(allEscaped(md), md);
@@ -48,8 +65,7 @@ describe('numbers: hover Markdown', () => {
     }
 
     it('escapes HTML, links and command URIs exactly', () => {
-      assert.strictEqual(escapeMarkdown(HOSTILE),
-        '\\<img src\\=x onerror\\=alert\\(1\\)\\>\\[x\\]\\(command\\:exotel\\.signOut\\)');
+      assert.strictEqual(escapeMarkdown(HOSTILE), '\\<img src\\=x onerror\\=alert\\(1\\)\\>\\[x\\]\\(command\\:exotel\\.signOut\\)');
     });
 
     it('keeps a theme icon literal the way the editor expects ($ after an escaped backslash)', () => {
@@ -86,20 +102,28 @@ describe('numbers: hover Markdown', () => {
         'E\\.164: \\+919876543210 · National: 098765 43210',
         'Circle: DL · Delhi Metro Telecom Circle \\(includes NCR \\& Noida\\)  \nOperator: V · Vodafone  \nType: Mobile',
         '$(pass) **DND: No** — Not on the DND register\\: it can be called\\.',
-        '_From Exotel\\\'s Number Metadata API\\, 2 h ago\\._',
+        "_From Exotel\\'s Number Metadata API\\, 2 h ago\\._",
         [callLink, detailsLink, copyLink].join(' · '),
       ]);
     });
 
     it('marks DND Yes with a warning and says when Exotel blocks the call', () => {
       const md = hoverMarkdown({ number: n, meta: { ...DELHI, dnd: 'Yes' } });
-      assert.ok(md.includes('$(warning) **DND: Yes** — On the DND register\\: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months\\, or the number is whitelisted for your account\\.'), md);
+      assert.ok(
+        md.includes(
+          '$(warning) **DND: Yes** — On the DND register\\: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months\\, or the number is whitelisted for your account\\.',
+        ),
+        md,
+      );
     });
 
     it('says a DND flag is old and offers to look again', () => {
       const md = hoverMarkdown({ number: n, meta: DELHI, age: 2 * DAY_MS, dndStale: true, lookup: { number: n.e164 } });
       assert.ok(md.includes('**DND: No** \\(checked 2 days ago\\; it may have changed\\) — '), md);
-      assert.ok(md.includes('[$(search) Look up again with Exotel](command:exotel.numbers.lookUpInHover?%5B%7B%22number%22%3A%22%2B919876543210%22%7D%5D)'), md);
+      assert.ok(
+        md.includes('[$(search) Look up again with Exotel](command:exotel.numbers.lookUpInHover?%5B%7B%22number%22%3A%22%2B919876543210%22%7D%5D)'),
+        md,
+      );
     });
 
     it('without metadata: what the number parses to and the one-number lookup link, no DND', () => {
@@ -117,16 +141,25 @@ describe('numbers: hover Markdown', () => {
     it('numbers Exotel does not cover get a note and no lookup link', () => {
       for (const other of [info('+44 20 7183 8750'), info('1800 123 4567')]) {
         const md = hoverMarkdown({ number: other, lookup: { number: other.e164 } });
-        assert.ok(md.includes('_Exotel\\\'s number metadata covers Indian mobile and landline numbers only\\._'), md);
+        assert.ok(md.includes("_Exotel\\'s number metadata covers Indian mobile and landline numbers only\\._"), md);
         assert.ok(!md.includes('lookUpInHover'), md);
       }
     });
 
     it('renders hostile metadata as text: no HTML, no foreign link, no icon from the API', () => {
-      const meta: NumberMetadata = { phoneNumber: HOSTILE, circle: '$(zap)', circleName: HOSTILE, type: '**Mobile**', operator: '[a](https://evil.example)', operatorName: '`x`', dnd: '<b>Yes</b>' };
+      const meta: NumberMetadata = {
+        phoneNumber: HOSTILE,
+        circle: '$(zap)',
+        circleName: HOSTILE,
+        type: '**Mobile**',
+        operator: '[a](https://evil.example)',
+        operatorName: '`x`',
+        dnd: '<b>Yes</b>',
+      };
       const md = hoverMarkdown({ number: n, meta });
       assert.ok(md.includes('\\<img src\\=x'), md);
-      for (const live of ['<', '>', '](https', '(command:exotel.signOut', '$(zap)', '**Mobile', '`x`']) assert.ok(!raw(md).includes(live), `${live} is live in ${md}`);
+      for (const live of ['<', '>', '](https', '(command:exotel.signOut', '$(zap)', '**Mobile', '`x`'])
+        assert.ok(!raw(md).includes(live), `${live} is live in ${md}`);
       assert.ok(md.includes(`Circle: \\\\\\$\\(zap\\) · ${escapeMarkdown(HOSTILE)}`), md);
       // The only links are ours, to the trusted commands.
       const targets = [...md.matchAll(/\]\((command:[^?)]+)/g)].map(m => m[1].slice('command:'.length));
@@ -138,13 +171,24 @@ describe('numbers: hover Markdown', () => {
 
     it('passes every user string through the translator', () => {
       const seen: string[] = [];
-      useTranslator((m, ...args) => { seen.push(m); return plain(m, ...args); });
+      useTranslator((m, ...args) => {
+        seen.push(m);
+        return plain(m, ...args);
+      });
       try {
         hoverMarkdown({ number: n, meta: DELHI, age: 0, lookup: { number: n.e164 } });
       } finally {
         useTranslator(plain);
       }
-      for (const s of ['Call this number', 'Open number details (asks Exotel)', 'Copy E.164', 'Look up again with Exotel', 'Circle', 'DND', '{0} mobile number']) {
+      for (const s of [
+        'Call this number',
+        'Open number details (asks Exotel)',
+        'Copy E.164',
+        'Look up again with Exotel',
+        'Circle',
+        'DND',
+        '{0} mobile number',
+      ]) {
         assert.ok(seen.includes(s), `${s} was not translated`);
       }
     });

@@ -14,8 +14,14 @@ describe('numbers: hover settings', () => {
   });
 
   it('registers for the default schemes when nothing is included', () => {
-    assert.deepStrictEqual(hoverSelector([]), HOVER_SCHEMES.map(scheme => ({ scheme })));
-    assert.deepStrictEqual(hoverSelector(undefined), HOVER_SCHEMES.map(scheme => ({ scheme })));
+    assert.deepStrictEqual(
+      hoverSelector([]),
+      HOVER_SCHEMES.map(scheme => ({ scheme })),
+    );
+    assert.deepStrictEqual(
+      hoverSelector(undefined),
+      HOVER_SCHEMES.map(scheme => ({ scheme })),
+    );
     assert.ok(HOVER_SCHEMES.includes('file') && HOVER_SCHEMES.includes('untitled'));
     assert.ok(!(HOVER_SCHEMES as readonly string[]).includes('output'), 'the Output panel is not a place to send numbers from');
   });
@@ -23,7 +29,10 @@ describe('numbers: hover settings', () => {
   it('narrows the schemes to the included languages and patterns', () => {
     const sel = hoverSelector(['json', '*.csv', 42]);
     assert.strictEqual(sel.length, HOVER_SCHEMES.length * 2);
-    assert.deepStrictEqual(sel.slice(0, 2), [{ language: 'json', scheme: 'file' }, { pattern: '**/*.csv', scheme: 'file' }]);
+    assert.deepStrictEqual(sel.slice(0, 2), [
+      { language: 'json', scheme: 'file' },
+      { pattern: '**/*.csv', scheme: 'file' },
+    ]);
   });
 
   it('ignores exclude entries that are not strings', () => {
@@ -32,6 +41,9 @@ describe('numbers: hover settings', () => {
   });
 
   it('reads the lookup mode, asking for anything unknown', () => {
-    assert.deepStrictEqual(['auto', 'onClick', 'off', 'ask', 'always', undefined].map(v => checkedSetting('hover.lookup', v)), ['auto', 'onClick', 'off', 'ask', 'ask', 'ask']);
+    assert.deepStrictEqual(
+      ['auto', 'onClick', 'off', 'ask', 'always', undefined].map(v => checkedSetting('hover.lookup', v)),
+      ['auto', 'onClick', 'off', 'ask', 'ask', 'ask'],
+    );
   });
 });

@@ -3,7 +3,15 @@ import type { NumberMetadata } from '../../../src/exotel';
 import { DAY_MS, HOUR_MS } from '../../../src/exotel';
 import { accountOf, cacheKey, NumberCache } from '../../../src/features/numbers/numberCache';
 
-const meta = (n: string, dnd = 'No'): NumberMetadata => ({ phoneNumber: `0${n.slice(3)}`, circle: 'DL', circleName: 'Delhi', type: 'Mobile', operator: 'V', operatorName: 'Vodafone', dnd });
+const meta = (n: string, dnd = 'No'): NumberMetadata => ({
+  phoneNumber: `0${n.slice(3)}`,
+  circle: 'DL',
+  circleName: 'Delhi',
+  type: 'Mobile',
+  operator: 'V',
+  operatorName: 'Vodafone',
+  dnd,
+});
 const policy = { ttlMs: 7 * DAY_MS, dndTtlMs: 24 * HOUR_MS, maxEntries: 3 };
 
 describe('numbers: NumberCache', () => {
@@ -62,7 +70,10 @@ describe('numbers: NumberCache', () => {
   it('retain() drops the entries of accounts no longer known', () => {
     cache.set('a +919876543211', meta('+919876543211'));
     cache.set('b +919876543212', meta('+919876543212'));
-    assert.strictEqual(cache.retain(k => accountOf(k) === 'a'), 1);
+    assert.strictEqual(
+      cache.retain(k => accountOf(k) === 'a'),
+      1,
+    );
     assert.deepStrictEqual([cache.get('a +919876543211') !== undefined, cache.get('b +919876543212')], [true, undefined]);
   });
 
@@ -72,8 +83,17 @@ describe('numbers: NumberCache', () => {
     cache.set('sandboxabc +919876543212', meta('+919876543212'), true);
     cache.set('a +919876543213', meta('+919876543213'));
     const stored = cache.toStored(10);
-    assert.deepStrictEqual(stored.entries.map(e => [e[0], e[1]]), [['a +919876543211', now - 1000], ['a +919876543213', now]]);
-    assert.deepStrictEqual(cache.toStored(1).entries.map(e => e[0]), ['a +919876543213']);
+    assert.deepStrictEqual(
+      stored.entries.map(e => [e[0], e[1]]),
+      [
+        ['a +919876543211', now - 1000],
+        ['a +919876543213', now],
+      ],
+    );
+    assert.deepStrictEqual(
+      cache.toStored(1).entries.map(e => e[0]),
+      ['a +919876543213'],
+    );
     const copy = new NumberCache({ ...policy }, () => now);
     assert.strictEqual(copy.load(JSON.parse(JSON.stringify(stored))), 2);
     assert.deepStrictEqual(copy.get('a +919876543213')?.meta, meta('+919876543213'));

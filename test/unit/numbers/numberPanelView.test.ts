@@ -4,7 +4,12 @@ import { mergeRecentCalls, numberView } from '../../../src/features/numbers/numb
 import { ageText, dndIcon, dndMeaning, dndState } from '../../../src/features/numbers/numberText';
 import { parsePhone, PhoneNumberInfo } from '../../../src/phone';
 
-const call = (sid: string, dateCreated: string | undefined, extra: Partial<Call> = {}): Call => ({ sid: sid.padEnd(32, '0'), dateCreated, status: 'completed', ...extra });
+const call = (sid: string, dateCreated: string | undefined, extra: Partial<Call> = {}): Call => ({
+  sid: sid.padEnd(32, '0'),
+  dateCreated,
+  status: 'completed',
+  ...extra,
+});
 
 function info(text: string): PhoneNumberInfo {
   const p = parsePhone(text);
@@ -16,8 +21,14 @@ describe('numbers: number panel view model', () => {
   it('merges calls To and From the number: each once, newest first, at most the limit', () => {
     const to = [call('b', '2024-01-15 10:00:00'), call('a', '2024-01-14 09:00:00')];
     const from = [call('c', '2024-01-15 11:30:00'), call('b', '2024-01-15 10:00:00'), call('d', undefined)];
-    assert.deepStrictEqual(mergeRecentCalls([to, from]).map(c => c.sid[0]), ['c', 'b', 'a', 'd']);
-    assert.deepStrictEqual(mergeRecentCalls([to, from], 2).map(c => c.sid[0]), ['c', 'b']);
+    assert.deepStrictEqual(
+      mergeRecentCalls([to, from]).map(c => c.sid[0]),
+      ['c', 'b', 'a', 'd'],
+    );
+    assert.deepStrictEqual(
+      mergeRecentCalls([to, from], 2).map(c => c.sid[0]),
+      ['c', 'b'],
+    );
     const many = Array.from({ length: 30 }, (_, i) => call(`x${String(i).padStart(2, '0')}`, `2024-01-${String(i + 1).padStart(2, '0')} 00:00:00`));
     const merged = mergeRecentCalls([many]);
     assert.strictEqual(merged.length, 20);
@@ -45,7 +56,9 @@ describe('numbers: number panel view model', () => {
       { label: 'Looked up', value: '5 min ago' },
     ]);
     assert.deepStrictEqual(v.dnd, { state: 'Yes', icon: 'warning', meaning: dndMeaning('Yes') });
-    assert.deepStrictEqual(v.recentCalls, [{ sid: 's1'.padEnd(32, '0'), when: '2024-01-15 10:00:00', status: 'No answer', statusIcon: 'bell-slash', direction: 'incoming', duration: '0 s' }]);
+    assert.deepStrictEqual(v.recentCalls, [
+      { sid: 's1'.padEnd(32, '0'), when: '2024-01-15 10:00:00', status: 'No answer', statusIcon: 'bell-slash', direction: 'incoming', duration: '0 s' },
+    ]);
     assert.strictEqual(v.note, undefined);
   });
 
@@ -54,7 +67,7 @@ describe('numbers: number panel view model', () => {
     assert.deepStrictEqual(v.dnd, { state: 'Unknown', icon: 'question', meaning: 'Not looked up: Exotel did not answer.' });
     assert.strictEqual(v.note, 'Sign in first. Calls failed.');
     const uk = numberView({ number: info('+442071838750'), calls: [], problems: [] });
-    assert.strictEqual(uk.dnd.meaning, 'Exotel\'s number metadata covers Indian mobile and landline numbers only.');
+    assert.strictEqual(uk.dnd.meaning, "Exotel's number metadata covers Indian mobile and landline numbers only.");
     assert.strictEqual(uk.fields[2].value, 'GB landline number');
   });
 });
@@ -63,12 +76,18 @@ describe('numbers: DND in words', () => {
   it('has a state, an icon and a meaning for each flag', () => {
     assert.deepStrictEqual(['Yes', 'No', 'Unavailable', 'maybe', undefined].map(dndState), ['Yes', 'No', 'Unavailable', 'Unknown', 'Unknown']);
     assert.deepStrictEqual(['Yes', 'No', 'Unavailable', undefined].map(dndIcon), ['warning', 'pass', 'question', 'question']);
-    assert.match(dndMeaning('Yes'), /blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months, or the number is whitelisted/);
+    assert.match(
+      dndMeaning('Yes'),
+      /blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months, or the number is whitelisted/,
+    );
     assert.strictEqual(dndMeaning('No'), 'Not on the DND register: it can be called.');
     assert.match(dndMeaning('Unavailable'), /does not know/);
   });
 
   it('says how old an answer is', () => {
-    assert.deepStrictEqual([0, 59_999, 60_000, 3_600_000 * 3, 3_600_000 * 49].map(ms => ageText(ms)), ['just now', 'just now', '1 min ago', '3 h ago', '2 days ago']);
+    assert.deepStrictEqual(
+      [0, 59_999, 60_000, 3_600_000 * 3, 3_600_000 * 49].map(ms => ageText(ms)),
+      ['just now', 'just now', '1 min ago', '3 h ago', '2 days ago'],
+    );
   });
 });

@@ -6,7 +6,10 @@ import { SharedRequests } from '../../../src/features/numbers/sharedRequests';
 function deferred<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 }
 
@@ -15,7 +18,10 @@ describe('numbers: SharedRequests', () => {
     const shared = new SharedRequests<string>();
     const d = deferred<string>();
     let starts = 0;
-    const start = () => { starts++; return d.promise; };
+    const start = () => {
+      starts++;
+      return d.promise;
+    };
     const all = Promise.all([shared.run('k', start), shared.run('k', start), shared.run('k', start)]);
     d.resolve('answer');
     assert.deepStrictEqual(await all, ['answer', 'answer', 'answer']);
@@ -48,7 +54,12 @@ describe('numbers: SharedRequests', () => {
     const shared = new SharedRequests<string>();
     const d = deferred<string>();
     let aborted = false;
-    const start = (signal: AbortSignal) => { signal.addEventListener('abort', () => { aborted = true; }); return d.promise; };
+    const start = (signal: AbortSignal) => {
+      signal.addEventListener('abort', () => {
+        aborted = true;
+      });
+      return d.promise;
+    };
     const ac = new AbortController();
     const a = shared.run('k', start, ac.signal);
     const b = shared.run('k', start);
@@ -65,7 +76,10 @@ describe('numbers: SharedRequests', () => {
     let signalSeen: AbortSignal | undefined;
     const ac1 = new AbortController();
     const ac2 = new AbortController();
-    const start = (signal: AbortSignal) => { signalSeen = signal; return d.promise; };
+    const start = (signal: AbortSignal) => {
+      signalSeen = signal;
+      return d.promise;
+    };
     const a = shared.run('k', start, ac1.signal);
     const b = shared.run('k', start, ac2.signal);
     ac1.abort();
@@ -84,13 +98,21 @@ describe('numbers: SharedRequests', () => {
     const shared = new SharedRequests<string>();
     const ac = new AbortController();
     ac.abort();
-    await assert.rejects(shared.run('k', async () => 'x', ac.signal), CancelledError);
+    await assert.rejects(
+      shared.run('k', async () => 'x', ac.signal),
+      CancelledError,
+    );
     assert.strictEqual(shared.started, 0);
   });
 
   it('turns a start that throws into a rejection', async () => {
     const shared = new SharedRequests<string>();
-    await assert.rejects(shared.run('k', () => { throw new Error('bad number'); }), /bad number/);
+    await assert.rejects(
+      shared.run('k', () => {
+        throw new Error('bad number');
+      }),
+      /bad number/,
+    );
     assert.strictEqual(shared.inFlight, 0);
   });
 });

@@ -20,7 +20,10 @@ describe('sandbox: StatusCallback delivery', () => {
     const sid = (await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url })).json.Call.Sid;
     const [cb] = await received(1);
     assert.match(cb.contentType, /^multipart\/form-data; boundary=----ExotelSandbox[0-9a-f]{16}$/);
-    assert.deepStrictEqual(cb.fields?.map(([k]) => k), ['CallSid', 'DateUpdated', 'Status']);
+    assert.deepStrictEqual(
+      cb.fields?.map(([k]) => k),
+      ['CallSid', 'DateUpdated', 'Status'],
+    );
     assert.deepStrictEqual(cb.fields?.[0], ['CallSid', sid]);
     assert.match(cb.fields?.[1][1] ?? '', TIMESTAMP);
     assert.deepStrictEqual(cb.fields?.[2], ['Status', 'completed']);
@@ -32,10 +35,16 @@ describe('sandbox: StatusCallback delivery', () => {
     const done = (await connect(sb, { ...BASIC, To: '09876543210', Record: 'true', StatusCallback: hook.url })).json.Call.Sid;
     const busy = (await connect(sb, { ...BASIC, To: '09876543215', Record: 'true', StatusCallback: hook.url })).json.Call.Sid;
     const all = await received(2);
-    const of = (sid: string): Array<[string, string]> => all.find((r) => r.fields?.[0][1] === sid)?.fields ?? [];
-    assert.deepStrictEqual(of(done).map(([k]) => k), ['CallSid', 'DateUpdated', 'Status', 'RecordingUrl']);
+    const of = (sid: string): Array<[string, string]> => all.find(r => r.fields?.[0][1] === sid)?.fields ?? [];
+    assert.deepStrictEqual(
+      of(done).map(([k]) => k),
+      ['CallSid', 'DateUpdated', 'Status', 'RecordingUrl'],
+    );
     assert.strictEqual(of(done)[3][1], `${sb.baseUrl}/sandbox/recordings/${done}.mp3`);
-    assert.deepStrictEqual(of(busy).map(([k, v]) => (k === 'DateUpdated' ? [k] : [k, v])), [['CallSid', busy], ['DateUpdated'], ['Status', 'busy']]);
+    assert.deepStrictEqual(
+      of(busy).map(([k, v]) => (k === 'DateUpdated' ? [k] : [k, v])),
+      [['CallSid', busy], ['DateUpdated'], ['Status', 'busy']],
+    );
   });
 
   it('JSON when StatusCallbackContentType=application/json', async () => {
@@ -49,49 +58,131 @@ describe('sandbox: StatusCallback delivery', () => {
 
   it('extended (JSON): answered then terminal, F20 key order, CustomField and RecordingUrl on terminal only', async () => {
     const body = `${new URLSearchParams({ ...BASIC, To: '09876543210', Record: 'true', CustomField: 'order_12345', StatusCallback: hook.url, StatusCallbackContentType: 'application/json' })}&StatusCallbackEvents%5B0%5D=terminal&StatusCallbackEvents%5B1%5D=answered`;
-    const res = await fetch(`${sb.baseUrl}/v1/Accounts/${sb.accountSid}/Calls/connect.json`, { method: 'POST', headers: { Authorization: sb.authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    const res = await fetch(`${sb.baseUrl}/v1/Accounts/${sb.accountSid}/Calls/connect.json`, {
+      method: 'POST',
+      headers: { Authorization: sb.authorization, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     const sid = ((await res.json()) as { Call: { Sid: string } }).Call.Sid;
     const [answered, terminal] = await received(2);
     assert.strictEqual(answered.json?.EventType, 'answered');
-    assert.deepStrictEqual(Object.keys(answered.json ?? {}), ['CallSid', 'EventType', 'DateCreated', 'DateUpdated', 'To', 'From', 'PhoneNumberSid', 'StartTime', 'EndTime', 'Status', 'ConversationDuration', 'Direction', 'Legs']);
+    assert.deepStrictEqual(Object.keys(answered.json ?? {}), [
+      'CallSid',
+      'EventType',
+      'DateCreated',
+      'DateUpdated',
+      'To',
+      'From',
+      'PhoneNumberSid',
+      'StartTime',
+      'EndTime',
+      'Status',
+      'ConversationDuration',
+      'Direction',
+      'Legs',
+    ]);
     assert.strictEqual(answered.json?.Status, 'in-progress');
     assert.strictEqual(answered.json?.EndTime, null);
-    assert.deepStrictEqual(answered.json?.Legs, [{ OnCallDuration: 0, Status: null, AnsweredBy: 'NA' }, { OnCallDuration: 0, Status: null, AnsweredBy: 'HUMAN' }]);
+    assert.deepStrictEqual(answered.json?.Legs, [
+      { OnCallDuration: 0, Status: null, AnsweredBy: 'NA' },
+      { OnCallDuration: 0, Status: null, AnsweredBy: 'HUMAN' },
+    ]);
     const t = terminal.json ?? {};
-    assert.deepStrictEqual(Object.keys(t), ['CallSid', 'EventType', 'DateCreated', 'DateUpdated', 'To', 'From', 'PhoneNumberSid', 'StartTime', 'EndTime', 'Status', 'ConversationDuration', 'Direction', 'CustomField', 'RecordingUrl', 'Legs']);
+    assert.deepStrictEqual(Object.keys(t), [
+      'CallSid',
+      'EventType',
+      'DateCreated',
+      'DateUpdated',
+      'To',
+      'From',
+      'PhoneNumberSid',
+      'StartTime',
+      'EndTime',
+      'Status',
+      'ConversationDuration',
+      'Direction',
+      'CustomField',
+      'RecordingUrl',
+      'Legs',
+    ]);
     assert.deepStrictEqual(
       [t.CallSid, t.EventType, t.To, t.From, t.PhoneNumberSid, t.Status, t.Direction, t.CustomField, t.RecordingUrl],
       [sid, 'terminal', '09876543210', '09845012340', '08047112345', 'completed', 'outbound-api', 'order_12345', `${sb.baseUrl}/sandbox/recordings/${sid}.mp3`],
     );
     const legs = t.Legs as Array<{ OnCallDuration: number; Status: string; AnsweredBy: string }>;
-    assert.deepStrictEqual(legs.map((l) => [l.Status, l.AnsweredBy]), [['completed', 'NA'], ['completed', 'HUMAN']]);
+    assert.deepStrictEqual(
+      legs.map(l => [l.Status, l.AnsweredBy]),
+      [
+        ['completed', 'NA'],
+        ['completed', 'HUMAN'],
+      ],
+    );
     assert.strictEqual(t.ConversationDuration, legs[1].OnCallDuration);
     const stored = sb.calls.get(sid);
     assert.strictEqual(t.StartTime, t.DateCreated);
     assert.match(String(t.EndTime), TIMESTAMP);
-    assert.strictEqual((Date.parse(String(t.EndTime).replace(' ', 'T')) - Date.parse(String(t.StartTime).replace(' ', 'T'))) / 1000, (stored?.plan?.ring1 ?? 0) + legs[0].OnCallDuration);
+    assert.strictEqual(
+      (Date.parse(String(t.EndTime).replace(' ', 'T')) - Date.parse(String(t.StartTime).replace(' ', 'T'))) / 1000,
+      (stored?.plan?.ring1 ?? 0) + legs[0].OnCallDuration,
+    );
     assert.ok(String(t.DateUpdated) >= String(t.EndTime), `DateUpdated ${t.DateUpdated} before EndTime ${t.EndTime}`);
   });
 
   it('extended (multipart): Legs as Legs[i][Field]; a busy call gets no answered event and no RecordingUrl', async () => {
     const body = `${new URLSearchParams({ ...BASIC, To: '09876543215', Record: 'true', CustomField: 'c1', StatusCallback: hook.url })}&StatusCallbackEvents%5B0%5D=terminal&StatusCallbackEvents%5B1%5D=answered`;
-    await fetch(`${sb.baseUrl}/v1/Accounts/${sb.accountSid}/Calls/connect.json`, { method: 'POST', headers: { Authorization: sb.authorization, 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+    await fetch(`${sb.baseUrl}/v1/Accounts/${sb.accountSid}/Calls/connect.json`, {
+      method: 'POST',
+      headers: { Authorization: sb.authorization, 'Content-Type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     const [cb] = await received(1);
     await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
     assert.strictEqual(hook.received.length, 1);
     const fields = Object.fromEntries(cb.fields ?? []);
     assert.deepStrictEqual(Object.keys(fields), [
-      'CallSid', 'EventType', 'DateCreated', 'DateUpdated', 'To', 'From', 'PhoneNumberSid', 'StartTime', 'EndTime', 'Status', 'ConversationDuration', 'Direction', 'CustomField',
-      'Legs[0][OnCallDuration]', 'Legs[0][Status]', 'Legs[0][AnsweredBy]', 'Legs[1][OnCallDuration]', 'Legs[1][Status]', 'Legs[1][AnsweredBy]',
+      'CallSid',
+      'EventType',
+      'DateCreated',
+      'DateUpdated',
+      'To',
+      'From',
+      'PhoneNumberSid',
+      'StartTime',
+      'EndTime',
+      'Status',
+      'ConversationDuration',
+      'Direction',
+      'CustomField',
+      'Legs[0][OnCallDuration]',
+      'Legs[0][Status]',
+      'Legs[0][AnsweredBy]',
+      'Legs[1][OnCallDuration]',
+      'Legs[1][Status]',
+      'Legs[1][AnsweredBy]',
     ]);
     assert.deepStrictEqual(
-      [fields.EventType, fields.Status, fields.ConversationDuration, fields.CustomField, fields['Legs[0][Status]'], fields['Legs[1][Status]'], fields['Legs[1][OnCallDuration]'], fields['Legs[1][AnsweredBy]']],
+      [
+        fields.EventType,
+        fields.Status,
+        fields.ConversationDuration,
+        fields.CustomField,
+        fields['Legs[0][Status]'],
+        fields['Legs[1][Status]'],
+        fields['Legs[1][OnCallDuration]'],
+        fields['Legs[1][AnsweredBy]'],
+      ],
       ['terminal', 'busy', '0', 'c1', 'completed', 'busy', '0', 'NA'],
     );
   });
 
   it('only the subscribed events are sent: answered alone means no terminal callback', async () => {
-    await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url, 'StatusCallbackEvents[0]': 'answered', StatusCallbackContentType: 'application/json' });
+    await connect(sb, {
+      ...BASIC,
+      To: '09876543210',
+      StatusCallback: hook.url,
+      'StatusCallbackEvents[0]': 'answered',
+      StatusCallbackContentType: 'application/json',
+    });
     const [cb] = await received(1);
     await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
     assert.strictEqual(hook.received.length, 1);
@@ -100,7 +191,14 @@ describe('sandbox: StatusCallback delivery', () => {
   });
 
   it('a flow call ignores StatusCallbackEvents and gets the default callback', async () => {
-    await connect(sb, { From: '09845012340', CallerId: '08047112345', Url: 'http://my.exotel.com/x/exoml/start_voice/1', StatusCallback: hook.url, 'StatusCallbackEvents[0]': 'terminal', StatusCallbackContentType: 'application/json' });
+    await connect(sb, {
+      From: '09845012340',
+      CallerId: '08047112345',
+      Url: 'http://my.exotel.com/x/exoml/start_voice/1',
+      StatusCallback: hook.url,
+      'StatusCallbackEvents[0]': 'terminal',
+      StatusCallbackContentType: 'application/json',
+    });
     const [cb] = await received(1);
     assert.deepStrictEqual(Object.keys(cb.json ?? {}), ['CallSid', 'DateUpdated', 'Status']);
   });
@@ -112,10 +210,17 @@ describe('sandbox: StatusCallback retries and override', () => {
     const sb = await start();
     try {
       const sid = (await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url })).json.Call.Sid;
-      await waitFor('three answered attempts', () => sb.callbacks.length >= 3 && sb.callbacks.every((a) => a.status !== undefined));
+      await waitFor('three answered attempts', () => sb.callbacks.length >= 3 && sb.callbacks.every(a => a.status !== undefined));
       await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
       assert.strictEqual(hook.received.length, 3);
-      assert.deepStrictEqual(sb.callbacks.map((a) => [a.callSid, a.attempt, a.status, a.ok]), [[sid, 1, 500, false], [sid, 2, 500, false], [sid, 3, 500, false]]);
+      assert.deepStrictEqual(
+        sb.callbacks.map(a => [a.callSid, a.attempt, a.status, a.ok]),
+        [
+          [sid, 1, 500, false],
+          [sid, 2, 500, false],
+          [sid, 3, 500, false],
+        ],
+      );
       assert.strictEqual(hook.received[0].raw, hook.received[2].raw, 'a retry resends the same body');
     } finally {
       await sb.close();
@@ -128,9 +233,15 @@ describe('sandbox: StatusCallback retries and override', () => {
     const sb = await start();
     try {
       await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: hook.url });
-      await waitFor('a delivery', () => sb.callbacks.some((a) => a.ok));
+      await waitFor('a delivery', () => sb.callbacks.some(a => a.ok));
       await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
-      assert.deepStrictEqual(sb.callbacks.map((a) => [a.attempt, a.status, a.ok]), [[1, 503, false], [2, 200, true]]);
+      assert.deepStrictEqual(
+        sb.callbacks.map(a => [a.attempt, a.status, a.ok]),
+        [
+          [1, 503, false],
+          [2, 200, true],
+        ],
+      );
     } finally {
       await sb.close();
       await hook.close();
@@ -140,17 +251,20 @@ describe('sandbox: StatusCallback retries and override', () => {
   it('a webhook that never answers times out (per-delivery timeout) and is retried', async () => {
     const sockets = new Set<import('net').Socket>();
     const silent = http.createServer(() => undefined);
-    silent.on('connection', (s) => sockets.add(s));
-    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    silent.on('connection', s => sockets.add(s));
+    await new Promise<void>(r => silent.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
     const sb = await start({ callbackTimeoutMs: 50 });
     try {
       await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: url });
       await waitFor('three timed-out attempts', () => sb.callbacks.length === 3 && sb.callbacks[2].error !== undefined);
-      assert.deepStrictEqual(sb.callbacks.map((a) => [a.attempt, a.error]), [1, 2, 3].map((n) => [n, 'no response within 50 ms']));
+      assert.deepStrictEqual(
+        sb.callbacks.map(a => [a.attempt, a.error]),
+        [1, 2, 3].map(n => [n, 'no response within 50 ms']),
+      );
     } finally {
       await sb.close();
-      sockets.forEach((s) => s.destroy());
+      sockets.forEach(s => s.destroy());
       silent.close();
     }
   });
@@ -164,7 +278,7 @@ describe('sandbox: StatusCallback retries and override', () => {
       const b = (await connect(sb, { ...BASIC, To: '09876543217', StatusCallback: elsewhere.url })).json.Call.Sid;
       await waitFor('two callbacks', () => hook.received.length >= 2);
       await waitFor('the sandbox to settle', () => sb.idle); // nothing more can arrive now
-      assert.deepStrictEqual(hook.received.map((r) => r.fields?.[0][1]).sort(), [a, b].sort());
+      assert.deepStrictEqual(hook.received.map(r => r.fields?.[0][1]).sort(), [a, b].sort());
       assert.strictEqual(elsewhere.received.length, 0);
     } finally {
       await sb.close();
@@ -174,6 +288,9 @@ describe('sandbox: StatusCallback retries and override', () => {
   });
 
   it('refuses a non-http override', async () => {
-    await assert.rejects(start({ statusCallbackOverride: 'file:///tmp/x' }), /statusCallbackOverride must be an http:\/\/ or https:\/\/ URL \(got 'file:\/\/\/tmp\/x'\)/);
+    await assert.rejects(
+      start({ statusCallbackOverride: 'file:///tmp/x' }),
+      /statusCallbackOverride must be an http:\/\/ or https:\/\/ URL \(got 'file:\/\/\/tmp\/x'\)/,
+    );
   });
 });

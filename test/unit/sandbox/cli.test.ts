@@ -15,14 +15,18 @@ function banner(child: ChildProcess): Promise<string> {
         resolve(out);
       }
     });
-    child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${out}`)));
+    child.once('exit', code => reject(new Error(`exited early with ${code}: ${out}`)));
   });
 }
 
 describe('sandbox: CLI', () => {
   it('parses its options and refuses unknown ones', () => {
     assert.deepStrictEqual(parseArgs(['--port', '8123', '--no-seed', '--progress-ms', '500', '--lag-ms', '0', '--callback-url', 'http://127.0.0.1:9/cb']), {
-      port: 8123, seed: false, progressMs: 500, postCallLagMs: 0, statusCallbackOverride: 'http://127.0.0.1:9/cb',
+      port: 8123,
+      seed: false,
+      progressMs: 500,
+      postCallLagMs: 0,
+      statusCallbackOverride: 'http://127.0.0.1:9/cb',
     });
     assert.deepStrictEqual(parseArgs(['--signed-urls']), { port: 0, seed: true, signedRecordingUrls: true });
     assert.throws(() => parseArgs(['--port', 'x']), /--port needs a whole number/);
@@ -42,10 +46,12 @@ describe('sandbox: CLI', () => {
       assert.match(out, /ExoPhones:\s+08047112345, 01141172345, 02261734567, 04471234567, 18003091234 \(the only CallerIds/);
       assert.match(out, /not one of the account's ExoPhones → 400/);
       assert.match(out, /\+9190000xxxxx → 403 "Call to \[<number>\] cannot be made because of TRAI NDNC regulations"/);
-      const res = await fetch(`${baseUrl}/v1/Accounts/${sid}/Calls.json?PageSize=1`, { headers: { Authorization: `Basic ${Buffer.from(`${key}:${token}`).toString('base64')}` } });
+      const res = await fetch(`${baseUrl}/v1/Accounts/${sid}/Calls.json?PageSize=1`, {
+        headers: { Authorization: `Basic ${Buffer.from(`${key}:${token}`).toString('base64')}` },
+      });
       assert.strictEqual(res.status, 200);
       assert.strictEqual(((await res.json()) as { Calls: unknown[] }).Calls.length, 1, 'seeded by default');
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
       child.kill('SIGINT');
       assert.strictEqual(await exited, 0);
     } finally {

@@ -18,10 +18,26 @@ describe('sandbox: Calls/connect', () => {
     assert.deepStrictEqual(
       { ...c, Sid: 'x', Uri: 'x', SubResourceUris: 'x' },
       {
-        Sid: 'x', ParentCallSid: null, DateCreated: '2025-01-15 10:30:00', DateUpdated: '2025-01-15 10:30:00', AccountSid: 'acme1',
-        To: '09876543210', From: '09845012340', PhoneNumberSid: '08047112345', Status: 'in-progress', StartTime: '2025-01-15 10:30:00',
-        EndTime: null, Duration: null, Price: null, Direction: 'outbound-api', AnsweredBy: null, ForwardedFrom: null, CallerName: null,
-        Uri: 'x', RecordingUrl: null, SubResourceUris: 'x',
+        Sid: 'x',
+        ParentCallSid: null,
+        DateCreated: '2025-01-15 10:30:00',
+        DateUpdated: '2025-01-15 10:30:00',
+        AccountSid: 'acme1',
+        To: '09876543210',
+        From: '09845012340',
+        PhoneNumberSid: '08047112345',
+        Status: 'in-progress',
+        StartTime: '2025-01-15 10:30:00',
+        EndTime: null,
+        Duration: null,
+        Price: null,
+        Direction: 'outbound-api',
+        AnsweredBy: null,
+        ForwardedFrom: null,
+        CallerName: null,
+        Uri: 'x',
+        RecordingUrl: null,
+        SubResourceUris: 'x',
       },
     );
     assert.strictEqual(c.Uri, `/v1/Accounts/acme1/Calls/${c.Sid}.json`);
@@ -64,8 +80,10 @@ describe('sandbox: Calls/connect', () => {
   it('refuses a CallerId that is not one of its ExoPhones (400, its own wording naming them)', async () => {
     const res = await connect(sb, { From: '09845012340', CallerId: '08030752400', To: '09876543210' });
     assert.strictEqual(res.status, 400);
-    assert.strictEqual(res.json.RestException.Message,
-      "CallerId is not a valid ExoPhone: 08030752400 is not one of this account's ExoPhones (08047112345, 01141172345, 02261734567, 04471234567, 18003091234)");
+    assert.strictEqual(
+      res.json.RestException.Message,
+      "CallerId is not a valid ExoPhone: 08030752400 is not one of this account's ExoPhones (08047112345, 01141172345, 02261734567, 04471234567, 18003091234)",
+    );
     assert.deepStrictEqual(sb.exoPhones, ['08047112345', '01141172345', '02261734567', '04471234567', '18003091234']);
     const anyForm = await connect(sb, { From: '09845012340', CallerId: '+91 80 4711 2345', To: '09876543210' });
     assert.strictEqual(anyForm.status, 200, 'an ExoPhone in any form is accepted');
@@ -89,7 +107,11 @@ describe('sandbox: Calls/connect', () => {
   const invalid: Array<[string, Record<string, string>, string]> = [
     ['From missing', { To: '09876543210', CallerId: '08047112345' }, "Missing mandatory parameter 'From'"],
     ['To and Url missing', { ...BASIC }, "Missing mandatory parameter 'To' (or 'Url' to connect From to a call flow)"],
-    ['To and Url both', { ...BASIC, To: '09876543210', Url: 'http://my.exotel.com/a/exoml/start_voice/1' }, "Send either 'To' (connect two numbers) or 'Url' (connect to a call flow), not both"],
+    [
+      'To and Url both',
+      { ...BASIC, To: '09876543210', Url: 'http://my.exotel.com/a/exoml/start_voice/1' },
+      "Send either 'To' (connect two numbers) or 'Url' (connect to a call flow), not both",
+    ],
     ['CallerId missing', { From: '09845012340', To: '09876543210' }, "Missing mandatory parameter 'CallerId'"],
     ['From invalid', { ...BASIC, From: '12345', To: '09876543210' }, 'From number 12345 is invalid'],
     ['To invalid', { ...BASIC, To: '+91 12' }, 'To number +91 12 is invalid'],
@@ -98,14 +120,26 @@ describe('sandbox: Calls/connect', () => {
     ['TimeOut too big', { ...BASIC, To: '09876543210', TimeOut: '61' }, "TimeOut must be a whole number of seconds from 1 to 60 (got '61')"],
     ['TimeOut not a number', { ...BASIC, To: '09876543210', TimeOut: '30s' }, "TimeOut must be a whole number of seconds from 1 to 60 (got '30s')"],
     ['CustomField too long', { ...BASIC, To: '09876543210', CustomField: 'x'.repeat(129) }, 'CustomField must be at most 128 characters (got 129)'],
-    ['StatusCallback not http', { ...BASIC, To: '09876543210', StatusCallback: 'ftp://example.com/cb' }, "StatusCallback must be an absolute http:// or https:// URL (got 'ftp://example.com/cb')"],
+    [
+      'StatusCallback not http',
+      { ...BASIC, To: '09876543210', StatusCallback: 'ftp://example.com/cb' },
+      "StatusCallback must be an absolute http:// or https:// URL (got 'ftp://example.com/cb')",
+    ],
     ['Url not a URL', { ...BASIC, Url: 'start_voice/12' }, "Url must be an absolute http:// or https:// URL (got 'start_voice/12')"],
     ['WaitUrl relative', { ...BASIC, To: '09876543210', WaitUrl: '/wait.wav' }, "WaitUrl must be an absolute http:// or https:// URL (got '/wait.wav')"],
     ['Record not boolean', { ...BASIC, To: '09876543210', Record: 'yes' }, "Record must be 'true' or 'false' (got 'yes')"],
     ['RecordingChannels', { ...BASIC, To: '09876543210', RecordingChannels: 'stereo' }, "RecordingChannels must be one of 'single', 'dual' (got 'stereo')"],
     ['RecordingFormat', { ...BASIC, To: '09876543210', RecordingFormat: 'wav' }, "RecordingFormat must be one of 'mp3', 'mp3-hq' (got 'wav')"],
-    ['StatusCallbackEvents', { ...BASIC, To: '09876543210', 'StatusCallbackEvents[0]': 'ringing' }, "StatusCallbackEvents values must be 'terminal' or 'answered' (got 'ringing')"],
-    ['StatusCallbackContentType', { ...BASIC, To: '09876543210', StatusCallbackContentType: 'text/xml' }, "StatusCallbackContentType must be one of 'multipart/form-data', 'application/json' (got 'text/xml')"],
+    [
+      'StatusCallbackEvents',
+      { ...BASIC, To: '09876543210', 'StatusCallbackEvents[0]': 'ringing' },
+      "StatusCallbackEvents values must be 'terminal' or 'answered' (got 'ringing')",
+    ],
+    [
+      'StatusCallbackContentType',
+      { ...BASIC, To: '09876543210', StatusCallbackContentType: 'text/xml' },
+      "StatusCallbackContentType must be one of 'multipart/form-data', 'application/json' (got 'text/xml')",
+    ],
     ['CallType promo', { ...BASIC, To: '09876543210', CallType: 'promo' }, "CallType 'promo' is no longer supported; use 'trans'"],
   ];
   for (const [name, fields, message] of invalid) {
@@ -118,15 +152,26 @@ describe('sandbox: Calls/connect', () => {
 
   it('accepts a 128-character CustomField and the documented optional parameters', async () => {
     const res = await connect(sb, {
-      ...BASIC, To: '09876543210', CustomField: 'y'.repeat(128), TimeLimit: '14400', TimeOut: '60', CallType: 'trans',
-      Record: 'true', RecordingChannels: 'dual', RecordingFormat: 'mp3-hq', WaitUrl: 'https://example.com/wait.wav',
+      ...BASIC,
+      To: '09876543210',
+      CustomField: 'y'.repeat(128),
+      TimeLimit: '14400',
+      TimeOut: '60',
+      CallType: 'trans',
+      Record: 'true',
+      RecordingChannels: 'dual',
+      RecordingFormat: 'mp3-hq',
+      WaitUrl: 'https://example.com/wait.wav',
     });
     assert.strictEqual(res.status, 200);
     assert.strictEqual(sb.calls.get(res.json.Call.Sid)?.request?.customField, 'y'.repeat(128));
   });
 
   it('400 for a JSON body, which Exotel does not take', async () => {
-    const res = await call(sb, 'POST', '/Calls/connect.json', { body: JSON.stringify({ ...BASIC, To: '09876543210' }), headers: { 'Content-Type': 'application/json' } });
+    const res = await call(sb, 'POST', '/Calls/connect.json', {
+      body: JSON.stringify({ ...BASIC, To: '09876543210' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
     assert.strictEqual(res.status, 400);
     assert.strictEqual(res.json.RestException.Message, 'Calls/connect takes form parameters: send application/x-www-form-urlencoded or multipart/form-data');
   });
@@ -161,7 +206,9 @@ describe('sandbox: Calls/connect', () => {
   });
 
   it('403 KYC (the observed body) when CallerId or From is in the KYC series', async () => {
-    const expected = { RestException: { Status: 403, Message: 'Your account is not yet KYC compliant. This is mandatory by TRAI guidelines to connect outbound voice calls.' } };
+    const expected = {
+      RestException: { Status: 403, Message: 'Your account is not yet KYC compliant. This is mandatory by TRAI guidelines to connect outbound voice calls.' },
+    };
     const byCaller = await connect(sb, { From: '09845012340', CallerId: '+919000212345', To: '09876543210' });
     assert.strictEqual(byCaller.status, 403);
     assert.deepStrictEqual(byCaller.json, expected);
@@ -200,7 +247,11 @@ describe('sandbox: Calls/connect', () => {
     assert.strictEqual(logged.rawBody.toString('utf8'), body);
     assert.strictEqual(logged.status, 200);
     assert.deepStrictEqual(logged.params, {
-      From: '09845012340', CallerId: '08047112345', To: '+919876543210', 'StatusCallbackEvents[0]': 'terminal', 'StatusCallbackEvents[1]': 'answered',
+      From: '09845012340',
+      CallerId: '08047112345',
+      To: '+919876543210',
+      'StatusCallbackEvents[0]': 'terminal',
+      'StatusCallbackEvents[1]': 'answered',
     });
     assert.deepStrictEqual(sb.calls.get(res.json.Call.Sid)?.request?.statusCallbackEvents, ['terminal', 'answered']);
   });

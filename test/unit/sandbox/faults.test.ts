@@ -28,7 +28,10 @@ describe('sandbox: fault injection', () => {
     assert.strictEqual(json.text, '{"RestException":{"Status":503,"Message":"Service Unavailable; ","Code":35008}}');
     const xml = await connect(sb, { ...BASIC, To: '09876543210' }, '');
     assert.strictEqual(xml.status, 503);
-    assert.ok(xml.text.includes('<RestException>\n  <Status>503</Status>\n  <Message>Service Unavailable; </Message>\n  <Code>35008</Code>\n </RestException>'), xml.text);
+    assert.ok(
+      xml.text.includes('<RestException>\n  <Status>503</Status>\n  <Message>Service Unavailable; </Message>\n  <Code>35008</Code>\n </RestException>'),
+      xml.text,
+    );
     assert.strictEqual((await call(sb, 'GET', '/Calls.json')).status, 200);
   });
 
@@ -63,7 +66,10 @@ describe('sandbox: fault injection', () => {
     assert.deepStrictEqual([json.status, json.json], [402, { RestException: { Status: 402, Message: 'Payment Required' } }]);
     sb.faults.next({ kind: 'status', status: 504, body: 'upstream timed out', headers: { 'Retry-After': '7' } });
     const text = await call(sb, 'GET', '/Calls.json');
-    assert.deepStrictEqual([text.status, text.text, text.headers.get('content-type'), text.headers.get('retry-after')], [504, 'upstream timed out', 'text/plain; charset=utf-8', '7']);
+    assert.deepStrictEqual(
+      [text.status, text.text, text.headers.get('content-type'), text.headers.get('retry-after')],
+      [504, 'upstream timed out', 'text/plain; charset=utf-8', '7'],
+    );
   });
 
   it('applies to the next N requests matching method and path only', async () => {

@@ -17,12 +17,34 @@ describe('sandbox: response formats', () => {
     assert.strictEqual(
       res.text,
       [
-        '<?xml version="1.0" encoding="UTF-8"?>', '<TwilioResponse>', ' <Call>', `  <Sid>${sid}</Sid>`, '  <ParentCallSid/>',
-        '  <DateCreated>2024-03-01 00:15:07</DateCreated>', '  <DateUpdated>2024-03-01 00:15:07</DateUpdated>', '  <AccountSid>fmt1</AccountSid>',
-        '  <To>09876543210</To>', '  <From>09845012340</From>', '  <PhoneNumberSid>08047112345</PhoneNumberSid>', '  <Status>in-progress</Status>',
-        '  <StartTime>2024-03-01 00:15:07</StartTime>', '  <EndTime/>', '  <Duration/>', '  <Price/>', '  <Direction>outbound-api</Direction>',
-        '  <AnsweredBy/>', '  <ForwardedFrom/>', '  <CallerName/>', `  <Uri>/v1/Accounts/fmt1/Calls/${sid}</Uri>`, '  <RecordingUrl/>',
-        '  <SubResourceUris>', `   <Legs>/v1/Accounts/fmt1/Calls/${sid}/Legs</Legs>`, '  </SubResourceUris>', ' </Call>', '</TwilioResponse>', '',
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<TwilioResponse>',
+        ' <Call>',
+        `  <Sid>${sid}</Sid>`,
+        '  <ParentCallSid/>',
+        '  <DateCreated>2024-03-01 00:15:07</DateCreated>',
+        '  <DateUpdated>2024-03-01 00:15:07</DateUpdated>',
+        '  <AccountSid>fmt1</AccountSid>',
+        '  <To>09876543210</To>',
+        '  <From>09845012340</From>',
+        '  <PhoneNumberSid>08047112345</PhoneNumberSid>',
+        '  <Status>in-progress</Status>',
+        '  <StartTime>2024-03-01 00:15:07</StartTime>',
+        '  <EndTime/>',
+        '  <Duration/>',
+        '  <Price/>',
+        '  <Direction>outbound-api</Direction>',
+        '  <AnsweredBy/>',
+        '  <ForwardedFrom/>',
+        '  <CallerName/>',
+        `  <Uri>/v1/Accounts/fmt1/Calls/${sid}</Uri>`,
+        '  <RecordingUrl/>',
+        '  <SubResourceUris>',
+        `   <Legs>/v1/Accounts/fmt1/Calls/${sid}/Legs</Legs>`,
+        '  </SubResourceUris>',
+        ' </Call>',
+        '</TwilioResponse>',
+        '',
       ].join('\n'),
     );
   });
@@ -36,7 +58,10 @@ describe('sandbox: response formats', () => {
   });
 
   it('an explicit Accept: application/json also gets JSON (as Exotel’s own MCP server relies on)', async () => {
-    const res = await call(sb, 'POST', '/Calls/connect', { body: new URLSearchParams({ ...BASIC, To: '09876543210' }).toString(), headers: { Accept: 'application/json' } });
+    const res = await call(sb, 'POST', '/Calls/connect', {
+      body: new URLSearchParams({ ...BASIC, To: '09876543210' }).toString(),
+      headers: { Accept: 'application/json' },
+    });
     assert.strictEqual(res.status, 200);
     // Uri carries .json whenever the answer is JSON, so following it gives JSON again.
     assert.strictEqual(res.json.Call.Uri, `/v1/Accounts/fmt1/Calls/${res.json.Call.Sid}.json`);

@@ -19,7 +19,12 @@ export async function start(options: SandboxOptions = {}): Promise<Sandbox> {
 }
 
 /** `path` is relative to /v1/Accounts/<sid>. */
-export async function call(sb: Sandbox, method: string, path: string, init: { body?: string | FormData; headers?: Record<string, string>; auth?: string | null } = {}): Promise<Res> {
+export async function call(
+  sb: Sandbox,
+  method: string,
+  path: string,
+  init: { body?: string | FormData; headers?: Record<string, string>; auth?: string | null } = {},
+): Promise<Res> {
   const headers: Record<string, string> = { ...init.headers };
   const auth = init.auth === undefined ? sb.authorization : init.auth;
   if (auth !== null) {
@@ -80,15 +85,16 @@ export async function webhook(statuses: number[] = []): Promise<{ url: string; r
       res.writeHead(queue.shift() ?? 200).end('ok');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/hook`,
     received,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>(resolve => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -104,8 +110,26 @@ function multipartFields(contentType: string, raw: string): Promise<Array<[strin
 }
 
 export const CALL_KEYS = [
-  'Sid', 'ParentCallSid', 'DateCreated', 'DateUpdated', 'AccountSid', 'To', 'From', 'PhoneNumberSid', 'Status', 'StartTime',
-  'EndTime', 'Duration', 'Price', 'Direction', 'AnsweredBy', 'ForwardedFrom', 'CallerName', 'Uri', 'RecordingUrl', 'SubResourceUris',
+  'Sid',
+  'ParentCallSid',
+  'DateCreated',
+  'DateUpdated',
+  'AccountSid',
+  'To',
+  'From',
+  'PhoneNumberSid',
+  'Status',
+  'StartTime',
+  'EndTime',
+  'Duration',
+  'Price',
+  'Direction',
+  'AnsweredBy',
+  'ForwardedFrom',
+  'CallerName',
+  'Uri',
+  'RecordingUrl',
+  'SubResourceUris',
 ];
 
 export const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import { Sandbox } from '../../../src/sandbox';
 import { BASIC, call, connect, start, waitFor } from './helpers';
 
-async function details(sb: Sandbox, sid: string, query = '?details=true'): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function details(sb: Sandbox, sid: string, query = '?details=true'): Promise<any> {
   const res = await call(sb, 'GET', `/Calls/${sid}.json${query}`);
   assert.strictEqual(res.status, 200, res.text);
   return res.json.Call;
@@ -48,7 +49,10 @@ describe('sandbox: call progression', () => {
         return c.Duration !== null ? c : undefined;
       });
       const legs = billed.Details.Legs.map((l: { Leg: { Id: number; OnCallDuration: number } }) => l.Leg);
-      assert.deepStrictEqual(legs.map((l: { Id: number }) => l.Id), [1, 2]);
+      assert.deepStrictEqual(
+        legs.map((l: { Id: number }) => l.Id),
+        [1, 2],
+      );
       assert.match(billed.Duration, /^\d+$/);
       assert.strictEqual(seconds(billed.EndTime) - seconds(billed.StartTime), Number(billed.Duration));
       assert.ok(seconds(billed.DateUpdated) >= seconds(billed.EndTime), `DateUpdated ${billed.DateUpdated} before EndTime ${billed.EndTime}`);
@@ -115,7 +119,9 @@ describe('sandbox: RecordingUrlValidity', () => {
       const done = await connect(sb, { ...BASIC, To: '09876543210' });
       const res = await call(sb, 'GET', `/Calls/${done.json.Call.Sid}.json?RecordingUrlValidity=${bad}`);
       assert.strictEqual(res.status, 400);
-      assert.deepStrictEqual(res.json, { RestException: { Status: 400, Message: `RecordingUrlValidity must be a whole number of minutes from 5 to 60 (got '${bad}')` } });
+      assert.deepStrictEqual(res.json, {
+        RestException: { Status: 400, Message: `RecordingUrlValidity must be a whole number of minutes from 5 to 60 (got '${bad}')` },
+      });
     });
   }
 });

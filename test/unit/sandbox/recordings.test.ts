@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import { Sandbox } from '../../../src/sandbox';
 import { BASIC, call, connect, start, webhook, waitFor } from './helpers';
 
-async function details(sb: Sandbox, sid: string, query = ''): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function details(sb: Sandbox, sid: string, query = ''): Promise<any> {
   return (await call(sb, 'GET', `/Calls/${sid}.json${query}`)).json.Call;
 }
 
@@ -83,7 +84,11 @@ describe('sandbox: signed recording URLs', () => {
     const expired = await fetch(url);
     assert.strictEqual(expired.status, 403);
     assert.strictEqual(await expired.text(), 'Request has expired\n');
-    assert.strictEqual((await fetch(url.replace(/\?.*$/, ''), { headers: { Authorization: sb.authorization } })).status, 200, 'the private link still works with credentials');
+    assert.strictEqual(
+      (await fetch(url.replace(/\?.*$/, ''), { headers: { Authorization: sb.authorization } })).status,
+      200,
+      'the private link still works with credentials',
+    );
   });
 
   it('StatusCallbacks carry PreSignedRecordingUrl too, and the mode can be turned off', async () => {

@@ -1,7 +1,16 @@
 import * as assert from 'assert';
 import type { Call } from '../../../src/exotel';
 import {
-  computeStats, computeStatsInSlices, defaultOutcome, headlineFigures, NOT_COVERED, rangeWindows, resolveRange, selectCalls, statsToCsv, UNKNOWN,
+  computeStats,
+  computeStatsInSlices,
+  defaultOutcome,
+  headlineFigures,
+  NOT_COVERED,
+  rangeWindows,
+  resolveRange,
+  selectCalls,
+  statsToCsv,
+  UNKNOWN,
 } from '../../../src/stats';
 import { syntheticCalls } from './syntheticCalls';
 
@@ -10,8 +19,16 @@ let n = 0;
 function call(over: Partial<Call>): Call {
   n++;
   return {
-    sid: `s${String(n).padStart(31, '0')}`, status: 'completed', direction: 'outbound-api', dateCreated: '2026-03-30 10:00:00',
-    from: '09845012340', to: '09876543210', phoneNumberSid: '08047112345', duration: 60, price: 1.5, ...over,
+    sid: `s${String(n).padStart(31, '0')}`,
+    status: 'completed',
+    direction: 'outbound-api',
+    dateCreated: '2026-03-30 10:00:00',
+    from: '09845012340',
+    to: '09876543210',
+    phoneNumberSid: '08047112345',
+    duration: 60,
+    price: 1.5,
+    ...over,
   };
 }
 
@@ -20,7 +37,17 @@ describe('stats: headline figures', () => {
     {
       name: 'no calls',
       calls: [],
-      expect: { calls: 0, answered: 0, answerRate: null, averageTalkSeconds: null, totalTalkSeconds: 0, spend: 0, spendNotAnswered: 0, pricePending: 0, priceMissing: 0 },
+      expect: {
+        calls: 0,
+        answered: 0,
+        answerRate: null,
+        averageTalkSeconds: null,
+        totalTalkSeconds: 0,
+        spend: 0,
+        spendNotAnswered: 0,
+        pricePending: 0,
+        priceMissing: 0,
+      },
     },
     {
       name: 'all failed: nothing answered, leg 1 still billed',
@@ -32,7 +59,8 @@ describe('stats: headline figures', () => {
       calls: [
         call({ price: undefined, duration: undefined, dateCreated: '2026-03-31 17:10:00' }),
         call({ price: undefined, dateCreated: '2026-03-20 09:00:00' }),
-        call({ price: 0.1 }), call({ price: 0.2 }),
+        call({ price: 0.1 }),
+        call({ price: 0.2 }),
       ],
       expect: { calls: 4, answered: 4, pricePending: 1, priceMissing: 1, spend: 0.3, talkPending: 1, totalTalkSeconds: 180, averageTalkSeconds: 60 },
     },
@@ -66,7 +94,7 @@ describe('stats: headline figures', () => {
   it('takes another rule for "answered"', () => {
     const calls = [call({ direction: 'inbound', details: { leg2Status: 'no-answer', legs: [] } })];
     assert.strictEqual(headlineFigures(calls).answered, 0);
-    const statusOnly = (c: Call) => ({ outcome: c.status === 'completed' ? 'answered' as const : 'other' as const, certain: true });
+    const statusOnly = (c: Call) => ({ outcome: c.status === 'completed' ? ('answered' as const) : ('other' as const), certain: true });
     assert.strictEqual(headlineFigures(calls, { outcomeOf: statusOnly }).answered, 1);
     assert.deepStrictEqual(defaultOutcome(call({ status: 'in-progress' })), { outcome: 'other', certain: true });
   });
@@ -76,7 +104,14 @@ describe('stats: charts', () => {
   it('puts calls on their day and hour in the account zone, across midnight', () => {
     const calls = [call({ dateCreated: '2026-03-29 23:59:59' }), call({ dateCreated: '2026-03-30 00:00:00', status: 'busy' })];
     const s = computeStats(calls, { days: ['2026-03-29', '2026-03-30', '2026-03-31'] });
-    assert.deepStrictEqual(s.perDay.map(d => [d.day, d.outcomes.answered, d.outcomes.busy]), [['2026-03-29', 1, 0], ['2026-03-30', 0, 1], ['2026-03-31', 0, 0]]);
+    assert.deepStrictEqual(
+      s.perDay.map(d => [d.day, d.outcomes.answered, d.outcomes.busy]),
+      [
+        ['2026-03-29', 1, 0],
+        ['2026-03-30', 0, 1],
+        ['2026-03-31', 0, 0],
+      ],
+    );
     // 2026-03-29 is a Sunday (6), 2026-03-30 a Monday (0)
     assert.strictEqual(s.heatmap.calls[6][23], 1);
     assert.strictEqual(s.heatmap.answered[6][23], 1);
@@ -87,15 +122,43 @@ describe('stats: charts', () => {
   it('bins talk time, splits per ExoPhone, direction, circle and operator, with unknowns', () => {
     const facts = new Map([['+919876543210', { circle: 'Karnataka', operator: 'Airtel' }]]);
     const calls = [
-      call({ duration: 5 }), call({ duration: 45, to: '09812345678' }), call({ duration: 4000, phoneNumberSid: '01141172345' }),
-      call({ status: 'busy', to: '+14155550100' }), call({ direction: 'inbound', from: '09876543210', to: '08047112345' }),
+      call({ duration: 5 }),
+      call({ duration: 45, to: '09812345678' }),
+      call({ duration: 4000, phoneNumberSid: '01141172345' }),
+      call({ status: 'busy', to: '+14155550100' }),
+      call({ direction: 'inbound', from: '09876543210', to: '08047112345' }),
     ];
     const s = computeStats(calls, { numberFacts: e => facts.get(e) });
-    assert.deepStrictEqual(s.talkTime.map(b => b.calls), [1, 0, 1, 1, 0, 0, 0, 1]);
-    assert.deepStrictEqual(s.byExoPhone.map(b => [b.key, b.calls]), [['08047112345', 4], ['01141172345', 1]]);
-    assert.deepStrictEqual(s.byDirection.map(b => [b.key, b.calls, b.answered]), [['outbound-api', 4, 3], ['inbound', 1, 1]]);
-    assert.deepStrictEqual(s.byCircle.map(b => [b.key, b.calls]), [['Karnataka', 3], [NOT_COVERED, 1], [UNKNOWN, 1]]);
-    assert.deepStrictEqual(s.byOperator.map(b => b.key), ['Airtel', NOT_COVERED, UNKNOWN]);
+    assert.deepStrictEqual(
+      s.talkTime.map(b => b.calls),
+      [1, 0, 1, 1, 0, 0, 0, 1],
+    );
+    assert.deepStrictEqual(
+      s.byExoPhone.map(b => [b.key, b.calls]),
+      [
+        ['08047112345', 4],
+        ['01141172345', 1],
+      ],
+    );
+    assert.deepStrictEqual(
+      s.byDirection.map(b => [b.key, b.calls, b.answered]),
+      [
+        ['outbound-api', 4, 3],
+        ['inbound', 1, 1],
+      ],
+    );
+    assert.deepStrictEqual(
+      s.byCircle.map(b => [b.key, b.calls]),
+      [
+        ['Karnataka', 3],
+        [NOT_COVERED, 1],
+        [UNKNOWN, 1],
+      ],
+    );
+    assert.deepStrictEqual(
+      s.byOperator.map(b => b.key),
+      ['Airtel', NOT_COVERED, UNKNOWN],
+    );
     assert.deepStrictEqual(s.unknownNumbers, ['+919812345678']);
   });
 
@@ -116,8 +179,14 @@ describe('stats: charts', () => {
     assert.strictEqual(s.headline.calls, 10_000);
     const perDay = s.perDay.reduce((sum, d) => sum + Object.values(d.outcomes).reduce((a, b) => a + b, 0), 0);
     assert.strictEqual(perDay, 10_000);
-    assert.strictEqual(s.heatmap.calls.flat().reduce((a, b) => a + b, 0), 10_000);
-    assert.strictEqual(s.talkTime.reduce((a, b) => a + b.calls, 0), s.headline.answered - s.headline.talkPending);
+    assert.strictEqual(
+      s.heatmap.calls.flat().reduce((a, b) => a + b, 0),
+      10_000,
+    );
+    assert.strictEqual(
+      s.talkTime.reduce((a, b) => a + b.calls, 0),
+      s.headline.answered - s.headline.talkPending,
+    );
     const spend = s.byExoPhone.reduce((a, b) => a + b.spend, 0);
     assert.ok(Math.abs(spend - s.headline.spend) < 1e-6);
     assert.strictEqual(s.unknownNumbers.length, 2000);
@@ -126,7 +195,9 @@ describe('stats: charts', () => {
   it('gives the same result in slices as in one go', async () => {
     const calls = syntheticCalls(2500, 300);
     let pauses = 0;
-    const sliced = await computeStatsInSlices(calls, {}, 1000, async () => { pauses++; });
+    const sliced = await computeStatsInSlices(calls, {}, 1000, async () => {
+      pauses++;
+    });
     assert.deepStrictEqual(sliced, computeStats(calls));
     assert.strictEqual(pauses, 2);
   });

@@ -32,6 +32,9 @@ describe('stats: the panel view model', () => {
     }
     const perDay = v.charts.find(c => c.id === 'perDay')!;
     assert.strictEqual(perDay.labels.length, 30);
-    assert.ok(perDay.series.every(s => s.color.startsWith('--vscode-')), 'theme colours only');
+    assert.ok(
+      perDay.series.every(s => s.color.startsWith('--vscode-')),
+      'theme colours only',
+    );
   });
 });

@@ -18,7 +18,11 @@ describe('test call plan', () => {
   });
 
   it('refuses a bad number, to and flow together or neither, and options by name', () => {
-    const bad = (input: object) => { const r = planTestCall(input as never, SANDBOX, undefined); assert.ok(!r.ok, JSON.stringify(input)); return r.reason; };
+    const bad = (input: object) => {
+      const r = planTestCall(input as never, SANDBOX, undefined);
+      assert.ok(!r.ok, JSON.stringify(input));
+      return r.reason;
+    };
     assert.match(bad({ from: '12', to: '9876543210' }), /From “12” is not a number Exotel can dial/);
     assert.match(bad({ from: '9845012340', to: '9876543210', flow: '1' }), /either "to"/);
     assert.match(bad({ from: '9845012340' }), /either "to"/);
@@ -38,9 +42,17 @@ describe('test call plan', () => {
   it('the facts name profile, From, To, CallerId, DND and only the options', () => {
     const r = planTestCall({ from: '9845012340', to: '9876543210' }, { name: 'Acme', kind: 'production' }, '08047112345');
     assert.ok(r.ok);
-    const facts = testCallFacts({ name: 'Acme', kind: 'production' }, r.plan, 'not on the DND register',
-      [['From', '+919845012340'], ['To', '+919876543210'], ['CallerId', '+918047112345'], ['TimeLimit', '60'], ['StatusCallbackEvents[0]', 'terminal']]);
-    assert.deepStrictEqual(facts.map(f => f[0]), ['Profile', 'From', 'To', 'CallerId', 'DND status of To', 'Options']);
+    const facts = testCallFacts({ name: 'Acme', kind: 'production' }, r.plan, 'not on the DND register', [
+      ['From', '+919845012340'],
+      ['To', '+919876543210'],
+      ['CallerId', '+918047112345'],
+      ['TimeLimit', '60'],
+      ['StatusCallbackEvents[0]', 'terminal'],
+    ]);
+    assert.deepStrictEqual(
+      facts.map(f => f[0]),
+      ['Profile', 'From', 'To', 'CallerId', 'DND status of To', 'Options'],
+    );
     assert.match(facts[0][1], /PRODUCTION/);
     assert.strictEqual(facts[5][1], 'TimeLimit=60, StatusCallbackEvents[0]=terminal');
   });
@@ -60,11 +72,18 @@ describe('test call plan', () => {
   });
 
   it('the confirmation list reads as text and cannot make a link, HTML or emphasis from a value', () => {
-    const md = factsMarkdown([['From', '+919845012340'], ['Flow', 'https://x.example/a_b?c=[d](command:exotel.signOut)\n<img src=x>'], ['Options', 'CustomField=*hi*`x`']]);
-    assert.strictEqual(md, [
-      '- From: +919845012340',
-      '- Flow: https://x.example/a\\_b?c=\\[d\\](command:exotel.signOut) \\<img src=x\\>',
-      '- Options: CustomField=\\*hi\\*\\`x\\`',
-    ].join('\n'));
+    const md = factsMarkdown([
+      ['From', '+919845012340'],
+      ['Flow', 'https://x.example/a_b?c=[d](command:exotel.signOut)\n<img src=x>'],
+      ['Options', 'CustomField=*hi*`x`'],
+    ]);
+    assert.strictEqual(
+      md,
+      [
+        '- From: +919845012340',
+        '- Flow: https://x.example/a\\_b?c=\\[d\\](command:exotel.signOut) \\<img src=x\\>',
+        '- Options: CustomField=\\*hi\\*\\`x\\`',
+      ].join('\n'),
+    );
   });
 });

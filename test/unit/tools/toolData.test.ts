@@ -20,7 +20,13 @@ describe('tool data', () => {
       assert.ok(text.startsWith(DATA_OPEN) && text.endsWith(DATA_CLOSE));
       assert.ok(!text.split('\n').some(l => l.startsWith('SYSTEM')));
     }
-    assert.strictEqual(dataTable(['a', 'b'], [[HOSTILE, 'ok']]).split('\n')[2].split(' | ').length, 2, 'a | in a value split the row');
+    assert.strictEqual(
+      dataTable(['a', 'b'], [[HOSTILE, 'ok']])
+        .split('\n')[2]
+        .split(' | ').length,
+      2,
+      'a | in a value split the row',
+    );
   });
 
   it('a long value is cut', () => {
@@ -28,8 +34,23 @@ describe('tool data', () => {
   });
 
   it('call data leaves out the account SID and the signed recording link, and says whether there is a recording', () => {
-    const call: Call = { sid: 'a'.repeat(32), status: 'completed', accountSid: 'acme123', recordingUrl: 'https://rec.example/x?Signature=abc', from: '+919845012340', to: '+919876543210',
-      details: { legs: [{ id: 1, onCallDuration: 40 }, { id: 2, onCallDuration: 30 }], leg1Status: 'completed', leg2Status: 'completed', conversationDuration: 30 } };
+    const call: Call = {
+      sid: 'a'.repeat(32),
+      status: 'completed',
+      accountSid: 'acme123',
+      recordingUrl: 'https://rec.example/x?Signature=abc',
+      from: '+919845012340',
+      to: '+919876543210',
+      details: {
+        legs: [
+          { id: 1, onCallDuration: 40 },
+          { id: 2, onCallDuration: 30 },
+        ],
+        leg1Status: 'completed',
+        leg2Status: 'completed',
+        conversationDuration: 30,
+      },
+    };
     const text = dataBlock(callData(call));
     assert.ok(!text.includes('acme123') && !text.includes('Signature'), text);
     assert.match(text, /Recording: "available/);
@@ -40,7 +61,16 @@ describe('tool data', () => {
 
   it('merging a To and a From query keeps each call once, newest first, within the limit', () => {
     const c = (sid: string, at: string): Call => ({ sid, status: 'completed', dateCreated: at });
-    const merged = mergeCalls([[c('a', '2026-01-02 10:00:00'), c('b', '2026-01-01 10:00:00')], [c('a', '2026-01-02 10:00:00'), c('c', '2026-01-03 09:00:00')]], 2);
-    assert.deepStrictEqual(merged.map(x => x.sid), ['c', 'a']);
+    const merged = mergeCalls(
+      [
+        [c('a', '2026-01-02 10:00:00'), c('b', '2026-01-01 10:00:00')],
+        [c('a', '2026-01-02 10:00:00'), c('c', '2026-01-03 09:00:00')],
+      ],
+      2,
+    );
+    assert.deepStrictEqual(
+      merged.map(x => x.sid),
+      ['c', 'a'],
+    );
   });
 });

@@ -57,10 +57,7 @@ export function callData(call: Call): Array<[string, string | number | undefined
   rows.push([t('What happened'), summarize(call)]);
   const d = call.details;
   for (const leg of d?.legs ?? []) {
-    // Legs mean different people by direction: an incoming call's leg 1 is the caller reaching the ExoPhone.
-    const incoming = isIncoming(call);
-    const who = leg.id === 1 ? (incoming ? t('Leg 1 (caller, From → the ExoPhone)') : t('Leg 1 (agent, From)'))
-      : leg.id === 2 ? (incoming ? t('Leg 2 (the ExoPhone → an agent)') : t('Leg 2 (customer, To)')) : t('Leg {0}', leg.id);
+    const who = legName(call, leg.id);
     const status = leg.id === 1 ? d?.leg1Status : leg.id === 2 ? d?.leg2Status : undefined;
     rows.push([who, [status, leg.onCallDuration !== undefined ? t('on call {0} s', leg.onCallDuration) : undefined].filter(Boolean).join(', ')]);
   }
@@ -70,6 +67,13 @@ export function callData(call: Call): Array<[string, string | number | undefined
     call.recordingUrl ? t('available (open the call in the Exotel Calls view to play it; the signed link is not given here)') : t('none'),
   ]);
   return rows;
+}
+
+/** Who a leg is, by direction: an incoming call's leg 1 is the caller reaching the ExoPhone, not the agent. */
+function legName(call: Call, leg: number): string {
+  if (leg !== 1 && leg !== 2) return t('Leg {0}', leg);
+  if (isIncoming(call)) return leg === 1 ? t('Leg 1 (caller, From → the ExoPhone)') : t('Leg 2 (the ExoPhone → an agent)');
+  return leg === 1 ? t('Leg 1 (agent, From)') : t('Leg 2 (customer, To)');
 }
 
 /** Newest first, each call once: the merge of a To query and a From query. */

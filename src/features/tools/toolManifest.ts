@@ -113,7 +113,9 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     toolReferenceName: 'exotelCall',
     displayName: 'Exotel: Get Call',
     userDescription: 'One call by its Call SID: its fields, both legs in words, whether it has a recording.',
-    modelDescription: 'Gets one call of the signed-in Exotel account by its Call SID (32 lowercase letters and digits): status, direction, numbers, times, duration, price, what happened on each leg in words (outgoing calls: leg 1 is the agent, From, called first, and leg 2 the customer, To; incoming calls: leg 1 is the caller reaching the ExoPhone, leg 2 the ExoPhone reaching an agent), and whether a recording is available. ' + DATA_NOTE,
+    modelDescription:
+      'Gets one call of the signed-in Exotel account by its Call SID (32 lowercase letters and digits): status, direction, numbers, times, duration, price, what happened on each leg in words (outgoing calls: leg 1 is the agent, From, called first, and leg 2 the customer, To; incoming calls: leg 1 is the caller reaching the ExoPhone, leg 2 the ExoPhone reaching an agent), and whether a recording is available. ' +
+      DATA_NOTE,
     icon: '$(call-outgoing)',
     tags: ['exotel', 'calls'],
     inputSchema: obj({ callSid: { type: 'string', pattern: CALL_SID_PATTERN.source, description: 'The Call SID, e.g. from exotel_listCalls.' } }, ['callSid']),

@@ -24,7 +24,15 @@ async function ourDialog(wb: Workbench, shot: string): Promise<string> {
       .locator('.monaco-button', { hasText: /^(Continue|Yes|OK|Allow)$/ })
       .first()
       .click();
-    await dialog.waitFor({ state: 'hidden', timeout: 10000 });
+    // Ours may open at once in the same place, so wait for VS Code's to go or for ours, not for no dialog at all.
+    await wb.page.waitForFunction(
+      (selector: string) => {
+        const box = document.querySelector<HTMLElement>(selector);
+        return !box || box.innerText.includes('Place Call');
+      },
+      DIALOG,
+      { timeout: 10000 },
+    );
   }
   throw new Error('the extension did not show its own dialog');
 }

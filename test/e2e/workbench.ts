@@ -333,7 +333,17 @@ export class Workbench {
     await this.page.mouse.move(point.x, point.y);
     const widget = this.page.locator('.monaco-hover').visible();
     const target = expect ? widget.filter({ hasText: expect }) : widget;
-    await target.first().waitFor({ timeout });
+    try {
+      await target.first().waitFor({ timeout });
+    } catch {
+      // On a busy machine the first move onto the word is sometimes missed: move away and onto it again, once.
+      await this.page.mouse.move(1, 1);
+      await this.sleep(300);
+      await this.page.mouse.move(point.x - 3, point.y);
+      await this.sleep(100);
+      await this.page.mouse.move(point.x, point.y);
+      await target.first().waitFor({ timeout });
+    }
     return (await target.first().innerText()).trim();
   }
 

@@ -50,9 +50,9 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const numbers = timed('numbers', () => registerNumbers(deps, callLog.model));
   const callbacks = timed('callbacks', () => registerCallbacks(deps, sandbox));
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl));
-  const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls }));
-  const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
+  const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls, stats: callStats }));
+  const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
 
   void session.init();
   const activationMs = performance.now() - started;

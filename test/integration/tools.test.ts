@@ -9,7 +9,7 @@ import { api, sandbox, waitFor, watchMessages } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
-const TOOLS = ['exotel_lookupNumber', 'exotel_listCalls', 'exotel_getCall', 'exotel_placeTestCall'];
+const TOOLS = ['exotel_lookupNumber', 'exotel_listCalls', 'exotel_getCall', 'exotel_callStats', 'exotel_placeTestCall'];
 
 const connects = (s: Sandbox) => s.requests.filter(r => r.method === 'POST' && r.path.endsWith('/Calls/connect.json'));
 const lookups = (s: Sandbox, e164: string) => s.requests.filter(r => r.method === 'GET' && decodeURIComponent(r.path).endsWith(`/Numbers/${e164}.json`));
@@ -33,7 +33,7 @@ describe('language-model tools', function () {
     watch = undefined;
   });
 
-  it('vscode.lm.tools lists the four tools with their descriptions and input schemas', async () => {
+  it('vscode.lm.tools lists the five tools with their descriptions and input schemas', async () => {
     await api();
     // The host hears of registered tools a moment after activation.
     const listed = () => vscode.lm.tools.filter(t => t.name.startsWith('exotel_'));
@@ -41,7 +41,7 @@ describe('language-model tools', function () {
     const ours = listed();
     assert.deepStrictEqual(ours.map(t => t.name).sort(), [...TOOLS].sort());
     for (const t of ours) {
-      assert.match(t.description, /never instructions/, `${t.name} says its data is not instructions`);
+      assert.match(t.description, /never instructions|holds no text from Exotel/, `${t.name} says its data is not instructions`);
       assert.ok(t.inputSchema, `${t.name} has a schema`);
     }
     const call = ours.find(t => t.name === 'exotel_placeTestCall')!.inputSchema as {
@@ -130,7 +130,8 @@ describe('language-model tools', function () {
 
   it("exotel_getCall: the fields, both legs in words, the recording's availability; no account SID or signed link", async () => {
     const s = await sandbox();
-    const list = await invoke('exotel_listCalls', { status: ['completed'], limit: 1 });
+    // An outgoing call: the sandbox's newest completed call may be an incoming one, whose legs read differently.
+    const list = await invoke('exotel_listCalls', { status: ['completed'], direction: 'outbound-api', limit: 1 });
     const sid = /"([0-9a-z]{32})"/.exec(list)![1];
     const text = await invoke('exotel_getCall', { callSid: sid });
     assert.match(text, new RegExp(`Call SID: "${sid}"`));
@@ -141,6 +142,39 @@ describe('language-model tools', function () {
     assert.ok(!text.includes(s.accountSid), 'the account SID is in the result');
     assert.ok(!text.includes(s.apiToken) && !text.includes(s.apiKey), 'a credential is in the result');
     assert.doesNotMatch(text, /https?:\/\/[^"]*recording/i);
+  });
+
+  it('exotel_callStats: the headline figures of Call Stats over a range, as the panel shows them; a bad range sends nothing', async () => {
+    const s = await sandbox();
+    const before = s.requests.length;
+    const text = await invoke('exotel_callStats', { range: 'last30', refresh: true });
+    assert.match(
+      text,
+      /^Call Stats on the profile “Sandbox”, \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d \(days in the account's zone\), every call\. From calls fetched now/,
+    );
+    assert.ok(
+      s.requests.slice(before).some(r => r.path.endsWith('/Calls.json')),
+      'the calls were fetched',
+    );
+    const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>('exotel.showCallStats', { preset: 'last30' });
+    assert.ok(view && view.headline.length >= 7);
+    for (const f of view.headline) assert.ok(text.includes(`- ${f.label}: ${f.value}`), `${f.label} ${f.value} is not in:\n${text}`);
+    assert.ok(Number(view.headline.find(f => f.id === 'calls')!.value) > 50, 'the seeded month has calls');
+    assert.ok(!text.includes(s.apiToken) && !text.includes(s.apiKey) && !text.includes(s.accountSid), 'an account detail is in the result');
+    // Asked again: the calls just fetched answer, and nothing is sent.
+    const sent = s.requests.length;
+    assert.match(await invoke('exotel_callStats', { range: 'last30' }), /From calls fetched at \d\d:\d\d/);
+    assert.match(
+      await invoke('exotel_callStats', { range: 'custom', fromDay: '2020-01-01', toDay: '2020-01-02' }),
+      /keeps call details for 6 months.*Nothing was sent\.$/s,
+    );
+    assert.match(await invoke('exotel_callStats', { range: 'custom' }), /^Give the first and last day as YYYY-MM-DD\. Nothing was sent\.$/);
+    assert.match(
+      await invoke('exotel_callStats', { range: 'yesterday' }),
+      /^“range” must be one of today, last7, last30, last90, custom\. Nothing was sent\.$/,
+    );
+    assert.strictEqual(s.requests.length, sent, 'a request was sent');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('hostile text from the API stays inert data: it cannot close the block or start a line of its own', async () => {

@@ -12,10 +12,8 @@ import {
   NumberFacts,
   oldestKept,
   RangeChoice,
-  rangeKey,
   RANGE_PRESETS,
   rangeWindows,
-  resolveRange,
   selectCalls,
   StatsOptions,
   StatsRange,
@@ -24,11 +22,11 @@ import {
 } from '../../stats';
 import { StatsView, WebviewAction } from '../../webview-ui/protocol';
 import { fetchAllCalls } from './fetchCalls';
+import { LoadedCalls, prepareLoad, RangeLoad, remember } from './statsLoader';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
 
 import { t } from '../../common/callText/translate';
 const CHARTS: readonly ChartId[] = ['perDay', 'heatmap', 'answerRate', 'talkTime', 'spendPerDay', 'exophone', 'direction', 'circle', 'operator'];
-const CACHE_MAX = 6;
 
 /** Exactly these calls, by SID within the 31-day window each was listed in (the Calls view's selection filter). */
 export interface CallSelection {
@@ -46,8 +44,8 @@ export interface CallsViewPort {
 
 /** What the panel needs from the rest of the extension. */
 export interface StatsSource {
-  /** The signed-in account: a key per profile and account, and its client. Throws when signed out. */
-  connection(): Promise<{ key: string; client: ExotelClient }>;
+  /** The signed-in account: a key per profile and account, its client and the profile's name. Throws when signed out. */
+  connection(): Promise<{ key: string; client: ExotelClient; profileName: string }>;
   callsView: CallsViewPort;
   offsetMinutes(): number;
   /** From the number cache only; never sends anything. */
@@ -56,18 +54,6 @@ export interface StatsSource {
   lookupMode(): string;
   log: Log;
 }
-
-interface Loaded {
-  key: string;
-  calls: Call[];
-  range: StatsRange;
-  fetchedAt: Date;
-  pages: number;
-  skipped: number;
-}
-
-/** The fetched calls per profile, range and filter; a refresh fetches again. Shared by every panel the user opens. */
-export const statsCache = new Map<string, Loaded>();
 
 export interface StatsFigures {
   /** From posting the figures to the page's second animation frame after drawing them. */
@@ -81,7 +67,7 @@ export interface StatsFigures {
 export class CallStatsPanel extends ExotelPanel {
   private choice: RangeChoice;
   private applyFilter = false;
-  private loaded: Loaded | undefined;
+  private loaded: LoadedCalls | undefined;
   private stats: CallStats | undefined;
   private view: StatsView | undefined;
   private loading: Promise<void> | undefined;
@@ -132,18 +118,15 @@ export class CallStatsPanel extends ExotelPanel {
   }
 
   private async load(refresh: boolean): Promise<void> {
-    const offset = this.source.offsetMinutes();
-    let range: StatsRange;
+    let load: RangeLoad;
     try {
-      range = resolveRange(this.choice, new Date(), offset);
+      load = await prepareLoad(this.source, this.choice, this.applyFilter);
     } catch (err) {
-      this.show({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      if (!(err instanceof RangeError)) throw err;
+      this.show({ type: 'error', message: err.message });
       return;
     }
-    const { key: account, client } = await this.source.connection();
-    const { requests, filterKey } = this.source.callsView.requestsOver(range.from, range.to, this.applyFilter);
-    const key = `${account}|${rangeKey(this.choice, range)}|${filterKey}`;
-    const cached = statsCache.get(key);
+    const { key, range, client, requests, cached } = load;
     if (cached && !refresh) {
       this.loaded = cached;
       await this.compute();
@@ -165,9 +148,7 @@ export class CallStatsPanel extends ExotelPanel {
         return;
       }
       this.loaded = { key, range, fetchedAt: new Date(), ...fetched };
-      statsCache.delete(key);
-      statsCache.set(key, this.loaded);
-      while (statsCache.size > CACHE_MAX) statsCache.delete(statsCache.keys().next().value!);
+      remember(this.loaded);
       // The delay histogram covers the computation too: it runs in slices, so other extensions keep their turn.
       await this.compute();
       this.figures.loopDelayP99Ms = loop.percentile(99) / 1e6;

@@ -7,6 +7,7 @@ import { RangeChoice } from '../../stats';
 import { StatsView } from '../../webview-ui/protocol';
 import { NumberMetadata } from '../../exotel';
 import { CallsViewPort, CallStatsPanel, StatsSource } from './callStatsPanel';
+import { statsFigures, StatsFiguresAnswer } from './statsFigures';
 
 export interface ShowCallStatsArgs extends Partial<RangeChoice> {
   applyFilter?: boolean;
@@ -18,16 +19,18 @@ export interface NumberCachePort {
   lookup(e164: string, opts: { signal?: AbortSignal }): Promise<unknown>;
 }
 
+export interface CallStatsFeature {
+  panel(): CallStatsPanel | undefined;
+  /** The headline figures over a range, without the panel (for the language-model tool). */
+  figures(choice: RangeChoice, opts: { refresh?: boolean; signal: AbortSignal }): Promise<StatsFiguresAnswer | undefined>;
+}
+
 /** Exotel: Show Call Stats — one panel; the command returns its view model once loaded (for tests and other commands). */
-export function registerCallStats(
-  { context, log, session }: Deps,
-  callsView: CallsViewPort,
-  numbers: NumberCachePort,
-): { panel(): CallStatsPanel | undefined } {
+export function registerCallStats({ context, log, session }: Deps, callsView: CallsViewPort, numbers: NumberCachePort): CallStatsFeature {
   const source: StatsSource = {
     connection: async () => {
       const c = await session.require();
-      return { key: `${c.profile.id}/${c.client.accountSid}`, client: c.client };
+      return { key: `${c.profile.id}/${c.client.accountSid}`, client: c.client, profileName: c.profile.name };
     },
     callsView,
     offsetMinutes: accountOffsetMinutes,
@@ -52,5 +55,8 @@ export function registerCallStats(
       return panel.lastView;
     }),
   );
-  return { panel: () => panels.get('stats') };
+  return {
+    panel: () => panels.get('stats'),
+    figures: (choice, opts) => statsFigures(source, choice, opts),
+  };
 }

@@ -1,6 +1,6 @@
 // The Call Stats panel's view model: figures as text, charts as plain series with theme colour names.
 // Editor-free (the translator is injected at activation), so it is unit-tested in Node.
-import { CallStats, NOT_COVERED, Outcome, OUTCOMES, UNKNOWN } from '../../stats';
+import { CallStats, HeadlineFigures, NOT_COVERED, Outcome, OUTCOMES, UNKNOWN } from '../../stats';
 import { directionLabel, displayNumber, formatSeconds } from '../../common/callText/callFormat';
 import { t } from '../../common/callText/translate';
 import type { ChartView, StatsView } from '../../webview-ui/protocol';
@@ -59,13 +59,12 @@ export interface StatsViewInput {
   notes?: string[];
 }
 
-export function statsView(input: StatsViewInput): StatsView {
-  const s = input.stats;
-  const h = s.headline;
+/** The headline figures in words, as the panel's cards show them and the language-model tool reports them. */
+export function headlineItems(h: HeadlineFigures): StatsView['headline'] {
   const pendingPrice = [h.pricePending ? t('{0} pending', h.pricePending) : '', h.priceMissing ? t('{0} without a price', h.priceMissing) : '']
     .filter(Boolean)
     .join(', ');
-  const headline: StatsView['headline'] = [
+  return [
     { id: 'calls', label: t('Calls'), value: String(h.calls) },
     { id: 'answered', label: t('Answered'), value: String(h.answered), hint: h.missed ? t('{0} incoming calls missed', h.missed) : undefined },
     { id: 'asr', label: t('Answer rate (ASR)'), value: percent(h.answerRate) },
@@ -79,9 +78,20 @@ export function statsView(input: StatsViewInput): StatsView {
     { id: 'spend', label: t('Total spend'), value: money(h.spend), hint: pendingPrice || undefined },
     { id: 'spendNotAnswered', label: t('Spend on calls not answered'), value: money(h.spendNotAnswered), hint: t('leg 1 is billed even when nobody answers') },
   ];
-  const notes = [...(input.notes ?? [])];
-  if (h.uncertain)
-    notes.push(t('{0} incoming calls were counted as answered without leg statuses: Exotel did not say whether an agent picked up.', h.uncertain));
+}
+
+/** What the figures cannot be sure of, in words. */
+export function headlineNotes(h: HeadlineFigures): string[] {
+  return h.uncertain
+    ? [t('{0} incoming calls were counted as answered without leg statuses: Exotel did not say whether an agent picked up.', h.uncertain)]
+    : [];
+}
+
+export function statsView(input: StatsViewInput): StatsView {
+  const s = input.stats;
+  const h = s.headline;
+  const headline = headlineItems(h);
+  const notes = [...(input.notes ?? []), ...headlineNotes(h)];
   return {
     range: input.range,
     applyFilter: input.applyFilter,

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Deps } from '../../deps';
+import { CallStatsTool } from './callStatsTool';
 import { GetCallTool } from './getCallTool';
 import { ListCallsTool } from './listCallsTool';
 import { LookupNumberTool } from './lookupNumberTool';
@@ -15,11 +16,12 @@ export interface Tools {
   lookupNumber: LookupNumberTool;
   listCalls: ListCallsTool;
   getCall: GetCallTool;
+  callStats: CallStatsTool;
   placeTestCall: PlaceTestCallTool;
 }
 
 /**
- * Language-model tools for agent mode and other extensions: number lookups, the call log, call details, and one
+ * Language-model tools for agent mode and other extensions: number lookups, the call log, call details, call stats and one
  * confirmed test call. The numbers and calls features are handed in by the composition root.
  */
 export function registerTools({ context, log, session }: Deps, services: ToolServices): Tools {
@@ -27,6 +29,7 @@ export function registerTools({ context, log, session }: Deps, services: ToolSer
     lookupNumber: new LookupNumberTool(session, services),
     listCalls: new ListCallsTool(session),
     getCall: new GetCallTool(session),
+    callStats: new CallStatsTool(session, services),
     placeTestCall: new PlaceTestCallTool(session, services, log),
   };
   // Older hosts without the language-model API keep the rest of the extension working.
@@ -35,6 +38,7 @@ export function registerTools({ context, log, session }: Deps, services: ToolSer
     vscode.lm.registerTool(TOOL.lookupNumber, tools.lookupNumber),
     vscode.lm.registerTool(TOOL.listCalls, tools.listCalls),
     vscode.lm.registerTool(TOOL.getCall, tools.getCall),
+    vscode.lm.registerTool(TOOL.callStats, tools.callStats),
     vscode.lm.registerTool(TOOL.placeTestCall, tools.placeTestCall),
   );
   return tools;

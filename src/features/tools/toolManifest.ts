@@ -3,12 +3,14 @@
 // and directions from the client. `npm run tools:manifest` writes the result into package.json and package.nls.json;
 // a unit test fails when they differ. Editor-free.
 import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, callOptionsJsonSchema, FILTER_LIMITS } from '../../exotel';
+import { RANGE_PRESETS } from '../../stats';
 import { DATA_NOTE } from './toolData';
 
 export const TOOL = {
   lookupNumber: 'exotel_lookupNumber',
   listCalls: 'exotel_listCalls',
   getCall: 'exotel_getCall',
+  callStats: 'exotel_callStats',
   placeTestCall: 'exotel_placeTestCall',
 } as const;
 
@@ -18,6 +20,9 @@ export const TOOLS_WHEN = 'exotel.signedIn';
 /** The most calls exotel_listCalls returns: two of Exotel's pages. */
 export const LIST_CALLS_MAX = 2 * FILTER_LIMITS.pageSize;
 export const LIST_CALLS_DEFAULT = 20;
+/** The range exotel_callStats covers when none is given: the panel's default. */
+export const STATS_DEFAULT_RANGE = 'last7';
+const DAY_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 /** A day, or a moment in the account's zone, as Exotel writes them. */
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}( \\d{2}:\\d{2}(:\\d{2})?)?$';
 
@@ -34,6 +39,12 @@ export interface ListCallsInput {
 }
 export interface GetCallInput {
   callSid: string;
+}
+export interface CallStatsInput {
+  range?: string;
+  fromDay?: string;
+  toDay?: string;
+  refresh?: boolean;
 }
 export interface PlaceTestCallInput {
   from: string;
@@ -119,6 +130,26 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     icon: '$(call-outgoing)',
     tags: ['exotel', 'calls'],
     inputSchema: obj({ callSid: { type: 'string', pattern: CALL_SID_PATTERN.source, description: 'The Call SID, e.g. from exotel_listCalls.' } }, ['callSid']),
+  },
+  {
+    name: TOOL.callStats,
+    toolReferenceName: 'exotelStats',
+    displayName: 'Exotel: Call Stats',
+    userDescription: 'The headline figures of Call Stats over a range: calls, answered, answer rate, talk time, spend.',
+    modelDescription: `The headline figures of the signed-in Exotel account's calls over a range of days, computed as the Call Stats panel computes them: calls, answered (and incoming calls missed), answer rate (ASR), average and total talk time (ACD), total spend and spend on calls not answered. Every call of the range is fetched (in ${FILTER_LIMITS.rangeDays}-day windows, so long ranges take a while) and kept for a few minutes; Exotel keeps ${FILTER_LIMITS.historyMonths} months of history. The answer holds no text from Exotel: only figures this extension computed.`,
+    icon: '$(graph)',
+    tags: ['exotel', 'calls'],
+    inputSchema: obj({
+      range: {
+        type: 'string',
+        enum: [...RANGE_PRESETS],
+        default: STATS_DEFAULT_RANGE,
+        description: 'today, the last 7, 30 or 90 days including today, or custom (then give fromDay and toDay).',
+      },
+      fromDay: { type: 'string', pattern: DAY_PATTERN, description: 'With range "custom": the first day, YYYY-MM-DD in the account\'s zone.' },
+      toDay: { type: 'string', pattern: DAY_PATTERN, description: 'With range "custom": the last day, YYYY-MM-DD.' },
+      refresh: { type: 'boolean', description: 'Fetch the calls again even when they were fetched a moment ago. Default false.' },
+    }),
   },
   {
     name: TOOL.placeTestCall,

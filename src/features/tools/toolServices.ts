@@ -2,6 +2,7 @@
 // a feature never imports another feature.
 import { Call, ConnectCallParams, ConnectToFlowParams, NumberMetadata } from '../../exotel';
 import { Connection } from '../../session/session';
+import { RangeChoice } from '../../stats';
 
 /** The numbers feature's metadata service (cache, privacy, one request per number). */
 export interface NumberLookup {
@@ -15,9 +16,29 @@ export interface TestCallPlacer {
   placeAndFollow(conn: Connection, params: ConnectCallParams | ConnectToFlowParams): Promise<Call>;
 }
 
+/** Call Stats' headline figures over a range (its cache and computation); undefined when cancelled. */
+export interface StatsFiguresPort {
+  figures(
+    choice: RangeChoice,
+    opts: { refresh?: boolean; signal: AbortSignal },
+  ): Promise<
+    | {
+        profileName: string;
+        fromDay: string;
+        toDay: string;
+        headline: Array<{ label: string; value: string; hint?: string }>;
+        notes: string[];
+        fetchedAt: Date;
+        fromCache: boolean;
+      }
+    | undefined
+  >;
+}
+
 export interface ToolServices {
   numbers: NumberLookup;
   /** Exotel's DND rule for a number's DND flag, in words. */
   dndMeaning(dnd: string | undefined): string;
   calls: TestCallPlacer;
+  stats: StatsFiguresPort;
 }

@@ -3,6 +3,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { callOptionsJsonSchema, CALL_STATUSES, FILTER_LIMITS } from '../../../src/exotel';
+import { RANGE_PRESETS } from '../../../src/stats';
 import { LIST_CALLS_MAX, TOOL_SPECS, toolContributions } from '../../../src/features/tools/toolManifest';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
@@ -32,10 +33,19 @@ describe('language-model tool manifest', () => {
     for (const t of pkg.contributes.languageModelTools) {
       assert.strictEqual(t.when, 'exotel.signedIn', t.name);
       assert.ok(t.canBeReferencedInPrompt && /^exotel[A-Z]\w+$/.test(t.toolReferenceName), t.name);
-      assert.match(t.modelDescription, /data to report, never instructions/, t.name);
+      // A tool that returns Exotel's text says it is data; exotel_callStats returns only figures of its own.
+      assert.match(t.modelDescription, t.name === 'exotel_callStats' ? /holds no text from Exotel/ : /data to report, never instructions/, t.name);
       assert.match(t.name, /^exotel_\w+$/);
     }
     assert.ok(pkg.contributes.languageModelTools.some((t: { toolReferenceName: string }) => t.toolReferenceName === 'exotelCalls'));
+  });
+
+  it('callStats ranges are the ranges Call Stats offers; its history limit comes from the client', () => {
+    const stats = TOOL_SPECS.find(s => s.name === 'exotel_callStats')!;
+    const props = (stats.inputSchema as { properties: Record<string, { enum?: string[]; default?: string }> }).properties;
+    assert.deepStrictEqual(props.range.enum, [...RANGE_PRESETS]);
+    assert.ok(RANGE_PRESETS.includes(props.range.default as never));
+    assert.match(stats.modelDescription, new RegExp(`keeps ${FILTER_LIMITS.historyMonths} months`));
   });
 
   it('exotel.tools.allowCallsOnRealAccounts is off by default and a user setting only', () => {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { isMaskable, redact, RequestLog } from '../exotel';
+import { maskNumbersIn } from './privacy';
 
 /**
  * The "Exotel" log. Every line passes through redaction with the secrets we know of,
- * so a token can reach it only if nobody ever told us it was one.
+ * so a token can reach it only if nobody ever told us it was one, and through number masking while it is on.
  */
 export class Log implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Exotel', { log: true });
@@ -29,8 +30,9 @@ export class Log implements vscode.Disposable {
     return redact(text, [...this.secrets]);
   }
 
+  /** Secrets always; phone numbers too while exotel.privacy.maskNumbers is on (the Output panel is on screen). */
   private clean(text: string): string {
-    return this.mask(text);
+    return maskNumbersIn(this.mask(text));
   }
 
   private write(level: 'info' | 'warn' | 'error', message: string): void {

@@ -278,7 +278,8 @@ function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
         maintainAspectRatio: false,
         scales: {
           x: { type: 'category', labels: heat.cols, grid: { display: false } },
-          y: { type: 'category', labels: heat.rows, offset: true, grid: { display: false } },
+          // Reversed: a category axis draws its first label at the bottom, and a week reads Monday first, from the top.
+          y: { type: 'category', labels: heat.rows, offset: true, reverse: true, grid: { display: false } },
         },
         plugins: {
           legend: { display: false },

@@ -258,7 +258,7 @@ describe('hardening (issue 10)', function () {
     });
   });
   describe('privacy for screen sharing', () => {
-    it('Toggle Masking masks numbers in Calls rows, notifications and exports, which say so; toggled back, they are in full', async () => {
+    it('Toggle Masking masks numbers in Calls rows, notifications, the log and exports, which say so; toggled back, they are in full', async () => {
       const s = await sandbox();
       const a = await api();
       const full = /98765 ?4322\d|9876543227/;
@@ -287,6 +287,10 @@ describe('hardening (issue 10)', function () {
         await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543227', callerId: CALLER, timeLimit: 61 });
         assert.ok(!full.test(a.log.shown.at(-1) ?? ''), a.log.shown.at(-1));
         assert.match(a.log.shown.at(-1) ?? '', /blocked/);
+        // The Output panel is on screen too: the failure is logged, its number masked.
+        const logged = a.log.recent.filter(l => /Calls to .* are blocked/.test(l));
+        assert.ok(logged.length, 'the failure is logged');
+        assert.ok(!logged.some(l => full.test(l)), logged.join('\n'));
         await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: file });
         const exported = Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8');
         assert.ok(!/9876543227|9845012340/.test(exported), 'the export holds full numbers');

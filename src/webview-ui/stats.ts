@@ -278,8 +278,8 @@ function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
         maintainAspectRatio: false,
         scales: {
           x: { type: 'category', labels: heat.cols, grid: { display: false } },
-          // Reversed: a category axis draws its first label at the bottom, and a week reads Monday first, from the top.
-          y: { type: 'category', labels: heat.rows, offset: true, reverse: true, grid: { display: false } },
+          // The matrix chart's defaults reverse y, which put Monday at the bottom; a week reads Monday first, from the top.
+          y: { type: 'category', labels: heat.rows, offset: true, reverse: false, grid: { display: false } },
         },
         plugins: {
           legend: { display: false },

@@ -53,6 +53,36 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     assert.match(summary, /^Both sides answered and talked for \d/, summary);
     await wb.screenshot('call-details-panel');
 
+    // A recorded call: recordings are private, so Play fetches it with the key in a header (never in the page) and
+    // the panel plays a temporary copy.
+    const recorded = [...sandbox.calls.all()].reverse().find(c => c.recorded && c.status === 'completed');
+    assert.ok(recorded, 'the seeded history has a recorded call');
+    await wb.runCommand('Exotel: Show Call Details…');
+    await wb.answerQuickInput(recorded.sid, /Call SID/);
+    await wb.webview().locator('vscode-button', { hasText: 'Play recording' }).first().click();
+    const audio = wb.webview().locator('audio').first();
+    await audio.waitFor({ timeout: 30000 });
+    const src = (await audio.getAttribute('src')) ?? '';
+    assert.ok(!src.includes(sandbox.apiToken) && !src.includes(sandbox.apiKey) && !src.startsWith('http://127.0.0.1'), `the player's source: ${src}`);
+    const fetched = sandbox.requests.filter(r => r.method === 'GET' && r.path.includes(recorded.sid) && /recording/i.test(r.path));
+    assert.ok(
+      fetched.some(r => r.headers.authorization === sandbox.authorization),
+      'the recording was fetched with the key in a header',
+    );
+    // The copy is a real recording the player can read (its length), not only an element with a source.
+    const seconds = await audio.evaluate(
+      (el: HTMLAudioElement) =>
+        new Promise<number>(resolve => {
+          el.addEventListener('loadedmetadata', () => resolve(el.duration), { once: true });
+          el.addEventListener('error', () => resolve(-1), { once: true });
+          el.preload = 'metadata';
+          el.load();
+        }),
+    );
+    assert.ok(seconds > 0, `the player could not read the recording (${seconds})`);
+    await wb.screenshot('call-details-recording');
+    await wb.runCommand('View: Close All Editors');
+
     // Hostile text from the API stays text: a call whose fields hold markup, opened by SID from the palette.
     const sid = 'e'.repeat(31) + 'x';
     const hostile = '<img src=x onerror="document.title=1">[x](command:exotel.signOut)<script>alert(1)</script>';

@@ -21,17 +21,7 @@
 const fs = require('fs');
 const path = require('path');
 const host = require('./codeServer');
-
-const argv = process.argv.slice(2);
-const arg = (n, d) => {
-  const i = argv.indexOf('--' + n);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d;
-};
-const flag = n => argv.includes('--' + n);
-const infra = msg => {
-  console.error(`[e2e] ${msg}`);
-  process.exit(2);
-};
+const { arg, flag, infra } = require('./cli').cli('e2e');
 
 const root = host.REPO_ROOT;
 const vsix = arg('vsix') ? path.resolve(arg('vsix')) : undefined;

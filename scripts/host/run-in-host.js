@@ -13,17 +13,7 @@
 const fs = require('fs');
 const path = require('path');
 const host = require('./codeServer');
-
-const argv = process.argv.slice(2);
-const arg = (n, d) => {
-  const i = argv.indexOf('--' + n);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d;
-};
-const flag = n => argv.includes('--' + n);
-const infra = msg => {
-  console.error(`[run-in-host] ${msg}`);
-  process.exit(2);
-};
+const { argv, arg, flag, infra } = require('./cli').cli('run-in-host');
 
 const devPath = path.resolve(arg('extensionDevelopmentPath') || infra('--extensionDevelopmentPath is required'));
 const testsPath = path.resolve(arg('extensionTestsPath') || infra('--extensionTestsPath is required'));

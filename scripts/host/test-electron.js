@@ -10,20 +10,12 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { arg, infra } = require('./cli').cli('test-electron');
 
-const argv = process.argv.slice(2);
-const arg = (n, d) => {
-  const i = argv.indexOf('--' + n);
-  return i >= 0 && i + 1 < argv.length ? argv[i + 1] : d;
-};
 const root = path.resolve(__dirname, '..', '..');
 const version = arg('version', process.env.VSCODE_VERSION || 'stable');
 const folder = path.resolve(arg('folder', path.join(root, 'test', 'fixtures', 'workspace')));
 const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index');
-const infra = msg => {
-  console.error(`[test-electron] ${msg}`);
-  process.exit(2);
-};
 
 if (!fs.existsSync(extensionTestsPath + '.js')) infra(`${extensionTestsPath}.js not found; run: npm run compile:tests`);
 if (!fs.existsSync(path.join(root, 'dist', 'extension.js'))) infra('dist/extension.js not found; run: npm run build');

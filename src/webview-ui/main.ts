@@ -7,18 +7,10 @@ import { renderCall } from './callView';
 import { renderCallback } from './callbackView';
 import { renderNumber } from './numberView';
 import { h } from './dom';
-import { FromWebview, ToWebview } from './protocol';
+import { ToWebview } from './protocol';
+import { post, vscode } from './vscodeApi';
 
-interface VsCodeApi {
-  postMessage(m: FromWebview): void;
-  getState(): ToWebview | undefined;
-  setState(s: ToWebview): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
-export const post = (m: FromWebview) => vscode.postMessage(m);
 
 function render(msg: ToWebview): void {
   let view: HTMLElement;

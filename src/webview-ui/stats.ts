@@ -5,22 +5,13 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { button, h } from './dom';
-import { ChartView, FromWebview, StatsView, ToWebview } from './protocol';
+import { ChartView, StatsView, ToWebview, WebviewAction } from './protocol';
+import { post, vscode } from './vscodeApi';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, MatrixController, MatrixElement);
 
-interface VsCodeApi {
-  postMessage(m: FromWebview): void;
-  getState(): ToWebview | undefined;
-  setState(s: ToWebview): void;
-}
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
 const root = document.getElementById('root')!;
-const post = (m: FromWebview) => vscode.postMessage(m);
-const act = (action: 'range' | 'applyFilter' | 'select' | 'exportCsv' | 'saveImage' | 'painted' | 'refresh' | 'lookUp', value?: unknown) =>
-  post({ type: 'action', action, value: value === undefined ? undefined : JSON.stringify(value) });
+const act = (action: WebviewAction, value?: unknown) => post({ type: 'action', action, value: value === undefined ? undefined : JSON.stringify(value) });
 
 let charts: Chart[] = [];
 let current: StatsView | undefined;

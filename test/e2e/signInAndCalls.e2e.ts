@@ -2,6 +2,7 @@
 // the status bar, the Calls view with its status icons, the call details panel, and Connect Call from the palette.
 import * as assert from 'assert';
 import { startSandbox } from '../../src/sandbox';
+import { callHolding } from '../helpers/hostileCall';
 import { Workbench } from './workbench';
 
 export default async function signInAndCalls(wb: Workbench): Promise<void> {
@@ -86,27 +87,7 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     // Hostile text from the API stays text: a call whose fields hold markup, opened by SID from the palette.
     const sid = 'e'.repeat(31) + 'x';
     const hostile = '<img src=x onerror="document.title=1">[x](command:exotel.signOut)<script>alert(1)</script>';
-    sandbox.faults.next(
-      {
-        kind: 'status',
-        status: 200,
-        body: {
-          Call: {
-            Sid: sid,
-            Status: 'completed',
-            Direction: 'outbound-api',
-            From: hostile,
-            To: '+919876543210',
-            CallerName: hostile,
-            RecordingUrl: 'javascript:alert(1)',
-            DateCreated: '2026-11-20 10:00:00',
-            Duration: '12',
-            Price: '0.750',
-          },
-        },
-      },
-      { path: sid, times: 5 },
-    );
+    sandbox.faults.next(callHolding(sid, hostile, { RecordingUrl: 'javascript:alert(1)' }), { path: sid, times: 5 });
     await wb.runCommand('Exotel: Show Call Details…');
     await wb.answerQuickInput(sid, /Call SID/);
     await wb.webview().getByText(hostile).first().waitFor();

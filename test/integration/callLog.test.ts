@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, sandbox, waitFor, watchMessages } from './helpers';
+import { api, onSandboxProfile, sandbox, SandboxHandle, waitFor, watchMessages } from './helpers';
 import type { CallNode } from '../../src/features/callLog/callTreeItems';
 
 async function rows(): Promise<CallNode[]> {
@@ -18,11 +18,17 @@ async function allCalls(): Promise<CallNode[]> {
   return out;
 }
 
+/** The next list pages (five asks) hold one call that reads and the rows given, which do not; returns the good call. */
+function garbledPages(s: SandboxHandle, sid: string, ...unreadable: unknown[]) {
+  const good = { Sid: sid, Status: 'completed', Direction: 'outbound-api', From: '09845012340', To: '09876543210', DateCreated: '2026-11-20 10:00:00' };
+  s.faults.next({ kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, ...unreadable] } }, { path: '/Calls.json', times: 5 });
+  return good;
+}
+
 describe('call log', function () {
   this.timeout(60000);
   before(async () => {
-    await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await onSandboxProfile();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
 
@@ -169,18 +175,7 @@ describe('call log', function () {
     const a = await api();
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
-    const good = {
-      Sid: 'f'.repeat(32),
-      Status: 'completed',
-      Direction: 'outbound-api',
-      From: '09845012340',
-      To: '09876543210',
-      DateCreated: '2026-11-20 10:00:00',
-    };
-    s.faults.next(
-      { kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'completed' }, 'junk'] } },
-      { path: '/Calls.json', times: 5 },
-    );
+    const good = garbledPages(s, 'f'.repeat(32), { Status: 'completed' }, 'junk');
     a.callLog.restart();
     const r = await rows();
     s.faults.clear();
@@ -271,18 +266,7 @@ describe('call log', function () {
   it('an export says how many rows Exotel sent that could not be read and were left out', async () => {
     const s = await sandbox();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
-    const good = {
-      Sid: 'e'.repeat(31) + '1',
-      Status: 'completed',
-      Direction: 'outbound-api',
-      From: '09845012340',
-      To: '09876543210',
-      DateCreated: '2026-11-20 10:00:00',
-    };
-    s.faults.next(
-      { kind: 'status', status: 200, body: { Metadata: { NextPageUri: null }, Calls: [good, { Status: 'busy' }] } },
-      { path: '/Calls.json', times: 5 },
-    );
+    garbledPages(s, 'e'.repeat(31) + '1', { Status: 'busy' });
     const watch = watchMessages();
     const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-skipped-${Date.now()}.json`));
     try {

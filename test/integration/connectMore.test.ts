@@ -4,18 +4,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
-import type { Sandbox } from '../../src/sandbox';
 import { startLoopback } from '../helpers/loopback';
-import { api, sandbox, ShownMessage, sleep, waitFor, watchMessages } from './helpers';
+import { api, connects, lookups, onSandboxProfile, sandbox, ShownMessage, sleep, waitFor, watchMessages, withProfile } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
 const CALLER_E164 = '+918047112345';
-
-/** The connect requests the sandbox received. */
-const connects = (s: Sandbox) => s.requests.filter(r => r.method === 'POST' && r.path.endsWith('/Calls/connect.json'));
-/** The metadata look-ups of one number the sandbox received. */
-const lookups = (s: Sandbox, e164: string) => s.requests.filter(r => r.method === 'GET' && decodeURIComponent(r.path).endsWith(`/Numbers/${e164}.json`));
 
 /** A local webhook that keeps what it receives. */
 async function webhook() {
@@ -40,10 +34,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
   this.timeout(60000);
   let watch: ReturnType<typeof watchMessages> | undefined;
 
-  before(async () => {
-    await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-  });
+  before(onSandboxProfile);
 
   afterEach(() => {
     watch?.dispose();
@@ -316,17 +307,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     it('a production profile asks before each call, with a summary; declining sends nothing', async () => {
       const s = await sandbox();
       const a = await api();
-      await vscode.commands.executeCommand('exotel.signIn', {
-        name: NAME,
-        baseUrl: s.baseUrl,
-        accountSid: s.accountSid,
-        apiKey: s.apiKey,
-        apiToken: s.apiToken,
-        production: true,
-      });
-      try {
-        await vscode.commands.executeCommand('exotel.switchProfile', NAME);
-        await waitFor('the production profile', async () => (await a.account.current())?.name === NAME);
+      await withProfile(s, { name: NAME, production: true }, async () => {
         let answer: string | undefined;
         watch = watchMessages(() => answer);
         const before = connects(s).length;
@@ -352,12 +333,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
         assert.strictEqual(await vscode.commands.executeCommand('exotel.connectCall', other), undefined);
         assert.strictEqual(watch.modals().length, 3, 'the third call was not asked about');
         assert.strictEqual(connects(s).length - before, 1);
-      } finally {
-        watch?.dispose();
-        watch = undefined;
-        if ((await a.account.current())?.name === NAME) await vscode.commands.executeCommand('exotel.signOut', 'current');
-        await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-      }
+      });
       assert.strictEqual((await a.account.current())?.id, 'sandbox');
       assert.ok(!a.account.list().some(p => p.name === NAME));
     });

@@ -1,7 +1,8 @@
-// Shared by the in-host suites: the extension's test handle, the sandbox, and waiting.
+// Shared by the in-host suites: the extension's test handle, the sandbox and a second profile on it, and waiting.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExotelExtensionApi } from '../../src/extension';
+import { waitFor } from '../helpers/wait';
 
 export const EXTENSION_ID = 'exotel-vscode.exotel-vscode';
 export const CANARY = 'canary-9c1f0e7d2b6a4e83';
@@ -22,6 +23,38 @@ export async function sandbox() {
 }
 
 export { sleep, waitFor } from '../helpers/wait';
+
+export type SandboxHandle = Awaited<ReturnType<typeof sandbox>>;
+
+/** Starts the sandbox and makes its profile the active one, where most suites begin. */
+export async function onSandboxProfile(): Promise<SandboxHandle> {
+  const s = await sandbox();
+  await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+  return s;
+}
+
+/** The connect requests the sandbox received. */
+export const connects = (s: SandboxHandle) => s.requests.filter(r => r.method === 'POST' && r.path.endsWith('/Calls/connect.json'));
+/** The metadata look-ups of one number the sandbox received. */
+export const lookups = (s: SandboxHandle, e164: string) =>
+  s.requests.filter(r => r.method === 'GET' && decodeURIComponent(r.path).endsWith(`/Numbers/${e164}.json`));
+
+/**
+ * Runs `body` with a second profile signed in on the sandbox's own credentials and active (`profile` names it and may
+ * set production or a flow host), then signs it out and returns to the sandbox profile, whatever happened.
+ */
+export async function withProfile<T>(s: SandboxHandle, profile: { name: string; production?: boolean; flowHost?: string }, body: () => Promise<T>): Promise<T> {
+  const a = await api();
+  await vscode.commands.executeCommand('exotel.signIn', { ...profile, baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken });
+  try {
+    await vscode.commands.executeCommand('exotel.switchProfile', profile.name);
+    await waitFor(`the profile ${profile.name}`, async () => (await a.account.current())?.name === profile.name);
+    return await body();
+  } finally {
+    if ((await a.account.current())?.name === profile.name) await vscode.commands.executeCommand('exotel.signOut', 'current');
+    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+  }
+}
 
 type MessageKind = 'showInformationMessage' | 'showWarningMessage' | 'showErrorMessage';
 const MESSAGE_KINDS: readonly MessageKind[] = ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'];

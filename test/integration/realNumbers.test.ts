@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
-import { api, sandbox, waitFor, watchMessages } from './helpers';
+import { api, onSandboxProfile, sandbox, waitFor, watchMessages, withProfile } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
@@ -11,8 +11,7 @@ const CALLER = '08047112345';
 describe('real Exotel: numbers, CallerIds, flow host', function () {
   this.timeout(60000);
   before(async () => {
-    await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await onSandboxProfile();
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
   after(async () => {
@@ -107,29 +106,14 @@ describe('real Exotel: numbers, CallerIds, flow host', function () {
 
   it("a flow given by app id goes to the profile's flow host, which Copy as cURL shows; a full URL is sent as given", async () => {
     const s = await sandbox();
-    const a = await api();
-    const NAME = 'Mumbai (flow host test)';
     const flowCurl = (flow: object) =>
       vscode.commands.executeCommand<string>('exotel.connectCallToFlow', { from: '+919876543241', callerId: CALLER, flow, dryRun: 'curl' });
     assert.match(await flowCurl({ appId: '201334' }), new RegExp(`'Url=http://my\\.exotel\\.com/${s.accountSid}/exoml/start_voice/201334'`));
-    await vscode.commands.executeCommand('exotel.signIn', {
-      name: NAME,
-      baseUrl: s.baseUrl,
-      accountSid: s.accountSid,
-      apiKey: s.apiKey,
-      apiToken: s.apiToken,
-      flowHost: 'my.in.exotel.com',
-    });
-    try {
-      await vscode.commands.executeCommand('exotel.switchProfile', NAME);
-      await waitFor('the Mumbai profile', async () => (await a.account.current())?.name === NAME);
+    await withProfile(s, { name: 'Mumbai (flow host test)', flowHost: 'my.in.exotel.com' }, async () => {
       assert.match(await flowCurl({ appId: '201334' }), new RegExp(`'Url=http://my\\.in\\.exotel\\.com/${s.accountSid}/exoml/start_voice/201334'`));
       assert.match(await flowCurl({ url: 'https://flows.example.com/start/9' }), /'Url=https:\/\/flows\.example\.com\/start\/9'/);
       assert.strictEqual(await vscode.commands.executeCommand('exotel.setFlowHost', 'my.exotel.com'), 'my.exotel.com');
       await waitFor('the new flow host', async () => /my\.exotel\.com/.test(await flowCurl({ appId: '7' })));
-    } finally {
-      if ((await a.account.current())?.name === NAME) await vscode.commands.executeCommand('exotel.signOut', 'current');
-      await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-    }
+    });
   });
 });

@@ -8,21 +8,30 @@ import { t } from './translate';
 
 const secs = (n: number | undefined) => (n === undefined ? undefined : formatSeconds(n));
 
-export function summarize(call: Call): string {
-  if (isIncoming(call)) return summarizeIncoming(call);
-  const d = call.details;
-  const leg1 = d?.legs.find(l => l.id === 1)?.onCallDuration;
-  const agentTime = leg1 !== undefined ? t("; the agent's leg was connected for {0}", secs(leg1)!) : '';
-  switch (call.status) {
+/** A call not over yet reads the same in either direction; undefined once it has ended. */
+function unfinished(status: string): string | undefined {
+  switch (status) {
     case 'queued':
       return t("The call is waiting in Exotel's queue.");
     case 'ringing':
       return t('The call is ringing.');
     case 'in-progress':
       return t('The call is in progress.');
-    case 'canceled':
-      return t('The call was canceled before it connected.');
   }
+  return undefined;
+}
+
+/** How long leg 1 was connected, once details are loaded. */
+const leg1Seconds = (call: Call) => call.details?.legs.find(l => l.id === 1)?.onCallDuration;
+
+export function summarize(call: Call): string {
+  if (isIncoming(call)) return summarizeIncoming(call);
+  const d = call.details;
+  const leg1 = leg1Seconds(call);
+  const agentTime = leg1 !== undefined ? t("; the agent's leg was connected for {0}", secs(leg1)!) : '';
+  const live = unfinished(call.status);
+  if (live) return live;
+  if (call.status === 'canceled') return t('The call was canceled before it connected.');
   if (d?.leg1Status && d.leg1Status !== 'completed') {
     return t('The agent (From) {0}, so the customer was never called.', legWords(d.leg1Status));
   }
@@ -44,20 +53,11 @@ export function summarize(call: Call): string {
 /** An incoming call: Exotel's `completed` only says the caller reached the ExoPhone; Leg2Status says if an agent answered. */
 function summarizeIncoming(call: Call): string {
   const d = call.details;
-  const leg1 = d?.legs.find(l => l.id === 1)?.onCallDuration;
+  const leg1 = leg1Seconds(call);
   const callerTime = leg1 !== undefined ? t("; the caller's leg was connected for {0}", secs(leg1)!) : '';
-  switch (call.status) {
-    case 'queued':
-      return t("The call is waiting in Exotel's queue.");
-    case 'ringing':
-      return t('The call is ringing.');
-    case 'in-progress':
-      return t('The call is in progress.');
-    case 'completed':
-      break;
-    default:
-      return t("The caller never reached the ExoPhone's flow: the call ended as “{0}”.", call.status);
-  }
+  const live = unfinished(call.status);
+  if (live) return live;
+  if (call.status !== 'completed') return t("The caller never reached the ExoPhone's flow: the call ended as “{0}”.", call.status);
   if (!d)
     return t(
       'Exotel says “completed”: the caller reached the ExoPhone. Whether an agent answered is unknown until details are loaded (Leg2Status); Refresh loads them.',

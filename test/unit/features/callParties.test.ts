@@ -67,6 +67,18 @@ describe('legs by direction', () => {
     );
   });
 
+  it('a call not over yet reads the same in both directions; one that ended early does not', () => {
+    for (const [status, words] of [
+      ['queued', "The call is waiting in Exotel's queue."],
+      ['ringing', 'The call is ringing.'],
+      ['in-progress', 'The call is in progress.'],
+    ]) {
+      assert.deepStrictEqual([summarize({ ...outgoing, status }), summarize({ ...answeredIn, status })], [words, words]);
+    }
+    assert.strictEqual(summarize({ ...outgoing, status: 'canceled' }), 'The call was canceled before it connected.');
+    assert.strictEqual(summarize({ ...answeredIn, status: 'canceled' }), "The caller never reached the ExoPhone's flow: the call ended as “canceled”.");
+  });
+
   it('the icon, label and sidebar words of a missed incoming call say missed; without legs, unknown', () => {
     assert.deepStrictEqual(
       [callOutcome(outgoing), callOutcome(answeredIn), callOutcome(missedIn), callOutcome(listedIn)],

@@ -22,8 +22,6 @@ describe('call log', function () {
   this.timeout(60000);
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
 
   it('shows day groups of calls with a status icon each, newest first, then Load more', async () => {

@@ -42,7 +42,6 @@ describe('connect call: flows, DND, production, repeat, every option', function 
 
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
   });
 
   afterEach(() => {

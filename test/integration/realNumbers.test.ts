@@ -12,8 +12,6 @@ describe('real Exotel: numbers, CallerIds, flow host', function () {
   this.timeout(60000);
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
   after(async () => {
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');

@@ -26,7 +26,6 @@ describe('language-model tools', function () {
   let watch: ReturnType<typeof watchMessages> | undefined;
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
   });
   afterEach(() => {
     watch?.dispose();
@@ -374,16 +373,12 @@ describe('language-model tools', function () {
 
   it('signed out, the tools are no longer offered, and one invoked anyway sends nothing', async () => {
     const a = await api();
-    // Earlier suites may leave a stored profile active, which stopping the sandbox would return to: none for this test.
-    const stored = a.globalState.get<string>('exotel.activeProfile');
-    await a.globalState.update('exotel.activeProfile', undefined);
     await vscode.commands.executeCommand('exotel.stopSandbox');
     try {
       await waitFor('signed out', async () => (await a.account.current()) === undefined);
       await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
       assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
     } finally {
-      await a.globalState.update('exotel.activeProfile', stored);
       await sandbox();
       await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     }

@@ -16,7 +16,7 @@ import { dndMeaning } from './features/numbers/numberText';
 import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
 import { registerTools } from './features/tools';
-import { ExotelTestHandle, testHandle } from './testHandle';
+import { ExotelTestHandle, testClock, testHandle } from './testHandle';
 
 // For the in-host test that checks no handle is given outside ExtensionMode.Test (module exports, not the API).
 export { testHandle };
@@ -49,7 +49,8 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
   const numbers = timed('numbers', () => registerNumbers(deps, callLog.model));
   const callbacks = timed('callbacks', () => registerCallbacks(deps, sandbox));
-  const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl));
+  const clock = testClock(context); // ExtensionMode.Test only: a clock the in-host tests can move
+  const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl, clock?.now));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
   const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls, stats: callStats }));
   const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
@@ -68,6 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
     callLog,
     callDetails,
     placer: calls.placer,
+    clock,
     numbers,
     maskingNumbers,
     tools,

@@ -33,6 +33,34 @@ export function narrow<T extends object, K extends keyof T>(target: T, keys: rea
   return Object.freeze(view);
 }
 
+/**
+ * A clock the in-host tests can stop and move on, so that a time window (Repeat Last Call's) is tested without
+ * waiting it out or racing it. Made only in ExtensionMode.Test (see testClock); otherwise the real clock is used.
+ */
+export class TestClock {
+  private stoppedAt: number | undefined;
+  /** The time the features read: the real time, or the moment the clock was stopped at (moved on by `advance`). */
+  readonly now = (): number => this.stoppedAt ?? Date.now();
+  /** Stops the clock at the present moment. */
+  stop(): void {
+    this.stoppedAt = Date.now();
+  }
+  /** Moves the stopped clock on by `ms`. */
+  advance(ms: number): void {
+    if (this.stoppedAt === undefined) throw new Error('the test clock is running: stop it before moving it');
+    this.stoppedAt += ms;
+  }
+  /** Back to the real time. */
+  resume(): void {
+    this.stoppedAt = undefined;
+  }
+}
+
+/** A test clock in ExtensionMode.Test, undefined in every other mode (the features then read Date.now). */
+export function testClock(context: vscode.ExtensionContext): TestClock | undefined {
+  return context.extensionMode === vscode.ExtensionMode.Test ? new TestClock() : undefined;
+}
+
 /** A profile as tests see it: everything but the credentials (which never leave SecretStorage). */
 export type ProfileView = Readonly<Profile>;
 
@@ -64,7 +92,8 @@ export interface ExotelTestHandle {
     readonly currentFilter: CallLog['currentFilter'];
   };
   callDetails: CallDetailsPanels;
-  placer: { readonly repeatWindowMs: number };
+  /** Repeat Last Call's window, and the clock it is measured on (stop it, move it on, resume it). */
+  placer: { readonly repeatWindowMs: number; clock: Pick<TestClock, 'stop' | 'advance' | 'resume'> };
   numbers: Pick<NumberInfoService, 'requestCount' | 'signedIn' | 'size' | 'lookup' | 'peek' | 'entry' | 'clear' | 'saveNow'>;
   /** Whether exotel.privacy.maskNumbers is in effect. */
   maskingNumbers(): boolean;
@@ -91,6 +120,8 @@ export interface HandleParts {
   callLog: CallLog;
   callDetails: CallDetailsPanels;
   placer: CallPlacer;
+  /** From testClock(): defined whenever the handle is (both in ExtensionMode.Test only). */
+  clock: TestClock | undefined;
   numbers: NumberInfoService;
   maskingNumbers: () => boolean;
   tools: Tools;
@@ -131,7 +162,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       },
     }),
     callDetails: narrow(p.callDetails, ['view', 'refresh', 'perform', 'recordingCopy']),
-    placer: Object.freeze({ repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS }),
+    placer: Object.freeze({ repeatWindowMs: CallPlacer.REPEAT_WINDOW_MS, clock: narrow(p.clock!, ['stop', 'advance', 'resume']) }),
     numbers: narrow(p.numbers, ['requestCount', 'signedIn', 'size', 'lookup', 'peek', 'entry', 'clear', 'saveNow']),
     maskingNumbers: () => p.maskingNumbers(),
     tools: Object.freeze({ placeTestCall: narrow(p.tools.placeTestCall, ['prepareInvocation', 'invoke', 'budget']) }),

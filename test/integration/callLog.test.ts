@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { api, onSandboxProfile, sandbox, SandboxHandle, waitFor, watchMessages } from './helpers';
+import { api, sandbox, SandboxHandle, waitFor, watchMessages } from './helpers';
 import type { CallNode } from '../../src/features/callLog/callTreeItems';
 
 async function rows(): Promise<CallNode[]> {
@@ -28,8 +28,7 @@ function garbledPages(s: SandboxHandle, sid: string, ...unreadable: unknown[]) {
 describe('call log', function () {
   this.timeout(60000);
   before(async () => {
-    await onSandboxProfile();
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await sandbox();
   });
 
   it('shows day groups of calls with a status icon each, newest first, then Load more', async () => {

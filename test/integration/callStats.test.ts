@@ -31,8 +31,6 @@ describe('call stats', function () {
   this.timeout(180000);
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
   });
   after(async () => {
     await setSetting('hover.lookup', undefined);

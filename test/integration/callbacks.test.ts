@@ -21,7 +21,6 @@ describe('callbacks view', function () {
 
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     // The first delivery fails with 500, every later one succeeds.
     hook = await startLoopback((_r, i) => (i === 0 ? { status: 500, body: '{"error":"db down"}' } : { status: 200, body: '{"ok":true}' }));
     await vscode.commands.executeCommand('exotel.callbacks.clear');

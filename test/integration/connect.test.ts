@@ -12,7 +12,6 @@ describe('connect call', function () {
   this.timeout(60000);
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
   });
 
   it('sends exactly the documented request: form encoding, Basic auth header, no credentials in the URL', async () => {

@@ -54,7 +54,6 @@ describe('hardening (issue 10)', function () {
   this.timeout(90000);
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
   });
 
   describe('the activation result', () => {

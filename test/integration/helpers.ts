@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExotelExtensionApi } from '../../src/extension';
-import { waitFor } from '../helpers/wait';
+import { sleep, waitFor } from '../helpers/wait';
 
 export const EXTENSION_ID = 'exotel-vscode.exotel-vscode';
 export const CANARY = 'canary-9c1f0e7d2b6a4e83';
@@ -22,16 +22,58 @@ export async function sandbox() {
   return handle;
 }
 
-export { sleep, waitFor } from '../helpers/wait';
+export { sleep, waitFor };
+
+/** Every exotel.* setting the extension contributes (from its package.json). */
+function settingKeys(): string[] {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+  // One section or a list of them
+  type Section = { properties?: Record<string, unknown> };
+  const configuration = (ext.packageJSON as { contributes: { configuration: Section | Section[] } }).contributes.configuration;
+  return [configuration].flat().flatMap(section => Object.keys(section.properties ?? {}));
+}
+
+let suitesStarted = 0;
+
+/**
+ * Puts the host back where every top-level suite starts (index.ts runs it before each one's own hooks), so that no
+ * suite depends on what an earlier one left: no editor or panel open; every exotel.* setting at its default; no
+ * stored profile (an active one would be what stopping the sandbox returns to) and the sandbox profile active; the
+ * sandbox with no scripted fault left; the Calls view unfiltered and not loading; Repeat Last Call's clock running.
+ *
+ * The first suite of a run finds the host as VS Code started it, with no sandbox: it is not started here, since the
+ * accounts suite (first in file order) checks that activation alone starts none and signs nobody in.
+ */
+export async function resetHost(): Promise<void> {
+  const first = suitesStarted++ === 0;
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+
+  const config = () => vscode.workspace.getConfiguration();
+  for (const key of settingKeys()) {
+    const set = config().inspect(key);
+    if (set?.globalValue !== undefined) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    if (set?.workspaceValue !== undefined) await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+    if (set?.globalValue !== undefined || set?.workspaceValue !== undefined) {
+      const byDefault = JSON.stringify(set.defaultValue);
+      await waitFor(`${key} back to its default`, () => JSON.stringify(config().get(key)) === byDefault);
+    }
+  }
+
+  const a = await api();
+  a.placer.clock.resume();
+  for (const profile of a.account.list()) if (profile.id !== 'sandbox') await a.account.remove(profile.id);
+  if (a.globalState.get('exotel.activeProfile') !== undefined) await a.globalState.update('exotel.activeProfile', undefined);
+  if (!first || a.sandbox.handle) {
+    (await sandbox()).faults.clear();
+    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await waitFor('the sandbox profile', async () => (await a.account.current())?.id === 'sandbox');
+  }
+  if (Object.values(a.callLog.currentFilter).some(v => v !== undefined)) await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+  await waitFor('the call log to settle', () => !a.callLog.model.state.loading);
+}
 
 export type SandboxHandle = Awaited<ReturnType<typeof sandbox>>;
-
-/** Starts the sandbox and makes its profile the active one, where most suites begin. */
-export async function onSandboxProfile(): Promise<SandboxHandle> {
-  const s = await sandbox();
-  await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
-  return s;
-}
 
 /** The connect requests the sandbox received. */
 export const connects = (s: SandboxHandle) => s.requests.filter(r => r.method === 'POST' && r.path.endsWith('/Calls/connect.json'));

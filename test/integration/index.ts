@@ -3,10 +3,12 @@
 //   npm run test:host       (offline: code-server + Chromium, scripts/host/run-in-host.js)
 //   npm run test:electron   (@vscode/test-electron, needs internet to download VS Code)
 // Loads every *.test.js under out/test/integration (recursively); mocha BDD (describe/it).
+// Before each top-level describe, the host is reset (helpers.resetHost): no suite depends on another's leftovers.
 // Env knobs (reach the extension host): MOCHA_GREP=<pattern>, MOCHA_TIMEOUT=<ms>.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { resetHost } from './helpers';
 
 function findTests(dir: string): string[] {
   const files: string[] = [];
@@ -28,6 +30,11 @@ export function run(): Promise<void> {
     color: false,
     timeout: Number(process.env.MOCHA_TIMEOUT) || 60000,
     ...(process.env.MOCHA_GREP ? { grep: process.env.MOCHA_GREP } : {}),
+  });
+  // Each top-level describe starts from the same host: resetHost runs first among its "before all" hooks (it is
+  // added as the describe is created, before its body adds its own).
+  mocha.suite.on(Mocha.Suite.constants.EVENT_SUITE_ADD_SUITE, (suite: Mocha.Suite) => {
+    suite.beforeAll('reset the host (helpers.resetHost)', resetHost);
   });
   for (const file of findTests(__dirname)) {
     mocha.addFile(file);

@@ -18,7 +18,6 @@ describe('legs by direction', function () {
   this.timeout(60000);
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
   });
   after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 

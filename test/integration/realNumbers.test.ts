@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
-import { api, onSandboxProfile, sandbox, waitFor, watchMessages, withProfile } from './helpers';
+import { api, sandbox, waitFor, watchMessages, withProfile } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
@@ -11,8 +11,7 @@ const CALLER = '08047112345';
 describe('real Exotel: numbers, CallerIds, flow host', function () {
   this.timeout(60000);
   before(async () => {
-    await onSandboxProfile();
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await sandbox();
   });
   after(async () => {
     await vscode.commands.executeCommand('exotel.callLog.clearFilter');

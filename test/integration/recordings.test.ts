@@ -27,7 +27,6 @@ describe('recordings on the details panel', function () {
   this.timeout(60000);
   before(async () => {
     await sandbox();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
   });
   afterEach(async () => {
     (await sandbox()).setSignedRecordingUrls(true);

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DATA_CLOSE, DATA_OPEN } from '../../src/features/tools/toolData';
 import { callHolding } from '../helpers/hostileCall';
-import { api, connects, lookups, onSandboxProfile, sandbox, waitFor, watchMessages, withProfile } from './helpers';
+import { api, connects, lookups, sandbox, waitFor, watchMessages, withProfile } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
@@ -21,7 +21,9 @@ const never = new vscode.CancellationTokenSource().token;
 describe('language-model tools', function () {
   this.timeout(90000);
   let watch: ReturnType<typeof watchMessages> | undefined;
-  before(onSandboxProfile);
+  before(async () => {
+    await sandbox();
+  });
   afterEach(() => {
     watch?.dispose();
     watch = undefined;
@@ -324,16 +326,12 @@ describe('language-model tools', function () {
 
   it('signed out, the tools are no longer offered, and one invoked anyway sends nothing', async () => {
     const a = await api();
-    // Earlier suites may leave a stored profile active, which stopping the sandbox would return to: none for this test.
-    const stored = a.globalState.get<string>('exotel.activeProfile');
-    await a.globalState.update('exotel.activeProfile', undefined);
     await vscode.commands.executeCommand('exotel.stopSandbox');
     try {
       await waitFor('signed out', async () => (await a.account.current()) === undefined);
       await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
       assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
     } finally {
-      await a.globalState.update('exotel.activeProfile', stored);
       await sandbox();
       await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
     }

@@ -13,6 +13,9 @@ export class CallPlacer {
   private last: { key: string; at: number; call: Call } | undefined;
   static readonly REPEAT_WINDOW_MS = 3000;
 
+  /** `now`: the clock of the repeat window (the in-host tests hand in one they can move; otherwise the real one). */
+  constructor(private readonly now: () => number = Date.now) {}
+
   /** A connect is on its way: the language-model tool refuses rather than wait for it. */
   get busy(): boolean {
     return this.inFlight !== undefined;
@@ -25,7 +28,7 @@ export class CallPlacer {
       return this.inFlight;
     }
     const key = JSON.stringify(params);
-    if (!deliberate && this.last && this.last.key === key && Date.now() - this.last.at < CallPlacer.REPEAT_WINDOW_MS) {
+    if (!deliberate && this.last && this.last.key === key && this.now() - this.last.at < CallPlacer.REPEAT_WINDOW_MS) {
       void showInfo(t('This call was placed a moment ago; it was not placed twice.'));
       return Promise.resolve(this.last.call);
     }
@@ -38,7 +41,7 @@ export class CallPlacer {
       ),
     )
       .then(call => {
-        this.last = { key, at: Date.now(), call };
+        this.last = { key, at: this.now(), call };
         return call;
       })
       .finally(() => {

@@ -17,14 +17,15 @@ export interface CallService {
   placeAndFollow(conn: Connection, params: ConnectCallParams | ConnectToFlowParams): Promise<Call>;
 }
 
-/** Connect Call, Connect Call to Flow and Repeat Last Call. */
+/** Connect Call, Connect Call to Flow and Repeat Last Call. `now`: the placer's clock (a movable one in the in-host tests). */
 export function registerCalls(
   { context, log, session }: Deps,
   numbers: DndChecker | undefined,
   onPlaced: (call: Call) => void,
   callbackInbox?: CallDeps['callbackInbox'],
+  now?: () => number,
 ): CallService {
-  const placer = new CallPlacer();
+  const placer = new CallPlacer(now);
   const stopping = new AbortController();
   context.subscriptions.push({ dispose: () => stopping.abort() });
   const d: CallDeps = { session, log, state: context.globalState, placer, numbers, onPlaced, stop: stopping.signal, callbackInbox };

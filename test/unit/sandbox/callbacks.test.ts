@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import * as http from 'http';
-import { AddressInfo } from 'net';
 import { Sandbox } from '../../../src/sandbox';
+import { startLoopback } from '../../helpers/loopback';
 import { BASIC, connect, Received, start, TIMESTAMP, waitFor, webhook } from './helpers';
 
 type Hook = Awaited<ReturnType<typeof webhook>>;
@@ -215,11 +214,8 @@ describe('sandbox: StatusCallback retries and override', () => {
   });
 
   it('a webhook that never answers times out (per-delivery timeout) and is retried', async () => {
-    const sockets = new Set<import('net').Socket>();
-    const silent = http.createServer(() => undefined);
-    silent.on('connection', s => sockets.add(s));
-    await new Promise<void>(r => silent.listen(0, '127.0.0.1', r));
-    const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/hook`;
+    const silent = await startLoopback(() => ({ hang: true }));
+    const url = `${silent.baseUrl}/hook`;
     const sb = await start({ callbackTimeoutMs: 50 });
     try {
       await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: url });
@@ -230,8 +226,7 @@ describe('sandbox: StatusCallback retries and override', () => {
       );
     } finally {
       await sb.close();
-      sockets.forEach(s => s.destroy());
-      silent.close();
+      await silent.close();
     }
   });
 

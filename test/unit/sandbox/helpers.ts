@@ -1,8 +1,8 @@
-// Shared test plumbing: real HTTP to the sandbox on 127.0.0.1, and a loopback webhook receiver.
+// Shared test plumbing: real HTTP to the sandbox on 127.0.0.1, and a webhook receiver on the shared loopback server.
 import busboy from 'busboy';
 import * as http from 'http';
-import { AddressInfo } from 'net';
 import { Sandbox, SandboxOptions, startSandbox } from '../../../src/sandbox';
+import { startLoopback } from '../../helpers/loopback';
 
 // Tests poll freely, so the 200/min limit is off unless a test turns it on.
 export const FAST: SandboxOptions = { progressMs: 60, postCallLagMs: 60, callbackRetryDelaysMs: [30, 30], rateLimitPerMinute: 0 };
@@ -65,37 +65,22 @@ export interface Received {
   fields?: Array<[string, string]>;
 }
 
-/** A webhook receiver on 127.0.0.1 answering with the given statuses in turn (then 200). */
+/** A webhook receiver on 127.0.0.1 (test/helpers/loopback.ts) answering with the given statuses in turn (then 200). */
 export async function webhook(statuses: number[] = []): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
   const received: Received[] = [];
   const queue = [...statuses];
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const raw = Buffer.concat(chunks).toString('utf8');
-      const contentType = req.headers['content-type'] ?? '';
-      const entry: Received = { headers: req.headers, contentType, raw };
-      if (contentType.startsWith('application/json')) {
-        entry.json = JSON.parse(raw);
-      } else {
-        entry.fields = await multipartFields(contentType, raw);
-      }
-      received.push(entry);
-      res.writeHead(queue.shift() ?? 200).end('ok');
-    });
+  const server = await startLoopback(async req => {
+    const contentType = req.headers['content-type'] ?? '';
+    const entry: Received = { headers: req.headers, contentType, raw: req.body };
+    if (contentType.startsWith('application/json')) {
+      entry.json = JSON.parse(req.body);
+    } else {
+      entry.fields = await multipartFields(contentType, req.body);
+    }
+    received.push(entry);
+    return { status: queue.shift() ?? 200, body: 'ok', headers: { 'Content-Type': 'text/plain' } };
   });
-  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    received,
-    close: () =>
-      new Promise<void>(resolve => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
+  return { url: `${server.baseUrl}/hook`, received, close: () => server.close() };
 }
 
 function multipartFields(contentType: string, raw: string): Promise<Array<[string, string]>> {

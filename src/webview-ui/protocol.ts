@@ -174,12 +174,15 @@ export type ToWebview =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
+/** What the Call Stats page asks; its value is JSON (a range, a selection, an image) checked by the extension. */
+export const STATS_ACTIONS = ['refresh', 'lookUp', 'range', 'applyFilter', 'select', 'exportCsv', 'saveImage', 'painted'] as const;
+export type StatsAction = (typeof STATS_ACTIONS)[number];
+
 export type WebviewAction =
-  | 'refresh'
+  | StatsAction
   | 'copy'
   | 'callAgain'
   | 'openExternal'
-  | 'lookUp'
   | 'callNumber'
   | 'showCall'
   | 'resend'
@@ -189,13 +192,6 @@ export type WebviewAction =
   | 'openCall'
   | 'showAttempt'
   | 'playRecording'
-  | 'downloadRecording'
-  // Call Stats: value is JSON (a range, a selection, an image) checked by the extension.
-  | 'range'
-  | 'applyFilter'
-  | 'select'
-  | 'exportCsv'
-  | 'saveImage'
-  | 'painted';
+  | 'downloadRecording';
 
 export type FromWebview = { type: 'ready' } | { type: 'action'; action: WebviewAction; value?: string };

@@ -5,13 +5,13 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { button, h } from './dom';
-import { ChartView, StatsView, ToWebview, WebviewAction } from './protocol';
+import { ChartView, StatsAction, StatsView, ToWebview } from './protocol';
 import { post, vscode } from './vscodeApi';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, MatrixController, MatrixElement);
 
 const root = document.getElementById('root')!;
-const act = (action: WebviewAction, value?: unknown) => post({ type: 'action', action, value: value === undefined ? undefined : JSON.stringify(value) });
+const act = (action: StatsAction, value?: unknown) => post({ type: 'action', action, value: value === undefined ? undefined : JSON.stringify(value) });
 
 let charts: Chart[] = [];
 let current: StatsView | undefined;

@@ -20,7 +20,7 @@ import {
   StatsSelection,
   statsToCsv,
 } from '../../stats';
-import { StatsView, WebviewAction } from '../../webview-ui/protocol';
+import { STATS_ACTIONS, StatsAction, StatsView, WebviewAction } from '../../webview-ui/protocol';
 import { fetchAllCalls } from './fetchCalls';
 import { LoadedCalls, prepareLoad, RangeLoad, remember } from './statsLoader';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
@@ -203,15 +203,17 @@ export class CallStatsPanel extends ExotelPanel {
   }
 
   protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
+    // Only what the stats page asks: another page's action names nothing here.
+    if (!(STATS_ACTIONS as readonly string[]).includes(action)) return;
     try {
-      await this.act(action, parse(value));
+      await this.act(action as StatsAction, parse(value));
     } catch (err) {
       // The page already shows a failed load; anything else is logged.
       this.source.log.error(`Call Stats: ${action}`, err);
     }
   }
 
-  private async act(action: WebviewAction, data: unknown): Promise<void> {
+  private async act(action: StatsAction, data: unknown): Promise<void> {
     switch (action) {
       case 'refresh':
         return this.refresh(true);

@@ -10,7 +10,7 @@ const noVscode = {
         {
           name: 'vscode',
           message:
-            'The core (src/exotel, src/phone, src/sandbox, src/callTests, src/callbacks, src/stats) must stay free of the editor: pass what you need in.',
+            'The core (src/exotel, src/phone, src/sandbox, src/webhooks, src/callTests, src/callbacks, src/stats) must stay free of the editor: pass what you need in.',
         },
       ],
     },
@@ -52,6 +52,50 @@ const layers = {
   },
 };
 
+// The folder table of docs/ARCHITECTURE.md as lint: what each core folder may import besides itself (and Node's
+// and npm's modules). The longest matching prefix decides; folders not listed here (common, session, features) are
+// held by no-cross-feature above. A new core folder gets a row here before its first import.
+const FOLDER_TABLE = {
+  'src/phone': ['src/common/callText'],
+  'src/exotel': ['src/phone', 'src/common/callText'],
+  'src/webhooks': [],
+  'src/sandbox': ['src/phone', 'src/webhooks'],
+  'src/callbacks': ['src/webhooks', 'src/exotel', 'src/common/callText'],
+  'src/stats': ['src/exotel', 'src/phone', 'src/common/callText'],
+  'src/callTests': ['src/exotel', 'src/sandbox', 'src/phone', 'src/common/callText'],
+  'src/webview-ui': ['src/common/untrustedText.ts'],
+  'src/common/callText': ['src/exotel', 'src/phone', 'src/common/privacy.ts', 'src/webview-ui/protocol.ts'],
+};
+const under = (file, folder) => file === path.resolve(folder) || file.startsWith(path.resolve(folder) + path.sep);
+const rowOf = file =>
+  Object.keys(FOLDER_TABLE)
+    .filter(folder => under(file, folder))
+    .sort((a, b) => b.length - a.length)[0];
+const resolved = (from, source) => {
+  const target = path.resolve(path.dirname(from), source);
+  return /\.[cm]?[jt]s$/.test(target) || target.endsWith(path.sep + 'index') ? target : [target, target + '.ts'];
+};
+layers.rules['folder-table'] = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const row = rowOf(context.filename);
+    if (!row) return {};
+    const check = (node, source) => {
+      if (typeof source !== 'string' || !source.startsWith('.')) return;
+      const targets = [resolved(context.filename, source)].flat();
+      if (targets.some(t => under(t, row))) return;
+      if (targets.some(t => FOLDER_TABLE[row].some(allowed => under(t, allowed) || t === path.resolve(allowed)))) return;
+      const to = path.relative(path.resolve('.'), targets[0]);
+      context.report({ node, message: `${row} may not import ${to} (docs/ARCHITECTURE.md, the folder table in eslint.config.mjs).` });
+    };
+    return {
+      ImportDeclaration: n => check(n, n.source.value),
+      ExportNamedDeclaration: n => n.source && check(n, n.source.value),
+      ExportAllDeclaration: n => check(n, n.source.value),
+    };
+  },
+};
+
 const notifyOnly = {
   selector: "MemberExpression[object.property.name='window'][property.name=/^show(Information|Warning|Error)Message$/]",
   message: 'Use showInfo/showWarning/showError from src/common/notify.ts: text from Exotel must not become a command link.',
@@ -79,6 +123,7 @@ export default tseslint.config(
       'src/phone/**',
       'src/sandbox/**',
       'src/callbacks/**',
+      'src/webhooks/**',
       'src/stats/**',
       'src/webview-ui/**',
       'src/common/callText/**',
@@ -93,7 +138,12 @@ export default tseslint.config(
     rules: noVscode,
   },
   // extension.ts (the composition root) is the one place that wires features; testHandle.ts is its test-only view of them.
-  { files: ['src/**/*.ts'], ignores: ['src/extension.ts', 'src/testHandle.ts'], plugins: { layers }, rules: { 'layers/no-cross-feature': 'error' } },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/extension.ts', 'src/testHandle.ts'],
+    plugins: { layers },
+    rules: { 'layers/no-cross-feature': 'error', 'layers/folder-table': 'error' },
+  },
   {
     // Notifications render [label](command:…) as live links: they go through src/common/notify.ts, which defuses them.
     // Words go through the one translator (src/common/callText/translate.ts); only the composition root installs vscode.l10n.t.

@@ -1,7 +1,7 @@
 // One delivery, whatever recorded it: a sandbox StatusCallback attempt, a request the receiver caught
 // (and what the forwarded handler answered), or a Resend from the editor. The Callbacks view lists these.
-import type { CallbackAttempt } from '../sandbox/callbacks';
-import type { FailureKind, SendResult } from './httpSend';
+import type { CallbackAttempt } from '../webhooks/attempt';
+import type { FailureKind, SendResult } from '../webhooks/httpSend';
 import { contentTypeOf, parsePayload } from './payload';
 import type { Capture } from './receiver';
 

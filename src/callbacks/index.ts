@@ -2,7 +2,6 @@
 // Editor-free: never import 'vscode' here.
 export * from './delivery';
 export * from './formats';
-export * from './httpSend';
 export * from './mask';
 export * from './payload';
 export * from './receiver';

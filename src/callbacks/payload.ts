@@ -1,8 +1,8 @@
 // A callback body as fields (for the panel's table and the edit document), whatever its shape: multipart,
 // JSON, urlencoded or anything else. Never throws: a body that cannot be read says why in `problem`.
 import { randomBytes } from 'crypto';
-import { flatten } from '../sandbox/callbackPayload';
-import type { OutgoingRequest } from './httpSend';
+import { flatten } from '../webhooks/wireFormat';
+import type { OutgoingRequest } from '../webhooks/httpSend';
 
 export type PayloadKind = 'multipart' | 'json' | 'urlencoded' | 'text' | 'empty';
 

@@ -4,7 +4,7 @@
 // or evaluates anything it receives: bodies are kept as text.
 import * as http from 'http';
 import { AddressInfo } from 'net';
-import { flatHeaders, sendRequest, SendResult } from './httpSend';
+import { flatHeaders, sendRequest, SendResult } from '../webhooks/httpSend';
 
 export interface ReceiverOptions {
   /** 0 or undefined: a free port. The host is always 127.0.0.1. */

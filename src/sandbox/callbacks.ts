@@ -1,38 +1,9 @@
 // Delivers StatusCallbacks: POST, 15 s timeout, a failed delivery (network error, timeout or
 // non-2xx) retried twice with a backoff. Every attempt is kept for tests and the UI.
-import { FailureKind, sendRequest } from '../callbacks/httpSend';
+import { sendRequest } from '../webhooks/httpSend';
+import type { CallbackAttempt, CallbackEvent } from '../webhooks/attempt';
 import { randomHex } from './random';
-import { asJson, asMultipart, Fields } from './callbackPayload';
-import { CallbackEvent } from './types';
-
-export interface CallbackAttempt {
-  callSid: string;
-  event: CallbackEvent;
-  url: string;
-  /** 1 for the first try, 2 and 3 for the retries. */
-  attempt: number;
-  contentType: string;
-  body: string;
-  at: Date;
-  ok: boolean;
-  status?: number;
-  error?: string;
-  // The exchange in full, for the Callbacks view and call tests; the fields above keep their meaning.
-  method: 'POST';
-  /** The request headers exactly as sent (Content-Length included). */
-  requestHeaders: Record<string, string>;
-  /** Tries this delivery gets in all: 1 + the retries. */
-  maxAttempts: number;
-  /** False while the request is in flight. */
-  done: boolean;
-  responseHeaders?: Record<string, string>;
-  /** The handler's answer, at most 64 KiB of it. */
-  responseBody?: string;
-  responseTruncated?: boolean;
-  latencyMs?: number;
-  /** Why no answer came: timeout, connection refused, connection reset (or other). */
-  errorKind?: FailureKind;
-}
+import { asJson, asMultipart, Fields } from '../webhooks/wireFormat';
 
 export interface DispatcherOptions {
   timeoutMs: number;
@@ -119,3 +90,5 @@ export class CallbackDispatcher {
     });
   }
 }
+
+export type { CallbackAttempt } from '../webhooks/attempt';

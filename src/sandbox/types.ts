@@ -1,5 +1,6 @@
 // Shapes shared across the sandbox. The stored record is richer than what Exotel renders:
 // rendering (callView.ts) picks and orders the public fields.
+import type { CallbackEvent } from '../webhooks/attempt';
 
 export const CALL_STATUSES = ['queued', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -12,7 +13,7 @@ export const DIRECTIONS = ['inbound', 'outbound-api', 'outbound-dial'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 export type LegStatus = TerminalStatus | null;
-export type CallbackEvent = 'terminal' | 'answered';
+export type { CallbackEvent };
 
 export interface Leg {
   id: number;

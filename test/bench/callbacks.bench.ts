@@ -1,7 +1,8 @@
 // The Callbacks view with 1,000 recorded deliveries: the memory they hold and the time to build the list as the
 // tree does (group by call, then every row's label, description, icon and tooltip). No assertions: figures only.
 import { CallbackAttempt } from '../../src/sandbox/callbacks';
-import { asMultipart, callbackFields } from '../../src/sandbox/callbackPayload';
+import { callbackFields } from '../../src/sandbox/callbackPayload';
+import { asMultipart } from '../../src/webhooks/wireFormat';
 import { newCallRecord } from '../../src/sandbox/callRecord';
 import { Delivery, DeliveryStore, deliveryRow, fromAttempt, groupDeliveries, jsonLine } from '../../src/callbacks';
 

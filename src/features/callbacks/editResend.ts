@@ -2,7 +2,8 @@
 // at the top of the document) sends what the document says now.
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
-import { Delivery, fromEditable, OutgoingRequest, resendTarget, toEditable } from '../../callbacks';
+import { Delivery, fromEditable, resendTarget, toEditable } from '../../callbacks';
+import type { OutgoingRequest } from '../../webhooks';
 import { Disposable } from '../../common/disposable';
 
 const NOTE_KEY = '//';

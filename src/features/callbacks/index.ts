@@ -1,18 +1,7 @@
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
-import {
-  CallInfo,
-  curlCommand,
-  Delivery,
-  DeliveryStore,
-  fixtureOf,
-  fromAttempt,
-  fromCapture,
-  fromResend,
-  jsonLine,
-  resendTarget,
-  sendRequest,
-} from '../../callbacks';
+import { CallInfo, curlCommand, Delivery, DeliveryStore, fixtureOf, fromAttempt, fromCapture, fromResend, jsonLine, resendTarget } from '../../callbacks';
+import { sendRequest } from '../../webhooks';
 import { registerCommand } from '../../common/commands';
 import { showInfo, showWarning } from '../../common/notify';
 import { accountOffsetMinutes } from '../../common/settings';

@@ -15,9 +15,9 @@ import {
   maskUrl,
   parsePayload,
   resultKind,
-  sendRequest,
   toEditable,
 } from '../../../src/callbacks';
+import { sendRequest } from '../../../src/webhooks';
 import { CALLBACK_INBOX_PATH, Sandbox } from '../../../src/sandbox';
 import { startLoopback } from '../../helpers/loopback';
 import { BASIC, connect, start, waitFor } from '../sandbox/helpers';

@@ -4,7 +4,8 @@ import * as assert from 'assert';
 import * as http from 'http';
 import * as net from 'net';
 import { AddressInfo } from 'net';
-import { Capture, fromCapture, joinTarget, Receiver, resultKind, sendRequest, startReceiver } from '../../../src/callbacks';
+import { Capture, fromCapture, joinTarget, Receiver, resultKind, startReceiver } from '../../../src/callbacks';
+import { sendRequest } from '../../../src/webhooks';
 import { startLoopback, Loopback } from '../../helpers/loopback';
 
 async function until<T>(probe: () => T | undefined, what: string, ms = 5000): Promise<T> {

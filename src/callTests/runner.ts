@@ -5,6 +5,7 @@ import { CancelledError, ExotelError, NotFoundError, ValidationError } from '../
 import { Call, isFinalStatus } from '../exotel/models';
 import { CallbackRecord, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
 import { ParsedSuite, SuiteTest } from './parseSuite';
+import { errorMessage } from '../base/errorMessage';
 
 /** What the runner needs of an ExotelClient. */
 export interface CallApi {
@@ -169,7 +170,7 @@ async function waitForCall(placed: Call, e: Expectations, target: RunTarget, dea
     } catch (err) {
       if (err instanceof CancelledError) return { call, cancelled: true };
       // Exotel may not list a call for a moment after placing it; anything else is retried until the deadline too.
-      lastError = err instanceof NotFoundError ? 'not found yet' : err instanceof Error ? err.message : String(err);
+      lastError = err instanceof NotFoundError ? 'not found yet' : errorMessage(err);
       continue;
     }
     if (!isFinalStatus(call.status)) continue;

@@ -3,6 +3,7 @@
 import { randomBytes } from 'crypto';
 import { flatten } from '../webhooks/wireFormat';
 import type { OutgoingRequest } from '../webhooks/httpSend';
+import { errorMessage } from '../base/errorMessage';
 
 export type PayloadKind = 'multipart' | 'json' | 'urlencoded' | 'text' | 'empty';
 
@@ -24,7 +25,7 @@ export function parsePayload(contentType: string | undefined, body: string): Par
       const entries = json !== null && typeof json === 'object' ? Object.entries(json as object) : [['(value)', json] as [string, unknown]];
       return { kind: 'json', fields: flatten(entries), json };
     } catch (err) {
-      return { kind: 'json', fields: [], problem: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+      return { kind: 'json', fields: [], problem: `Not valid JSON: ${errorMessage(err)}` };
     }
   }
   if (type.startsWith('multipart/form-data')) return parseMultipart(type, contentType ?? '', body);

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { FromWebview, ToWebview, WebviewAction } from '../../webview-ui/protocol';
+import { reportError } from '../commands';
 import { Disposable } from '../disposable';
+import { Log } from '../log';
 import { buildHtml, PageKind, webviewOptions } from './html';
 
 /**
@@ -15,6 +17,7 @@ export abstract class ExotelPanel extends Disposable {
 
   protected constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
     viewType: string,
     private readonly page: PageKind,
     private readonly title: string,
@@ -58,7 +61,13 @@ export abstract class ExotelPanel extends Disposable {
       if (this.last) void this.panel.webview.postMessage(this.last);
       return;
     }
-    if (m.type === 'action') await this.onAction(m.action, m.value);
+    if (m.type !== 'action') return;
+    try {
+      await this.onAction(m.action, m.value);
+    } catch (err) {
+      // A button on the page runs like a command: its failure is logged and shown once, never lost.
+      reportError(this.log, `${this.title}: ${m.action}`, err);
+    }
   }
 }
 

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Log } from '../../common/log';
 import { cspMediaOrigin } from '../../common/untrustedText';
 import { Call, CancelledError, ExotelClient, recordingFileName, recordingSource, RecordingSource } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
@@ -11,6 +12,7 @@ import { callView } from '../../common/callText/callSummary';
 import { recordingView } from '../../common/callText/recordingText';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 
 /** RecordingUrlValidity the panel asks for (Exotel accepts 5–60, see RECORDING_URL_VALIDITY). */
 export const RECORDING_VALIDITY_MINUTES = 30;
@@ -36,11 +38,12 @@ export class CallDetailsPanel extends ExotelPanel {
 
   constructor(
     private readonly extUri: vscode.Uri,
+    log: Log,
     private readonly source: CallDetailsSource,
     readonly sid: string,
     known?: Call,
   ) {
-    super(extUri, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
+    super(extUri, log, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.register({ dispose: () => this.removeCopy() });
     this.render();
@@ -71,7 +74,7 @@ export class CallDetailsPanel extends ExotelPanel {
       if (this.rec.error) this.rec = { localSrc: this.rec.localSrc };
       this.render();
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       // Shown even if the page becomes ready only after this fast failure. With a call shown, it stays, and the
       // failure is said above it: a Refresh that fails must not look like one that did nothing.
       if (!this.call) {
@@ -145,7 +148,7 @@ export class CallDetailsPanel extends ExotelPanel {
       this.rec = { localSrc: this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString() };
     } catch (err) {
       if (this.isDisposed) return;
-      this.rec = { error: err instanceof CancelledError ? t('Fetching the recording was cancelled.') : err instanceof Error ? err.message : String(err) };
+      this.rec = { error: err instanceof CancelledError ? t('Fetching the recording was cancelled.') : errorMessage(err) };
     } finally {
       if (this.download === abort) this.download = undefined;
     }

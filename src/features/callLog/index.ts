@@ -68,7 +68,7 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     client: async () => (await session.require()).client,
   };
   const panels = new PanelRegistry<CallDetailsPanel>();
-  const showDetails = (sid: string, known?: Call) => panels.show(sid, () => new CallDetailsPanel(context.extensionUri, details, sid, known));
+  const showDetails = (sid: string, known?: Call) => panels.show(sid, () => new CallDetailsPanel(context.extensionUri, log, details, sid, known));
   context.subscriptions.push(
     callLog,
     { dispose: () => panels.disposeAll() },

@@ -4,6 +4,7 @@ import { Call, CallFilter, ExotelClient, parseExotelTime } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { showInfo, showWarning } from '../../common/notify';
 import { Log } from '../../common/log';
+import { defaultSaveUri } from '../../common/saveLocation';
 import {
   CallStats,
   ChartId,
@@ -26,6 +27,7 @@ import { LoadedCalls, prepareLoad, RangeLoad, remember } from './statsLoader';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
 
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 const CHARTS: readonly ChartId[] = ['perDay', 'heatmap', 'answerRate', 'talkTime', 'spendPerDay', 'exophone', 'direction', 'circle', 'operator'];
 
 /** Exactly these calls, by SID within the 31-day window each was listed in (the Calls view's selection filter). */
@@ -64,6 +66,9 @@ export interface StatsFigures {
   computeMs?: number;
 }
 
+/** Actions whose failure the page shows in place of the figures. */
+const PAGE_SHOWS_FAILURE: readonly StatsAction[] = ['refresh', 'range', 'applyFilter'];
+
 export class CallStatsPanel extends ExotelPanel {
   private choice: RangeChoice;
   private applyFilter = false;
@@ -80,7 +85,7 @@ export class CallStatsPanel extends ExotelPanel {
     choice: RangeChoice = { preset: 'last7' },
     applyFilter = false,
   ) {
-    super(extensionUri, 'exotel.callStats', 'stats', t('Call Stats'));
+    super(extensionUri, source.log, 'exotel.callStats', 'stats', t('Call Stats'));
     this.choice = choice;
     this.applyFilter = applyFilter;
     void this.refresh(false).catch(() => undefined);
@@ -158,7 +163,7 @@ export class CallStatsPanel extends ExotelPanel {
           `statistics ${this.figures.computeMs?.toFixed(1)} ms; event-loop delay p99 ${this.figures.loopDelayP99Ms.toFixed(1)} ms, max ${this.figures.loopDelayMaxMs.toFixed(1)} ms`,
       );
     } catch (err) {
-      if (!this.isDisposed) this.show({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      if (!this.isDisposed) this.show({ type: 'error', message: errorMessage(err) });
       throw err;
     } finally {
       loop.disable();
@@ -208,7 +213,8 @@ export class CallStatsPanel extends ExotelPanel {
     try {
       await this.act(action as StatsAction, parse(value));
     } catch (err) {
-      // The page already shows a failed load; anything else is logged.
+      // A failed load is shown on the page itself; any other failure (a file not written) goes to the user as well.
+      if (!PAGE_SHOWS_FAILURE.includes(action as StatsAction)) throw err;
       this.source.log.error(`Call Stats: ${action}`, err);
     }
   }
@@ -292,7 +298,7 @@ export class CallStatsPanel extends ExotelPanel {
       (await vscode.window.showSaveDialog({
         title: t('Export Call Stats'),
         filters: { CSV: ['csv'] },
-        defaultUri: vscode.Uri.file(`exotel-call-stats-${days[0]}-${days[days.length - 1]}.csv`),
+        defaultUri: defaultSaveUri(`exotel-call-stats-${days[0]}-${days[days.length - 1]}.csv`),
       }));
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(statsToCsv(this.stats, bucketLabel), 'utf8'));
@@ -307,7 +313,7 @@ export class CallStatsPanel extends ExotelPanel {
     const name = typeof data?.chart === 'string' && /^[A-Za-z]{1,20}$/.test(data.chart) ? data.chart : 'chart';
     const target =
       uri ??
-      (await vscode.window.showSaveDialog({ title: t('Save Chart as Image'), filters: { PNG: ['png'] }, defaultUri: vscode.Uri.file(`exotel-${name}.png`) }));
+      (await vscode.window.showSaveDialog({ title: t('Save Chart as Image'), filters: { PNG: ['png'] }, defaultUri: defaultSaveUri(`exotel-${name}.png`) }));
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(m[1], 'base64'));
     return target;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Log } from '../../common/log';
 import { t } from '../../common/callText/translate';
 import { ExotelPanel } from '../../common/webview/panel';
 import { CallbackView, WebviewAction } from '../../webview-ui/protocol';
@@ -15,10 +16,11 @@ export class CallbackPanel extends ExotelPanel {
 
   constructor(
     extensionUri: vscode.Uri,
+    log: Log,
     private readonly host: CallbackPanelHost,
     public id: string,
   ) {
-    super(extensionUri, 'exotel.callback', 'callback', t('Callback'));
+    super(extensionUri, log, 'exotel.callback', 'callback', t('Callback'));
     this.render();
   }
 

@@ -5,6 +5,7 @@ import { t } from '../../common/callText/translate';
 import { Delivery, fromEditable, resendTarget, toEditable } from '../../callbacks';
 import type { OutgoingRequest } from '../../webhooks';
 import { Disposable } from '../../common/disposable';
+import { errorMessage } from '../../base/errorMessage';
 
 const NOTE_KEY = '//';
 
@@ -46,7 +47,7 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
     try {
       value = JSON.parse(doc.getText());
     } catch (err) {
-      throw new Error(t('The document is not valid JSON: {0}', err instanceof Error ? err.message : String(err)));
+      throw new Error(t('The document is not valid JSON: {0}', errorMessage(err)));
     }
     return fromEditable(value);
   }

@@ -4,6 +4,7 @@ import { CallInfo, curlCommand, Delivery, DeliveryStore, fixtureOf, fromAttempt,
 import { sendRequest } from '../../webhooks';
 import { registerCommand } from '../../common/commands';
 import { showInfo, showWarning } from '../../common/notify';
+import { defaultSaveUri } from '../../common/saveLocation';
 import { accountOffsetMinutes } from '../../common/settings';
 import { Deps } from '../../deps';
 import { formatExotelTime } from '../../exotel';
@@ -68,7 +69,7 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
       panel.reveal();
       return panel;
     }
-    panel = new CallbackPanel(context.extensionUri, { view: viewOf, act }, id);
+    panel = new CallbackPanel(context.extensionUri, log, { view: viewOf, act }, id);
     return panel;
   };
   // The open panel follows its delivery as it updates (an answer arriving, a retry); a burst renders once.
@@ -141,7 +142,7 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
         (await vscode.window.showSaveDialog({
           title: t('Export Callbacks (JSON Lines)'),
           filters: { 'JSON Lines': ['jsonl'] },
-          defaultUri: vscode.workspace.workspaceFolders?.[0] && vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'exotel-callbacks.jsonl'),
+          defaultUri: defaultSaveUri('exotel-callbacks.jsonl'),
         }));
       if (!uri) return undefined;
       await vscode.workspace.fs.writeFile(uri, Buffer.from(all.map(jsonLine).join('\n') + '\n', 'utf8'));

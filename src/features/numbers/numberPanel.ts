@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Log } from '../../common/log';
 import { Call, NumberMetadata } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { shownNumber } from '../../common/privacy';
@@ -7,6 +8,7 @@ import { NumberView, WebviewAction } from '../../webview-ui/protocol';
 import { NumberPanelData, numberView } from './numberPanelView';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 
 export interface NumberPanelSource {
   /** Exotel's metadata (cached unless `refresh`) and its age in ms; undefined for numbers Exotel does not cover. */
@@ -24,10 +26,11 @@ export class NumberPanel extends ExotelPanel {
 
   constructor(
     extensionUri: vscode.Uri,
+    log: Log,
     private readonly source: NumberPanelSource,
     readonly number: PhoneNumberInfo,
   ) {
-    super(extensionUri, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
+    super(extensionUri, log, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
     void this.refresh(false);
     // Numbers masked or shown in full: the same data, drawn again.
     this.register(
@@ -106,5 +109,5 @@ export class NumberPanel extends ExotelPanel {
 }
 
 function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }

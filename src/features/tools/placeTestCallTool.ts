@@ -11,6 +11,7 @@ import { factsMarkdown, planTestCall, ProfileFacts, TestCallPlan, testCallFacts,
 import { dataBlock } from './toolData';
 import { PlaceTestCallInput } from './toolManifest';
 import { errorResult, NOT_SIGNED_IN, toolText } from './toolResult';
+import { errorMessage } from '../../base/errorMessage';
 
 /** Everything checked before a call, for the confirmation and for invoke. */
 type Checked =
@@ -170,7 +171,7 @@ export class PlaceTestCallTool implements vscode.LanguageModelTool<PlaceTestCall
         };
       return { text: this.services.dndMeaning(meta.dnd), onRegister: meta.dnd === 'Yes' };
     } catch (err) {
-      this.log.warn(`DND check of ${e164} for a tool call skipped: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`DND check of ${e164} for a tool call skipped: ${errorMessage(err)}`);
       return { text: t('unknown (the lookup failed)'), onRegister: false };
     } finally {
       sub.dispose();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { redact, ValidationError } from '../../exotel';
 import { dataBlock } from './toolData';
+import { errorMessage } from '../../base/errorMessage';
 
 /** A tool's answer: our own sentences, with anything from Exotel inside data blocks (see toolData.ts). */
 export function toolText(...parts: string[]): vscode.LanguageModelToolResult {
@@ -9,7 +10,7 @@ export function toolText(...parts: string[]): vscode.LanguageModelToolResult {
 
 /** A failure as a result the model can read; the message may quote Exotel, so it is data too. */
 export function errorResult(what: string, err: unknown): vscode.LanguageModelToolResult {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   // A bad input is caught before any request: say so, since the model may otherwise retry blindly.
   return toolText(err instanceof ValidationError ? `${what} Nothing was sent: the input was refused.` : what, dataBlock([['error', redact(message)]]));
 }

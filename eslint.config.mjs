@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import path from 'node:path';
+import fs from 'node:fs';
 
 const noVscode = {
   'no-restricted-imports': [
@@ -99,6 +100,22 @@ layers.rules['folder-table'] = {
   },
 };
 
+// Command ids are written once, in src/common/commandIds.ts (package.json declares the same list, checked by a unit
+// test): anywhere else, src and tests alike, a string equal to one is an error.
+const COMMAND_IDS = new Set(JSON.parse(fs.readFileSync('package.json', 'utf8')).contributes.commands.map(c => c.command));
+layers.rules['command-ids'] = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const check = (node, value) => {
+      if (COMMAND_IDS.has(value)) context.report({ node, message: `Write COMMANDS.… (src/common/commandIds.ts) instead of '${value}'.` });
+    };
+    return {
+      Literal: n => typeof n.value === 'string' && check(n, n.value),
+      TemplateLiteral: n => n.expressions.length === 0 && check(n, n.quasis[0].value.cooked),
+    };
+  },
+};
+
 const notifyOnly = {
   selector: "MemberExpression[object.property.name='window'][property.name=/^show(Information|Warning|Error)Message$/]",
   message: 'Use showInfo/showWarning/showError from src/common/notify.ts: text from Exotel must not become a command link.',
@@ -148,6 +165,7 @@ export default tseslint.config(
     plugins: { layers },
     rules: { 'layers/no-cross-feature': 'error', 'layers/folder-table': 'error' },
   },
+  { files: ['src/**/*.ts', 'test/**/*.ts'], ignores: ['src/common/commandIds.ts'], plugins: { layers }, rules: { 'layers/command-ids': 'error' } },
   {
     // Notifications render [label](command:…) as live links: they go through src/common/notify.ts, which defuses them.
     // Words go through the one translator (src/common/callText/translate.ts); only the composition root installs vscode.l10n.t.

@@ -1,6 +1,7 @@
 // Recordings as on a real account: the details panel plays a pre-signed link and says when it expires; without one
 // the extension fetches the private recording itself (credentials in a header, never to the page) into a temporary
 // copy removed with the panel; Download Recording… saves it; a refusal says why.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,7 +17,7 @@ async function recordedCall(): Promise<string> {
 
 async function openDetails(sid: string) {
   const a = await api();
-  await vscode.commands.executeCommand('exotel.showCallDetails', sid);
+  await vscode.commands.executeCommand(COMMANDS.showCallDetails, sid);
   return waitFor('the panel to show the call with its recording', () => {
     const v = a.callDetails.view(sid);
     return v?.recording ? v : undefined;
@@ -98,14 +99,14 @@ describe('recordings on the details panel', function () {
     const call = { sid, status: 'completed', recordingUrl: `${s.baseUrl}/sandbox/recordings/${sid}.mp3` };
     const target = vscode.Uri.file(path.join(os.tmpdir(), `exotel-test-${sid}.mp3`));
     try {
-      const saved = await vscode.commands.executeCommand<vscode.Uri>('exotel.callLog.downloadRecording', call, { uri: target });
+      const saved = await vscode.commands.executeCommand<vscode.Uri>(COMMANDS.callLogDownloadRecording, call, { uri: target });
       assert.strictEqual(saved?.fsPath, target.fsPath);
       assert.deepStrictEqual([...fs.readFileSync(target.fsPath).subarray(0, 3)], [0xff, 0xfb, 0x90]);
       fs.rmSync(target.fsPath);
       const messages = watchMessages();
       try {
         s.faults.next({ kind: 'status', status: 401, body: 'Authentication required' }, { path: '/sandbox/recordings/' });
-        const none = await vscode.commands.executeCommand('exotel.callLog.downloadRecording', call, { uri: target });
+        const none = await vscode.commands.executeCommand(COMMANDS.callLogDownloadRecording, call, { uri: target });
         assert.strictEqual(none, undefined);
         const shown = await waitFor('the error message', () => messages.shown.find(m => m.kind === 'showErrorMessage'));
         assert.match(shown.message, /Recordings on this account are private/);

@@ -177,7 +177,7 @@ export class CallDetailsPanel extends ExotelPanel {
       case 'playRecording':
         return this.play();
       case 'downloadRecording':
-        if (this.call) await vscode.commands.executeCommand('exotel.callLog.downloadRecording', this.call);
+        if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogDownloadRecording, this.call);
         return;
     }
   }

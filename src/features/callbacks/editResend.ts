@@ -1,5 +1,6 @@
 // Edit and Resend: the request opens as a JSON document; "Send Edited Callback" (a command and a CodeLens
 // at the top of the document) sends what the document says now.
+import { COMMANDS } from '../../common/commandIds';
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
 import { Delivery, fromEditable, resendTarget, toEditable } from '../../callbacks';
@@ -55,6 +56,6 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.docs.has(doc.uri.toString())) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    return [new vscode.CodeLens(top, { title: `$(send) ${t('Send Edited Callback')}`, command: 'exotel.callbacks.sendEdited', arguments: [doc.uri] })];
+    return [new vscode.CodeLens(top, { title: `$(send) ${t('Send Edited Callback')}`, command: COMMANDS.callbacksSendEdited, arguments: [doc.uri] })];
   }
 }

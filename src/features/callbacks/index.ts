@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../common/commandIds';
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
 import { CallInfo, curlCommand, Delivery, DeliveryStore, fixtureOf, fromAttempt, fromCapture, fromResend, jsonLine, resendTarget } from '../../callbacks';
@@ -103,11 +104,11 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
 
   async function act(id: string, action: WebviewAction, _value: string | undefined): Promise<void> {
     const command = {
-      resend: 'exotel.callbacks.resend',
-      editResend: 'exotel.callbacks.editAndResend',
-      copyCurl: 'exotel.callbacks.copyCurl',
-      copyFixture: 'exotel.callbacks.copyFixture',
-      openCall: 'exotel.callbacks.openCall',
+      resend: COMMANDS.callbacksResend,
+      editResend: COMMANDS.callbacksEditAndResend,
+      copyCurl: COMMANDS.callbacksCopyCurl,
+      copyFixture: COMMANDS.callbacksCopyFixture,
+      openCall: COMMANDS.callbacksOpenCall,
     }[action as string];
     if (command) await vscode.commands.executeCommand(command, id);
   }
@@ -125,13 +126,13 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
       if (!id) ids.set(a, (id = newId('s')));
       store.upsert(fromAttempt(a, id));
     }),
-    registerCommand(log, 'exotel.callbacks.show', (arg?: string | CallbackNode) => showPanel(need(arg).id).id),
-    registerCommand(log, 'exotel.callbacks.clear', () => {
+    registerCommand(log, COMMANDS.callbacksShow, (arg?: string | CallbackNode) => showPanel(need(arg).id).id),
+    registerCommand(log, COMMANDS.callbacksClear, () => {
       store.clear();
       receiver.current?.clear();
       receiver.render();
     }),
-    registerCommand(log, 'exotel.callbacks.export', async (args?: { uri?: vscode.Uri }) => {
+    registerCommand(log, COMMANDS.callbacksExport, async (args?: { uri?: vscode.Uri }) => {
       const all = store.all();
       if (!all.length) {
         void showInfo(t('There are no callbacks to export yet.'));
@@ -153,7 +154,7 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
       );
       return uri.toString();
     }),
-    registerCommand(log, 'exotel.callbacks.resend', async (arg?: string | CallbackNode) => {
+    registerCommand(log, COMMANDS.callbacksResend, async (arg?: string | CallbackNode) => {
       const d = need(arg);
       const url = resendTarget(d);
       if (!url) throw new Error(t('This request was only recorded, not forwarded: there is no handler to resend it to. Use Edit and Resend and set "url".'));
@@ -161,11 +162,11 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
       if (panel && !panel.isDisposed) showPanel(id);
       return id;
     }),
-    registerCommand(log, 'exotel.callbacks.editAndResend', async (arg?: string | CallbackNode) => {
+    registerCommand(log, COMMANDS.callbacksEditAndResend, async (arg?: string | CallbackNode) => {
       const doc = await edits.open(need(arg));
       return doc.uri.toString();
     }),
-    registerCommand(log, 'exotel.callbacks.sendEdited', async (uri?: vscode.Uri) => {
+    registerCommand(log, COMMANDS.callbacksSendEdited, async (uri?: vscode.Uri) => {
       const doc = uri ? vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString()) : vscode.window.activeTextEditor?.document;
       const from = doc && edits.sourceOf(doc);
       const of = from ? store.get(from) : undefined;
@@ -176,14 +177,14 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
       showPanel(id);
       return id;
     }),
-    registerCommand(log, 'exotel.callbacks.copyCurl', async (arg?: string | CallbackNode) => {
+    registerCommand(log, COMMANDS.callbacksCopyCurl, async (arg?: string | CallbackNode) => {
       const d = need(arg);
       const text = curlCommand({ ...d.request, url: resendTarget(d) ?? d.request.url });
       await vscode.env.clipboard.writeText(text);
       void showInfo(t('Copied the request as cURL (secrets masked).'));
       return text;
     }),
-    registerCommand(log, 'exotel.callbacks.copyFixture', async (arg?: string | CallbackNode, options?: { mask?: boolean }) => {
+    registerCommand(log, COMMANDS.callbacksCopyFixture, async (arg?: string | CallbackNode, options?: { mask?: boolean }) => {
       const d = need(arg);
       let mask = options?.mask;
       if (mask === undefined) {
@@ -203,13 +204,13 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
       void showInfo(mask ? t('Copied the payload as a fixture, numbers and SIDs masked.') : t('Copied the payload as a fixture.'));
       return text;
     }),
-    registerCommand(log, 'exotel.callbacks.openCall', (arg?: string | CallbackNode) => {
+    registerCommand(log, COMMANDS.callbacksOpenCall, (arg?: string | CallbackNode) => {
       const d = need(arg);
       if (!d.callSid) throw new Error(t('This request names no CallSid.'));
-      return vscode.commands.executeCommand('exotel.showCallDetails', d.callSid);
+      return vscode.commands.executeCommand(COMMANDS.showCallDetails, d.callSid);
     }),
-    registerCommand(log, 'exotel.callbacks.startReceiver', (args?: ReceiverArgs) => receiver.start(args)),
-    registerCommand(log, 'exotel.callbacks.stopReceiver', () => receiver.stop()),
+    registerCommand(log, COMMANDS.callbacksStartReceiver, (args?: ReceiverArgs) => receiver.start(args)),
+    registerCommand(log, COMMANDS.callbacksStopReceiver, () => receiver.stop()),
   );
 
   const inboxUrl = async (sandboxProfile: boolean): Promise<string | undefined> => {

@@ -13,7 +13,7 @@ export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
       sandbox.start(
         checkArgs<Parameters<LocalSandbox['start']>[0]>(
           {
-            command: 'exotel.startSandbox',
+            command: COMMANDS.startSandbox,
             consequence: 'The sandbox was not started.',
             // Automation's knobs: call timings in ms, and whether to seed the call history (true/false or a seed number).
             checks: { progressMs: number(0), postCallLagMs: number(0), seed: (v, name) => (typeof v === 'number' ? number(0)(v, name) : bool(v, name)) },

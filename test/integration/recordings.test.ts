@@ -62,7 +62,7 @@ describe('recordings on the details panel', function () {
     assert.ok(view.recording!.canPlay);
     assert.match(view.recording!.note, /private: the extension fetches it with your API key and token/);
     s.clearLogs();
-    await a.callDetails.perform(sid, 'playRecording');
+    await a.callDetails.perform(sid, { action: 'playRecording' });
     const played = await waitFor('the local copy', () => a.callDetails.view(sid)?.recording?.src);
     assert.ok(!played.startsWith(s.baseUrl), `the page plays a local copy, not the link (${played})`);
     assert.ok(!played.includes(s.apiToken) && !played.includes(s.apiKey));
@@ -84,12 +84,28 @@ describe('recordings on the details panel', function () {
     const sid = await recordedCall();
     await openDetails(sid);
     s.faults.next({ kind: 'status', status: 403, body: 'Forbidden' }, { path: '/sandbox/recordings/' });
-    await a.callDetails.perform(sid, 'playRecording');
+    await a.callDetails.perform(sid, { action: 'playRecording' });
     const error = await waitFor('the error', () => a.callDetails.view(sid)?.recording?.error);
     assert.match(
       error,
       /\(403\).*Recordings on this account are private: ask Exotel to enable signed URLs \(PreSignedRecordingUrl\), or whitelist this machine's IP/,
     );
+  });
+
+  it("a message the page should not send is ignored and logged, never run (prototype keys, other pages' actions, bad fields)", async () => {
+    const s = await sandbox();
+    s.setSignedRecordingUrls(false);
+    const a = await api();
+    const sid = await recordedCall();
+    await openDetails(sid);
+    s.clearLogs();
+    for (const message of [{ action: 'constructor' }, { action: 'resend' }, { action: 'openExternal', url: 42 }, 'playRecording']) {
+      await a.callDetails.perform(sid, message);
+    }
+    const ignored = a.log.recent.filter(l => /a message from the page was ignored/.test(l));
+    assert.strictEqual(ignored.length, 4, ignored.join('\n'));
+    assert.ok(!s.requests.some(r => r.path.includes('/sandbox/recordings/')), 'nothing was fetched');
+    assert.strictEqual(a.callDetails.view(sid)?.recording?.src, undefined);
   });
 
   it('Download Recording… saves the file (private link, with progress), and a failure leaves no partial file', async () => {

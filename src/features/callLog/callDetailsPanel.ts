@@ -7,7 +7,8 @@ import { cspMediaOrigin } from '../../common/untrustedText';
 import { Call, CancelledError, ExotelClient, recordingFileName, recordingSource, RecordingSource } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { webviewOptions } from '../../common/webview/html';
-import { CallView, WebviewAction } from '../../webview-ui/protocol';
+import { CALL_MESSAGES, CallMessage } from '../../webview-ui/messages';
+import { CallView } from '../../webview-ui/protocol';
 import { callView } from '../../common/callText/callSummary';
 import { recordingView } from '../../common/callText/recordingText';
 import { COMMANDS } from '../../common/commandIds';
@@ -25,7 +26,7 @@ export interface CallDetailsSource {
 }
 
 /** One call: every field, both legs in words, the recording. */
-export class CallDetailsPanel extends ExotelPanel {
+export class CallDetailsPanel extends ExotelPanel<typeof CALL_MESSAGES> {
   private call: Call | undefined;
   /** Why the last refresh failed, shown above what was shown before it. */
   private problem: string | undefined;
@@ -43,7 +44,7 @@ export class CallDetailsPanel extends ExotelPanel {
     readonly sid: string,
     known?: Call,
   ) {
-    super(extUri, log, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
+    super(extUri, log, CALL_MESSAGES, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.register({ dispose: () => this.removeCopy() });
     this.render();
@@ -84,11 +85,6 @@ export class CallDetailsPanel extends ExotelPanel {
       this.problem = t('Refresh failed: {0}', message);
       this.render();
     }
-  }
-
-  /** Runs what a button on the page asks for (also the in-host tests' way in). */
-  perform(action: WebviewAction, value?: string): Promise<void> {
-    return Promise.resolve(this.onAction(action, value));
   }
 
   private recordingSource(): RecordingSource | undefined {
@@ -161,18 +157,18 @@ export class CallDetailsPanel extends ExotelPanel {
     this.tempDir = undefined;
   }
 
-  protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
-    switch (action) {
+  protected async onAction(m: CallMessage): Promise<void> {
+    switch (m.action) {
       case 'refresh':
         return this.refresh();
-      case 'copy':
-        await vscode.env.clipboard.writeText(value ?? this.sid);
+      case 'copySid':
+        await vscode.env.clipboard.writeText(this.sid);
         return;
       case 'callAgain':
         if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogCallAgain, this.call);
         return;
       case 'openExternal':
-        if (value && /^https?:\/\//.test(value)) await vscode.env.openExternal(vscode.Uri.parse(value));
+        if (/^https?:\/\//.test(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url));
         return;
       case 'playRecording':
         return this.play();

@@ -12,7 +12,7 @@ import { CallNode } from './callTreeItems';
 import { exportCalls, ExportArgs, maskedNote } from './exportCalls';
 import { callForExport } from '../../common/callText/callFormat';
 import { promptFilter } from './filterPrompt';
-import { CallView, WebviewAction } from '../../webview-ui/protocol';
+import { CallView } from '../../webview-ui/protocol';
 import { downloadRecording, DownloadRecordingArgs } from './downloadRecording';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
@@ -55,7 +55,8 @@ export interface CallDetailsPanels {
   /** What the panel's Refresh button does. */
   refresh(sid: string): Promise<void> | undefined;
   /** Presses a button of the panel for `sid`, as the page would. */
-  perform(sid: string, action: WebviewAction, value?: string): Promise<void>;
+  /** Runs a page message on the call's open panel, checked as the page's would be. */
+  perform(sid: string, message: unknown): Promise<void>;
   /** The temporary folder holding the panel's copy of a private recording, if any. */
   recordingCopy(sid: string): string | undefined;
 }
@@ -135,7 +136,7 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     callDetails: {
       view: sid => panels.get(sid)?.lastView,
       refresh: sid => panels.get(sid)?.refresh(),
-      perform: async (sid, action, value) => panels.get(sid)?.perform(action, value),
+      perform: async (sid, message) => panels.get(sid)?.perform(message),
       recordingCopy: sid => panels.get(sid)?.recordingCopy,
     },
   };

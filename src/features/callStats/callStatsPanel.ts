@@ -12,6 +12,7 @@ import {
   dayOf,
   NumberFacts,
   oldestKept,
+  OUTCOMES,
   RangeChoice,
   RANGE_PRESETS,
   rangeWindows,
@@ -21,7 +22,8 @@ import {
   StatsSelection,
   statsToCsv,
 } from '../../stats';
-import { STATS_ACTIONS, StatsAction, StatsView, WebviewAction } from '../../webview-ui/protocol';
+import { SelectionMessage, STATS_MESSAGES, StatsMessage } from '../../webview-ui/messages';
+import { StatsView } from '../../webview-ui/protocol';
 import { fetchAllCalls } from './fetchCalls';
 import { LoadedCalls, prepareLoad, RangeLoad, remember } from './statsLoader';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
@@ -67,9 +69,9 @@ export interface StatsFigures {
 }
 
 /** Actions whose failure the page shows in place of the figures. */
-const PAGE_SHOWS_FAILURE: readonly StatsAction[] = ['refresh', 'range', 'applyFilter'];
+const PAGE_SHOWS_FAILURE: ReadonlyArray<StatsMessage['action']> = ['refresh', 'range', 'applyFilter'];
 
-export class CallStatsPanel extends ExotelPanel {
+export class CallStatsPanel extends ExotelPanel<typeof STATS_MESSAGES> {
   private choice: RangeChoice;
   private applyFilter = false;
   private loaded: LoadedCalls | undefined;
@@ -85,7 +87,7 @@ export class CallStatsPanel extends ExotelPanel {
     choice: RangeChoice = { preset: 'last7' },
     applyFilter = false,
   ) {
-    super(extensionUri, source.log, 'exotel.callStats', 'stats', t('Call Stats'));
+    super(extensionUri, source.log, STATS_MESSAGES, 'exotel.callStats', 'stats', t('Call Stats'));
     this.choice = choice;
     this.applyFilter = applyFilter;
     void this.refresh(false).catch(() => undefined);
@@ -207,42 +209,40 @@ export class CallStatsPanel extends ExotelPanel {
     this.show({ type: 'stats', stats: this.view });
   }
 
-  protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
-    // Only what the stats page asks: another page's action names nothing here.
-    if (!(STATS_ACTIONS as readonly string[]).includes(action)) return;
+  protected async onAction(m: StatsMessage): Promise<void> {
     try {
-      await this.act(action as StatsAction, parse(value));
+      await this.act(m);
     } catch (err) {
       // A failed load is shown on the page itself; any other failure (a file not written) goes to the user as well.
-      if (!PAGE_SHOWS_FAILURE.includes(action as StatsAction)) throw err;
-      this.source.log.error(`Call Stats: ${action}`, err);
+      if (!PAGE_SHOWS_FAILURE.includes(m.action)) throw err;
+      this.source.log.error(`Call Stats: ${m.action}`, err);
     }
   }
 
-  private async act(action: StatsAction, data: unknown): Promise<void> {
-    switch (action) {
+  private async act(m: StatsMessage): Promise<void> {
+    switch (m.action) {
       case 'refresh':
         return this.refresh(true);
       case 'range': {
-        const r = data as Partial<RangeChoice> | undefined;
-        if (!r || !RANGE_PRESETS.includes(r.preset as RangeChoice['preset'])) return;
-        return this.configure({ preset: r.preset!, fromDay: str(r.fromDay), toDay: str(r.toDay) });
+        const preset = RANGE_PRESETS.find(p => p === m.range.preset);
+        if (!preset) return;
+        return this.configure({ preset, fromDay: m.range.fromDay?.slice(0, 10), toDay: m.range.toDay?.slice(0, 10) });
       }
       case 'applyFilter':
-        return this.configure(undefined, data === true);
+        return this.configure(undefined, m.on);
       case 'select':
-        return void (await this.select(data as StatsSelection));
+        return void (await this.select(selectionOf(m.selection)));
       case 'exportCsv':
         return void (await this.exportCsv());
       case 'saveImage':
-        return void (await this.saveImage(data as { chart?: unknown; dataUrl?: unknown }));
+        return void (await this.saveImage(m));
       case 'lookUp':
         return void (await this.lookUpUnknown());
       case 'painted': {
         if (!this.postedAt) return;
         this.figures.firstPaintMs = performance.now() - this.postedAt;
         this.postedAt = 0;
-        this.source.log.info(`Call Stats: first paint ${this.figures.firstPaintMs.toFixed(0)} ms for ${this.loaded?.calls.length ?? 0} calls`);
+        this.source.log.info(`Call Stats: first paint ${this.figures.firstPaintMs.toFixed(0)} ms for ${m.calls} calls`);
         return;
       }
     }
@@ -307,10 +307,10 @@ export class CallStatsPanel extends ExotelPanel {
   }
 
   /** A chart as PNG, from the page; only a PNG data URL is accepted. */
-  async saveImage(data: { chart?: unknown; dataUrl?: unknown } | undefined, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const m = typeof data?.dataUrl === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.dataUrl) : null;
+  async saveImage(data: { chart: string; dataUrl: string }, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.dataUrl);
     if (!m || m[1].length > 20_000_000) return undefined;
-    const name = typeof data?.chart === 'string' && /^[A-Za-z]{1,20}$/.test(data.chart) ? data.chart : 'chart';
+    const name = /^[A-Za-z]{1,20}$/.test(data.chart) ? data.chart : 'chart';
     const target =
       uri ??
       (await vscode.window.showSaveDialog({ title: t('Save Chart as Image'), filters: { PNG: ['png'] }, defaultUri: defaultSaveUri(`exotel-${name}.png`) }));
@@ -358,15 +358,10 @@ export class CallStatsPanel extends ExotelPanel {
   }
 }
 
-function parse(value: string | undefined): unknown {
-  if (typeof value !== 'string' || value.length > 30_000_000) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v.slice(0, 10) : undefined;
+/** A click the page reported, as a selection of ours: only a chart and an outcome we know. */
+function selectionOf(m: SelectionMessage): StatsSelection | undefined {
+  const chart = CHARTS.find(c => c === m.chart);
+  const outcome = m.outcome === undefined ? undefined : OUTCOMES.find(o => o === m.outcome);
+  if (!chart || (m.outcome !== undefined && !outcome)) return undefined;
+  return { chart, day: m.day?.slice(0, 10), outcome, bin: m.bin, weekday: m.weekday, hour: m.hour, key: m.key };
 }

@@ -10,7 +10,8 @@ import { accountOffsetMinutes } from '../../common/settings';
 import { Deps } from '../../deps';
 import { formatExotelTime } from '../../exotel';
 import { CallbackAttempt, CALLBACK_INBOX_PATH } from '../../sandbox';
-import { CallbackView, WebviewAction } from '../../webview-ui/protocol';
+import { CallbackMessage } from '../../webview-ui/messages';
+import { CallbackView } from '../../webview-ui/protocol';
 import { CallbackPanel } from './callbackPanel';
 import { CallbacksProvider, CallbackNode } from './callbacksProvider';
 import { callbackView } from './callbackViewModel';
@@ -40,6 +41,15 @@ export interface CallbacksFeature {
 }
 
 /** The Callbacks view, the callback panel, Resend / Edit and Resend, the receiver, export. */
+/** What each button of the callback panel runs. */
+const PANEL_COMMANDS: Record<Exclude<CallbackMessage['action'], 'showAttempt'>, string> = {
+  resend: COMMANDS.callbacksResend,
+  editResend: COMMANDS.callbacksEditAndResend,
+  copyCurl: COMMANDS.callbacksCopyCurl,
+  copyFixture: COMMANDS.callbacksCopyFixture,
+  openCall: COMMANDS.callbacksOpenCall,
+};
+
 export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed): CallbacksFeature {
   const store = new DeliveryStore();
   const ids = new WeakMap<CallbackAttempt, string>();
@@ -102,15 +112,10 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
     return id;
   };
 
-  async function act(id: string, action: WebviewAction, _value: string | undefined): Promise<void> {
-    const command = {
-      resend: COMMANDS.callbacksResend,
-      editResend: COMMANDS.callbacksEditAndResend,
-      copyCurl: COMMANDS.callbacksCopyCurl,
-      copyFixture: COMMANDS.callbacksCopyFixture,
-      openCall: COMMANDS.callbacksOpenCall,
-    }[action as string];
-    if (command) await vscode.commands.executeCommand(command, id);
+  async function act(id: string, action: Exclude<CallbackMessage['action'], 'showAttempt'>): Promise<void> {
+    // A checked message's action: each has its command, and the switch-like record has no other key to look up.
+    const command = PANEL_COMMANDS[action];
+    await vscode.commands.executeCommand(command, id);
   }
 
   context.subscriptions.push(

@@ -4,7 +4,8 @@ import { Call, NumberMetadata } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { shownNumber } from '../../common/privacy';
 import { PhoneNumberInfo } from '../../phone';
-import { NumberView, WebviewAction } from '../../webview-ui/protocol';
+import { NUMBER_MESSAGES, NumberMessage } from '../../webview-ui/messages';
+import { NumberView } from '../../webview-ui/protocol';
 import { NumberPanelData, numberView } from './numberPanelView';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
@@ -18,7 +19,7 @@ export interface NumberPanelSource {
 }
 
 /** One number: metadata, what DND means, the recent calls. */
-export class NumberPanel extends ExotelPanel {
+export class NumberPanel extends ExotelPanel<typeof NUMBER_MESSAGES> {
   private view: NumberView | undefined;
   private readonly calls = new Map<string, Call>();
   private loading: Promise<void> | undefined;
@@ -30,7 +31,7 @@ export class NumberPanel extends ExotelPanel {
     private readonly source: NumberPanelSource,
     readonly number: PhoneNumberInfo,
   ) {
-    super(extensionUri, log, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
+    super(extensionUri, log, NUMBER_MESSAGES, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
     void this.refresh(false);
     // Numbers masked or shown in full: the same data, drawn again.
     this.register(
@@ -88,11 +89,14 @@ export class NumberPanel extends ExotelPanel {
     this.show({ type: 'number', number: this.view });
   }
 
-  protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
-    switch (action) {
+  protected async onAction(m: NumberMessage): Promise<void> {
+    switch (m.action) {
       case 'refresh':
         return this.refresh(true);
-      case 'copy':
+      case 'openExternal':
+        if (/^https?:\/\//.test(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url));
+        return;
+      case 'copyNumber':
         await vscode.commands.executeCommand(COMMANDS.numbersCopy, this.number.e164);
         return;
       case 'callNumber':
@@ -100,7 +104,7 @@ export class NumberPanel extends ExotelPanel {
         return;
       case 'showCall': {
         // Only a call this panel listed: the page's message names it, it does not describe it.
-        const call = typeof value === 'string' ? this.calls.get(value) : undefined;
+        const call = this.calls.get(m.sid);
         if (call) await vscode.commands.executeCommand(COMMANDS.callLogShowDetails, call);
         return;
       }

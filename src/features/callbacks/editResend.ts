@@ -7,6 +7,7 @@ import { Delivery, fromEditable, resendTarget, toEditable } from '../../callback
 import type { OutgoingRequest } from '../../webhooks';
 import { Disposable } from '../../common/disposable';
 import { errorMessage } from '../../base/errorMessage';
+import { ValidationError } from '../../exotel';
 
 const NOTE_KEY = '//';
 
@@ -48,7 +49,7 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
     try {
       value = JSON.parse(doc.getText());
     } catch (err) {
-      throw new Error(t('The document is not valid JSON: {0}', errorMessage(err)));
+      throw new ValidationError('document', t('The document is not valid JSON: {0}', errorMessage(err)));
     }
     return fromEditable(value);
   }

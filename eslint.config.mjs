@@ -10,7 +10,7 @@ const noVscode = {
         {
           name: 'vscode',
           message:
-            'The core (src/exotel, src/phone, src/sandbox, src/callTests, src/callbacks, src/stats) must stay free of the editor: pass what you need in.',
+            'The core (src/exotel, src/phone, src/sandbox, src/callTests, src/callbacks, src/stats, src/agentTools, src/mcp) must stay free of the editor: pass what you need in.',
         },
       ],
     },
@@ -84,10 +84,9 @@ export default tseslint.config(
       'src/common/callText/**',
       'src/common/settingSpecs.ts',
       'src/common/commandIds.ts',
-      // The tools' manifest, data escaping and call checks are unit-tested in Node.
-      'src/features/tools/toolManifest.ts',
-      'src/features/tools/toolData.ts',
-      'src/features/tools/testCallPlan.ts',
+      // The agent tools (table, answers, guards), shared by the editor's language-model tools and the MCP server.
+      'src/agentTools/**',
+      'src/mcp/**',
       'src/callTests/**',
     ],
     rules: noVscode,

@@ -12,7 +12,6 @@ import { registerCallStats } from './features/callStats';
 import { registerCallTests } from './features/callTests';
 import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
-import { dndMeaning } from './features/numbers/numberText';
 import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
 import { registerTools } from './features/tools';
@@ -52,7 +51,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const clock = testClock(context); // ExtensionMode.Test only: a clock the in-host tests can move
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl, clock?.now));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
-  const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls, stats: callStats }));
+  const tools = timed('tools', () => registerTools(deps, { numbers, calls, stats: callStats }));
   const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
 
   void session.init();

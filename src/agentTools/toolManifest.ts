@@ -2,8 +2,8 @@
 // same tables the rest of the extension uses: call options from src/exotel/callOptions.ts, filter limits, statuses
 // and directions from the client. `npm run tools:manifest` writes the result into package.json and package.nls.json;
 // a unit test fails when they differ. Editor-free.
-import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, callOptionsJsonSchema, FILTER_LIMITS } from '../../exotel';
-import { RANGE_PRESETS } from '../../stats';
+import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, callOptionsJsonSchema, FILTER_LIMITS } from '../exotel';
+import { RANGE_PRESETS } from '../stats';
 import { DATA_NOTE } from './toolData';
 
 export const TOOL = {
@@ -55,7 +55,7 @@ export interface PlaceTestCallInput {
   callEvenIfDnd?: boolean;
 }
 
-interface ToolSpec {
+export interface ToolSpec {
   name: string;
   toolReferenceName: string;
   displayName: string;

@@ -15,6 +15,7 @@ import { registerNumbers } from './features/numbers';
 import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
 import { registerTools } from './features/tools';
+import { registerMcpServer } from './features/mcp';
 import { ExotelTestHandle, testClock, testHandle } from './testHandle';
 
 // For the in-host test that checks no handle is given outside ExtensionMode.Test (module exports, not the API).
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
   const tools = timed('tools', () => registerTools(deps, { numbers, calls, stats: callStats }));
   const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
+  const mcp = timed('mcp', () => registerMcpServer(deps));
 
   void session.init();
   const activationMs = performance.now() - started;
@@ -72,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
     numbers,
     maskingNumbers,
     tools,
+    mcp,
     callTests,
     callbacks,
     callStats,

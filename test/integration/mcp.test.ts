@@ -6,14 +6,18 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { hasFinalMcpApi } from '../../src/features/mcp/mcpApi';
 import { api, sandbox, withProfile } from './helpers';
 
-const hasApi = () => typeof (vscode.lm as { registerMcpServerDefinitionProvider?: unknown } | undefined)?.registerMcpServerDefinitionProvider === 'function';
+// 1.100 has a draft of the function (it throws for the final contribution point): the extension uses 1.101's only.
+const hasApi = () =>
+  hasFinalMcpApi(vscode.version) &&
+  typeof (vscode.lm as { registerMcpServerDefinitionProvider?: unknown } | undefined)?.registerMcpServerDefinitionProvider === 'function';
 
 /** Skips a test that needs the MCP API, saying why in its title (mocha's skip takes no reason). */
 function needApi(ctx: Mocha.Context): void {
   if (hasApi()) return;
-  ctx.test!.title += ` — skipped: VS Code ${vscode.version} has no vscode.lm.registerMcpServerDefinitionProvider (it came in 1.101)`;
+  ctx.test!.title += ` — skipped: VS Code ${vscode.version} has no final vscode.lm.registerMcpServerDefinitionProvider (it came in 1.101)`;
   ctx.skip();
 }
 

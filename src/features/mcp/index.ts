@@ -23,7 +23,7 @@ export interface McpFeature {
  * VS Code starts it (resolveMcpServerDefinition), never into settings, mcp.json or a file, nor into the definitions
  * VS Code lists and caches. Signed out: no server. Registering costs one call; nothing runs until VS Code starts it.
  */
-export function registerMcpServer({ context, session }: Deps): McpFeature {
+export function registerMcpServer({ context, log, session }: Deps): McpFeature {
   const api = mcpApi();
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(
@@ -36,7 +36,7 @@ export function registerMcpServer({ context, session }: Deps): McpFeature {
   const server = path.join(context.extensionPath, 'dist', 'mcp.js');
 
   const offer = (): McpStdioDefinition[] => {
-    if (!api) return [];
+    if (!api || !registered) return [];
     const id = session.profiles.activeId();
     const profile = id && session.profiles.list().find(p => p.id === id);
     if (!profile) return [];
@@ -83,10 +83,17 @@ export function registerMcpServer({ context, session }: Deps): McpFeature {
     provideMcpServerDefinitions: () => offer(),
     resolveMcpServerDefinition: def => resolve(def),
   };
-  if (api) context.subscriptions.push(api.register(MCP_PROVIDER_ID, provider));
+  let registered = false;
+  try {
+    if (api) context.subscriptions.push(api.register(MCP_PROVIDER_ID, provider));
+    registered = api !== undefined;
+  } catch (err) {
+    // A host whose API differs from the one declared in mcpApi.ts: the rest of the extension keeps working.
+    log.warn(`The MCP server could not be offered to VS Code ${vscode.version}: ${err instanceof Error ? err.message : String(err)}`);
+  }
 
   return {
-    registered: api !== undefined,
+    registered,
     offered: async () => offer().map(({ label, command, args, version }) => ({ label, command, args: [...args], version })),
     async resolvedForTest() {
       const def = offer()[0];

@@ -27,7 +27,16 @@ describe('the packaged extension', function () {
       .filter(Boolean);
     const stray = files.filter(f => !ALLOWED.some(re => re.test(f)));
     assert.deepStrictEqual(stray, [], `files that should not ship: ${stray.join(', ')}`);
-    for (const needed of ['dist/extension.js', 'dist/mcp.js', 'dist/webview/main.js', 'dist/webview/stats.js', 'package.json', 'README.md', 'LICENSE', 'media/icon.png']) {
+    for (const needed of [
+      'dist/extension.js',
+      'dist/mcp.js',
+      'dist/webview/main.js',
+      'dist/webview/stats.js',
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'media/icon.png',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     assert.ok(!files.some(f => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('node_modules/')));

@@ -11,6 +11,8 @@ const NUMBER_TTL_MS = 7 * 86_400_000;
 const DND_TTL_MS = 86_400_000;
 const STATS_TTL_MS = 5 * 60_000;
 const STATS_CACHE_MAX = 6;
+/** Numbers kept at most: an agent in a loop must not grow the server without end. */
+const NUMBERS_MAX = 5000;
 
 export function mcpHost(account: McpAccount, env: NodeJS.ProcessEnv, log: (line: string) => void): ToolHost {
   const conn: ToolConnection = { profile: account.profile, client: account.client };
@@ -25,7 +27,9 @@ export function mcpHost(account: McpAccount, env: NodeJS.ProcessEnv, log: (line:
         if (hit && Date.now() - hit.fetchedAt < DND_TTL_MS) return hit.meta;
         if (opts?.network === false) return hit && Date.now() - hit.fetchedAt < NUMBER_TTL_MS ? hit.meta : undefined;
         const meta = await account.client.getNumberMetadata(e164, { signal: opts?.signal });
+        numbers.delete(e164);
         numbers.set(e164, { meta, fetchedAt: Date.now() });
+        if (numbers.size > NUMBERS_MAX) numbers.delete(numbers.keys().next().value!);
         return meta;
       },
       entry(e164) {

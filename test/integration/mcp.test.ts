@@ -93,6 +93,14 @@ describe('MCP server definition provider', function () {
       const answer = await ask({ ...resolved, env: { ...resolved.env, EXOTEL_API_KEY: s.apiKey, EXOTEL_API_TOKEN: s.apiToken } });
       assert.match(answer.instructions, new RegExp(`the Exotel account ${s.accountSid} \\(profile “Staging”\\)`));
       assert.match(answer.listCalls, /^2 call\(s\) on the profile “Staging”/);
+      // The editor's switch for calls on real accounts reaches the server, and only through it.
+      await vscode.workspace.getConfiguration('exotel').update('tools.allowCallsOnRealAccounts', true, vscode.ConfigurationTarget.Global);
+      try {
+        assert.strictEqual((await a.mcp.resolvedForTest())?.env.EXOTEL_ALLOW_REAL_CALLS, '1');
+        assert.match((await a.mcp.offered())[0].version ?? '', /\+realcalls$/, 'a new version, so that VS Code starts the server again');
+      } finally {
+        await vscode.workspace.getConfiguration('exotel').update('tools.allowCallsOnRealAccounts', undefined, vscode.ConfigurationTarget.Global);
+      }
       const settings = JSON.stringify([vscode.workspace.getConfiguration().inspect('mcp'), vscode.workspace.getConfiguration().inspect('chat.mcp')]);
       assert.ok(!settings.includes(s.apiToken) && !settings.includes(s.apiKey), 'no key or token in the mcp settings');
     });

@@ -60,20 +60,21 @@ export function registerMcpServer({ context, log, session }: Deps): McpFeature {
     if (!account || account.profile.id === SANDBOX_PROFILE_ID) return undefined; // the profile changed: VS Code asks again
     const p = account.profile;
     const override = setting('apiBaseUrl').trim();
-    const env: Record<string, string> = {
+    // null unsets a variable VS Code's own environment might hold: only the profile and the settings decide.
+    const env: Record<string, string | null> = {
       ELECTRON_RUN_AS_NODE: '1',
       EXOTEL_ACCOUNT_SID: p.accountSid,
       EXOTEL_API_KEY: account.secrets.apiKey,
       EXOTEL_API_TOKEN: account.secrets.apiToken,
       EXOTEL_BASE_URL: override || p.baseUrl,
+      EXOTEL_SUBDOMAIN: null,
       EXOTEL_PROFILE_NAME: p.name,
+      EXOTEL_PRODUCTION: p.production ? '1' : null,
+      EXOTEL_CALLER_ID: p.defaultCallerId ?? (setting('defaultCallerId').trim() || null),
+      EXOTEL_FLOW_HOST: p.flowHost ?? null,
+      // The editor's one switch for calls on real accounts holds for its MCP server too.
+      EXOTEL_ALLOW_REAL_CALLS: setting('tools.allowCallsOnRealAccounts') ? '1' : null,
     };
-    if (p.production) env.EXOTEL_PRODUCTION = '1';
-    const callerId = p.defaultCallerId ?? (setting('defaultCallerId').trim() || undefined);
-    if (callerId) env.EXOTEL_CALLER_ID = callerId;
-    if (p.flowHost) env.EXOTEL_FLOW_HOST = p.flowHost;
-    // The editor's one switch for calls on real accounts holds for its MCP server too.
-    if (setting('tools.allowCallsOnRealAccounts')) env.EXOTEL_ALLOW_REAL_CALLS = '1';
     def.env = { ...def.env, ...env };
     return def;
   };
@@ -99,7 +100,11 @@ export function registerMcpServer({ context, log, session }: Deps): McpFeature {
       const def = offer()[0];
       const r = def && (await resolve(def));
       if (!r) return undefined;
-      const env = Object.fromEntries(Object.entries(r.env).map(([k, v]) => [k, /^EXOTEL_API_(KEY|TOKEN)$/.test(k) ? '(set)' : String(v)]));
+      const env = Object.fromEntries(
+        Object.entries(r.env)
+          .filter(([, v]) => v !== null) // unset, as VS Code starts the process
+          .map(([k, v]) => [k, /^EXOTEL_API_(KEY|TOKEN)$/.test(k) ? '(set)' : String(v)]),
+      );
       return { command: r.command, args: [...r.args], env };
     },
   };

@@ -11,7 +11,7 @@ const noVscode = {
         {
           name: 'vscode',
           message:
-            'The core (src/exotel, src/phone, src/sandbox, src/webhooks, src/callTests, src/callbacks, src/stats) must stay free of the editor: pass what you need in.',
+            'The core (src/exotel, src/phone, src/sandbox, src/webhooks, src/callTests, src/callbacks, src/stats, src/agentTools, src/mcp) must stay free of the editor: pass what you need in.',
         },
       ],
     },
@@ -67,6 +67,8 @@ const FOLDER_TABLE = {
   'src/callbacks': ['src/webhooks', 'src/exotel', 'src/common/callText'],
   'src/stats': ['src/exotel', 'src/phone', 'src/common/callText'],
   'src/callTests': ['src/exotel', 'src/sandbox', 'src/phone', 'src/common/callText'],
+  'src/agentTools': ['src/exotel', 'src/phone', 'src/stats', 'src/common/callText'],
+  'src/mcp': ['src/agentTools', 'src/exotel', 'src/sandbox', 'src/stats', 'src/common/callText'],
   'src/webview-ui': ['src/common/untrustedText.ts'],
   'src/common/callText': ['src/exotel', 'src/phone', 'src/common/privacy.ts', 'src/webview-ui/protocol.ts'],
 };
@@ -150,10 +152,9 @@ export default tseslint.config(
       'src/common/callText/**',
       'src/common/settingSpecs.ts',
       'src/common/commandIds.ts',
-      // The tools' manifest, data escaping and call checks are unit-tested in Node.
-      'src/features/tools/toolManifest.ts',
-      'src/features/tools/toolData.ts',
-      'src/features/tools/testCallPlan.ts',
+      // The agent tools (table, answers, guards), shared by the editor's language-model tools and the MCP server.
+      'src/agentTools/**',
+      'src/mcp/**',
       'src/callTests/**',
     ],
     rules: noVscode,

@@ -22,3 +22,7 @@ export type { RangeChoice, RangePreset, StatsRange } from './range';
 export { selectCalls } from './selection';
 export type { ChartId, StatsSelection } from './selection';
 export { csvCell, statsToCsv } from './statsCsv';
+export { collectCalls } from './collectCalls';
+export type { FetchedCalls } from './collectCalls';
+export { headlineItems, headlineNotes } from './headlineText';
+export type { HeadlineItem } from './headlineText';

@@ -4,7 +4,7 @@
 import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { DATA_CLOSE, DATA_OPEN } from '../../src/features/tools/toolData';
+import { DATA_CLOSE, DATA_OPEN } from '../../src/agentTools/toolData';
 import { callHolding } from '../helpers/hostileCall';
 import { api, connects, lookups, sandbox, waitFor, watchMessages, withProfile } from './helpers';
 

@@ -12,12 +12,14 @@ describe('flows: the applet table', () => {
     assert.strictEqual(onDisk, `${JSON.stringify(flowJsonSchema(), null, 2)}\n`, 'run `node scripts/write-schema.js` (npm run build does)');
   });
 
-  it('has one row per applet type, and the schema checks each type\'s settings and branches', () => {
+  it("has one row per applet type, and the schema checks each type's settings and branches", () => {
     assert.deepStrictEqual(
       APPLETS.map(a => a.type),
       [...APPLET_TYPES],
     );
-    const schema = flowJsonSchema() as { properties: { applets: { additionalProperties: { allOf: Array<{ then: { properties: Record<string, unknown> } }> } } } };
+    const schema = flowJsonSchema() as {
+      properties: { applets: { additionalProperties: { allOf: Array<{ then: { properties: Record<string, unknown> } }> } } };
+    };
     const perType = schema.properties.applets.additionalProperties.allOf;
     APPLETS.forEach((a, i) => {
       const props = Object.keys(perType[i].then.properties);

@@ -23,6 +23,8 @@ function mcpBuildOptions() {
     format: 'cjs',
     target: 'node18',
     define: { EXOTEL_VERSION: JSON.stringify(require('../package.json').version) },
+    // jsonc-parser's UMD build hides its requires from bundlers (the flow files the sandbox reads need it)
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
     plugins: [sdkWithoutAjv],
   };
 }

@@ -3,6 +3,7 @@
 import { Call } from '../exotel/models';
 import { ExotelApiError, ExotelError } from '../exotel/errors';
 import { errorMessage } from '../base/errorMessage';
+import type { FlowExpectation } from './flowExpectations';
 
 export interface NumberBounds {
   gte?: number;
@@ -30,6 +31,7 @@ export interface Expectations {
   answeredBy?: OneOrMany<string>;
   recording?: boolean;
   callback?: CallbackExpectation;
+  flow?: FlowExpectation;
 }
 
 export interface Failure {

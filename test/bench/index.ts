@@ -6,6 +6,7 @@ import { benchCallTests } from './callTests.bench';
 import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
 import { benchMcp } from './mcp.bench';
+import { benchFlows } from './flows.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
 import { benchTools } from './tools.bench';
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     ['client and paging', benchClient],
     ['phone numbers', benchPhone],
     ['call test suite: 50 tests on the sandbox', benchCallTests],
+    ['call flows (the flow simulator): 100 runs, the example handler as its own process', benchFlows],
     ['call stats', benchStats],
     ['language-model tools (formatting only)', benchTools],
     ['MCP server (node dist/mcp.js --sandbox over stdio)', benchMcp],

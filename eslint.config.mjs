@@ -64,7 +64,7 @@ const FOLDER_TABLE = {
   'src/exotel': ['src/phone', 'src/common/callText'],
   'src/webhooks': [],
   'src/sandbox': ['src/phone', 'src/webhooks', 'src/flows'],
-  'src/flows': ['src/webhooks', 'src/phone', 'src/sandbox/outcomes.ts', 'src/sandbox/random.ts', 'src/sandbox/types.ts', 'src/common/callText/translate.ts'],
+  'src/flows': ['src/webhooks', 'src/phone', 'src/common/callText/translate.ts'],
   'src/callbacks': ['src/webhooks', 'src/exotel', 'src/common/callText'],
   'src/stats': ['src/exotel', 'src/phone', 'src/common/callText'],
   'src/agentTools': ['src/exotel', 'src/phone', 'src/stats', 'src/common/callText'],

@@ -3,13 +3,11 @@
 // sandbox's number rules, follows the transition drawn for the outcome, and records everything as a FlowRun.
 // A bad handler never throws out of here: it is recorded at its applet with what Exotel would do next.
 import { randomBytes } from 'crypto';
-import { newCallSid } from '../sandbox/random';
 import { t } from '../common/callText/translate';
 import { appletSpec, branchLabel, targetOf } from './applets';
 import { RequestEvent, Sender } from './appletRequest';
 import { CallState } from './callState';
 import { checkFlow, FlowDiagnostic, refusalMessage, validateFlow } from './diagnostics';
-import { sandboxDial } from './dialRules';
 import { AppletOutcome, APPLET_RUNNERS, RunContext } from './appletRunners';
 import { KeyInput, keySource } from './keys';
 import { nationalNumber } from './library';
@@ -45,8 +43,8 @@ export interface RunFlowOptions {
   keys?: KeyInput;
   /** Overrides of DEFAULT_FLOW_SETTINGS (the assumptions). */
   settings?: Partial<FlowSettings>;
-  /** What each dialled number does. Default: the sandbox's last-digit rules (src/sandbox/outcomes.ts). */
-  dial?: (number: string) => DialPlan;
+  /** What each dialled number does (the sandbox passes its last-digit rules: src/sandbox/flowDial.ts). */
+  dial: (number: string) => DialPlan;
   /**
    * Told of every event as it happens, with the run so far. A request event is told twice: when sent (done false)
    * and when answered (the same object, done true) — a UI can show the request on the wire.
@@ -71,7 +69,7 @@ export async function runFlow(source: string | FlowFile | LoadedFlow, options: R
   const settings = flowSettings(options.settings);
   const now = options.now ?? (() => new Date());
   const startedAt = now().getTime();
-  const callSid = options.call.callSid ?? newCallSid();
+  const callSid = options.call.callSid ?? randomBytes(16).toString('hex'); // Exotel's shape: 32 lowercase hex
   const run: FlowRun = {
     id: options.runId ?? randomBytes(8).toString('hex'),
     appId: String(flow?.appId ?? ''),
@@ -144,7 +142,7 @@ export async function runFlow(source: string | FlowFile | LoadedFlow, options: R
     sender,
     emit: partial => emit<FlowEvent>(partial as never),
     keys: keySource(options.keys),
-    dial: options.dial ?? (n => sandboxDial(n, callSid)),
+    dial: options.dial,
     recordingUrl: options.recordingUrl ?? (sid => `https://recordings.exotel.com/exotelrecordings/sandbox/${sid}.mp3`),
     signal: stop.signal,
     background: p => void pending.push(p),

@@ -11,6 +11,7 @@ import { newCallSid } from './random';
 import { recordingUrl } from './recording';
 import { toEcho } from './phoneEcho';
 import type { CallPlan, CallRecord, Leg, LegStatus } from './types';
+import { sandboxDial } from './flowDial';
 
 export interface SandboxFlowOptions {
   /** The flows the sandbox can run: a list, or a function read at every call (e.g. the workspace's flow files now). */
@@ -82,6 +83,7 @@ export function flowHost(ctx: SandboxContext, options: SandboxFlowOptions | unde
     const done = runFlow(loaded, {
       call: { direction, from: call.from, exoPhone: call.phoneNumberSid, callSid: call.sid, customField: call.request?.customField ?? undefined },
       keys,
+      dial: n => sandboxDial(n, call.sid),
       settings: settings(),
       signal: signals,
       now: () => new Date(ctx.nowMs()),

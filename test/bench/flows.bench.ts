@@ -9,6 +9,9 @@ import { parseSuite, runSuite, sandboxTarget, startHandler, FlowKeyRegistry } fr
 import { CLI_SANDBOX } from '../../src/callTests/targets';
 import { FlowFile, FlowRun, loadFlows, runFlow } from '../../src/flows';
 import { startSandbox } from '../../src/sandbox';
+import { sandboxDial } from '../../src/sandbox/flowDial';
+
+const dial = (n: string) => sandboxDial(n, 'bench');
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const EXAMPLES = path.join(ROOT, 'examples');
@@ -34,10 +37,10 @@ function requestMs(run: FlowRun): number {
 export async function benchFlows(): Promise<Record<string, string | number>> {
   const call = { direction: 'incoming' as const, from: '09876543210', exoPhone: '08047112345' };
   // Warm up, then 500 runs of the URL-free flow.
-  for (let i = 0; i < 50; i++) await runFlow(STATIC, { call, keys: ['1'] });
+  for (let i = 0; i < 50; i++) await runFlow(STATIC, { call, keys: ['1'], dial });
   let applets = 0;
   const t0 = process.hrtime.bigint();
-  for (let i = 0; i < 500; i++) applets += (await runFlow(STATIC, { call, keys: ['1'] })).path.length;
+  for (let i = 0; i < 500; i++) applets += (await runFlow(STATIC, { call, keys: ['1'], dial })).path.length;
   const staticNs = Number(process.hrtime.bigint() - t0);
 
   const handler = await startHandler({ command: 'node flow-handler.js 3005', ready: 'http://127.0.0.1:3005/health' }, EXAMPLES);
@@ -51,7 +54,7 @@ export async function benchFlows(): Promise<Record<string, string | number>> {
     let engineMs = 0;
     for (let i = 0; i < 100; i++) {
       const started = performance.now();
-      const run = await runFlow(flows[0], { call, keys: [String((i % 3) + 1)] });
+      const run = await runFlow(flows[0], { call, keys: [String((i % 3) + 1)], dial });
       engineMs += performance.now() - started - requestMs(run);
       httpApplets += run.path.length;
     }

@@ -1,6 +1,7 @@
 // A developer's handler on loopback, answering per path, and small builders for flows and runs.
 import { Loopback, Received, Reply, startLoopback } from '../../helpers/loopback';
 import { FlowEvent, FlowFile, FlowRun, RunFlowOptions, runFlow } from '../../../src/flows';
+import { sandboxDial } from '../../../src/sandbox/flowDial';
 
 export type Routes = Record<string, Reply | ((req: Received, query: URLSearchParams) => Reply)>;
 
@@ -40,7 +41,7 @@ export function flow(applets: FlowFile['applets'], extra: Partial<FlowFile> = {}
 export const INCOMING: RunFlowOptions['call'] = { direction: 'incoming', from: '+919876543210', exoPhone: '08047112345' };
 
 export function run(f: FlowFile | string, options: Partial<RunFlowOptions> = {}): Promise<FlowRun> {
-  return runFlow(f, { call: INCOMING, ...options, settings: { appletTimeoutMs: 2000, ...options.settings } });
+  return runFlow(f, { call: INCOMING, dial: n => sandboxDial(n, 'test'), ...options, settings: { appletTimeoutMs: 2000, ...options.settings } });
 }
 
 export function events<K extends FlowEvent['kind']>(r: FlowRun, kind: K): Array<Extract<FlowEvent, { kind: K }>> {

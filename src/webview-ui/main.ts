@@ -6,6 +6,7 @@ import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { renderCall } from './callView';
 import { renderCallback } from './callbackView';
 import { renderNumber } from './numberView';
+import { renderFlowRun } from './flowRunPage';
 import { h } from './dom';
 import { ToWebview } from './protocol';
 import { post, vscode } from './vscodeApi';
@@ -23,6 +24,9 @@ function render(msg: ToWebview): void {
       break;
     case 'callback':
       view = renderCallback(msg.callback, post);
+      break;
+    case 'flowRun':
+      view = renderFlowRun(msg.run, root, post);
       break;
     case 'loading':
       view = h('p', { class: 'muted' }, msg.message);

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { benchCallTests } from './callTests.bench';
 import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
+import { benchFlowRun } from './flowRun.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
 import { benchTools } from './tools.bench';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     ['call stats', benchStats],
     ['language-model tools (formatting only)', benchTools],
     ['Callbacks view (1,000 deliveries)', benchCallbacks],
+    ['flow run panel (50 applets)', benchFlowRun],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');

@@ -1,0 +1,216 @@
+// The flow drawn as a graph: applets as boxes, layered top to bottom by their distance from the start (BFS), transitions
+// as arrows, the run's path highlighted. Pure functions (layout, then a VNode tree), so the bench and the unit tests run
+// them in Node; the page builds the DOM from the tree. Colours come from panel.css (theme variables), never from here.
+import { FlowGraphEdge, FlowGraphNode, FlowGraphView } from './protocol';
+import { v, VNode } from './vnode';
+
+export const BOX_W = 176;
+export const BOX_H = 58;
+const GAP_X = 28;
+const GAP_Y = 62;
+const MARGIN = 16;
+/** Room on the right for arrows that go back up (a Gather's retry, a menu's "repeat"). */
+const BACK_LANE = 64;
+const LABEL_CHARS = 24;
+
+export interface PlacedNode {
+  node: FlowGraphNode;
+  x: number;
+  y: number;
+  layer: number;
+}
+
+export interface PlacedEdge {
+  edge: FlowGraphEdge;
+  /** SVG path data. */
+  d: string;
+  labelX: number;
+  labelY: number;
+  /** Goes back up or sideways: drawn round the right side. */
+  back: boolean;
+}
+
+export interface GraphLayout {
+  width: number;
+  height: number;
+  nodes: PlacedNode[];
+  edges: PlacedEdge[];
+}
+
+/** Each applet's layer: its BFS depth from the start; applets the start cannot reach go in one layer below the rest. */
+function layersOf(g: FlowGraphView): Map<string, number> {
+  const depth = new Map<string, number>();
+  const ids = new Set(g.nodes.map(n => n.id));
+  const queue: string[] = [];
+  if (ids.has(g.start)) {
+    depth.set(g.start, 0);
+    queue.push(g.start);
+  }
+  const next = new Map<string, string[]>();
+  for (const e of g.edges) if (ids.has(e.to)) (next.get(e.from) ?? next.set(e.from, []).get(e.from)!).push(e.to);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i];
+    for (const to of next.get(id) ?? []) {
+      if (depth.has(to)) continue;
+      depth.set(to, depth.get(id)! + 1);
+      queue.push(to);
+    }
+  }
+  const below = Math.max(-1, ...depth.values()) + 1;
+  for (const n of g.nodes) if (!depth.has(n.id)) depth.set(n.id, below);
+  return depth;
+}
+
+/** Places the boxes and routes the arrows. Linear in boxes + arrows, apart from one sort per layer. */
+export function layoutFlowGraph(g: FlowGraphView): GraphLayout {
+  const depth = layersOf(g);
+  const layers: FlowGraphNode[][] = [];
+  for (const n of g.nodes) (layers[depth.get(n.id)!] ??= []).push(n);
+  const parents = new Map<string, string[]>();
+  for (const e of g.edges) if (depth.get(e.to)! > depth.get(e.from)!) (parents.get(e.to) ?? parents.set(e.to, []).get(e.to)!).push(e.from);
+
+  // Within a layer, boxes sit under the average position of their parents (fewer crossings); ties keep file order.
+  const xOf = new Map<string, number>();
+  const widest = Math.max(1, ...layers.map(l => l?.length ?? 0));
+  const innerW = widest * BOX_W + (widest - 1) * GAP_X;
+  const placed: PlacedNode[] = [];
+  layers.forEach((layer, li) => {
+    if (!layer) return;
+    const keyed = layer.map((n, i) => {
+      const ps = (parents.get(n.id) ?? []).map(p => xOf.get(p)).filter((x): x is number => x !== undefined);
+      return { n, i, key: ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : Number.MAX_SAFE_INTEGER };
+    });
+    keyed.sort((a, b) => a.key - b.key || a.i - b.i);
+    const rowW = layer.length * BOX_W + (layer.length - 1) * GAP_X;
+    const left = MARGIN + (innerW - rowW) / 2;
+    keyed.forEach(({ n }, i) => {
+      const x = left + i * (BOX_W + GAP_X);
+      const y = MARGIN + li * (BOX_H + GAP_Y);
+      xOf.set(n.id, x + BOX_W / 2);
+      placed.push({ node: n, x, y, layer: li });
+    });
+  });
+
+  const at = new Map(placed.map(p => [p.node.id, p]));
+  // Where arrows leave and arrive: spread along the box's edge, so two arrows never share one point.
+  const outs = new Map<string, number>();
+  const ins = new Map<string, number>();
+  const outCount = new Map<string, number>();
+  const inCount = new Map<string, number>();
+  for (const e of g.edges) {
+    outCount.set(e.from, (outCount.get(e.from) ?? 0) + 1);
+    inCount.set(e.to, (inCount.get(e.to) ?? 0) + 1);
+  }
+  const port = (used: Map<string, number>, count: Map<string, number>, id: string) => {
+    const k = used.get(id) ?? 0;
+    used.set(id, k + 1);
+    const n = count.get(id) ?? 1;
+    return ((k + 1) / (n + 1) - 0.5) * (BOX_W * 0.7);
+  };
+  const edges: PlacedEdge[] = [];
+  let backLanes = 0;
+  for (const e of g.edges) {
+    const a = at.get(e.from);
+    const b = at.get(e.to);
+    if (!a || !b) continue;
+    if (b.layer > a.layer) {
+      const x1 = a.x + BOX_W / 2 + port(outs, outCount, e.from);
+      const y1 = a.y + BOX_H;
+      const x2 = b.x + BOX_W / 2 + port(ins, inCount, e.to);
+      const y2 = b.y;
+      const bend = Math.max(24, (y2 - y1) / 2);
+      const d = `M${r(x1)} ${r(y1)} C${r(x1)} ${r(y1 + bend)} ${r(x2)} ${r(y2 - bend)} ${r(x2)} ${r(y2)}`;
+      // The middle of the curve, a little nearer the start so that labels of arrows into one box do not meet.
+      const t = b.layer - a.layer > 1 ? 0.25 : 0.42;
+      edges.push({ edge: e, d, labelX: bez(x1, x1, x2, x2, t), labelY: bez(y1, y1 + bend, y2 - bend, y2, t), back: false });
+    } else {
+      // Up, sideways or to itself: out of the source's right side, round, into the target's right side.
+      const lane = 28 + 12 * (backLanes++ % 4);
+      const x1 = a.x + BOX_W;
+      const y1 = a.y + BOX_H * 0.65;
+      const x2 = b.x + BOX_W;
+      const y2 = b.y + BOX_H * 0.35;
+      const xr = Math.max(x1, x2) + lane;
+      const d = `M${r(x1)} ${r(y1)} C${r(xr)} ${r(y1)} ${r(xr)} ${r(y2)} ${r(x2)} ${r(y2)}`;
+      edges.push({ edge: e, d, labelX: bez(x1, xr, xr, x2, 0.5), labelY: bez(y1, y1, y2, y2, 0.5), back: true });
+    }
+  }
+  const layerCount = layers.length;
+  return {
+    width: MARGIN * 2 + innerW + BACK_LANE,
+    height: MARGIN * 2 + layerCount * BOX_H + Math.max(0, layerCount - 1) * GAP_Y,
+    nodes: placed,
+    edges,
+  };
+}
+
+function bez(p0: number, p1: number, p2: number, p3: number, t: number): number {
+  const u = 1 - t;
+  return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
+}
+
+function r(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}
+
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** The graph as an SVG tree: boxes with the applet's kind, name and result; arrows with their transition's name. */
+export function flowGraphSvg(g: FlowGraphView, title: string): VNode {
+  const layout = layoutFlowGraph(g);
+  const arrows = layout.edges.map(p =>
+    v(
+      'g',
+      { class: `edge${p.edge.taken ? ' taken' : ''}${p.back ? ' back' : ''}` },
+      v('path', { d: p.d, 'marker-end': p.edge.taken ? 'url(#arrow-taken)' : 'url(#arrow)' }),
+      p.edge.label && v('text', { class: 'edge-label', x: r(p.labelX + 4), y: r(p.labelY) }, clip(p.edge.label, 28)),
+    ),
+  );
+  const boxes = layout.nodes.map(({ node, x, y }) =>
+    v(
+      'g',
+      {
+        class: `node ${node.state}${node.tone ? ` tone-${node.tone}` : ''}`,
+        transform: `translate(${r(x)} ${r(y)})`,
+        'data-step': node.step,
+        tabindex: node.step !== undefined ? '0' : undefined,
+        role: node.step !== undefined ? 'button' : undefined,
+        'data-applet': node.id,
+      },
+      v('title', {}, [node.label, node.kind, node.result].filter(Boolean).join(' · ')),
+      v('rect', { width: BOX_W, height: BOX_H, rx: 6, ry: 6 }),
+      v('text', { class: 'kind', x: 10, y: 16 }, clip(node.kind.toUpperCase(), LABEL_CHARS)),
+      v('text', { class: 'label', x: 10, y: 34 }, clip(node.label, LABEL_CHARS)),
+      node.result !== undefined && v('text', { class: 'result', x: 10, y: 50 }, clip(node.result, LABEL_CHARS + 2)),
+      node.step !== undefined &&
+        v(
+          'g',
+          { class: 'step-badge', transform: `translate(${BOX_W - 14} 14)` },
+          v('circle', { r: 10 }),
+          v('text', { 'text-anchor': 'middle', y: 4 }, String(node.step)),
+        ),
+    ),
+  );
+  const marker = (id: string) =>
+    v(
+      'marker',
+      { id, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse', class: id },
+      v('path', { d: 'M0 0 L10 5 L0 10 z' }),
+    );
+  return v(
+    'svg',
+    {
+      class: 'flow-graph',
+      width: r(layout.width),
+      height: r(layout.height),
+      viewBox: `0 0 ${r(layout.width)} ${r(layout.height)}`,
+      role: 'img',
+      'aria-label': title,
+    },
+    v('defs', {}, marker('arrow'), marker('arrow-taken')),
+    v('g', { class: 'edges' }, arrows),
+    v('g', { class: 'nodes' }, boxes),
+  );
+}

@@ -21,6 +21,7 @@ import { FieldStyle, PhoneEcho } from './types';
 import type { NumberEcho } from './context';
 import { toEcho } from './phoneEcho';
 import { SEED_EXOPHONES } from './seed';
+import { noFlows, SandboxFlowOptions, SandboxFlows } from './flowCalls';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. The host is always 127.0.0.1. */
@@ -60,6 +61,8 @@ export interface SandboxOptions {
   numberEcho?: NumberEcho;
   /** The account's ExoPhones (default SEED_EXOPHONES): Calls/connect refuses any other CallerId with a 400. */
   exoPhones?: readonly string[];
+  /** Call flows the sandbox runs (Calls/connect to …/exoml/start_voice/<app id>, and simulated incoming calls). */
+  flows?: SandboxFlowOptions;
 }
 
 export interface Sandbox {
@@ -89,6 +92,8 @@ export interface Sandbox {
    * until a new request. Tests wait for it instead of sleeping to show that nothing else arrives.
    */
   readonly idle: boolean;
+  /** Flow runs: simulate an incoming call, list the runs. */
+  readonly flows: SandboxFlows;
   lastRequest(): RecordedRequest | undefined;
   clearLogs(): void;
   setRateLimit(perMinute: number): void;
@@ -160,6 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiToken: ctx.creds.apiToken,
     authorization: basicHeader(ctx.creds.apiKey, ctx.creds.apiToken),
     calls,
+    flows: noFlows(),
     faults,
     requests,
     callbacks: attempts,
@@ -224,3 +230,4 @@ export type { RecordedRequest } from './requestLog';
 export type { CallbackAttempt } from './callbacks';
 export type { SandboxCalls, AddCallInit } from './directCalls';
 export type { CallRecord, CallStatus, Direction, FieldStyle, TerminalStatus } from './types';
+export type { SandboxFlowOptions, SandboxFlows, IncomingCallInit } from './flowCalls';

@@ -11,6 +11,7 @@ import { registerCallbacks } from './features/callbacks';
 import { registerCallStats } from './features/callStats';
 import { registerCallTests } from './features/callTests';
 import { registerCalls } from './features/calls';
+import { registerFlows } from './features/flows';
 import { registerNumbers } from './features/numbers';
 import { dndMeaning } from './features/numbers/numberText';
 import { registerPrivacy } from './features/privacy';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
   const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls, stats: callStats }));
   const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
+  const flows = timed('flows', () => registerFlows(deps, sandbox));
 
   void session.init();
   const activationMs = performance.now() - started;
@@ -76,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
     callTests,
     callbacks,
     callStats,
+    flows,
   });
 }
 

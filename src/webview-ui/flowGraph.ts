@@ -37,23 +37,48 @@ export interface GraphLayout {
   edges: PlacedEdge[];
 }
 
-/** Each applet's layer: its BFS depth from the start; applets the start cannot reach go in one layer below the rest. */
+/**
+ * Each applet's layer. Arrows that close a loop (found by a depth-first walk from the start) are set aside; the rest
+ * form a DAG, layered by the longest path from the start, so that every other arrow points down and a Hangup reached
+ * late sits at the bottom. Applets the start cannot reach go in one layer below the rest.
+ */
 function layersOf(g: FlowGraphView): Map<string, number> {
-  const depth = new Map<string, number>();
   const ids = new Set(g.nodes.map(n => n.id));
-  const queue: string[] = [];
-  if (ids.has(g.start)) {
-    depth.set(g.start, 0);
-    queue.push(g.start);
-  }
   const next = new Map<string, string[]>();
-  for (const e of g.edges) if (ids.has(e.to)) (next.get(e.from) ?? next.set(e.from, []).get(e.from)!).push(e.to);
-  for (let i = 0; i < queue.length; i++) {
-    const id = queue[i];
+  for (const e of g.edges) if (ids.has(e.to) && ids.has(e.from)) (next.get(e.from) ?? next.set(e.from, []).get(e.from)!).push(e.to);
+  const order: string[] = []; // reverse postorder = a topological order of the DAG
+  const state = new Map<string, 1 | 2>(); // 1: on the walk's stack, 2: done
+  const back = new Set<string>();
+  if (ids.has(g.start)) {
+    // Iterative, so that a 10,000-applet chain does not overflow the stack.
+    const stack: Array<{ id: string; i: number }> = [{ id: g.start, i: 0 }];
+    state.set(g.start, 1);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const outs = next.get(top.id) ?? [];
+      if (top.i < outs.length) {
+        const to = outs[top.i++];
+        const s = state.get(to);
+        if (s === 1) back.add(`${top.id}\u0000${to}`);
+        else if (s === undefined) {
+          state.set(to, 1);
+          stack.push({ id: to, i: 0 });
+        }
+      } else {
+        state.set(top.id, 2);
+        order.push(top.id);
+        stack.pop();
+      }
+    }
+  }
+  order.reverse();
+  const depth = new Map<string, number>();
+  if (order.length) depth.set(g.start, 0);
+  for (const id of order) {
+    const d = depth.get(id) ?? 0;
     for (const to of next.get(id) ?? []) {
-      if (depth.has(to)) continue;
-      depth.set(to, depth.get(id)! + 1);
-      queue.push(to);
+      if (back.has(`${id}\u0000${to}`) || !state.has(to)) continue;
+      if ((depth.get(to) ?? -1) < d + 1) depth.set(to, d + 1);
     }
   }
   const below = Math.max(-1, ...depth.values()) + 1;
@@ -165,7 +190,8 @@ export function flowGraphSvg(g: FlowGraphView, title: string): VNode {
       'g',
       { class: `edge${p.edge.taken ? ' taken' : ''}${p.back ? ' back' : ''}` },
       v('path', { d: p.d, 'marker-end': p.edge.taken ? 'url(#arrow-taken)' : 'url(#arrow)' }),
-      p.edge.label && v('text', { class: 'edge-label', x: r(p.labelX + 4), y: r(p.labelY) }, clip(p.edge.label, 28)),
+      p.edge.hint && v('title', {}, p.edge.hint),
+      p.edge.label && v('text', { class: 'edge-label', x: r(p.labelX + 4), y: r(p.labelY) }, clip(p.edge.label, 22)),
     ),
   );
   const boxes = layout.nodes.map(({ node, x, y }) =>

@@ -55,6 +55,7 @@ function requestNode(q: FlowRequestView, x: FlowRunView['text']): VNode {
       q.canResend && actionButton(x.resend, 'resendRequest', q.id, 'debug-restart'),
       actionButton(x.copyCurl, 'copyCurlRequest', q.id, 'terminal'),
     ),
+    v('p', { class: 'line' }, v('code', { class: 'url' }, q.url)),
     v('h4', {}, x.params),
     rows(q.params, x.empty),
     v('details', { class: 'headers' }, v('summary', {}, x.headers), rows(q.headers, x.empty)),

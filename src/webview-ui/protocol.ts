@@ -207,7 +207,10 @@ export interface FlowGraphNode {
 export interface FlowGraphEdge {
   from: string;
   to: string;
+  /** A word or two on the arrow ('' for an applet's only way on). */
   label: string;
+  /** The flow builder's words for the transition(s), shown on hover. */
+  hint?: string;
   taken: boolean;
 }
 
@@ -221,7 +224,10 @@ export interface FlowGraphView {
 export interface FlowRequestView {
   /** The run's key for it: Resend and Copy as cURL send it back. */
   id: string;
+  /** Method and URL without the query (the summary line). */
   line: string;
+  /** The full URL sent, query included. */
+  url: string;
   result: string;
   tone: string;
   latency: string;

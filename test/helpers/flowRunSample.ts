@@ -60,7 +60,8 @@ export function sampleFlowRun(applets: number, hostile = ''): FlowRunView {
     requests: [
       {
         id: `r${i}`,
-        line: `GET http://localhost:3000/exotel/${n.kind.toLowerCase()}?CallSid=abc&CallFrom=09876543210&digits=%221%22${hostile}`,
+        line: `GET http://localhost:3000/exotel/${n.kind.toLowerCase()}${hostile}`,
+        url: `http://localhost:3000/exotel/${n.kind.toLowerCase()}?CallSid=abc&CallFrom=09876543210&digits=%221%22${hostile}`,
         result: n.tone === 'fail' ? '500' : '200',
         tone: n.tone,
         latency: '34 ms',

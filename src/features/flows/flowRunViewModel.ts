@@ -26,6 +26,18 @@ const ICONS: Record<string, string> = {
   hangup: 'debug-disconnect',
 };
 
+/** A word or two for each branch, on the graph's arrows (the flow builder's sentence is the hover). */
+const SHORT_BRANCH: Record<string, string> = {
+  next: '',
+  entered: 'keys',
+  noInput: 'no input',
+  ok: '200',
+  else: 'else',
+  answered: 'answered',
+  noAnswer: 'no answer',
+  notDialled: 'not dialled',
+};
+
 const FAILURES: Record<string, string> = {
   timeout: 'timed out',
   refused: 'connection refused',
@@ -74,9 +86,11 @@ function requestView(e: RequestEvent): FlowRequestView {
   const { result, tone } = resultOf(e);
   const failure = [e.problem?.message, r?.failure ? r.error : undefined, e.exotelNext && t('Exotel: {0}', e.exotelNext)].filter(Boolean).join(' — ');
   const role = e.request.role === 'fallback' ? ` (${t('Fallback URL')})` : '';
+  const q = e.request.url.indexOf('?');
   return {
     id: String(e.seq),
-    line: `${e.request.method} ${e.request.url}${role}`,
+    line: `${e.request.method} ${q >= 0 ? e.request.url.slice(0, q) : e.request.url}${role}`,
+    url: e.request.url,
     result,
     tone,
     latency: r ? `${Math.round(r.latencyMs)} ms` : '',
@@ -130,6 +144,30 @@ function worstTone(tones: string[]): string {
   if (tones.includes('warn')) return 'warn';
   if (tones.includes('pending')) return 'pending';
   return 'ok';
+}
+
+/** A box's result: the HTTP status, the failure, or (no request) the way it went on. */
+function resultWords(result: string | undefined, branch: string | undefined, applet: { type: string; async?: boolean } | undefined): string | undefined {
+  if (result && /^\d+$/.test(result)) return `HTTP ${result}${applet?.type === 'passthru' && applet.async ? ` · ${t('async')}` : ''}`;
+  if (result) return t(FAILURES[result] ?? result);
+  if (applet?.type === 'passthru' && applet.async) return t('async: not waited for');
+  return branch ? (SHORT_BRANCH[branch] ?? branch) || undefined : undefined;
+}
+
+/** Two branches into the same applet (no answer, not dialled → voicemail) are drawn as one arrow. */
+function mergeParallel(edges: FlowGraphEdge[]): FlowGraphEdge[] {
+  const byPair = new Map<string, FlowGraphEdge>();
+  for (const e of edges) {
+    const key = `${e.from}\u0000${e.to}`;
+    const seen = byPair.get(key);
+    if (!seen) byPair.set(key, { ...e });
+    else {
+      seen.label = [seen.label, e.label].filter(Boolean).join(', ');
+      seen.hint = [seen.hint, e.hint].filter(Boolean).join(' / ');
+      seen.taken ||= e.taken;
+    }
+  }
+  return [...byPair.values()];
 }
 
 const seconds = (ms: number) => `+${(ms / 1000).toFixed(2)} s`;
@@ -187,32 +225,24 @@ export function flowRunView(run: FlowRun, flow: FlowFile | undefined, keys?: Flo
       label: label(id),
       kind: appletSpec(type)?.title ?? type,
       state: id === current ? 'current' : step ? 'visited' : 'idle',
-      result: step
-        ? result
-          ? /^\d+$/.test(result)
-            ? `HTTP ${result}`
-            : t(FAILURES[result] ?? result)
-          : step.branch
-            ? branchLabel(type, step.branch)
-            : undefined
-        : undefined,
+      result: step ? resultWords(result, step.branch, applets[id]) : undefined,
       tone: step ? toneAt.get(id) : undefined,
       step: firstStep.get(id),
     };
   });
   const taken = new Set(run.path.filter(p => p.branch).map(p => `${p.appletId}\u0000${p.branch}`));
-  const edges: FlowGraphEdge[] = flow
-    ? ids.flatMap(id =>
-        transitionsOf(applets[id]).map(tr => ({
-          from: id,
-          to: tr.target,
-          label: branchLabel(applets[id].type, tr.branch),
-          taken: taken.has(`${id}\u0000${tr.branch}`),
-        })),
-      )
-    : run.path
-        .slice(1)
-        .map((p, i) => ({ from: run.path[i].appletId, to: p.appletId, label: branchLabel(run.path[i].type, run.path[i].branch ?? ''), taken: true }));
+  const transitions = flow
+    ? ids.flatMap(id => transitionsOf(applets[id]).map(tr => ({ from: id, to: tr.target, type: applets[id].type, branch: tr.branch })))
+    : run.path.slice(1).map((p, i) => ({ from: run.path[i].appletId, to: p.appletId, type: run.path[i].type, branch: run.path[i].branch ?? '' }));
+  const edges = mergeParallel(
+    transitions.map(tr => ({
+      from: tr.from,
+      to: tr.to,
+      label: SHORT_BRANCH[tr.branch] ?? tr.branch,
+      hint: branchLabel(tr.type, tr.branch),
+      taken: !flow || taken.has(`${tr.from}\u0000${tr.branch}`),
+    })),
+  );
 
   const o = run.outcome;
   const lastStep = steps[steps.length - 1];

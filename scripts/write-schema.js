@@ -1,6 +1,7 @@
-// Writes schemas/exotel-tests.schema.json from src/callTests/suiteSchema.ts (which reads the one call-options
-// table), so the schema VS Code validates suites with never drifts from the code. Run by esbuild.js on every
-// build; `node scripts/write-schema.js` alone works too. A unit test checks the checked-in file is current.
+// Writes the JSON Schemas VS Code validates our files with, each generated from its one table so it never drifts
+// from the code: schemas/exotel-tests.schema.json from src/callTests/suiteSchema.ts (the call-options table) and
+// schemas/exotel-flow.schema.json from src/flows/schema.ts (the applet table). Run by esbuild.js on every build;
+// `node scripts/write-schema.js` alone works too. Unit tests check the checked-in files are current.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
@@ -8,32 +9,46 @@ const Module = require('module');
 
 const ROOT = path.join(__dirname, '..');
 const OUT = path.join(ROOT, 'schemas', 'exotel-tests.schema.json');
+const FLOW_OUT = path.join(ROOT, 'schemas', 'exotel-flow.schema.json');
 
-function loadSchemaModule() {
+function loadModule(entry, out) {
   const result = esbuild.buildSync({
-    entryPoints: [path.join(ROOT, 'src', 'callTests', 'suiteSchema.ts')],
+    entryPoints: [path.join(ROOT, entry)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
     write: false,
     logLevel: 'silent',
+    alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+    absWorkingDir: ROOT,
   });
-  const m = new Module(OUT);
+  const m = new Module(out);
   m.paths = Module._nodeModulePaths(ROOT);
-  m._compile(result.outputFiles[0].text, path.join(ROOT, 'src', 'callTests', 'suiteSchema.js'));
+  m._compile(result.outputFiles[0].text, path.join(ROOT, entry.replace(/\.ts$/, '.js')));
   return m.exports;
 }
 
 function schemaText() {
-  return `${JSON.stringify(loadSchemaModule().suiteJsonSchema(), null, 2)}\n`;
+  return `${JSON.stringify(loadModule('src/callTests/suiteSchema.ts', OUT).suiteJsonSchema(), null, 2)}\n`;
+}
+
+function flowSchemaText() {
+  return `${JSON.stringify(loadModule('src/flows/schema.ts', FLOW_OUT).flowJsonSchema(), null, 2)}\n`;
+}
+
+function write(file, text) {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) fs.writeFileSync(file, text);
+  return file;
 }
 
 function writeSchema() {
-  const text = schemaText();
-  fs.mkdirSync(path.dirname(OUT), { recursive: true });
-  if (!fs.existsSync(OUT) || fs.readFileSync(OUT, 'utf8') !== text) fs.writeFileSync(OUT, text);
-  return OUT;
+  write(FLOW_OUT, flowSchemaText());
+  return write(OUT, schemaText());
 }
 
-module.exports = { writeSchema, schemaText, OUT };
-if (require.main === module) console.log(`wrote ${path.relative(ROOT, writeSchema())}`);
+module.exports = { writeSchema, schemaText, flowSchemaText, OUT, FLOW_OUT };
+if (require.main === module) {
+  writeSchema();
+  console.log(`wrote ${path.relative(ROOT, OUT)} and ${path.relative(ROOT, FLOW_OUT)}`);
+}

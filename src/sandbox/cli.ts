@@ -1,5 +1,7 @@
-// Standalone sandbox: `node out/src/sandbox/cli.js [--port N] [--no-seed] [--progress-ms N] [--lag-ms N] [--callback-url URL] [--signed-urls]`
+// Standalone sandbox: `node out/src/sandbox/cli.js [--port N] [--no-seed] [--progress-ms N] [--lag-ms N] [--callback-url URL] [--signed-urls]
+//   [--flows DIR_OR_FILE] [--applet-timeout-ms N]`
 import { describeRules, startSandbox } from './index';
+import { FlowEvent, FlowRun, loadFlows } from '../flows';
 import { formatIst } from './clock';
 
 interface CliArgs {
@@ -10,6 +12,9 @@ interface CliArgs {
   statusCallbackOverride?: string;
   /** The "signed URLs" account feature (PreSignedRecordingUrl); off unless asked, like most accounts. */
   signedRecordingUrls?: boolean;
+  /** Flow files (a folder searched for *.exotel-flow.json, or one file), re-read at every call. */
+  flows?: string;
+  appletTimeoutMs?: number;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -48,6 +53,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--signed-urls':
         args.signedRecordingUrls = true;
         break;
+      case '--flows':
+        args.flows = next();
+        break;
+      case '--applet-timeout-ms':
+        args.appletTimeoutMs = count();
+        break;
       default:
         throw new Error(`unknown option ${argv[i]}`);
     }
@@ -56,10 +67,28 @@ export function parseArgs(argv: readonly string[]): CliArgs {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const { flows: flowsPath, appletTimeoutMs, ...args } = parseArgs(process.argv.slice(2));
+  const log = (line: string): void => console.log(`[${formatIst(Date.now())}] ${line}`);
+  const flows = flowsPath === undefined ? undefined : loadFlows(flowsPath);
+  for (const p of flows?.problems ?? []) {
+    log(
+      `${p.file}: cannot run — ${p.validation.diagnostics
+        .filter(d => d.severity === 'error')
+        .map(d => `${d.start.line + 1}:${d.start.character + 1} ${d.message}`)
+        .join('; ')}`,
+    );
+  }
   const sandbox = await startSandbox({
     ...args,
-    log: line => console.log(`[${formatIst(Date.now())}] ${line}`),
+    log,
+    flows:
+      flowsPath === undefined
+        ? undefined
+        : {
+            flows: () => loadFlows(flowsPath).flows,
+            settings: appletTimeoutMs === undefined ? undefined : { appletTimeoutMs },
+            onEvent: (e, run) => logFlowEvent(log, e, run),
+          },
   });
   console.log(
     [
@@ -71,6 +100,12 @@ async function main(): Promise<void> {
       `  ExoPhones:   ${sandbox.exoPhones.join(', ')} (the only CallerIds Calls/connect accepts)`,
       `  Recordings:  private (Basic auth)${sandbox.signedRecordingUrls ? '; calls also carry PreSignedRecordingUrl (signed URLs on)' : '; --signed-urls adds PreSignedRecordingUrl'}`,
       `  Try:         curl -u ${sandbox.apiKey}:${sandbox.apiToken} ${sandbox.baseUrl}/v1/Accounts/${sandbox.accountSid}/Calls.json?PageSize=5`,
+      ...(flows
+        ? [
+            `  Flows:       ${flows.flows.map(f => `${f.flow.appId}${f.flow.exoPhone ? ` (answers ${[f.flow.exoPhone].flat().join(', ')})` : ''}`).join(', ') || 'none found'} from ${flowsPath}`,
+            `  Incoming:    curl -u ${sandbox.apiKey}:${sandbox.apiToken} -H 'Content-Type: application/json' -d '{"from":"09876543210","exoPhone":"${sandbox.exoPhones[0]}","keys":["1"]}' ${sandbox.baseUrl}/sandbox/flows/incoming`,
+          ]
+        : ['  Flows:       --flows <folder> runs *.exotel-flow.json files']),
       'Outcomes (by the last digit of the number dialled):',
       ...describeRules(),
       'Press Ctrl+C to stop.',
@@ -82,6 +117,18 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   });
+}
+
+function logFlowEvent(log: (line: string) => void, e: FlowEvent, run: FlowRun): void {
+  const who = `flow ${run.appId} call ${run.callSid.slice(0, 8)}…`;
+  if (e.kind === 'applet') log(`${who}: → ${e.appletId} (${e.type})`);
+  else if (e.kind === 'request' && e.done) {
+    const r = e.response;
+    log(
+      `${who}:   ${e.request.method} ${e.request.url.split('?')[0]} → ${r?.failure ?? r?.status} ${r?.latencyMs ?? 0} ms${e.problem ? ` — ${e.problem.message}` : ''}`,
+    );
+  } else if (e.kind === 'branch') log(`${who}:   ${e.branch}: ${e.why}`);
+  else if (e.kind === 'call-end') log(`${who}: ended (${e.reason}, CallType ${e.callType}): ${e.message}`);
 }
 
 if (require.main === module) {

@@ -71,6 +71,9 @@ function createCall(ctx: SandboxContext, request: ConnectRequest): CallRecord {
     request,
   });
   ctx.store.add(call);
-  ctx.progression.start(call);
+  // A flow call whose From answers runs its flow file, if the sandbox has one for that app id; it ends with the flow.
+  if (!(flow && plan.status === 'completed' && ctx.flows?.startConnectFlow(call))) {
+    ctx.progression.start(call);
+  }
   return call;
 }

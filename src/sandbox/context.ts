@@ -4,6 +4,7 @@ import { CallStore } from './calls';
 import { Credentials } from './auth';
 import { Progression } from './progression';
 import { FieldStyle, PhoneEcho } from './types';
+import type { FlowHost } from './flowCalls';
 
 export type NumberEcho = 'national' | 'as-sent';
 
@@ -25,6 +26,8 @@ export interface SandboxContext {
   progression: Progression;
   dispatcher: CallbackDispatcher;
   statusCallbackOverride: string | undefined;
+  /** Runs call flows (src/flows); set once the sandbox is built. */
+  flows?: FlowHost;
   nowMs: () => number;
   log: (line: string) => void;
 }

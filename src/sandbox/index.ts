@@ -21,7 +21,7 @@ import { FieldStyle, PhoneEcho } from './types';
 import type { NumberEcho } from './context';
 import { toEcho } from './phoneEcho';
 import { SEED_EXOPHONES } from './seed';
-import { noFlows, SandboxFlowOptions, SandboxFlows } from './flowCalls';
+import { flowHost, SandboxFlowOptions, SandboxFlows } from './flowCalls';
 
 export interface SandboxOptions {
   /** 0 (default) picks a free port. The host is always 127.0.0.1. */
@@ -143,6 +143,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     nowMs,
     log,
   };
+  ctx.flows = flowHost(ctx, options.flows, options.postCallLagMs ?? 4000);
+  const flows = ctx.flows;
   const faults = new Faults();
   const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 200, nowMs);
   const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: ctx.acceptSidAuth });
@@ -165,7 +167,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     apiToken: ctx.creds.apiToken,
     authorization: basicHeader(ctx.creds.apiKey, ctx.creds.apiToken),
     calls,
-    flows: noFlows(),
+    flows,
     faults,
     requests,
     callbacks: attempts,
@@ -178,7 +180,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ctx.signedRecordingUrls = on;
     },
     get idle() {
-      return ctx.progression.activeCalls === 0 && !ctx.dispatcher.busy;
+      return ctx.progression.activeCalls === 0 && flows.active === 0 && !ctx.dispatcher.busy;
     },
     lastRequest: () => requests[requests.length - 1],
     clearLogs: () => {
@@ -195,6 +197,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     close: async () => {
       ctx.progression.close();
+      flows.close();
       ctx.dispatcher.close();
       await front.close();
     },

@@ -3,6 +3,7 @@ import * as http from 'http';
 import { authenticate } from './auth';
 import { BodyError, parseBody, ParsedBody, readRaw } from './body';
 import { connectCall } from './connect';
+import { FLOWS_INCOMING_PATH } from './flowCalls';
 import { SandboxContext } from './context';
 import { faultReply, Faults } from './faults';
 import { getCall, getNumber, getRecording, listCalls } from './readEndpoints';
@@ -100,7 +101,36 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.Ser
     reply(restException(format, bodyError.status, bodyError.message));
     return;
   }
+  if (url.pathname === FLOWS_INCOMING_PATH) {
+    reply(await simulateIncoming(deps, method, req.headers.authorization, raw));
+    return;
+  }
   reply(answer(deps, { method, url, accept: req.headers.accept, authorization: req.headers.authorization }, body));
+}
+
+/** The sandbox's own control endpoint for an incoming call (Basic auth as for the API): answers when the flow has ended. */
+async function simulateIncoming(deps: ServerDeps, method: string, authorization: string | undefined, raw: Buffer): Promise<Reply> {
+  const { ctx } = deps;
+  if (method !== 'POST') return restException('json', 405, 'Method not allowed', undefined, { Allow: 'POST' });
+  if (authenticate(authorization, ctx.creds, ctx.creds.accountSid, deps.acceptSidAuth) !== 'ok') {
+    return restException('json', 401, 'Authentication failed', undefined, { 'WWW-Authenticate': 'Basic realm="Exotel"' });
+  }
+  let input: { from?: unknown; exoPhone?: unknown; keys?: unknown };
+  try {
+    input = JSON.parse(raw.toString('utf8')) as typeof input;
+  } catch {
+    return restException('json', 400, 'Send JSON: {"from": "<caller>", "exoPhone": "<ExoPhone>", "keys": ["1"]}');
+  }
+  const keys = Array.isArray(input.keys) ? input.keys.map(k => (k === null ? null : String(k))) : undefined;
+  if (typeof input.from !== 'string' || typeof input.exoPhone !== 'string') {
+    return restException('json', 400, '"from" and "exoPhone" are required strings');
+  }
+  try {
+    const run = await ctx.flows?.simulateIncoming({ from: input.from, exoPhone: input.exoPhone, keys });
+    return { status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ run }) };
+  } catch (err) {
+    return restException('json', 400, err instanceof Error ? err.message : String(err));
+  }
 }
 
 interface Incoming {

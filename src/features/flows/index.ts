@@ -4,7 +4,7 @@ import { t } from '../../common/callText/translate';
 import { checkArgs, expectation, text } from '../../common/commandArgs';
 import { COMMANDS } from '../../common/commandIds';
 import { registerCommand } from '../../common/commands';
-import { showInfo } from '../../common/notify';
+import { showInfo, showWarning } from '../../common/notify';
 import { affects, setting } from '../../common/settings';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
@@ -108,7 +108,7 @@ export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox): Flo
       try {
         prompts.answer(runId, value ?? '');
       } catch (err) {
-        void vscode.window.showWarningMessage(err instanceof Error ? err.message : String(err));
+        void showWarning(err instanceof Error ? err.message : String(err));
       }
       return;
     }

@@ -12,6 +12,8 @@ const MARGIN = 16;
 /** Room on the right for arrows that go back up (a Gather's retry, a menu's "repeat"). */
 const BACK_LANE = 64;
 const LABEL_CHARS = 24;
+/** The width a layer keeps for an arrow passing through it. */
+const DUMMY_W = 20;
 
 export interface PlacedNode {
   node: FlowGraphNode;
@@ -94,26 +96,49 @@ export function layoutFlowGraph(g: FlowGraphView): GraphLayout {
   const parents = new Map<string, string[]>();
   for (const e of g.edges) if (depth.get(e.to)! > depth.get(e.from)!) (parents.get(e.to) ?? parents.set(e.to, []).get(e.to)!).push(e.from);
 
-  // Within a layer, boxes sit under the average position of their parents (fewer crossings); ties keep file order.
+  // An arrow that spans several layers passes through a narrow placeholder in each layer between, so that the layer
+  // keeps room for it and it never runs through a box (the usual layered-drawing method).
+  type Slot = { id: string; node?: FlowGraphNode; w: number };
+  const rows: Slot[][] = layers.map(l => (l ?? []).map(n => ({ id: n.id, node: n, w: BOX_W })));
+  const chains = new Map<number, Array<{ id: string; layer: number }>>();
+  g.edges.forEach((e, ei) => {
+    const a = depth.get(e.from);
+    const b = depth.get(e.to);
+    if (a === undefined || b === undefined || b <= a + 1) return;
+    const chain: Array<{ id: string; layer: number }> = [];
+    let prev = e.from;
+    for (let l = a + 1; l < b; l++) {
+      const id = `\u0001${ei}:${l}`;
+      (rows[l] ??= []).push({ id, w: DUMMY_W });
+      (parents.get(id) ?? parents.set(id, []).get(id)!).push(prev);
+      chain.push({ id, layer: l });
+      prev = id;
+    }
+    const ps = parents.get(e.to)!;
+    const i = ps.indexOf(e.from);
+    if (i >= 0) ps[i] = prev;
+    chains.set(ei, chain);
+  });
+
+  // Within a layer, slots sit under the average position of their parents (fewer crossings); ties keep file order.
   const xOf = new Map<string, number>();
-  const widest = Math.max(1, ...layers.map(l => l?.length ?? 0));
-  const innerW = widest * BOX_W + (widest - 1) * GAP_X;
+  const rowWidth = (row: Slot[]) => row.reduce((sum, s) => sum + s.w, 0) + Math.max(0, row.length - 1) * GAP_X;
+  const innerW = Math.max(BOX_W, ...rows.map(row => rowWidth(row ?? [])));
   const placed: PlacedNode[] = [];
-  layers.forEach((layer, li) => {
-    if (!layer) return;
-    const keyed = layer.map((n, i) => {
-      const ps = (parents.get(n.id) ?? []).map(p => xOf.get(p)).filter((x): x is number => x !== undefined);
-      return { n, i, key: ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : Number.MAX_SAFE_INTEGER };
+  rows.forEach((row, li) => {
+    if (!row?.length) return;
+    const keyed = row.map((slot, i) => {
+      const ps = (parents.get(slot.id) ?? []).map(p => xOf.get(p)).filter((x): x is number => x !== undefined);
+      return { slot, i, key: ps.length ? ps.reduce((a, b) => a + b, 0) / ps.length : Number.MAX_SAFE_INTEGER };
     });
     keyed.sort((a, b) => a.key - b.key || a.i - b.i);
-    const rowW = layer.length * BOX_W + (layer.length - 1) * GAP_X;
-    const left = MARGIN + (innerW - rowW) / 2;
-    keyed.forEach(({ n }, i) => {
-      const x = left + i * (BOX_W + GAP_X);
-      const y = MARGIN + li * (BOX_H + GAP_Y);
-      xOf.set(n.id, x + BOX_W / 2);
-      placed.push({ node: n, x, y, layer: li });
-    });
+    let x = MARGIN + (innerW - rowWidth(row)) / 2;
+    const y = MARGIN + li * (BOX_H + GAP_Y);
+    for (const { slot } of keyed) {
+      xOf.set(slot.id, x + slot.w / 2);
+      if (slot.node) placed.push({ node: slot.node, x, y, layer: li });
+      x += slot.w + GAP_X;
+    }
   });
 
   const at = new Map(placed.map(p => [p.node.id, p]));
@@ -130,24 +155,40 @@ export function layoutFlowGraph(g: FlowGraphView): GraphLayout {
     const k = used.get(id) ?? 0;
     used.set(id, k + 1);
     const n = count.get(id) ?? 1;
-    return ((k + 1) / (n + 1) - 0.5) * (BOX_W * 0.7);
+    return { k, dx: ((k + 1) / (n + 1) - 0.5) * (BOX_W * 0.7) };
+  };
+  const down = (x1: number, y1: number, x2: number, y2: number) => {
+    const bend = Math.max(20, (y2 - y1) / 2);
+    return { c: ` C${r(x1)} ${r(y1 + bend)} ${r(x2)} ${r(y2 - bend)} ${r(x2)} ${r(y2)}`, bend };
   };
   const edges: PlacedEdge[] = [];
   let backLanes = 0;
-  for (const e of g.edges) {
+  g.edges.forEach((e, ei) => {
     const a = at.get(e.from);
     const b = at.get(e.to);
-    if (!a || !b) continue;
+    if (!a || !b) return;
     if (b.layer > a.layer) {
-      const x1 = a.x + BOX_W / 2 + port(outs, outCount, e.from);
+      const out = port(outs, outCount, e.from);
+      const x1 = a.x + BOX_W / 2 + out.dx;
       const y1 = a.y + BOX_H;
-      const x2 = b.x + BOX_W / 2 + port(ins, inCount, e.to);
+      const x2 = b.x + BOX_W / 2 + port(ins, inCount, e.to).dx;
       const y2 = b.y;
-      const bend = Math.max(24, (y2 - y1) / 2);
-      const d = `M${r(x1)} ${r(y1)} C${r(x1)} ${r(y1 + bend)} ${r(x2)} ${r(y2 - bend)} ${r(x2)} ${r(y2)}`;
-      // The middle of the curve, a little nearer the start so that labels of arrows into one box do not meet.
-      const t = b.layer - a.layer > 1 ? 0.25 : 0.42;
-      edges.push({ edge: e, d, labelX: bez(x1, x1, x2, x2, t), labelY: bez(y1, y1 + bend, y2 - bend, y2, t), back: false });
+      // Through each placeholder: in at its top, straight down, out at its bottom.
+      const stops = (chains.get(ei) ?? []).map(c => ({ x: xOf.get(c.id)!, top: MARGIN + c.layer * (BOX_H + GAP_Y) }));
+      let d = `M${r(x1)} ${r(y1)}`;
+      let px = x1;
+      let py = y1;
+      for (const s of stops) {
+        d += down(px, py, s.x, s.top).c + ` L${r(s.x)} ${r(s.top + BOX_H)}`;
+        px = s.x;
+        py = s.top + BOX_H;
+      }
+      const first = stops[0] ? { x: stops[0].x, y: stops[0].top } : { x: x2, y: y2 };
+      d += down(px, py, x2, y2).c;
+      // Labels of one box's arrows at different heights, so that they do not sit on each other.
+      const t = Math.min(0.8, 0.22 + 0.2 * out.k);
+      const bend = down(x1, y1, first.x, first.y).bend;
+      edges.push({ edge: e, d, labelX: bez(x1, x1, first.x, first.x, t), labelY: bez(y1, y1 + bend, first.y - bend, first.y, t) + 4, back: false });
     } else {
       // Up, sideways or to itself: out of the source's right side, round, into the target's right side.
       const lane = 28 + 12 * (backLanes++ % 4);
@@ -159,7 +200,7 @@ export function layoutFlowGraph(g: FlowGraphView): GraphLayout {
       const d = `M${r(x1)} ${r(y1)} C${r(xr)} ${r(y1)} ${r(xr)} ${r(y2)} ${r(x2)} ${r(y2)}`;
       edges.push({ edge: e, d, labelX: bez(x1, xr, xr, x2, 0.5), labelY: bez(y1, y1, y2, y2, 0.5), back: true });
     }
-  }
+  });
   const layerCount = layers.length;
   return {
     width: MARGIN * 2 + innerW + BACK_LANE,
@@ -191,8 +232,18 @@ export function flowGraphSvg(g: FlowGraphView, title: string): VNode {
       { class: `edge${p.edge.taken ? ' taken' : ''}${p.back ? ' back' : ''}` },
       v('path', { d: p.d, 'marker-end': p.edge.taken ? 'url(#arrow-taken)' : 'url(#arrow)' }),
       p.edge.hint && v('title', {}, p.edge.hint),
-      p.edge.label && v('text', { class: 'edge-label', x: r(p.labelX + 4), y: r(p.labelY) }, clip(p.edge.label, 22)),
     ),
+  );
+  // Labels above every arrow, so that no arrow is drawn across one.
+  const labels = layout.edges.map(
+    p =>
+      p.edge.label &&
+      v(
+        'text',
+        { class: `edge-label${p.edge.taken ? ' taken' : ''}`, x: r(p.labelX + 4), y: r(p.labelY) },
+        v('title', {}, p.edge.hint ?? p.edge.label),
+        clip(p.edge.label, 22),
+      ),
   );
   const boxes = layout.nodes.map(({ node, x, y }) =>
     v(
@@ -238,5 +289,10 @@ export function flowGraphSvg(g: FlowGraphView, title: string): VNode {
     v('defs', {}, marker('arrow'), marker('arrow-taken')),
     v('g', { class: 'edges' }, arrows),
     v('g', { class: 'nodes' }, boxes),
+    v(
+      'g',
+      { class: 'edge-labels' },
+      labels.filter((l): l is VNode => Boolean(l)),
+    ),
   );
 }

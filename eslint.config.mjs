@@ -63,7 +63,7 @@ const FOLDER_TABLE = {
   'src/flows': ['src/webhooks', 'src/phone', 'src/sandbox/outcomes.ts', 'src/sandbox/random.ts', 'src/sandbox/types.ts', 'src/common/callText/translate.ts'],
   'src/callbacks': ['src/webhooks', 'src/exotel', 'src/common/callText'],
   'src/stats': ['src/exotel', 'src/phone', 'src/common/callText'],
-  'src/callTests': ['src/exotel', 'src/sandbox', 'src/flows', 'src/phone', 'src/common/callText'],
+  'src/callTests': ['src/exotel', 'src/sandbox', 'src/flows', 'src/webhooks', 'src/phone', 'src/common/callText'],
   'src/webview-ui': ['src/common/untrustedText.ts'],
   'src/common/callText': ['src/exotel', 'src/phone', 'src/common/privacy.ts', 'src/webview-ui/protocol.ts'],
 };

@@ -31,12 +31,13 @@ const routes = {
       input_timeout: 5,
       repeat_menu: 1,
     }),
-  // Passthru: 200 → "ok" (sales), anything else → "else" (support).
-  '/route': (q, res) => text(res, digitsOf(q) === '1' ? 200 : 302, ''),
-  // Programmable Connect (Exotel-Version: 1.0): whom to dial, recorded. In the sandbox a number ending in 0 answers.
+  // Passthru: 200 → "ok" (sales: keys 1 or 3), anything else → "else" (support).
+  '/route': (q, res) => text(res, ['1', '3'].includes(digitsOf(q)) ? 200 : 302, ''),
+  // Programmable Connect (Exotel-Version: 1.0): whom to dial, recorded. In the sandbox a number ending in 0 answers;
+  // key 3 asks for a sales agent who never picks up (ends in 6), so the caller reaches the voicemail.
   '/sales': (q, res) =>
     json(res, {
-      destination: { numbers: ['+919812345670'] },
+      destination: { numbers: [digitsOf(q) === '3' ? '+919812345676' : '+919812345670'] },
       record: true,
       recording_channels: 'single',
       max_ringing_duration: 30,

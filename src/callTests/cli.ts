@@ -12,6 +12,9 @@ import { lineColumn, parseSuite } from './parseSuite';
 import { runSuite, RunTarget, TestResult } from './runner';
 import { describeRealRun, realRunPlan, refuseRealRun } from './safety';
 import { CLI_SANDBOX, envTarget, sandboxTarget } from './targets';
+import { FlowKeyRegistry } from './flowExpectations';
+import { RunningHandler, startHandler } from './handler';
+import { LoadedFlow, loadFlowFile, loadFlows } from '../flows';
 
 export interface CliArgs {
   patterns: string[];
@@ -86,6 +89,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 
   const limiter = new RateLimiter({ perMinute: Number(io.env.EXOTEL_RATE_LIMIT_PER_MINUTE) || 200 });
   let sandbox: Sandbox | undefined;
+  // The sandbox runs the flow files of the suite being run; each test's keys reach its call through the registry.
+  let flows: LoadedFlow[] = [];
+  const keys = new FlowKeyRegistry();
+  let handler: RunningHandler | undefined;
   const reports: SuiteReport[] = [];
   const totals = { passed: 0, failed: 0, skipped: 0 };
   try {
@@ -112,9 +119,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         continue;
       }
       let target: RunTarget | undefined;
+      const dir = path.dirname(file);
       if (suite.isSandbox) {
-        sandbox ??= await startSandbox(CLI_SANDBOX);
-        target = sandboxTarget(sandbox, { limiter });
+        sandbox ??= await startSandbox({ ...CLI_SANDBOX, flows: { flows: () => flows, keysFor: c => keys.keysFor(c) } });
+        flows = (suite.flows ?? ['.']).flatMap(f => {
+          try {
+            const loaded = loadFlows(path.resolve(dir, f));
+            for (const p of loaded.problems)
+              io.out(`! ${path.relative(io.cwd, p.file)}: cannot run: ${p.validation.diagnostics.find(d => d.severity === 'error')?.message}`);
+            return loaded.flows;
+          } catch (e) {
+            io.out(`! ${rel}: flows "${f}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+            return [];
+          }
+        });
+        const appIdOfFile = (f: string): string | undefined => {
+          try {
+            return loadFlowFile(path.resolve(dir, f)).loaded?.flow.appId;
+          } catch {
+            return undefined;
+          }
+        };
+        target = { ...sandboxTarget(sandbox, { limiter }), flows: { sandbox: sandbox.flows, keys, appIdOfFile } };
       } else {
         target = envTarget(io.env, { limiter });
         if (!target) {
@@ -134,9 +160,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           continue;
         }
       }
-      const results = await runSuite(suite, target, {
-        onResult: (_, r) => io.out(resultLine(rel, text, r, suite.locate)),
-      });
+      if (suite.handler) {
+        try {
+          handler = await startHandler(suite.handler, dir);
+          io.out(handler.started ? `  started the handler: ${suite.handler.command}` : `  a handler already answers at ${suite.handler.ready}: using it`);
+        } catch (e) {
+          fail((e as Error).message);
+          continue;
+        }
+      }
+      let results: TestResult[];
+      try {
+        results = await runSuite(suite, target, {
+          onResult: (_, r) => io.out(resultLine(rel, text, r, suite.locate)),
+        });
+      } finally {
+        await handler?.stop();
+        handler = undefined;
+      }
       for (const r of results) {
         if (r.outcome === 'passed') totals.passed++;
         else if (r.outcome === 'skipped') totals.skipped++;
@@ -146,6 +187,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
   } finally {
     limiter.dispose();
+    await handler?.stop();
     await sandbox?.close();
   }
   if (args.junit) {

@@ -2,6 +2,7 @@
 // the expectation's path in the file, so the editor shows it on that line, and carries expected and actual.
 import { Call } from '../exotel/models';
 import { ExotelApiError, ExotelError } from '../exotel/errors';
+import type { FlowExpectation } from './flowExpectations';
 
 export interface NumberBounds {
   gte?: number;
@@ -29,6 +30,7 @@ export interface Expectations {
   answeredBy?: OneOrMany<string>;
   recording?: boolean;
   callback?: CallbackExpectation;
+  flow?: FlowExpectation;
 }
 
 export interface Failure {

@@ -9,3 +9,8 @@ export { callingTests, describeRealRun, realRunPlan, refuseRealRun } from './saf
 export type { RealRunPlan } from './safety';
 export { junitXml } from './junit';
 export { sandboxTarget, envTarget, CALLBACKS_NEED_RECEIVER, SANDBOX_TIMEOUT_SECONDS, ACCOUNT_TIMEOUT_SECONDS } from './targets';
+export { checkFlowRun, pathOf, FlowKeyRegistry } from './flowExpectations';
+export type { FlowExpectation, FlowTestSpec, RequestExpectation } from './flowExpectations';
+export { startHandler } from './handler';
+export type { HandlerSpec, RunningHandler } from './handler';
+export type { FlowTarget } from './runner';

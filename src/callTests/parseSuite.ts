@@ -3,7 +3,8 @@
 import { findNodeAtLocation, getNodeValue, JSONPath, Node as JsonNode, ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import { callOptionsFor, ConnectCallOptions } from '../exotel/callOptions';
 import { ValidationError } from '../exotel/errors';
-import { FlowRef } from '../exotel/connectParams';
+import { FlowTestSpec } from './flowExpectations';
+import type { HandlerSpec } from './handler';
 import { phoneField } from '../exotel/validate';
 import { checkAgainstSchema } from './schemaCheck';
 import { SANDBOX_PROFILE, suiteJsonSchema } from './suiteSchema';
@@ -25,7 +26,7 @@ export interface SuiteProblem extends TextRange {
 export interface TestSpec {
   name: string;
   to?: string;
-  flow?: FlowRef;
+  flow?: FlowTestSpec;
   from?: string;
   callerId?: string;
   options: ConnectCallOptions;
@@ -52,6 +53,10 @@ export interface ParsedSuite {
   allowNumbers?: string[];
   maxCalls?: number;
   parallel: number;
+  /** Flow files or folders for the sandbox, relative to the suite (undefined: the suite's folder). */
+  flows?: string[];
+  /** The handler the suite starts before its tests. */
+  handler?: HandlerSpec;
   tests: SuiteTest[];
   /** Every problem, in file order; those outside a test stop the whole suite. */
   problems: SuiteProblem[];
@@ -153,6 +158,24 @@ export function parseSuite(text: string): ParsedSuite {
       for (const key of ['from', 'callerId'] as const) {
         if (!own(key) && typeof dv(key) !== 'string') local.push(at(nameNode, `No "${key}": give it here or in "defaults".`));
       }
+      if (flow?.type === 'object') {
+        const ways = ['appId', 'url', 'file'].filter(k => findNodeAtLocation(flow, [k]));
+        if (ways.length !== 1)
+          local.push(
+            at(
+              flow,
+              ways.length
+                ? `Give one of "appId", "url" or "file", not ${ways.map(w => `"${w}"`).join(' and ')}.`
+                : 'Give the flow\'s "appId", "url" or "file".',
+            ),
+          );
+        const direction = findNodeAtLocation(flow, ['direction']);
+        if (!isSandbox && direction?.value === 'incoming') local.push(at(direction, 'Incoming calls are simulated on the sandbox only.'));
+        const file = findNodeAtLocation(flow, ['file']);
+        if (!isSandbox && file) local.push(at(file, 'Flow files run on the sandbox only: give the "appId" on an account.'));
+      }
+      const expectFlow = own('expect') && findNodeAtLocation(own('expect')!, ['flow']);
+      if (expectFlow && !flow) local.push(at(expectFlow, 'Flow expectations need a "flow" to run.'));
       if (flow) {
         const allowed = new Set<string>(callOptionsFor(true).map(o => o.key));
         for (const optionsNode of [own('options'), defaults && findNodeAtLocation(defaults, ['options'])]) {
@@ -167,7 +190,7 @@ export function parseSuite(text: string): ParsedSuite {
     const spec: TestSpec = {
       name,
       to: typeof to?.value === 'string' ? to.value : undefined,
-      flow: flow?.type === 'object' ? (nodeValue(flow) as FlowRef) : undefined,
+      flow: flow?.type === 'object' ? (nodeValue(flow) as FlowTestSpec) : undefined,
       from: (own('from')?.value ?? dv('from')) as string | undefined,
       callerId: (own('callerId')?.value ?? dv('callerId')) as string | undefined,
       options: { ...(objectValue(dv('options')) ?? {}), ...(objectValue(nodeValue(own('options'))) ?? {}) } as ConnectCallOptions,
@@ -211,7 +234,11 @@ export function parseSuite(text: string): ParsedSuite {
       suiteProblems.push(p);
     }
   }
-  return { text, profile, isSandbox, allowNumbers, maxCalls, parallel, tests, problems: unique, suiteProblems, locate };
+  const flowsValue = value(['flows']);
+  const flows =
+    typeof flowsValue === 'string' ? [flowsValue] : Array.isArray(flowsValue) ? flowsValue.filter((f): f is string => typeof f === 'string') : undefined;
+  const handler = objectValue(value(['handler'])) as HandlerSpec | undefined;
+  return { text, profile, isSandbox, allowNumbers, maxCalls, parallel, flows, handler, tests, problems: unique, suiteProblems, locate };
 }
 
 // A suite is re-read on every keystroke and a number costs about a millisecond to check: remember the answers.

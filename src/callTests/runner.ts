@@ -5,6 +5,10 @@ import { CancelledError, ExotelError, NotFoundError, ValidationError } from '../
 import { Call, isFinalStatus } from '../exotel/models';
 import { CallbackRecord, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
 import { ParsedSuite, SuiteTest } from './parseSuite';
+import type { SandboxFlows } from '../sandbox';
+import type { FlowRun } from '../flows/runModel';
+import { checkFlowRun, FlowKeyRegistry, FlowTestSpec } from './flowExpectations';
+import type { FlowRef } from '../exotel/connectParams';
 
 /** What the runner needs of an ExotelClient. */
 export interface CallApi {
@@ -24,6 +28,16 @@ export interface RunTarget {
   /** Used when a test sets no timeoutSeconds. */
   defaultTimeoutSeconds: number;
   now?: () => number;
+  /** The sandbox's flow runs (flow expectations, incoming calls, keys); absent on an account. */
+  flows?: FlowTarget;
+}
+
+export interface FlowTarget {
+  sandbox: SandboxFlows;
+  /** Give the sandbox `keysFor: c => keys.keysFor(c)` so that each test's keys reach its call. */
+  keys: FlowKeyRegistry;
+  /** The app id of a flow file named by a test (relative to the suite), or undefined if it cannot be read. */
+  appIdOfFile(file: string): string | undefined;
 }
 
 export type TestOutcome = 'passed' | 'failed' | 'errored' | 'skipped' | 'cancelled';
@@ -38,6 +52,8 @@ export interface TestResult {
   callSid?: string;
   /** The call as last seen. */
   call?: Call;
+  /** The flow the call ran (sandbox, with a flow file for its app id): for the run panel. */
+  flowRun?: FlowRun;
   /** Wall time of the test: placing the call and waiting for it. */
   ms: number;
 }
@@ -92,10 +108,18 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
   }
   const deadline = started + (spec.timeoutSeconds ?? target.defaultTimeoutSeconds) * 1000;
 
+  const flowSpec = spec.flow;
+  const flowRef = flowSpec ? flowRefOf(flowSpec, target) : undefined;
+  if (flowSpec && !flowRef) return done({ outcome: 'errored', failures: [], message: `Cannot read the flow file ${flowSpec.file}, or it has no appId.` });
+  if ((flowSpec?.direction === 'incoming' || spec.expect.flow) && !target.flows) {
+    return done({ outcome: 'skipped', failures: [], message: 'Flow runs are simulated on the sandbox only: this test was not run.' });
+  }
+  if (flowSpec?.direction === 'incoming') return runIncoming(test, target as RunTarget & { flows: FlowTarget }, deadline, done, signal);
+
   let placed: Call;
   try {
-    placed = spec.flow
-      ? await target.client.connectToFlow({ from: spec.from!, callerId: spec.callerId!, flow: spec.flow, ...spec.options }, { signal })
+    placed = flowRef
+      ? await placeFlowCall(target, { from: spec.from!, callerId: spec.callerId!, flow: flowRef, ...spec.options }, flowSpec?.keys, signal)
       : await target.client.connectCall({ from: spec.from!, to: spec.to!, callerId: spec.callerId!, ...spec.options }, { signal });
   } catch (err) {
     if (err instanceof CancelledError) {
@@ -140,7 +164,61 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
     const url = spec.expect.callback.url ?? spec.options.statusCallback;
     failures.push(...checkCallback(spec.expect.callback, settledCallback(target.callbacks!(), placed.sid, spec.expect.callback), url));
   }
-  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid: placed.sid, call });
+  const flowRun = flowSpec && target.flows ? await target.flows.sandbox.finished(placed.sid) : undefined;
+  if (spec.expect.flow) {
+    const why = `No flow ran: no flow file has app id ${'appId' in (flowRef ?? {}) ? (flowRef as { appId: string }).appId : '(from the URL)'}, or From did not answer (its last digit).`;
+    failures.push(...checkFlowRun(spec.expect.flow, flowRun, why));
+  }
+  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid: placed.sid, call, flowRun });
+}
+
+function flowRefOf(flow: FlowTestSpec, target: RunTarget): FlowRef | undefined {
+  if (flow.appId) return { appId: flow.appId };
+  if (flow.url) return { url: flow.url };
+  const appId = flow.file ? target.flows?.appIdOfFile(flow.file) : undefined;
+  return appId ? { appId } : undefined;
+}
+
+/** Places a connect-to-flow call with the test's keys announced for it (sandbox), or plainly (account). */
+async function placeFlowCall(
+  target: RunTarget,
+  params: Parameters<CallApi['connectToFlow']>[0],
+  keys: FlowTestSpec['keys'],
+  signal?: AbortSignal,
+): Promise<Call> {
+  const place = (): Promise<Call> => target.client.connectToFlow(params, { signal });
+  const flow = params.flow;
+  const appId = 'appId' in flow ? flow.appId : (/\/exoml\/start(?:_voice)?\/(\d+)/.exec(flow.url)?.[1] ?? '');
+  return target.flows ? target.flows.keys.place(params.from, appId, keys, place) : place();
+}
+
+/** From calls the ExoPhone (callerId): the sandbox runs the flow mapped to it, and the call is checked like any. */
+async function runIncoming(
+  test: SuiteTest,
+  target: RunTarget & { flows: FlowTarget },
+  deadline: number,
+  done: (r: Omit<TestResult, 'index' | 'name' | 'ms'>) => TestResult,
+  signal?: AbortSignal,
+): Promise<TestResult> {
+  const spec = test.spec;
+  let flowRun: FlowRun;
+  try {
+    flowRun = await target.flows.sandbox.simulateIncoming({ from: spec.from!, exoPhone: spec.callerId!, keys: spec.flow?.keys, signal });
+  } catch (err) {
+    return done({ outcome: 'errored', failures: [], message: err instanceof Error ? err.message : String(err) });
+  }
+  const callSid = flowRun.callSid;
+  if (signal?.aborted) return done({ outcome: 'cancelled', failures: [], callSid, flowRun, message: 'Cancelled while the flow ran.' });
+  let call: Call;
+  try {
+    call = await target.client.getCall(callSid, { details: true, signal });
+  } catch (err) {
+    return done({ outcome: 'errored', failures: [], callSid, flowRun, message: err instanceof Error ? err.message : String(err) });
+  }
+  const waited = needsBilling(spec.expect) ? await waitForCall(call, spec.expect, target, deadline, signal) : { call, cancelled: false };
+  const failures = [...checkCall({ ...spec.expect, flow: undefined, callback: undefined }, waited.call)];
+  if (spec.expect.flow) failures.push(...checkFlowRun(spec.expect.flow, flowRun));
+  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid, call: waited.call, flowRun });
 }
 
 function hasCallExpectations(e: Expectations): boolean {

@@ -4,6 +4,7 @@
 import { callOptionsJsonSchema } from '../exotel/callOptions';
 import { FINAL_STATUSES } from '../exotel/models';
 import { STATUS_CALLBACK_EVENTS } from '../exotel/callOptions';
+import { flowExpectSchema, flowTestSchema, handlerSchema, suiteFlowsSchema } from './flowSuiteSchema';
 
 export const SUITE_FILE_SUFFIX = '.exotel-tests.json';
 export const SANDBOX_PROFILE = 'sandbox';
@@ -77,6 +78,7 @@ const expectSchema: Schema = {
     },
     answeredBy: oneOrMany({ type: 'string' }, 'AnsweredBy, e.g. "human", or any of several.'),
     recording: { type: 'boolean', description: 'true: the call has a RecordingUrl; false: it has none.' },
+    flow: flowExpectSchema(),
     callback: {
       type: 'object',
       additionalProperties: false,
@@ -104,17 +106,7 @@ function testSchema(): Schema {
     properties: {
       name: { type: 'string', minLength: 1, maxLength: 200, description: 'Shown in the Test Explorer and in reports.' },
       to: phone('The customer: dialled once From answers.'),
-      flow: {
-        type: 'object',
-        additionalProperties: false,
-        minProperties: 1,
-        maxProperties: 1,
-        description: 'Connect From to a call flow, by app id (App Bazaar → My Apps) or by URL.',
-        properties: {
-          appId: { type: 'string', pattern: '^[0-9]+$', description: "The flow's app id." },
-          url: { type: 'string', pattern: '^https?://', description: "The flow's full URL." },
-        },
-      },
+      flow: flowTestSchema(),
       from: phone('The agent, called first (default: defaults.from).'),
       callerId: phone('Your ExoPhone (default: defaults.callerId).'),
       options: { ...callOptionsJsonSchema(false), description: 'Call options, as in Connect Call (merged over defaults.options).' },
@@ -162,6 +154,8 @@ export function suiteJsonSchema(): Schema {
           timeoutSeconds,
         },
       },
+      flows: suiteFlowsSchema(),
+      handler: handlerSchema(),
       tests: { type: 'array', items: testSchema(), description: 'The tests, run in parallel.' },
     },
   };

@@ -8,7 +8,7 @@ const ALLOWED = [
   /^dist\/extension\.js$/,
   /^dist\/webview\/(main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/,
   /^media\/[\w/.-]+\.(svg|png|md)$/,
-  /^schemas\/exotel-tests\.schema\.json$/,
+  /^schemas\/exotel-(tests|flow)\.schema\.json$/,
   /^package\.json$/,
   /^package\.nls\.json$/,
   /^README\.md$/,

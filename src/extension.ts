@@ -12,6 +12,7 @@ import { registerCallStats } from './features/callStats';
 import { registerCallTests } from './features/callTests';
 import { registerCalls } from './features/calls';
 import { registerFlows } from './features/flows';
+import { FlowKeyRegistry } from './callTests';
 import { registerNumbers } from './features/numbers';
 import { dndMeaning } from './features/numbers/numberText';
 import { registerPrivacy } from './features/privacy';
@@ -54,8 +55,10 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl, clock?.now));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
   const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls, stats: callStats }));
-  const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
-  const flows = timed('flows', () => registerFlows(deps, sandbox));
+  // The keys each call test announces for its flow call, read by the sandbox the flows feature feeds.
+  const flowKeys = new FlowKeyRegistry();
+  const callTests = timed('callTests', () => registerCallTests(deps, sandbox, flowKeys));
+  const flows = timed('flows', () => registerFlows(deps, sandbox, flowKeys));
 
   void session.init();
   const activationMs = performance.now() - started;

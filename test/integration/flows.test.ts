@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { FlowRun } from '../../src/flows';
 import { Loopback, startLoopback } from '../helpers/loopback';
 import { api, sandbox, waitFor } from './helpers';
+import { runItems } from './testRuns';
 
 const APP_ID = '424242';
 const EXOPHONE = '01141172345'; // the sandbox's second seeded ExoPhone
@@ -228,6 +229,55 @@ describe('call flows: Simulate Incoming Call, Connect Call to Flow, the run pane
       const loaded = await waitFor('the new flow', () => flows.workspace.flows().find(f => f.flow.name === 'Brand new line'));
       assert.strictEqual(loaded.flow.exoPhone, '08047112345');
       assert.ok(!vscode.languages.getDiagnostics(uri).some(d => d.severity === vscode.DiagnosticSeverity.Error), 'the template has errors');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+  });
+
+  it('a call test suite with flows runs in the Test Explorer; a failure points at its expectation and links the run', async () => {
+    const { callTests, flows } = await api();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, 'scratch-flow.exotel-tests.json');
+    const suite = {
+      profile: 'sandbox',
+      defaults: { from: '+919876543210', callerId: EXOPHONE },
+      tests: [
+        {
+          name: 'incoming, key 1 goes to sales',
+          flow: { appId: APP_ID, direction: 'incoming', keys: ['1'] },
+          expect: { flow: { path: ['welcome', 'menu:entered', 'route:ok', 'sales', 'bye'], requests: [{ applet: 'route', status: 200 }] } },
+        },
+        {
+          name: 'outgoing, key 2 is said to go to sales',
+          flow: { file: 'scratch-test.exotel-flow.json', keys: ['2'] },
+          expect: { flow: { path: ['welcome', 'menu:entered', 'route:ok', 'sales', 'bye'] } },
+        },
+      ],
+    };
+    const text = JSON.stringify(suite, null, 2);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const entry = await waitFor('the flow suite in the Test Explorer', () => callTests.items.get(uri));
+      const rec = await runItems([entry.item]);
+      const [pass, fail] = [entry.tests.get(0)!, entry.tests.get(1)!];
+      assert.deepStrictEqual(rec.passed, [pass.id], JSON.stringify(rec.failed.map(f => f.messages.map(m => m.message))));
+      assert.strictEqual(rec.failed.length, 1);
+      assert.strictEqual(rec.failed[0].id, fail.id);
+      const m = rec.failed[0].messages[0];
+      // At the path element that did not happen: the second test's "route:ok".
+      const wrong = text.indexOf('"route:ok"', text.indexOf('outgoing, key 2'));
+      const line = text.slice(0, wrong).split('\n').length - 1;
+      assert.strictEqual(m.location?.range.start.line, line, `the failure is not at its expectation: ${JSON.stringify(m.location?.range)}`);
+      const md = m.message as vscode.MarkdownString;
+      const link = /command:exotel\.flows\.showRun\?([^)]+)\)/.exec(md.value);
+      assert.ok(link, `no link to the run: ${md.value}`);
+      const [runId] = JSON.parse(decodeURIComponent(link[1])) as string[];
+      assert.ok(flows.runs.get(runId), 'the linked run is not in the Flow Runs view');
+      assert.strictEqual(flows.panelView(runId), undefined, "a test's run opened a panel by itself");
+      await vscode.commands.executeCommand('exotel.flows.showRun', runId);
+      const view = await waitFor('the linked run panel', () => flows.panelView(runId));
+      assert.strictEqual(view.graph.nodes.find(n => n.id === 'support')?.state, 'visited');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);

@@ -44,8 +44,13 @@ export interface FlowsFeature {
   showRun(run: FlowRun): void;
 }
 
+/** The keys call tests announce for the calls they place (src/callTests FlowKeyRegistry, shared through extension.ts). */
+export interface TestKeys {
+  keysFor(call: { appId: string; from: string }): KeyInput | undefined;
+}
+
 /** `*.exotel-flow.json` support, Simulate Incoming Call, the Flow Runs view and the run panel. */
-export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox): FlowsFeature {
+export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox, testKeys?: TestKeys): FlowsFeature {
   const workspace = new FlowWorkspace(log);
   const store = new FlowRunStore();
   const prompts = new KeyPrompts();
@@ -81,15 +86,25 @@ export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox): Flo
     }, 50);
   };
 
-  const started = (run: FlowRun, interactive: boolean) => {
+  // Runs the user started (Connect Call to Flow, Simulate Incoming Call) open their panel; a call test's runs only
+  // join the view (a suite of 100 flows must not open 100 panels), their failures link the panel.
+  const interactiveCalls = new Set<string>();
+  let simulating = 0;
+  const started = (run: FlowRun) => {
     store.add(run);
+    const interactive = interactiveCalls.delete(run.callSid) || (simulating > 0 && run.direction === 'incoming');
     if (interactive && setting('flows.openRunPanel')) show(run.id);
   };
   sandbox.useFlows({
     flows: () => workspace.flows(),
     settings: () => ({ appletTimeoutMs: setting('flows.appletTimeoutMs'), maxApplets: setting('flows.maxApplets') }),
-    keysFor: () => prompts.ask,
-    onRun: run => started(run, true),
+    keysFor: call => {
+      const scripted = testKeys?.keysFor(call);
+      if (scripted) return scripted;
+      interactiveCalls.add(call.callSid);
+      return prompts.ask;
+    },
+    onRun: run => started(run),
     onEvent: (_e, run) => {
       store.touched(run);
       later(run.id);
@@ -166,7 +181,13 @@ export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox): Flo
     if (!sandbox.handle) await vscode.commands.executeCommand(COMMANDS.startSandbox);
     const flows = sandbox.handle?.flows;
     if (!flows) throw new Error(t('The sandbox is not running.'));
-    const run = await flows.simulateIncoming({ from: nationalNumber(parsed.number.e164), exoPhone, keys: args.keys ?? prompts.ask });
+    simulating++;
+    let run: FlowRun;
+    try {
+      run = await flows.simulateIncoming({ from: nationalNumber(parsed.number.e164), exoPhone, keys: args.keys ?? prompts.ask });
+    } finally {
+      simulating--;
+    }
     store.add(run);
     later(run.id);
     return run.id;
@@ -180,7 +201,11 @@ export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox): Flo
     tree,
     { dispose: () => panels.disposeAll() },
     { dispose: () => clearTimeout(renderTimer) },
-    prompts.onDidChange(runId => later(runId)),
+    prompts.onDidChange(runId => {
+      // A Gather waiting for the user: its keypad must be in sight.
+      if (prompts.waitingFor(runId) && !panels.get(runId) && store.get(runId) && setting('flows.openRunPanel')) show(runId);
+      later(runId);
+    }),
     vscode.workspace.onDidChangeConfiguration(e => {
       if (affects(e, 'flows.appletTimeoutMs') || affects(e, 'flows.maxApplets')) log.info('Flow settings changed: the next flow run uses them.');
     }),

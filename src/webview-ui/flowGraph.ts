@@ -5,9 +5,9 @@ import { FlowGraphEdge, FlowGraphNode, FlowGraphView } from './protocol';
 import { v, VNode } from './vnode';
 
 export const BOX_W = 176;
-export const BOX_H = 58;
+export const BOX_H = 52;
 const GAP_X = 28;
-const GAP_Y = 62;
+const GAP_Y = 46;
 const MARGIN = 16;
 /** Room on the right for arrows that go back up (a Gather's retry, a menu's "repeat"). */
 const BACK_LANE = 64;
@@ -28,6 +28,7 @@ export interface PlacedEdge {
   d: string;
   labelX: number;
   labelY: number;
+  anchor: 'start' | 'end';
   /** Goes back up or sideways: drawn round the right side. */
   back: boolean;
 }
@@ -183,12 +184,10 @@ export function layoutFlowGraph(g: FlowGraphView): GraphLayout {
         px = s.x;
         py = s.top + BOX_H;
       }
-      const first = stops[0] ? { x: stops[0].x, y: stops[0].top } : { x: x2, y: y2 };
       d += down(px, py, x2, y2).c;
-      // Labels of one box's arrows at different heights, so that they do not sit on each other.
-      const t = Math.min(0.8, 0.22 + 0.2 * out.k);
-      const bend = down(x1, y1, first.x, first.y).bend;
-      edges.push({ edge: e, d, labelX: bez(x1, x1, first.x, first.x, t), labelY: bez(y1, y1 + bend, first.y - bend, first.y, t) + 4, back: false });
+      // A label sits where its arrow leaves the box: one row per arrow of that box (never on another box's labels
+      // at the same height), left of the line on the box's left half, right of it on the right half.
+      edges.push({ edge: e, d, labelX: out.dx < 0 ? x1 - 4 : x1 + 4, labelY: y1 + 11 + 12 * (out.k % 3), anchor: out.dx < 0 ? 'end' : 'start', back: false });
     } else {
       // Up, sideways or to itself: out of the source's right side, round, into the target's right side.
       const lane = 28 + 12 * (backLanes++ % 4);
@@ -198,7 +197,7 @@ export function layoutFlowGraph(g: FlowGraphView): GraphLayout {
       const y2 = b.y + BOX_H * 0.35;
       const xr = Math.max(x1, x2) + lane;
       const d = `M${r(x1)} ${r(y1)} C${r(xr)} ${r(y1)} ${r(xr)} ${r(y2)} ${r(x2)} ${r(y2)}`;
-      edges.push({ edge: e, d, labelX: bez(x1, xr, xr, x2, 0.5), labelY: bez(y1, y1, y2, y2, 0.5), back: true });
+      edges.push({ edge: e, d, labelX: bez(x1, xr, xr, x2, 0.5) + 4, labelY: bez(y1, y1, y2, y2, 0.5), anchor: 'start', back: true });
     }
   });
   const layerCount = layers.length;
@@ -258,9 +257,9 @@ export function flowGraphSvg(g: FlowGraphView, title: string): VNode {
       },
       v('title', {}, [node.label, node.kind, node.result].filter(Boolean).join(' · ')),
       v('rect', { width: BOX_W, height: BOX_H, rx: 6, ry: 6 }),
-      v('text', { class: 'kind', x: 10, y: 16 }, clip(node.kind.toUpperCase(), LABEL_CHARS)),
-      v('text', { class: 'label', x: 10, y: 34 }, clip(node.label, LABEL_CHARS)),
-      node.result !== undefined && v('text', { class: 'result', x: 10, y: 50 }, clip(node.result, LABEL_CHARS + 2)),
+      v('text', { class: 'kind', x: 10, y: 15 }, clip(node.kind.toUpperCase(), LABEL_CHARS)),
+      v('text', { class: 'label', x: 10, y: 31 }, clip(node.label, LABEL_CHARS)),
+      node.result !== undefined && v('text', { class: 'result', x: 10, y: 45 }, clip(node.result, LABEL_CHARS + 2)),
       node.step !== undefined &&
         v(
           'g',

@@ -127,10 +127,15 @@ export function flowRunNode(run: FlowRunView): VNode {
   return v(
     'article',
     { class: 'flow-run', 'data-id': run.id },
-    v('header', {}, v('h1', {}, codicon(run.statusIcon, `status tone-${run.tone}`), ' ', run.title), v('vscode-badge', {}, run.statusLabel)),
+    v(
+      'header',
+      {},
+      v('h1', {}, codicon(run.statusIcon, `status tone-${run.tone}`), ' ', run.title),
+      v('vscode-badge', {}, run.statusLabel),
+      run.canOpenFlow && v('span', { class: 'header-actions' }, actionButton(x.openFlow, 'openFlow', undefined, 'go-to-file')),
+    ),
     v('p', { class: `summary tone-${run.tone}`, id: 'summary' }, run.summary),
     keypadNode(run),
-    v('div', { class: 'actions' }, run.canOpenFlow && actionButton(x.openFlow, 'openFlow', undefined, 'go-to-file')),
     v(
       'div',
       { class: 'flow-layout' },

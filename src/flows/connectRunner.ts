@@ -48,7 +48,10 @@ export function parseDialWhom(body: string): { numbers: string[]; bad: string[] 
 }
 
 /** The Programmable Connect JSON (S2 example + consumer fields). Returns undefined with event.problem set when unusable. */
-export function readConnectJson(event: RequestEvent, base: DialSetup): { setup: DialSetup; playback?: string; refetch: boolean } | undefined {
+export function readConnectJson(
+  event: RequestEvent,
+  base: DialSetup,
+): { setup: DialSetup; playback?: string; refetch: boolean; eventUrl?: string } | undefined {
   const body = jsonBody(event);
   if (!body) return undefined;
   const destination = body.destination as Record<string, unknown> | undefined;
@@ -101,6 +104,7 @@ export function readConnectJson(event: RequestEvent, base: DialSetup): { setup: 
     },
     playback,
     refetch,
+    eventUrl: typeof body.dial_passthru_event_url === 'string' ? body.dial_passthru_event_url : undefined,
   };
 }
 
@@ -130,6 +134,12 @@ export async function connectApplet(ctx: RunContext, id: string, applet: Connect
       if (read) {
         setup = read.setup;
         if (read.playback) ctx.emit({ kind: 'say', appletId: id, text: read.playback, purpose: 'greeting' });
+        if (read.eventUrl)
+          ctx.emit({
+            kind: 'warning',
+            appletId: id,
+            message: t('dial_passthru_event_url is not called by the simulator (Dial/Ringing/Answered/Terminal events).'),
+          });
         if (read.refetch) {
           setup.refetch = async () => {
             const again = await send(ctx.sender, id, requestFor(ctx, url, 'full', { versionHeader: true, role, digits: false }));

@@ -53,5 +53,7 @@ export const FLOW_ASSUMPTIONS: readonly string[] = [
   "A Dial-whom URL's list may be separated by commas, spaces or new lines; numbers are dialled in order unless the applet is parallel.",
   'Legs[…] in query strings is 0-based; the first dialled leg is Legs[0].',
   'For an API-started flow call, CallTo and To are both the ExoPhone (CallerId); Direction is outbound-dial.',
+  "Gather and Dial-whom requests carry CallStatus=in-progress; a leg's CauseCode is NORMAL_CLEARING or RING_TIMEOUT (observed), USER_BUSY or NO_ROUTE_DESTINATION for busy and failed (inferred).",
+  'Greeting URLs get CallSid, From, To, DialWhomNumber (and CustomField); SMS URLs get CallSid, From, To, digits, as documented; every other URL the full set.',
   'A flow call ends with the default StatusCallback (CallSid, Status, DateUpdated; multipart unless StatusCallbackContentType is JSON).',
 ];

@@ -23,6 +23,8 @@ export interface SandboxFlowOptions {
   onEvent?: (event: FlowEvent, run: FlowRun) => void;
   /** Told when a run starts (the same object fills as it goes). */
   onRun?: (run: FlowRun) => void;
+  /** Runs kept in `runs` (default 200, newest kept): each holds its answers' bodies. */
+  maxRuns?: number;
 }
 
 export interface IncomingCallInit {
@@ -87,6 +89,7 @@ export function flowHost(ctx: SandboxContext, options: SandboxFlowOptions | unde
       onEvent: (event: FlowEvent, r: FlowRun) => {
         if (event.kind === 'call-start') {
           runs.push(r);
+          if (runs.length > (options?.maxRuns ?? 200)) runs.splice(0, runs.length - (options?.maxRuns ?? 200));
           safe(() => options?.onRun?.(r));
         }
         safe(() => options?.onEvent?.(event, r));
@@ -94,6 +97,8 @@ export function flowHost(ctx: SandboxContext, options: SandboxFlowOptions | unde
     }).then(r => {
       active--;
       endFlowCall(call, r);
+      // Kept until the run is dropped from `runs`, so finished() answers for any run still listed.
+      setTimeout(() => finishedBySid.delete(call.sid), 10 * 60_000).unref();
       return r;
     });
     finishedBySid.set(call.sid, done);

@@ -6,6 +6,7 @@ import { benchCallTests } from './callTests.bench';
 import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
 import { benchFlowRun } from './flowRun.bench';
+import { benchFlows } from './flows.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
 import { benchTools } from './tools.bench';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     ['client and paging', benchClient],
     ['phone numbers', benchPhone],
     ['call test suite: 50 tests on the sandbox', benchCallTests],
+    ['call flows (the flow simulator)', benchFlows],
     ['call stats', benchStats],
     ['language-model tools (formatting only)', benchTools],
     ['Callbacks view (1,000 deliveries)', benchCallbacks],

@@ -31,6 +31,7 @@ describe('sandbox: CLI', () => {
     assert.deepStrictEqual(parseArgs(['--signed-urls']), { port: 0, seed: true, signedRecordingUrls: true });
     assert.throws(() => parseArgs(['--port', 'x']), /--port needs a whole number/);
     assert.throws(() => parseArgs(['--verbose']), /unknown option --verbose/);
+    assert.deepStrictEqual(parseArgs(['--flows', 'examples', '--applet-timeout-ms', '800']), { port: 0, seed: true, flows: 'examples', appletTimeoutMs: 800 });
   });
 
   it('prints the base URL, credentials and outcome rules, serves, and exits on SIGINT', async function () {
@@ -58,6 +59,37 @@ describe('sandbox: CLI', () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
       }
+    }
+  });
+});
+
+describe('sandbox: CLI with --flows', () => {
+  it('lists the flows it loaded and runs one for POST /sandbox/flows/incoming, logging each applet', async function () {
+    this.timeout(10_000);
+    const examples = path.resolve(__dirname, '../../../../examples');
+    const child = spawn(process.execPath, [CLI, '--port', '0', '--no-seed', '--flows', examples, '--applet-timeout-ms', '300'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString('utf8')));
+    try {
+      const out = await banner(child);
+      const field = (label: string): string => new RegExp(`${label}:\\s+(\\S+)`).exec(out)?.[1] ?? '';
+      assert.match(out, /Flows:\s+236711 \(answers 08047112345\)/);
+      assert.match(out, /\/sandbox\/flows\/incoming/);
+      const res = await fetch(`${field('Base URL')}/sandbox/flows/incoming`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`${field('API key')}:${field('API token')}`).toString('base64')}` },
+        body: JSON.stringify({ from: '09876543210', exoPhone: '08047112345', keys: ['1'] }),
+      });
+      assert.strictEqual(res.status, 200);
+      const { run } = (await res.json()) as { run: { outcome: { reason: string }; events: Array<{ kind: string; response?: { failure?: string } }> } };
+      // Whether or not a handler listens on 3005, the Greeting URL was requested and the run ended.
+      assert.ok(run.events.some(e => e.kind === 'request' && e.response !== undefined));
+      assert.ok(['hangup', 'no-transition'].includes(run.outcome.reason));
+      assert.match(log, /flow 236711 call [0-9a-z]{8}…: → welcome \(greeting\)/);
+    } finally {
+      child.kill('SIGKILL');
     }
   });
 });

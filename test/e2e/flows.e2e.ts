@@ -13,7 +13,7 @@ const FLOW = path.join(ROOT, 'test', 'fixtures', 'workspace', 'support.exotel-fl
 
 async function handlerUp(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'examples', 'flow-handler.js'), String(PORT)], { stdio: 'ignore' });
-  for (const deadline = Date.now() + 10000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 10000; Date.now() < deadline;) {
     const up = await fetch(`http://127.0.0.1:${PORT}/health`).then(
       r => r.status < 500,
       () => false,
@@ -27,7 +27,10 @@ async function handlerUp(): Promise<ChildProcess> {
 
 export default async function flows(wb: Workbench): Promise<void> {
   const example = fs.readFileSync(path.join(ROOT, 'examples', 'support.exotel-flow.json'), 'utf8');
-  fs.writeFileSync(FLOW, example.replace(/127\.0\.0\.1:3005/g, `127.0.0.1:${PORT}`).replace('"../schemas/exotel-flow.schema.json"', '"../../../schemas/exotel-flow.schema.json"'));
+  fs.writeFileSync(
+    FLOW,
+    example.replace(/127\.0\.0\.1:3005/g, `127.0.0.1:${PORT}`).replace('"../schemas/exotel-flow.schema.json"', '"../../../schemas/exotel-flow.schema.json"'),
+  );
   const handler = await handlerUp();
   try {
     await wb.openActivityBarContainer('Exotel');
@@ -43,8 +46,15 @@ export default async function flows(wb: Workbench): Promise<void> {
 
     await wb.runCommand('Exotel: Simulate Incoming Call');
     await wb.answerQuickInput('09876543210', /caller/);
+    // The simulated call lands in the Calls view, which opens its day: give the Flow Runs view the room again.
+    await wb.sleep(500);
+    await wb.collapsePane('Calls');
     // The Gather asks: the input box says what the caller hears, and the run panel shows the keypad.
-    await wb.page.locator('.quick-input-widget').visible().filter({ hasText: /Press 1 for sales/ }).waitFor({ timeout: 30000 });
+    await wb.page
+      .locator('.quick-input-widget')
+      .visible()
+      .filter({ hasText: /Press 1 for sales/ })
+      .waitFor({ timeout: 30000 });
     const keypad = wb.webview().locator('section.keypad');
     await keypad.waitFor({ timeout: 20000 });
     assert.match(await keypad.innerText(), /Press 1 for sales/);
@@ -54,7 +64,7 @@ export default async function flows(wb: Workbench): Promise<void> {
     await keypad.locator('vscode-button', { hasText: 'Send Keys' }).click();
 
     const summary = wb.webview().locator('#summary');
-    for (const deadline = Date.now() + 30000; !/Hangup/.test(await summary.innerText()) && Date.now() < deadline; ) await wb.sleep(300);
+    for (const deadline = Date.now() + 30000; !/Hangup/.test(await summary.innerText()) && Date.now() < deadline;) await wb.sleep(300);
     assert.match(await summary.innerText(), /Hangup applet ended the call/);
     const svg = wb.webview().locator('svg.flow-graph');
     assert.strictEqual(await svg.locator('g.node.visited').count(), 7, 'the boxes on the path');
@@ -67,7 +77,7 @@ export default async function flows(wb: Workbench): Promise<void> {
     const step = wb.webview().locator('#step-3 details.request').first();
     await step.locator('table.fields').first().waitFor();
     assert.match(await step.innerText(), /digits/);
-    await wb.sleep(800);
+    await wb.sleep(1800); // the step's highlight fades
     await wb.screenshot('run-request');
 
     const row = await wb.waitForTreeRow(/Acme support line/, 'Flow Runs');

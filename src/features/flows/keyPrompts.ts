@@ -66,7 +66,10 @@ export class KeyPrompts extends Disposable {
               prompt.attempts > 1
                 ? t('The caller presses keys — {0} (attempt {1} of {2})', prompt.appletId, prompt.attempt, prompt.attempts)
                 : t('The caller presses keys — {0}', prompt.appletId),
-            prompt: t('The caller hears: “{0}”. Up to {1} digits{2}; Escape or empty = presses nothing.', heard, prompt.maxDigits, finishKey),
+            prompt:
+              prompt.maxDigits === 1
+                ? t('The caller hears: “{0}”. One digit{1}; Escape or empty = presses nothing.', heard, finishKey)
+                : t('The caller hears: “{0}”. Up to {1} digits{2}; Escape or empty = presses nothing.', heard, prompt.maxDigits, finishKey),
             placeHolder: t('e.g. 1'),
             ignoreFocusOut: true,
             validateInput: s => keysProblem(s.trim(), prompt),

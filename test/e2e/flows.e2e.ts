@@ -5,9 +5,11 @@ import * as assert from 'assert';
 import { ChildProcess, spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Workbench } from './workbench';
+import { E2EHostOptions, Workbench } from './workbench';
 
 const PORT = 47631;
+// Tall enough for the whole example flow's graph beside the timeline.
+export const host: E2EHostOptions = { viewport: { width: 1440, height: 1000 } };
 const ROOT = path.join(__dirname, '..', '..', '..');
 const FLOW = path.join(ROOT, 'test', 'fixtures', 'workspace', 'support.exotel-flow.json');
 
@@ -25,6 +27,12 @@ async function handlerUp(): Promise<ChildProcess> {
   throw new Error('the example handler did not start');
 }
 
+/** Collapses a side-bar view by its title (the header's middle may be one of its action buttons). */
+async function collapse(wb: Workbench, title: string): Promise<void> {
+  const header = wb.page.locator('.part.sidebar .pane-header', { has: wb.page.locator('h3.title', { hasText: new RegExp(`^${title}$`, 'i') }) }).first();
+  if ((await header.getAttribute('aria-expanded')) === 'true') await header.locator('h3.title').click();
+}
+
 export default async function flows(wb: Workbench): Promise<void> {
   const example = fs.readFileSync(path.join(ROOT, 'examples', 'support.exotel-flow.json'), 'utf8');
   fs.writeFileSync(
@@ -37,8 +45,17 @@ export default async function flows(wb: Workbench): Promise<void> {
     await wb.view('Calls').getByText('Try the sandbox').first().click();
     await wb.waitForTreeRow(/Today|Yesterday/, 'Calls', 60000);
     await wb.view('Flow Runs').getByText('Simulate Incoming Call').first().waitFor();
-    await wb.collapsePane('Calls');
-    await wb.collapsePane('Callbacks');
+    await collapse(wb, 'Calls');
+    await collapse(wb, 'Callbacks');
+    // A wider side bar, so that the Flow Runs row shows who called whom.
+    const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      const x = sidebar.x + sidebar.width;
+      await wb.page.mouse.move(x - 1, sidebar.y + 300);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(x + 90, sidebar.y + 300, { steps: 8 });
+      await wb.page.mouse.up();
+    }
     await wb.clearNotifications();
 
     await wb.openFile('support.exotel-flow.json');
@@ -48,7 +65,7 @@ export default async function flows(wb: Workbench): Promise<void> {
     await wb.answerQuickInput('09876543210', /caller/);
     // The simulated call lands in the Calls view, which opens its day: give the Flow Runs view the room again.
     await wb.sleep(500);
-    await wb.collapsePane('Calls');
+    await collapse(wb, 'Calls');
     // The Gather asks: the input box says what the caller hears, and the run panel shows the keypad.
     await wb.page
       .locator('.quick-input-widget')

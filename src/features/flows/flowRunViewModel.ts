@@ -79,6 +79,15 @@ function resultOf(e: RequestEvent): { result: string; tone: string } {
   return { result: status, tone: 'ok' };
 }
 
+/** The path of a URL (the summary line; the whole URL is inside). */
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url.split('?')[0];
+  }
+}
+
 const rows = (pairs: Array<[string, string]>): FieldRow[] => pairs.map(([label, value]) => ({ label, value }));
 
 function requestView(e: RequestEvent): FlowRequestView {
@@ -86,10 +95,9 @@ function requestView(e: RequestEvent): FlowRequestView {
   const { result, tone } = resultOf(e);
   const failure = [e.problem?.message, r?.failure ? r.error : undefined, e.exotelNext && t('Exotel: {0}', e.exotelNext)].filter(Boolean).join(' — ');
   const role = e.request.role === 'fallback' ? ` (${t('Fallback URL')})` : '';
-  const q = e.request.url.indexOf('?');
   return {
     id: String(e.seq),
-    line: `${e.request.method} ${q >= 0 ? e.request.url.slice(0, q) : e.request.url}${role}`,
+    line: `${e.request.method} ${pathOf(e.request.url)}${role}`,
     url: e.request.url,
     result,
     tone,

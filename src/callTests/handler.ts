@@ -47,14 +47,25 @@ export async function startHandler(spec: HandlerSpec, cwd: string): Promise<Runn
   const exit = new Promise<void>(resolve => child.once('exit', code => ((exited = code), resolve())));
   child.once('error', err => output.push(err.message));
   const stop = async (): Promise<void> => {
-    if (exited !== undefined || child.pid === undefined) return;
+    const pid = child.pid;
+    if (pid === undefined) return;
+    const group = process.platform === 'win32' ? undefined : -pid;
     try {
-      if (process.platform === 'win32') child.kill();
-      else process.kill(-child.pid, 'SIGTERM');
+      if (group === undefined) child.kill();
+      else process.kill(group, 'SIGTERM');
     } catch {
-      // Already gone.
+      return; // already gone
     }
     await Promise.race([exit, new Promise(resolve => setTimeout(resolve, 3000).unref())]);
+    // The shell may exit before what it started: wait (up to 3 s) until the whole group is gone.
+    for (const deadline = Date.now() + 3000; group !== undefined && Date.now() < deadline;) {
+      try {
+        process.kill(group, 0);
+      } catch {
+        return;
+      }
+      await new Promise(resolve => setTimeout(resolve, 20));
+    }
   };
   const deadline = Date.now() + (spec.readyTimeoutSeconds ?? 15) * 1000;
   while (Date.now() < deadline) {

@@ -58,7 +58,7 @@ export async function benchFlows(): Promise<Record<string, string | number>> {
     const keys = ['1', '2', '3', null];
     const suite = parseSuite(
       JSON.stringify({
-        parallel: 10,
+        parallel: Number(process.env.FLOW_BENCH_PARALLEL) || 10, // FLOW_BENCH_PARALLEL=1 to compare with runs one at a time
         defaults: { from: '+919876543210', callerId: '08047112345' },
         tests: Array.from({ length: 100 }, (_, i) => ({
           name: `run ${i}`,
@@ -75,11 +75,13 @@ export async function benchFlows(): Promise<Record<string, string | number>> {
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     const w0 = Date.now();
+    const cpu0 = process.cpuUsage();
     const results = await runSuite(suite, {
       ...sandboxTarget(sandbox, { limiter }, 50),
       flows: { sandbox: sandbox.flows, keys: registry, appIdOfFile: () => undefined },
     });
     const wallMs = Date.now() - w0;
+    const cpu = process.cpuUsage(cpu0);
     delay.disable();
     const passed = results.filter(r => r.outcome === 'passed').length;
     return {
@@ -87,6 +89,7 @@ export async function benchFlows(): Promise<Record<string, string | number>> {
       'engine per applet, example flow, handler latency excluded (100 runs)': `${(engineMs / httpApplets).toFixed(3)} ms`,
       '100 flow runs in one suite (passed), parallel 10': `${results.length} (${passed})`,
       '100 flow runs: wall time': `${(wallMs / 1000).toFixed(2)} s`,
+      '100 flow runs: CPU time of this process (runner + sandbox + engine), per run': `${((cpu.user + cpu.system) / 1000).toFixed(0)} ms (${((cpu.user + cpu.system) / 1000 / 100).toFixed(1)} ms)`,
       '100 flow runs: event-loop delay p50 / p99 / max': `${ms(delay.percentile(50))} / ${ms(delay.percentile(99))} / ${ms(delay.max)} ms`,
       'event-loop delay idle, same process p50 / p99 / max': `${ms(idle.percentile(50))} / ${ms(idle.percentile(99))} / ${ms(idle.max)} ms`,
     };

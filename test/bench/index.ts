@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     ['client and paging', benchClient],
     ['phone numbers', benchPhone],
     ['call test suite: 50 tests on the sandbox', benchCallTests],
-    ['call flows (the flow simulator)', benchFlows],
+    ['call flows (the flow simulator): 100 runs, the example handler as its own process', benchFlows],
     ['call stats', benchStats],
     ['language-model tools (formatting only)', benchTools],
     ['Callbacks view (1,000 deliveries)', benchCallbacks],

@@ -1,4 +1,4 @@
-// The flow drawn as a graph: applets as boxes, layered top to bottom by their distance from the start (BFS), transitions
+// The flow drawn as a graph: applets as boxes, layered top to bottom by their longest path from the start, transitions
 // as arrows, the run's path highlighted. Pure functions (layout, then a VNode tree), so the bench and the unit tests run
 // them in Node; the page builds the DOM from the tree. Colours come from panel.css (theme variables), never from here.
 import { FlowGraphEdge, FlowGraphNode, FlowGraphView } from './protocol';

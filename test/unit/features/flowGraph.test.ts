@@ -10,7 +10,7 @@ import { sampleFlowRun } from '../../helpers/flowRunSample';
 const node = (id: string) => ({ id, label: id, kind: 'Passthru', state: 'idle' as const });
 
 describe('flow run panel: the graph', () => {
-  it('puts each applet in the layer of its distance from the start, and unreachable ones below the rest', () => {
+  it('layers the applets by their longest path from the start (loops set aside), unreachable ones below the rest', () => {
     const g: FlowGraphView = {
       start: 'a',
       nodes: ['a', 'b', 'c', 'd', 'lost'].map(node),

@@ -17,6 +17,9 @@ const picks = {
   'callbacks-view.png': 'callbacks-view.png',
   'callbacks-panel.png': 'callback-panel.png',
   'callStats-call-stats.png': 'call-stats.png',
+  'flows-run-panel.png': 'flow-run.png',
+  'flows-keypad.png': 'flow-keypad.png',
+  'flows-run-request.png': 'flow-request.png',
 };
 // On its own (a fresh clone): the screenshots come from the UI tiers, so run them first when any is missing.
 if (Object.keys(picks).some(src => !fs.existsSync(path.join(from, src)))) {

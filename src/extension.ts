@@ -11,6 +11,8 @@ import { registerCallbacks } from './features/callbacks';
 import { registerCallStats } from './features/callStats';
 import { registerCallTests } from './features/callTests';
 import { registerCalls } from './features/calls';
+import { registerFlows } from './features/flows';
+import { FlowKeyRegistry } from './callTests';
 import { registerNumbers } from './features/numbers';
 import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
@@ -53,7 +55,10 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl, clock?.now));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
   const tools = timed('tools', () => registerTools(deps, { numbers, calls, stats: callStats }));
-  const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
+  // The keys each call test announces for its flow call, read by the sandbox the flows feature feeds.
+  const flowKeys = new FlowKeyRegistry();
+  const callTests = timed('callTests', () => registerCallTests(deps, sandbox, flowKeys));
+  const flows = timed('flows', () => registerFlows(deps, sandbox, flowKeys));
   const mcp = timed('mcp', () => registerMcpServer(deps));
 
   void session.init();
@@ -78,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
     callTests,
     callbacks,
     callStats,
+    flows,
   });
 }
 

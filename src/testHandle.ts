@@ -16,6 +16,7 @@ import { CallTests } from './features/callTests';
 import { Tools } from './features/tools';
 import { McpFeature } from './features/mcp';
 import { CallStatsPanel } from './features/callStats/callStatsPanel';
+import { FlowsFeature } from './features/flows';
 
 /**
  * A view of `target` with only the named members: methods bound, properties as getters. The target itself is
@@ -111,6 +112,8 @@ export interface ExotelTestHandle {
     rows: CallbacksFeature['rows'];
     panelView: CallbacksFeature['panelView'];
   };
+  /** Flow files, runs, the run panel and the keys a Gather waits for. */
+  flows: FlowsFeature;
 }
 
 export interface HandleParts {
@@ -132,6 +135,7 @@ export interface HandleParts {
   callTests: CallTests;
   callbacks: CallbacksFeature;
   callStats: { panel(): CallStatsPanel | undefined };
+  flows: FlowsFeature;
 }
 
 /** The handle for ExtensionMode.Test; undefined in every other mode. */
@@ -179,5 +183,6 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       rows: () => p.callbacks.rows(),
       panelView: () => p.callbacks.panelView(),
     }),
+    flows: p.flows,
   });
 }

@@ -107,6 +107,7 @@ async function runOne(file) {
       extensionDevelopmentPath: [...(vsix ? [] : [devPath]), ...(opts.extensions || []).map(p => path.resolve(root, p))],
       settings: { ...E2E_SETTINGS, ...(opts.settings || {}) },
       env: opts.env || {},
+      viewport: opts.viewport,
       onLog: line => {
         if (verbose) console.log(`[workbench] ${line}`);
       },

@@ -42,6 +42,13 @@ export const COMMANDS = {
   callbacksStartReceiver: 'exotel.callbacks.startReceiver',
   callbacksStopReceiver: 'exotel.callbacks.stopReceiver',
   privacyToggleMaskNumbers: 'exotel.privacy.toggleMaskNumbers',
+  flowsNewCallFlow: 'exotel.flows.newCallFlow',
+  flowsSimulateIncomingCall: 'exotel.flows.simulateIncomingCall',
+  flowsShowRun: 'exotel.flows.showRun',
+  flowsClearRuns: 'exotel.flows.clearRuns',
+  flowsResendRequest: 'exotel.flows.resendRequest',
+  flowsCopyCurl: 'exotel.flows.copyCurl',
+  flowsOpenFile: 'exotel.flows.openFile',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
@@ -52,4 +59,6 @@ export const VIEWS = {
   callsFocus: 'exotel.calls.focus',
   callbacks: 'exotel.callbacks',
   callbacksFocus: 'exotel.callbacks.focus',
+  flowRuns: 'exotel.flowRuns',
+  flowRunsFocus: 'exotel.flowRuns.focus',
 } as const;

@@ -47,6 +47,9 @@ export const SETTINGS = {
   'numbers.dndCacheHours': num(24, 0, 720),
   'tools.allowCallsOnRealAccounts': bool(false),
   'privacy.maskNumbers': bool(false),
+  'flows.appletTimeoutMs': num(5000, 100, 120000),
+  'flows.maxApplets': num(100, 1, 10000),
+  'flows.openRunPanel': bool(true),
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;

@@ -6,6 +6,7 @@ import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import { renderCall } from './callView';
 import { renderCallback } from './callbackView';
 import { renderNumber } from './numberView';
+import { renderFlowRun } from './flowRunPage';
 import { h } from './dom';
 import { ToWebview } from './protocol';
 import { ready, send, vscode } from './vscodeApi';
@@ -23,6 +24,9 @@ function render(msg: ToWebview): void {
       break;
     case 'callback':
       view = renderCallback(msg.callback, send);
+      break;
+    case 'flowRun':
+      view = renderFlowRun(msg.run, root, send);
       break;
     case 'loading':
       view = h('p', { class: 'muted' }, msg.message);

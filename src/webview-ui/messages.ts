@@ -82,7 +82,15 @@ export const STATS_MESSAGES = {
   painted: { calls: 'number' },
 } as const satisfies MessageSpec;
 
+export const FLOW_RUN_MESSAGES = {
+  pressKeys: { keys: 'string' },
+  resendRequest: { request: 'string' },
+  copyCurlRequest: { request: 'string' },
+  openFlow: {},
+} as const satisfies MessageSpec;
+
 export type CallMessage = MessageOf<typeof CALL_MESSAGES>;
+export type FlowRunMessage = MessageOf<typeof FLOW_RUN_MESSAGES>;
 export type NumberMessage = MessageOf<typeof NUMBER_MESSAGES>;
 export type CallbackMessage = MessageOf<typeof CALLBACK_MESSAGES>;
 export type StatsMessage = MessageOf<typeof STATS_MESSAGES>;

@@ -166,11 +166,126 @@ export interface StatsView {
   text: Record<StatsText, string>;
 }
 
+export type FlowRunText =
+  | 'timeline'
+  | 'graph'
+  | 'request'
+  | 'answer'
+  | 'headers'
+  | 'params'
+  | 'body'
+  | 'resend'
+  | 'copyCurl'
+  | 'noAnswer'
+  | 'empty'
+  | 'openFlow'
+  | 'keypad'
+  | 'send'
+  | 'clear'
+  | 'noKeys'
+  | 'call'
+  | 'legend';
+
+/** One applet of the flow as a box of the graph. */
+export interface FlowGraphNode {
+  id: string;
+  /** The applet's name in the flow, or its id. */
+  label: string;
+  /** Its kind, as the flow builder names it (Greeting, Gather…). */
+  kind: string;
+  /** 'visited' (the run went through it), 'current' (the run is there now) or 'idle'. */
+  state: 'visited' | 'current' | 'idle';
+  /** Its request's result, in a few words ("200 · 34 ms", "timed out"). */
+  result?: string;
+  /** 'ok' | 'warn' | 'fail' | 'pending': colours the result. */
+  tone?: string;
+  /** The first step of the run at this applet: a click on the box shows it in the timeline. */
+  step?: number;
+}
+
+/** A transition drawn in the flow builder; `taken` when the run followed it. */
+export interface FlowGraphEdge {
+  from: string;
+  to: string;
+  /** A word or two on the arrow ('' for an applet's only way on). */
+  label: string;
+  /** The flow builder's words for the transition(s), shown on hover. */
+  hint?: string;
+  taken: boolean;
+}
+
+export interface FlowGraphView {
+  start: string;
+  nodes: FlowGraphNode[];
+  edges: FlowGraphEdge[];
+}
+
+/** One request the run made to the developer's URL (or a HEAD before it), prepared as plain text. */
+export interface FlowRequestView {
+  /** The run's key for it: Resend and Copy as cURL send it back. */
+  id: string;
+  /** Method and URL without the query (the summary line). */
+  line: string;
+  /** The full URL sent, query included. */
+  url: string;
+  result: string;
+  tone: string;
+  latency: string;
+  params: FieldRow[];
+  headers: FieldRow[];
+  answer?: { line: string; headers: FieldRow[]; body: string };
+  /** Set when nothing usable came back: why, and what Exotel would do next. */
+  failure?: string;
+  canResend: boolean;
+}
+
+/** A line of a step: what the caller heard, the keys pressed, the SMS sent, the branch taken and why… */
+export interface FlowStepLine {
+  kind: 'hears' | 'keys' | 'sms' | 'branch' | 'note' | 'error' | 'end';
+  text: string;
+}
+
+export interface FlowStepView {
+  index: number;
+  appletId: string;
+  title: string;
+  kind: string;
+  icon: string;
+  tone: string;
+  when: string;
+  lines: FlowStepLine[];
+  requests: FlowRequestView[];
+}
+
+/** A Gather waiting for the caller's keys: the panel shows a keypad. */
+export interface FlowKeysWanted {
+  prompt: string;
+  maxDigits?: number;
+  finishOnKey?: string;
+}
+
+/** One run of a call flow in the sandbox: the call, the graph of the flow, the timeline of what happened. */
+export interface FlowRunView {
+  id: string;
+  title: string;
+  statusLabel: string;
+  statusIcon: string;
+  tone: string;
+  summary: string;
+  fields: FieldRow[];
+  graph: FlowGraphView;
+  steps: FlowStepView[];
+  keys?: FlowKeysWanted;
+  canOpenFlow: boolean;
+  text: Record<FlowRunText, string>;
+}
+
 export type ToWebview =
   | { type: 'call'; call: CallView }
   | { type: 'callback'; callback: CallbackView }
   | { type: 'number'; number: NumberView }
   | { type: 'stats'; stats: StatsView }
+  | { type: 'flowRun'; run: FlowRunView }
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 

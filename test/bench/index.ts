@@ -6,6 +6,7 @@ import { benchCallTests } from './callTests.bench';
 import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
 import { benchMcp } from './mcp.bench';
+import { benchFlowRun } from './flowRun.bench';
 import { benchFlows } from './flows.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     ['language-model tools (formatting only)', benchTools],
     ['MCP server (node dist/mcp.js --sandbox over stdio)', benchMcp],
     ['Callbacks view (1,000 deliveries)', benchCallbacks],
+    ['flow run panel (50 applets)', benchFlowRun],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');

@@ -25,6 +25,8 @@ export interface E2EHostOptions {
   env?: Record<string, string>;
   /** More extension folders (relative to the repo root) loaded in development mode beside ours. */
   extensions?: string[];
+  /** The browser window's size (default 1400×850), e.g. taller for a panel whose screenshot goes in the README. */
+  viewport?: { width: number; height: number };
 }
 
 export interface WorkbenchOptions {

@@ -14,7 +14,7 @@ interface Manifest {
 }
 
 // Commands VS Code itself registers for our view: they are not ours to contribute.
-const GENERATED = /^exotel\.(calls|callbacks)\.(focus|resetViewLocation|toggleVisibility|removeView|open)$/;
+const GENERATED = /^exotel\.(calls|callbacks|flowRuns)\.(focus|resetViewLocation|toggleVisibility|removeView|open)$/;
 
 describe('contributions', () => {
   let manifest: Manifest;

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
 /** Which page a panel shows; Call Stats has its own script (it bundles the charting library). */
-export type PageKind = 'call' | 'number' | 'callback' | 'stats';
+export type PageKind = 'call' | 'number' | 'callback' | 'stats' | 'flowRun';
 
 /** A nonce from a crypto source, fresh for every render. */
 function makeNonce(): string {

@@ -4,6 +4,7 @@ import { COMMANDS } from '../../common/commandIds';
 import { registerCommand } from '../../common/commands';
 import { showInfo } from '../../common/notify';
 import { Deps } from '../../deps';
+import { FlowKeyRegistry } from '../../callTests';
 import { SuiteSandbox } from './suiteSandbox';
 import { runTests } from './runTests';
 import { SuiteItems } from './suiteItems';
@@ -16,7 +17,7 @@ export interface CallTests {
 }
 
 /** `*.exotel-tests.json` suites in the Test Explorer: discovery, Run / Run All, results at their lines. */
-export function registerCallTests({ context, log, session }: Deps, sandbox: SuiteSandbox): CallTests {
+export function registerCallTests({ context, log, session }: Deps, sandbox: SuiteSandbox, flowKeys = new FlowKeyRegistry()): CallTests {
   const controller = vscode.tests.createTestController('exotel.callTests', t('Exotel call tests'));
   const items = new SuiteItems(controller);
   const lastCalls = new Map<string, string>();
@@ -27,7 +28,7 @@ export function registerCallTests({ context, log, session }: Deps, sandbox: Suit
   const runProfile = controller.createRunProfile(
     t('Run'),
     vscode.TestRunProfileKind.Run,
-    (request, token) => runTests({ controller, items, session, sandbox, log, lastCalls }, request, token),
+    (request, token) => runTests({ controller, items, session, sandbox, log, lastCalls, flowKeys }, request, token),
     true,
   );
   context.subscriptions.push(

@@ -2,7 +2,8 @@
 // with expected against actual, the Call SID, a link to its details panel, and how long the call took.
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
-import { Failure, runSuite, TestResult } from '../../callTests';
+import * as path from 'path';
+import { Failure, FlowKeyRegistry, RunningHandler, runSuite, startHandler, TestResult } from '../../callTests';
 import { COMMANDS } from '../../common/commandIds';
 import { Log } from '../../common/log';
 import { Session } from '../../session/session';
@@ -19,6 +20,8 @@ export interface RunDeps {
   log: Log;
   /** The Call SID each test placed last, for "Show Call Details". */
   lastCalls: Map<string, string>;
+  /** Where flow tests announce their keys (the sandbox reads it). */
+  flowKeys?: FlowKeyRegistry;
 }
 
 export async function runTests(deps: RunDeps, request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
@@ -91,7 +94,7 @@ async function runEntry(deps: RunDeps, run: vscode.TestRun, stale: SuiteEntry, i
   }
   let chosen;
   try {
-    chosen = await suiteTarget(suite, tests, deps.session, deps.sandbox);
+    chosen = await suiteTarget(suite, tests, deps.session, deps.sandbox, uri.scheme === 'file' ? uri.fsPath : undefined, deps.flowKeys);
   } catch (err) {
     deps.log.error('Call tests', err);
     errorAll(errorMessage(err));
@@ -101,20 +104,39 @@ async function runEntry(deps: RunDeps, run: vscode.TestRun, stale: SuiteEntry, i
     errorAll(chosen.refused);
     return;
   }
-  await runSuite(suite, chosen.target, {
-    signal,
-    only: tests.map(x => x.index),
-    onStart: test => {
-      const item = itemOf(test.index);
-      if (item) run.started(item);
-    },
-    onResult: (test, result) => {
-      const item = itemOf(test.index);
-      if (!item) return;
-      if (result.callSid) deps.lastCalls.set(item.id, result.callSid);
-      report(run, item, result, entry, test.range);
-    },
-  });
+  // The suite's own handler (the developer's flow URLs), started for the run and stopped after it.
+  let handler: RunningHandler | undefined;
+  if (suite.handler && uri.scheme === 'file') {
+    try {
+      handler = await startHandler(suite.handler, path.dirname(uri.fsPath));
+      run.appendOutput(
+        handler.started
+          ? t('Started the handler: {0}', suite.handler.command) + '\r\n'
+          : t('A handler already answers at {0}: using it', suite.handler.ready) + '\r\n',
+      );
+    } catch (err) {
+      errorAll(err instanceof Error ? err.message : String(err));
+      return;
+    }
+  }
+  try {
+    await runSuite(suite, chosen.target, {
+      signal,
+      only: tests.map(x => x.index),
+      onStart: test => {
+        const item = itemOf(test.index);
+        if (item) run.started(item);
+      },
+      onResult: (test, result) => {
+        const item = itemOf(test.index);
+        if (!item) return;
+        if (result.callSid) deps.lastCalls.set(item.id, result.callSid);
+        report(run, item, result, entry, test.range);
+      },
+    });
+  } finally {
+    await handler?.stop();
+  }
 }
 
 function report(run: vscode.TestRun, item: vscode.TestItem, r: TestResult, entry: SuiteEntry, testRange: { offset: number; length: number }): void {
@@ -163,7 +185,11 @@ function message(f: Failure, r: TestResult, location: vscode.Location): vscode.T
       `\n\n${t('Call')} \`${r.callSid}\` · [${t('Show call details')}](command:${COMMANDS.showCallDetails}?${encodeURIComponent(JSON.stringify([r.callSid]))}) · ${t('{0} s', (r.ms / 1000).toFixed(1))}`,
     );
   }
-  md.isTrusted = { enabledCommands: [COMMANDS.showCallDetails] };
+  if (r.flowRun) {
+    // The run's panel: the graph with the path the call took, every request and answer.
+    md.appendMarkdown(` · [${t('Show flow run')}](command:${COMMANDS.flowsShowRun}?${encodeURIComponent(JSON.stringify([r.flowRun.id]))})`);
+  }
+  md.isTrusted = { enabledCommands: [COMMANDS.showCallDetails, COMMANDS.flowsShowRun] };
   const m = f.expected !== undefined && f.actual !== undefined ? vscode.TestMessage.diff(md, f.expected, f.actual) : new vscode.TestMessage(md);
   m.location = location;
   return m;

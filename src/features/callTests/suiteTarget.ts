@@ -1,8 +1,10 @@
 // Where a suite's calls go from the editor: the extension's sandbox (started if need be), or the signed-in profile
 // the suite names — real calls, placed only after a confirmation that says what will ring.
 import { t } from '../../common/callText/translate';
+import * as path from 'path';
 import {
   CALLBACKS_NEED_RECEIVER,
+  FlowKeyRegistry,
   ParsedSuite,
   realRunPlan,
   refuseRealRun,
@@ -19,14 +21,42 @@ import { SuiteSandbox } from './suiteSandbox';
 
 export type TargetResult = { target: RunTarget } | { refused: string };
 
-export async function suiteTarget(suite: ParsedSuite, tests: readonly SuiteTest[], session: Session, sandbox: SuiteSandbox): Promise<TargetResult> {
+import { loadFlowFile } from '../../flows';
+
+/**
+ * `suiteFile`: the suite's path (flow files named by a test are relative to it); `flowKeys`: where each test announces
+ * its keys for the sandbox. The sandbox runs the workspace's flow files (the flows feature gives it them).
+ */
+export async function suiteTarget(
+  suite: ParsedSuite,
+  tests: readonly SuiteTest[],
+  session: Session,
+  sandbox: SuiteSandbox,
+  suiteFile?: string,
+  flowKeys?: FlowKeyRegistry,
+): Promise<TargetResult> {
   if (suite.isSandbox) {
     await sandbox.start();
     const handle = sandbox.handle;
     if (!handle) return { refused: t('The sandbox could not be started; see the Exotel log.') };
     const client = session.clientFor(handle.baseUrl, handle.accountSid, handle.apiKey, handle.apiToken);
     // The sandbox ends a call after its progress time (6 s unless started otherwise): poll a few times within it.
-    return { target: { client, callbacks: () => handle.callbacks, pollMs: 1000, defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS } };
+    const appIdOfFile = (file: string): string | undefined => {
+      try {
+        return suiteFile ? loadFlowFile(path.resolve(path.dirname(suiteFile), file)).loaded?.flow.appId : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    return {
+      target: {
+        client,
+        callbacks: () => handle.callbacks,
+        pollMs: 1000,
+        defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS,
+        flows: flowKeys && { sandbox: handle.flows, keys: flowKeys, appIdOfFile },
+      },
+    };
   }
   const connection = await session.current();
   const profile = connection?.profile;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
-import { CallbackAttempt, SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
+import { CallbackAttempt, SandboxFlowOptions, SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
@@ -16,6 +16,8 @@ export class LocalSandbox extends Disposable {
   private running: Running | undefined;
   private starting: Promise<Running> | undefined;
   private readonly callbackEvents = this.register(new vscode.EventEmitter<CallbackAttempt>());
+  /** Who runs call flows in the sandbox (the flows feature, through the composition root); read at every call. */
+  private flowHooks: SandboxFlowOptions | undefined;
   /** Every StatusCallback attempt, when it starts and when it ends (for the Callbacks view). */
   readonly onCallback = this.callbackEvents.event;
 
@@ -51,6 +53,11 @@ export class LocalSandbox extends Disposable {
     return this.running;
   }
 
+  /** The workspace's flows and the keys for them: the sandbox reads them at every call, so a later change applies at once. */
+  useFlows(hooks: SandboxFlowOptions): void {
+    this.flowHooks = hooks;
+  }
+
   /** Starts the sandbox (once, however often it is asked) and switches to its profile. Options are for automation. */
   async start(options: StartOptions = {}): Promise<string> {
     this.starting ??= this.launch(options);
@@ -69,6 +76,17 @@ export class LocalSandbox extends Disposable {
         ...options,
         statusCallbackOverride: callbacks,
         onCallback: attempt => this.callbackEvents.fire(attempt),
+        // Delegates, so that flows given after the start (activation order) still apply.
+        flows: {
+          flows: () => (this.flowHooks?.flows ? (typeof this.flowHooks.flows === 'function' ? this.flowHooks.flows() : this.flowHooks.flows) : []),
+          settings: () => {
+            const s = this.flowHooks?.settings;
+            return (typeof s === 'function' ? s() : s) ?? {};
+          },
+          keysFor: call => this.flowHooks?.keysFor?.(call),
+          onEvent: (event, run) => this.flowHooks?.onEvent?.(event, run),
+          onRun: run => this.flowHooks?.onRun?.(run),
+        },
         log: (line: string) => this.log.info(`[sandbox] ${line}`),
       });
       started = s;

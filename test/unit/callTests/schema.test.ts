@@ -29,7 +29,11 @@ describe('call tests: the suite schema', () => {
 
   it('is contributed for *.exotel-tests.json and shipped in the VSIX', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-    assert.deepStrictEqual(pkg.contributes.jsonValidation, [{ fileMatch: '*.exotel-tests.json', url: './schemas/exotel-tests.schema.json' }]);
+    assert.deepStrictEqual(pkg.contributes.jsonValidation, [
+      { fileMatch: '*.exotel-tests.json', url: './schemas/exotel-tests.schema.json' },
+      { fileMatch: '*.exotel-flow.json', url: './schemas/exotel-flow.schema.json' },
+    ]);
+    assert.ok(fs.existsSync(path.join(ROOT, 'schemas', 'exotel-flow.schema.json')), 'the flow schema is written by the build');
     assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m);
   });
 });

@@ -1,6 +1,7 @@
 // Everything a request handler needs, built once by startSandbox.
 import { CallbackDispatcher } from './callbacks';
 import { CallStore } from './calls';
+import { Faults } from './faults';
 import { Credentials } from './auth';
 import { Progression } from './progression';
 import { FieldStyle, PhoneEcho } from './types';
@@ -24,6 +25,8 @@ export interface SandboxContext {
   store: CallStore;
   progression: Progression;
   dispatcher: CallbackDispatcher;
+  /** Armed faults: for API requests (the server) and for StatusCallbacks (callbackTriggers). */
+  faults: Faults;
   statusCallbackOverride: string | undefined;
   nowMs: () => number;
   log: (line: string) => void;

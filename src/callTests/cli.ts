@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 import { RateLimiter } from '../exotel/rateLimiter';
-import { Sandbox, startSandbox } from '../sandbox';
+import { CALLBACK_RETRY_SCHEDULE_NAMES, CallbackRetrySchedule, Sandbox, startSandbox } from '../sandbox';
 import { expandSuiteArgs } from './files';
 import { junitXml, SuiteReport } from './junit';
 import { lineColumn, parseSuite } from './parseSuite';
@@ -18,6 +18,8 @@ export interface CliArgs {
   junit?: string;
   yes: boolean;
   help: boolean;
+  /** The sandbox's StatusCallback retry schedule (default exotel: 5 min, then 15 min). */
+  callbackRetries?: CallbackRetrySchedule;
 }
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -29,7 +31,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       if (!v || v.startsWith('--')) throw new Error('--junit needs a file name, e.g. --junit report.xml');
       args.junit = v;
     } else if (a.startsWith('--junit=')) args.junit = a.slice('--junit='.length);
-    else if (a === '--yes' || a === '-y') args.yes = true;
+    else if (a === '--callback-retries') {
+      const v = argv[++i] ?? '';
+      if (!(CALLBACK_RETRY_SCHEDULE_NAMES as string[]).includes(v)) throw new Error(`--callback-retries needs one of ${CALLBACK_RETRY_SCHEDULE_NAMES.join(', ')}`);
+      args.callbackRetries = v as CallbackRetrySchedule;
+    } else if (a === '--yes' || a === '-y') args.yes = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else args.patterns.push(a);
@@ -37,8 +43,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return args;
 }
 
-const USAGE = `usage: npm run call-tests -- <files, folders or globs> [--junit report.xml] [--yes]
-  Suites with "profile": "sandbox" (the default) run on an in-process sandbox: no phone rings.
+const USAGE = `usage: npm run call-tests -- <files, folders or globs> [--junit report.xml] [--yes] [--callback-retries exotel|none|fast]
+  Suites with "profile": "sandbox" (the default) run on an in-process sandbox: no phone rings. Its failed
+  StatusCallbacks are retried as Exotel's docs say (5 min, then 15 min) unless --callback-retries says otherwise
+  ("fast": 1 s, then 3 s, not Exotel's).
   Other profiles place real calls with EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN and
   EXOTEL_BASE_URL (or EXOTEL_SUBDOMAIN); they ask first, or need --yes when there is no terminal.`;
 
@@ -113,7 +121,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       }
       let target: RunTarget | undefined;
       if (suite.isSandbox) {
-        sandbox ??= await startSandbox(CLI_SANDBOX);
+        sandbox ??= await startSandbox({ ...CLI_SANDBOX, callbackRetries: args.callbackRetries });
         target = sandboxTarget(sandbox, { limiter });
       } else {
         target = envTarget(io.env, { limiter });

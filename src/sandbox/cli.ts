@@ -1,5 +1,6 @@
 // Standalone sandbox: `node out/src/sandbox/cli.js [--port N] [--no-seed] [--progress-ms N] [--lag-ms N] [--callback-url URL] [--signed-urls]`
 import { describeRules, startSandbox } from './index';
+import { CALLBACK_RETRY_SCHEDULE_NAMES, CALLBACK_RETRY_SCHEDULES, CallbackRetrySchedule, DEFAULT_CALLBACK_RETRIES } from './callbackRetries';
 import { formatIst } from './clock';
 
 interface CliArgs {
@@ -10,6 +11,10 @@ interface CliArgs {
   statusCallbackOverride?: string;
   /** The "signed URLs" account feature (PreSignedRecordingUrl); off unless asked, like most accounts. */
   signedRecordingUrls?: boolean;
+  /** exotel (default), none or fast. */
+  callbackRetries?: CallbackRetrySchedule;
+  /** The bulk listing ignores details=true. */
+  bulkIgnoresDetails?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -48,6 +53,17 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--signed-urls':
         args.signedRecordingUrls = true;
         break;
+      case '--callback-retries': {
+        const name = next();
+        if (!(CALLBACK_RETRY_SCHEDULE_NAMES as string[]).includes(name)) {
+          throw new Error(`--callback-retries must be one of ${CALLBACK_RETRY_SCHEDULE_NAMES.join(', ')} (got '${name}')`);
+        }
+        args.callbackRetries = name as CallbackRetrySchedule;
+        break;
+      }
+      case '--bulk-ignores-details':
+        args.bulkIgnoresDetails = true;
+        break;
       default:
         throw new Error(`unknown option ${argv[i]}`);
     }
@@ -70,6 +86,8 @@ async function main(): Promise<void> {
       `  API token:   ${sandbox.apiToken}`,
       `  ExoPhones:   ${sandbox.exoPhones.join(', ')} (the only CallerIds Calls/connect accepts)`,
       `  Recordings:  private (Basic auth)${sandbox.signedRecordingUrls ? '; calls also carry PreSignedRecordingUrl (signed URLs on)' : '; --signed-urls adds PreSignedRecordingUrl'}`,
+      `  Callbacks:   retries ${describeRetries(args.callbackRetries ?? DEFAULT_CALLBACK_RETRIES)} (--callback-retries exotel|none|fast)`,
+      `  Listing:     ${sandbox.bulkIgnoresDetails ? 'Calls.json ignores details=true (--bulk-ignores-details)' : 'Calls.json honours details=true; --bulk-ignores-details drops it, as Exotel may'}`,
       `  Try:         curl -u ${sandbox.apiKey}:${sandbox.apiToken} ${sandbox.baseUrl}/v1/Accounts/${sandbox.accountSid}/Calls.json?PageSize=5`,
       'Outcomes (by the last digit of the number dialled):',
       ...describeRules(),
@@ -82,6 +100,13 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   });
+}
+
+export function describeRetries(schedule: CallbackRetrySchedule): string {
+  const delays = CALLBACK_RETRY_SCHEDULES[schedule];
+  const list = delays.map(ms => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`)).join(', then ');
+  if (schedule === 'none') return "none (Exotel's older reference)";
+  return schedule === 'fast' ? `${list} (fast: for tests, NOT Exotel's)` : `${list} (Exotel's newer docs)`;
 }
 
 if (require.main === module) {

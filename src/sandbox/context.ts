@@ -22,6 +22,8 @@ export interface SandboxContext {
   /** 'national' (Exotel's way: 0-prefixed whatever was sent) or 'as-sent' (E.164 echoed as E.164). */
   numberEcho: NumberEcho;
   acceptSidAuth: boolean;
+  /** The bulk listing ignores `details=true` (Exotel documents it for single-call details only). */
+  bulkIgnoresDetails: boolean;
   store: CallStore;
   progression: Progression;
   dispatcher: CallbackDispatcher;

@@ -64,6 +64,11 @@ export interface SandboxOptions {
   signedRecordingUrls?: boolean;
   /** How numbers come back: 'national' (default, as Exotel does: 0-prefixed) or 'as-sent' (E.164 stays E.164). */
   numberEcho?: NumberEcho;
+  /**
+   * The bulk listing (GET Calls) ignores `details=true`, as Exotel's docs imply (they document it for one call's details
+   * only): listed calls carry no Details/legs. Default false (the listing honours it).
+   */
+  bulkIgnoresDetails?: boolean;
   /** The account's ExoPhones (default SEED_EXOPHONES): Calls/connect refuses any other CallerId with a 400. */
   exoPhones?: readonly string[];
 }
@@ -90,6 +95,9 @@ export interface Sandbox {
   readonly signedRecordingUrls: boolean;
   /** Turns the "signed URLs" account feature on or off. */
   setSignedRecordingUrls(on: boolean): void;
+  /** Whether the bulk listing ignores `details=true` now. */
+  readonly bulkIgnoresDetails: boolean;
+  setBulkIgnoresDetails(on: boolean): void;
   /** The retry schedule for callbacks that fail from now on. */
   setCallbackRetries(schedule: CallbackRetrySchedule): void;
   /**
@@ -132,6 +140,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     exoPhones: exoPhonesOf(options.exoPhones),
     numberEcho: options.numberEcho ?? 'national',
     acceptSidAuth: options.acceptSidAuth ?? true,
+    bulkIgnoresDetails: options.bulkIgnoresDetails ?? false,
     store: new CallStore(),
     progression,
     dispatcher: new CallbackDispatcher({
@@ -179,6 +188,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     setSignedRecordingUrls: on => {
       ctx.signedRecordingUrls = on;
+    },
+    get bulkIgnoresDetails() {
+      return ctx.bulkIgnoresDetails;
+    },
+    setBulkIgnoresDetails: on => {
+      ctx.bulkIgnoresDetails = on;
     },
     setCallbackRetries: schedule => ctx.dispatcher.setRetryDelays(retryDelaysOf(schedule)),
     get idle() {

@@ -33,7 +33,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     } else if (a.startsWith('--junit=')) args.junit = a.slice('--junit='.length);
     else if (a === '--callback-retries') {
       const v = argv[++i] ?? '';
-      if (!(CALLBACK_RETRY_SCHEDULE_NAMES as string[]).includes(v)) throw new Error(`--callback-retries needs one of ${CALLBACK_RETRY_SCHEDULE_NAMES.join(', ')}`);
+      if (!(CALLBACK_RETRY_SCHEDULE_NAMES as string[]).includes(v))
+        throw new Error(`--callback-retries needs one of ${CALLBACK_RETRY_SCHEDULE_NAMES.join(', ')}`);
       args.callbackRetries = v as CallbackRetrySchedule;
     } else if (a === '--yes' || a === '-y') args.yes = true;
     else if (a === '--help' || a === '-h') args.help = true;
@@ -64,8 +65,9 @@ const SYMBOL: Record<TestResult['outcome'], string> = { passed: '✓', failed: '
 export function resultLine(file: string, text: string, t: TestResult, locate: (path: Array<string | number>) => { offset: number } | undefined): string {
   const secs = `${(t.ms / 1000).toFixed(1)} s`;
   const sid = t.callSid ? `, CallSid ${t.callSid}` : '';
+  const warned = (t.warnings ?? []).map(w => `\n    ⚠ ${w}`).join('');
   const head = `${SYMBOL[t.outcome]} ${file} › ${t.name} (${secs}${sid})`;
-  if (t.outcome === 'passed') return head;
+  if (t.outcome === 'passed') return head + warned;
   if (t.outcome !== 'failed') return `${head} ${t.outcome}: ${t.message ?? ''}`.trimEnd();
   const where = (p: Array<string | number>) => {
     const r = locate(['tests', t.index, ...p]);
@@ -73,7 +75,7 @@ export function resultLine(file: string, text: string, t: TestResult, locate: (p
     const lc = lineColumn(text, r.offset);
     return ` [${file}:${lc.line + 1}:${lc.column + 1}]`;
   };
-  return `${head} failed: ${t.failures.map(f => `${f.message}${where(f.path)}`).join('; ')}`;
+  return `${head} failed: ${t.failures.map(f => `${f.message}${where(f.path)}`).join('; ')}${warned}`;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {

@@ -3,7 +3,8 @@
 import { ConnectCallParams, ConnectToFlowParams } from '../exotel/connectParams';
 import { CancelledError, ExotelError, NotFoundError, ValidationError } from '../exotel/errors';
 import { Call, isFinalStatus } from '../exotel/models';
-import { CallbackRecord, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
+import { CallbackRecord, callbackWarnings, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
+import type { CallbackFaultKind } from '../sandbox/faults';
 import { ParsedSuite, SuiteTest } from './parseSuite';
 
 /** What the runner needs of an ExotelClient. */
@@ -19,6 +20,8 @@ export interface RunTarget {
   callbacks?: () => readonly CallbackRecord[];
   /** Why callback expectations cannot be checked here (tests with one are skipped, placing no call). */
   callbacksUnavailable?: string;
+  /** Arms a fault for one StatusCallback of a placed call (the sandbox); tests with `callbackFault` need it. */
+  armCallbackFault?: (callSid: string, kind: CallbackFaultKind, event: 'terminal' | 'answered') => void;
   /** Milliseconds between polls of a call's details (default 2000). */
   pollMs?: number;
   /** Used when a test sets no timeoutSeconds. */
@@ -38,6 +41,8 @@ export interface TestResult {
   callSid?: string;
   /** The call as last seen. */
   call?: Call;
+  /** What the sandbox flagged about the request (e.g. an undocumented StatusCallbackEvents spelling). */
+  warnings?: string[];
   /** Wall time of the test: placing the call and waiting for it. */
   ms: number;
 }
@@ -90,6 +95,9 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
   if (spec.expect.callback && !target.callbacks) {
     return done({ outcome: 'skipped', failures: [], message: target.callbacksUnavailable ?? 'Callback expectations can only be checked on the sandbox.' });
   }
+  if (spec.callbackFault && !target.armCallbackFault) {
+    return done({ outcome: 'skipped', failures: [], message: 'callbackFault works on the sandbox only; no call was placed.' });
+  }
   const deadline = started + (spec.timeoutSeconds ?? target.defaultTimeoutSeconds) * 1000;
 
   let placed: Call;
@@ -110,11 +118,15 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
       failures.push({ path: ['expect'], message: 'The call may have been placed all the same: look at the call log.' });
     return done({ outcome: failures.length ? 'failed' : 'passed', failures });
   }
+  // Armed as soon as the SID is known: the sandbox's first callback comes a third of the call's time later.
+  if (spec.callbackFault) target.armCallbackFault!(placed.sid, spec.callbackFault, spec.expect.callback?.event ?? 'terminal');
   if (spec.expect.error && !hasCallExpectations(spec.expect)) {
     return done({ outcome: 'failed', failures: checkCall(spec.expect, placed), callSid: placed.sid, call: placed });
   }
 
-  const waited = await waitForCall(placed, spec.expect, target, deadline, signal);
+  // A dropped callback never comes: do not wait for it (the expectation then says it was not delivered).
+  const waitFor = spec.callbackFault === 'drop' ? { ...spec.expect, callback: undefined } : spec.expect;
+  const waited = await waitForCall(placed, waitFor, target, deadline, signal);
   const call = waited.call;
   if (waited.cancelled) {
     return done({
@@ -140,7 +152,8 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
     const url = spec.expect.callback.url ?? spec.options.statusCallback;
     failures.push(...checkCallback(spec.expect.callback, settledCallback(target.callbacks!(), placed.sid, spec.expect.callback), url));
   }
-  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid: placed.sid, call });
+  const warnings = callbackWarnings(target.callbacks?.() ?? [], placed.sid);
+  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid: placed.sid, call, ...(warnings.length ? { warnings } : {}) });
 }
 
 function hasCallExpectations(e: Expectations): boolean {

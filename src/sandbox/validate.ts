@@ -143,9 +143,14 @@ export function eventSpellingWarnings(fields: ReadonlyArray<[string, string]>): 
   if (!mine.some(([k, v]) => k === 'StatusCallbackEvents' || v.includes(','))) {
     return [];
   }
-  const values = mine.flatMap(([, v]) => v.split(',')).map(v => v.trim()).filter(Boolean);
+  const values = mine
+    .flatMap(([, v]) => v.split(','))
+    .map(v => v.trim())
+    .filter(Boolean);
   const documented = values.map((v, i) => `StatusCallbackEvents[${i}]=${v}`).join('&');
-  return [`${UNDOCUMENTED_EVENTS_SPELLING.replace('StatusCallbackEvents[0]=…', documented || 'StatusCallbackEvents[0]=terminal')} (Exotel documents an array; a bare or comma-separated value may get only the default callback on a real account)`];
+  return [
+    `${UNDOCUMENTED_EVENTS_SPELLING.replace('StatusCallbackEvents[0]=…', documented || 'StatusCallbackEvents[0]=terminal')} (Exotel documents an array; a bare or comma-separated value may get only the default callback on a real account)`,
+  ];
 }
 
 function events(values: string[] | undefined): CallbackEvent[] {

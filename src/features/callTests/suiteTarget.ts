@@ -26,7 +26,15 @@ export async function suiteTarget(suite: ParsedSuite, tests: readonly SuiteTest[
     if (!handle) return { refused: t('The sandbox could not be started; see the Exotel log.') };
     const client = session.clientFor(handle.baseUrl, handle.accountSid, handle.apiKey, handle.apiToken);
     // The sandbox ends a call after its progress time (6 s unless started otherwise): poll a few times within it.
-    return { target: { client, callbacks: () => handle.callbacks, pollMs: 1000, defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS } };
+    return {
+      target: {
+        client,
+        callbacks: () => handle.callbacks,
+        armCallbackFault: (callSid, kind, event) => handle.faults.nextCallback({ kind }, { callSid, event }),
+        pollMs: 1000,
+        defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS,
+      },
+    };
   }
   const connection = await session.current();
   const profile = connection?.profile;

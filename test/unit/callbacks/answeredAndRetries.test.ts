@@ -23,14 +23,11 @@ describe('callbacks: answered per leg, pending retries, warnings', () => {
         await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: `${hook.baseUrl}/s`, ...BOTH_EVENTS, ...extra });
         await waitFor('three callbacks', () => sb.callbacks.filter(a => a.done).length === 3 || undefined);
         const rows = sb.callbacks.map((a, i) => fromAttempt(a, `s${i}`));
-        assert.deepStrictEqual(
-          rows.map(d => [d.event, d.answeredLeg, eventText(d)]).sort(),
-          [
-            ['answered', 1, 'answered (agent)'],
-            ['answered', 2, 'answered (customer)'],
-            ['terminal', undefined, 'terminal'],
-          ],
-        );
+        assert.deepStrictEqual(rows.map(d => [d.event, d.answeredLeg, eventText(d)]).sort(), [
+          ['answered', 1, 'answered (agent)'],
+          ['answered', 2, 'answered (customer)'],
+          ['terminal', undefined, 'terminal'],
+        ]);
       } finally {
         await hook.close();
       }

@@ -151,7 +151,10 @@ describe('sandbox: StatusCallbackEvents spellings Exotel does not document', () 
       const logged = sb.requests.find(r => r.path.endsWith('/Calls/connect.json'));
       assert.match(logged?.warnings?.[0] ?? '', WARNING);
       await waitFor('three callbacks', () => hook.received.length >= 3);
-      assert.ok(sb.callbacks.every(a => WARNING.test(a.warnings?.[0] ?? '')), 'each callback carries it');
+      assert.ok(
+        sb.callbacks.every(a => WARNING.test(a.warnings?.[0] ?? '')),
+        'each callback carries it',
+      );
     });
   }
 

@@ -131,7 +131,7 @@ describe('sandbox: StatusCallback delivery', () => {
     assert.ok(String(t.DateUpdated) >= String(t.EndTime), `DateUpdated ${t.DateUpdated} before EndTime ${t.EndTime}`);
   });
 
-  it('extended (multipart): Legs as Legs[i][Field]; a busy customer: the agent\'s answered (leg 2 empty), then terminal without RecordingUrl', async () => {
+  it("extended (multipart): Legs as Legs[i][Field]; a busy customer: the agent's answered (leg 2 empty), then terminal without RecordingUrl", async () => {
     await connect(sb, { ...BASIC, To: '09876543215', Record: 'true', CustomField: 'c1', StatusCallback: hook.url, ...BOTH_EVENTS });
     await received(2);
     await waitFor('the sandbox to settle', () => sb.idle);
@@ -181,7 +181,9 @@ describe('sandbox: StatusCallback delivery', () => {
     await received(2);
     await waitFor('the sandbox to settle', () => sb.idle);
     assert.deepStrictEqual(
-      hook.received.map(r => [r.json?.EventType, (r.json?.Legs as Array<{ Status: string | null }>).map(l => l.Status)]).sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+      hook.received
+        .map(r => [r.json?.EventType, (r.json?.Legs as Array<{ Status: string | null }>).map(l => l.Status)])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
       [
         ['answered', ['in-progress', null]],
         ['answered', ['in-progress', 'in-progress']],

@@ -47,14 +47,20 @@ describe('sandbox: private recordings (no signed URLs)', () => {
 
   it('a call without a recording is 404 even with credentials', async () => {
     const busy = await recordedCall(sb, '09876543215');
-    assert.strictEqual((await fetch(`${sb.baseUrl}/exotelrecordings/${sb.accountSid}/${busy}.mp3`, { headers: { Authorization: sb.authorization } })).status, 404);
+    assert.strictEqual(
+      (await fetch(`${sb.baseUrl}/exotelrecordings/${sb.accountSid}/${busy}.mp3`, { headers: { Authorization: sb.authorization } })).status,
+      404,
+    );
   });
 
   it("Exotel's link shape, /exotelrecordings/<account>/<file>.mp3, whose file is not always the CallSid: each file is its own call's", async () => {
     const sids = await Promise.all(Array.from({ length: 12 }, () => recordedCall(sb)));
     const urls = await Promise.all(sids.map(async sid => (await details(sb, sid)).RecordingUrl as string));
     const files = urls.map(u => /\/exotelrecordings\/[^/]+\/([^/]+)\.mp3$/.exec(u)?.[1]);
-    assert.ok(files.some((f, i) => f === sids[i]), 'some are named by the CallSid');
+    assert.ok(
+      files.some((f, i) => f === sids[i]),
+      'some are named by the CallSid',
+    );
     const other = files.findIndex((f, i) => f !== sids[i]);
     assert.ok(other >= 0, 'and some are not');
     assert.match(files[other] ?? '', /^\d+\.\d+_\d$/, "Exotel's other style: <epoch>.<fraction>_<n>");

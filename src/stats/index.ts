@@ -22,3 +22,5 @@ export type { RangeChoice, RangePreset, StatsRange } from './range';
 export { selectCalls } from './selection';
 export type { ChartId, StatsSelection } from './selection';
 export { csvCell, statsToCsv } from './statsCsv';
+export { LegDetailsCache, needsLegDetails } from './legDetails';
+export type { DetailsClient, FillProgress, FillResult } from './legDetails';

@@ -21,7 +21,7 @@ import {
   statsToCsv,
 } from '../../stats';
 import { STATS_ACTIONS, StatsAction, StatsView, WebviewAction } from '../../webview-ui/protocol';
-import { fetchAllCalls } from './fetchCalls';
+import { fetchAllCalls, withoutLegsNote } from './fetchCalls';
 import { LoadedCalls, prepareLoad, RangeLoad, remember } from './statsLoader';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
 
@@ -181,6 +181,8 @@ export class CallStatsPanel extends ExotelPanel {
     const filterText = this.source.callsView.statsFilterText();
     const notes: string[] = [];
     if (l.skipped) notes.push(t('{0} rows Exotel sent could not be read and are not counted.', l.skipped));
+    const legs = withoutLegsNote(l);
+    if (legs) notes.push(legs);
     if (this.applyFilter && filterText) notes.push(t("Only calls matching the Calls view's filter: {0}.", filterText));
     const now = new Date();
     this.view = statsView({

@@ -4,7 +4,7 @@ import { t } from '../../common/callText/translate';
 import { computeStatsInSlices, RangeChoice } from '../../stats';
 import { StatsView } from '../../webview-ui/protocol';
 import type { StatsSource } from './callStatsPanel';
-import { collectCalls } from './fetchCalls';
+import { collectCalls, withoutLegsNote } from './fetchCalls';
 import { prepareLoad, remember } from './statsLoader';
 import { headlineItems, headlineNotes } from './statsViewModel';
 
@@ -44,6 +44,8 @@ export async function statsFigures(
   });
   const days = loaded.range.days;
   const notes = headlineNotes(stats.headline);
+  const legs = withoutLegsNote(loaded);
+  if (legs) notes.unshift(legs);
   if (loaded.skipped) notes.unshift(t('{0} rows Exotel sent could not be read and are not counted.', loaded.skipped));
   return {
     profileName: load.profileName,

@@ -8,11 +8,13 @@ import type { ChartView, StatsView } from '../../webview-ui/protocol';
 export const OUTCOME_COLORS: Record<Outcome, string> = {
   answered: '--vscode-charts-green',
   missed: '--vscode-charts-purple',
+  attempt: '--vscode-charts-yellow',
   busy: '--vscode-charts-orange',
   // Blue, not yellow: the themes' yellow and orange are too close to tell busy from no answer.
   'no-answer': '--vscode-charts-blue',
   failed: '--vscode-charts-red',
   canceled: '--vscode-charts-lines',
+  unknown: '--vscode-disabledForeground',
   other: '--vscode-descriptionForeground',
 };
 
@@ -22,6 +24,10 @@ export function outcomeLabel(o: Outcome): string {
       return t('Answered');
     case 'missed':
       return t('Missed (incoming)');
+    case 'attempt':
+      return t('Call attempt (incoming, never reached an agent)');
+    case 'unknown':
+      return t('Outcome unknown (no legs listed)');
     case 'busy':
       return t('Busy');
     case 'no-answer':
@@ -66,7 +72,14 @@ export function headlineItems(h: HeadlineFigures): StatsView['headline'] {
     .join(', ');
   return [
     { id: 'calls', label: t('Calls'), value: String(h.calls) },
-    { id: 'answered', label: t('Answered'), value: String(h.answered), hint: h.missed ? t('{0} incoming calls missed', h.missed) : undefined },
+    {
+      id: 'answered',
+      label: t('Answered'),
+      value: String(h.answered),
+      hint:
+        [h.missed ? t('{0} incoming calls missed', h.missed) : '', h.attempts ? t('{0} call attempts', h.attempts) : ''].filter(Boolean).join(', ') ||
+        undefined,
+    },
     { id: 'asr', label: t('Answer rate (ASR)'), value: percent(h.answerRate) },
     {
       id: 'acd',
@@ -82,9 +95,16 @@ export function headlineItems(h: HeadlineFigures): StatsView['headline'] {
 
 /** What the figures cannot be sure of, in words. */
 export function headlineNotes(h: HeadlineFigures): string[] {
-  return h.uncertain
-    ? [t('{0} incoming calls were counted as answered without leg statuses: Exotel did not say whether an agent picked up.', h.uncertain)]
-    : [];
+  const notes: string[] = [];
+  if (h.uncertain)
+    notes.push(
+      t(
+        '{0} incoming calls have an unknown outcome: Exotel listed them without leg statuses, so whether an agent picked up is not known. They are not counted as answered.',
+        h.uncertain,
+      ),
+    );
+  if (h.attempts) notes.push(t("{0} incoming calls never reached an agent: counted as call attempts, as Exotel's dashboard does.", h.attempts));
+  return notes;
 }
 
 export function statsView(input: StatsViewInput): StatsView {

@@ -106,6 +106,7 @@ export interface ExotelTestHandle {
     store: Pick<CallbacksFeature['store'], 'get' | 'all' | 'size'>;
     receiver: Pick<CallbacksFeature['receiver'], 'current'>;
     rows: CallbacksFeature['rows'];
+    countingDown: CallbacksFeature['countingDown'];
     panelView: CallbacksFeature['panelView'];
   };
 }
@@ -172,6 +173,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       store: narrow(p.callbacks.store, ['get', 'all', 'size']),
       receiver: narrow(p.callbacks.receiver, ['current']),
       rows: () => p.callbacks.rows(),
+      countingDown: () => p.callbacks.countingDown(),
       panelView: () => p.callbacks.panelView(),
     }),
   });

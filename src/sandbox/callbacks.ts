@@ -49,6 +49,8 @@ interface Wire {
 
 export class CallbackDispatcher {
   private readonly timers = new Set<NodeJS.Timeout>();
+  /** Retries waiting, with the failed attempt each follows. */
+  private readonly retries = new Map<NodeJS.Timeout, CallbackAttempt>();
   private readonly stop = new AbortController();
   private inFlight = 0;
   private closed = false;
@@ -89,6 +91,22 @@ export class CallbackDispatcher {
     this.retryDelaysMs = delaysMs;
   }
 
+  /**
+   * Drops every retry that is waiting (their attempts lose nextRetryAt); held-back `late` deliveries stay.
+   * Returns how many were dropped. For a developer who fixed the handler and resent by hand, and for tests.
+   */
+  cancelRetries(): number {
+    const waiting = [...this.retries];
+    for (const [timer, record] of waiting) {
+      clearTimeout(timer);
+      this.timers.delete(timer);
+      delete record.nextRetryAt;
+      this.options.onAttempt?.(record);
+    }
+    this.retries.clear();
+    return waiting.length;
+  }
+
   /** True while a delivery is on the wire, held back or waiting to be retried. */
   get busy(): boolean {
     return this.inFlight > 0 || this.timers.size > 0;
@@ -98,16 +116,19 @@ export class CallbackDispatcher {
     this.closed = true;
     this.timers.forEach(clearTimeout);
     this.timers.clear();
+    this.retries.clear();
     this.stop.abort();
   }
 
-  private later(ms: number, run: () => void): void {
+  private later(ms: number, run: () => void): NodeJS.Timeout {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
+      this.retries.delete(timer);
       run();
     }, ms);
     timer.unref();
     this.timers.add(timer);
+    return timer;
   }
 
   private attempt(job: Wire, n: number, then?: () => void, previous?: CallbackAttempt): void {
@@ -158,7 +179,10 @@ export class CallbackDispatcher {
       this.options.log(`StatusCallback ${job.event} for ${job.callSid} → ${job.url} (attempt ${n}): ${outcome}${retry}`);
       this.options.onAttempt?.(record);
       if (delay !== undefined) {
-        this.later(delay, () => this.attempt(job, n + 1, then, record));
+        this.retries.set(
+          this.later(delay, () => this.attempt(job, n + 1, then, record)),
+          record,
+        );
       } else {
         then?.();
       }

@@ -100,6 +100,8 @@ export interface Sandbox {
   setBulkIgnoresDetails(on: boolean): void;
   /** The retry schedule for callbacks that fail from now on. */
   setCallbackRetries(schedule: CallbackRetrySchedule): void;
+  /** Drops the StatusCallback retries that are waiting; returns how many. */
+  cancelCallbackRetries(): number;
   /**
    * True when no call is progressing and no StatusCallback is on the wire or waiting to be retried: nothing more happens
    * until a new request. Tests wait for it instead of sleeping to show that nothing else arrives.
@@ -196,6 +198,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ctx.bulkIgnoresDetails = on;
     },
     setCallbackRetries: schedule => ctx.dispatcher.setRetryDelays(retryDelaysOf(schedule)),
+    cancelCallbackRetries: () => ctx.dispatcher.cancelRetries(),
     get idle() {
       return ctx.progression.activeCalls === 0 && !ctx.dispatcher.busy;
     },

@@ -33,6 +33,8 @@ export interface CallbacksFeature {
   panelView(): CallbackView | undefined;
   /** The view's rows as shown. */
   rows: CallbacksProvider['snapshot'];
+  /** Whether the view runs a countdown timer (only while a retry is pending). */
+  countingDown(): boolean;
   /** A StatusCallback URL that lands in the Callbacks view: the sandbox's inbox, or (asked) a tunnel to the receiver. */
   inboxUrl(sandboxProfile: boolean): Promise<string | undefined>;
 }
@@ -236,5 +238,12 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
     return url.trim();
   };
 
-  return { store, receiver, rows: () => provider.snapshot(), panelView: () => (panel && !panel.isDisposed ? panel.lastView : undefined), inboxUrl };
+  return {
+    store,
+    receiver,
+    rows: () => provider.snapshot(),
+    countingDown: () => provider.countingDown,
+    panelView: () => (panel && !panel.isDisposed ? panel.lastView : undefined),
+    inboxUrl,
+  };
 }

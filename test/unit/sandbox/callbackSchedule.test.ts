@@ -25,6 +25,9 @@ describe('sandbox: StatusCallback retry schedules', () => {
       clock += 1000;
       assert.strictEqual(hook.received.length, 1);
       assert.strictEqual(sb.callbacks.length, 1);
+      assert.strictEqual(sb.cancelCallbackRetries(), 1);
+      assert.strictEqual(first.nextRetryAt, undefined, 'no longer pending');
+      await waitFor('nothing left to send (the call finishes billing)', () => sb.idle || undefined);
     } finally {
       await sb.close();
       await hook.close();

@@ -81,11 +81,21 @@ export function groupDeliveries(all: readonly Delivery[], callInfo: (sid: string
     }
     const info = callInfo(key);
     const to = list.find(d => d.to)?.to ?? info?.to;
-    const status = list.find(d => d.event === 'terminal' && d.callStatus)?.callStatus ?? info?.status ?? list[0].callStatus;
+    const status = list.find(d => d.event === 'terminal' && d.callStatus)?.callStatus ?? answeredSoFar(list) ?? info?.status ?? list[0].callStatus;
     const who = to ? display(to) : t('Call {0}…', key.slice(0, 8));
     out.push({ key, label: status ? `${who} · ${status}` : who, description, kind: resultKind(list[0]), deliveries: list });
   }
   return out.sort((a, b) => b.deliveries[0].at.getTime() - a.deliveries[0].at.getTime());
+}
+
+/**
+ * Before the terminal callback, what the `answered` ones say: Exotel sends one when the agent picks up (the customer
+ * is still ringing) and another when the customer does, so only the second means the customer is connected.
+ */
+function answeredSoFar(list: readonly Delivery[]): string | undefined {
+  const legs = list.filter(d => d.event === 'answered').map(d => d.answeredLeg ?? 1);
+  if (!legs.length) return undefined;
+  return legs.includes(2) ? t('customer answered') : t('agent answered, customer ringing');
 }
 
 export function resultText(d: Delivery): string {

@@ -1,7 +1,7 @@
 // The Callbacks view's reading of per-leg `answered` callbacks (multipart and JSON, from the sandbox over HTTP), of a
 // pending retry and its countdown, and of the sandbox's warnings.
 import * as assert from 'assert';
-import { countdownText, Delivery, deliveryRow, eventText, fromAttempt, nextCountdownChange } from '../../../src/callbacks';
+import { countdownText, Delivery, deliveryRow, eventText, fromAttempt, groupDeliveries, nextCountdownChange } from '../../../src/callbacks';
 import { Sandbox } from '../../../src/sandbox';
 import { startLoopback } from '../../helpers/loopback';
 import { BASIC, connect, start, waitFor } from '../sandbox/helpers';
@@ -33,6 +33,24 @@ describe('callbacks: answered per leg, pending retries, warnings', () => {
       }
     });
   }
+
+  it("the call's summary before its terminal callback: the agent's answered means the customer is still ringing", async () => {
+    const hook = await startLoopback(() => ({ status: 200, body: 'ok' }));
+    try {
+      const sid = (await connect(sb, { ...BASIC, To: '09876543210', StatusCallback: `${hook.baseUrl}/s`, ...BOTH_EVENTS })).json.Call.Sid as string;
+      await waitFor('three callbacks', () => sb.callbacks.filter(a => a.done).length === 3 || undefined);
+      const rows = sb.callbacks.map((a, i) => fromAttempt(a, `s${i}`));
+      const label = (ds: Delivery[]) => groupDeliveries(ds)[0].label;
+      const agent = rows.find(d => d.answeredLeg === 1)!;
+      const customer = rows.find(d => d.answeredLeg === 2)!;
+      assert.match(label([agent]), /· agent answered, customer ringing$/);
+      assert.match(label([agent, customer]), /· customer answered$/);
+      assert.match(label(rows), /· completed$/);
+      assert.strictEqual(agent.callSid, sid);
+    } finally {
+      await hook.close();
+    }
+  });
 
   it('a busy customer: only the agent’s answered, read as such', async () => {
     const hook = await startLoopback(() => ({ status: 200, body: 'ok' }));

@@ -3,6 +3,7 @@ const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
 const { writeSchema } = require('./scripts/write-schema');
+const { mcpBuildOptions } = require('./scripts/mcp-build');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -47,6 +48,8 @@ async function main() {
       alias: { 'whatwg-url': './scripts/shims/whatwg-url.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' }, // jsonc-parser's UMD build hides its requires from bundlers
     },
   ];
+  // The MCP server (src/mcp): its own Node program, run by agents with `node dist/mcp.js [--sandbox]`.
+  entries.push({ ...common, ...mcpBuildOptions(), outfile: 'dist/mcp.js', plugins: [...common.plugins, ...mcpBuildOptions().plugins] });
   const webviewEntry = 'src/webview-ui/main.ts';
   if (fs.existsSync(webviewEntry)) {
     entries.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' });

@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import path from 'node:path';
+import fs from 'node:fs';
 
 const noVscode = {
   'no-restricted-imports': [
@@ -10,7 +11,7 @@ const noVscode = {
         {
           name: 'vscode',
           message:
-            'The core (src/exotel, src/phone, src/sandbox, src/webhooks, src/callTests, src/callbacks, src/stats) must stay free of the editor: pass what you need in.',
+            'The core (src/exotel, src/phone, src/sandbox, src/webhooks, src/callTests, src/callbacks, src/stats, src/agentTools, src/mcp) must stay free of the editor: pass what you need in.',
         },
       ],
     },
@@ -54,8 +55,11 @@ const layers = {
 
 // The folder table of docs/ARCHITECTURE.md as lint: what each core folder may import besides itself (and Node's
 // and npm's modules). The longest matching prefix decides; folders not listed here (common, session, features) are
-// held by no-cross-feature above. A new core folder gets a row here before its first import.
+// held by no-cross-feature above. A new core folder gets a row here before its first import. src/base (tiny helpers of
+// the language itself) is open to every folder.
+const EVERYONE = ['src/base'];
 const FOLDER_TABLE = {
+  'src/base': [],
   'src/phone': ['src/common/callText'],
   'src/exotel': ['src/phone', 'src/common/callText'],
   'src/webhooks': [],
@@ -63,6 +67,8 @@ const FOLDER_TABLE = {
   'src/callbacks': ['src/webhooks', 'src/exotel', 'src/common/callText'],
   'src/stats': ['src/exotel', 'src/phone', 'src/common/callText'],
   'src/callTests': ['src/exotel', 'src/sandbox', 'src/phone', 'src/common/callText'],
+  'src/agentTools': ['src/exotel', 'src/phone', 'src/stats', 'src/common/callText'],
+  'src/mcp': ['src/agentTools', 'src/exotel', 'src/sandbox', 'src/stats', 'src/common/callText'],
   'src/webview-ui': ['src/common/untrustedText.ts'],
   'src/common/callText': ['src/exotel', 'src/phone', 'src/common/privacy.ts', 'src/webview-ui/protocol.ts'],
 };
@@ -84,7 +90,7 @@ layers.rules['folder-table'] = {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
       const targets = [resolved(context.filename, source)].flat();
       if (targets.some(t => under(t, row))) return;
-      if (targets.some(t => FOLDER_TABLE[row].some(allowed => under(t, allowed) || t === path.resolve(allowed)))) return;
+      if (targets.some(t => [...FOLDER_TABLE[row], ...EVERYONE].some(allowed => under(t, allowed) || t === path.resolve(allowed)))) return;
       const to = path.relative(path.resolve('.'), targets[0]);
       context.report({ node, message: `${row} may not import ${to} (docs/ARCHITECTURE.md, the folder table in eslint.config.mjs).` });
     };
@@ -92,6 +98,22 @@ layers.rules['folder-table'] = {
       ImportDeclaration: n => check(n, n.source.value),
       ExportNamedDeclaration: n => n.source && check(n, n.source.value),
       ExportAllDeclaration: n => check(n, n.source.value),
+    };
+  },
+};
+
+// Command ids are written once, in src/common/commandIds.ts (package.json declares the same list, checked by a unit
+// test): anywhere else, src and tests alike, a string equal to one is an error.
+const COMMAND_IDS = new Set(JSON.parse(fs.readFileSync('package.json', 'utf8')).contributes.commands.map(c => c.command));
+layers.rules['command-ids'] = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const check = (node, value) => {
+      if (COMMAND_IDS.has(value)) context.report({ node, message: `Write COMMANDS.… (src/common/commandIds.ts) instead of '${value}'.` });
+    };
+    return {
+      Literal: n => typeof n.value === 'string' && check(n, n.value),
+      TemplateLiteral: n => n.expressions.length === 0 && check(n, n.quasis[0].value.cooked),
     };
   },
 };
@@ -124,15 +146,15 @@ export default tseslint.config(
       'src/sandbox/**',
       'src/callbacks/**',
       'src/webhooks/**',
+      'src/base/**',
       'src/stats/**',
       'src/webview-ui/**',
       'src/common/callText/**',
       'src/common/settingSpecs.ts',
       'src/common/commandIds.ts',
-      // The tools' manifest, data escaping and call checks are unit-tested in Node.
-      'src/features/tools/toolManifest.ts',
-      'src/features/tools/toolData.ts',
-      'src/features/tools/testCallPlan.ts',
+      // The agent tools (table, answers, guards), shared by the editor's language-model tools and the MCP server.
+      'src/agentTools/**',
+      'src/mcp/**',
       'src/callTests/**',
     ],
     rules: noVscode,
@@ -144,6 +166,7 @@ export default tseslint.config(
     plugins: { layers },
     rules: { 'layers/no-cross-feature': 'error', 'layers/folder-table': 'error' },
   },
+  { files: ['src/**/*.ts', 'test/**/*.ts'], ignores: ['src/common/commandIds.ts'], plugins: { layers }, rules: { 'layers/command-ids': 'error' } },
   {
     // Notifications render [label](command:…) as live links: they go through src/common/notify.ts, which defuses them.
     // Words go through the one translator (src/common/callText/translate.ts); only the composition root installs vscode.l10n.t.

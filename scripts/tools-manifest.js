@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Writes contributes.languageModelTools (and its display texts in package.nls.json) from
-// src/features/tools/toolManifest.ts, so that the tools' input schemas come from the call-options table.
+// src/agentTools/toolManifest.ts, so that the tools' input schemas come from the call-options table.
 // usage: node scripts/tools-manifest.js [--check]   (--check: exit 1 when package.json is out of date)
 const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
 const root = path.join(__dirname, '..');
 const out = esbuild.buildSync({
-  entryPoints: [path.join(root, 'src/features/tools/toolManifest.ts')],
+  entryPoints: [path.join(root, 'src/agentTools/toolManifest.ts')],
   bundle: true,
   platform: 'node',
   format: 'cjs',

@@ -12,10 +12,10 @@ import { registerCallStats } from './features/callStats';
 import { registerCallTests } from './features/callTests';
 import { registerCalls } from './features/calls';
 import { registerNumbers } from './features/numbers';
-import { dndMeaning } from './features/numbers/numberText';
 import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
 import { registerTools } from './features/tools';
+import { registerMcpServer } from './features/mcp';
 import { ExotelTestHandle, testClock, testHandle } from './testHandle';
 
 // For the in-host test that checks no handle is given outside ExtensionMode.Test (module exports, not the API).
@@ -52,8 +52,9 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
   const clock = testClock(context); // ExtensionMode.Test only: a clock the in-host tests can move
   const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl, clock?.now));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
-  const tools = timed('tools', () => registerTools(deps, { numbers, dndMeaning, calls, stats: callStats }));
+  const tools = timed('tools', () => registerTools(deps, { numbers, calls, stats: callStats }));
   const callTests = timed('callTests', () => registerCallTests(deps, sandbox));
+  const mcp = timed('mcp', () => registerMcpServer(deps));
 
   void session.init();
   const activationMs = performance.now() - started;
@@ -73,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
     numbers,
     maskingNumbers,
     tools,
+    mcp,
     callTests,
     callbacks,
     callStats,

@@ -14,6 +14,7 @@ import { LocalSandbox } from './features/sandbox/localSandbox';
 import { CallbacksFeature } from './features/callbacks';
 import { CallTests } from './features/callTests';
 import { Tools } from './features/tools';
+import { McpFeature } from './features/mcp';
 import { CallStatsPanel } from './features/callStats/callStatsPanel';
 
 /**
@@ -98,6 +99,8 @@ export interface ExotelTestHandle {
   /** Whether exotel.privacy.maskNumbers is in effect. */
   maskingNumbers(): boolean;
   tools: { placeTestCall: Pick<Tools['placeTestCall'], 'prepareInvocation' | 'invoke' | 'budget'> };
+  /** The MCP server definitions offered to VS Code (1.101+); resolved ones show no key or token. */
+  mcp: McpFeature;
   /** The Test Explorer's controller and suites (they hold no session). */
   callTests: CallTests;
   /** The open Call Stats panel (a function: the walk of the handle never enters it). */
@@ -126,6 +129,7 @@ export interface HandleParts {
   numbers: NumberInfoService;
   maskingNumbers: () => boolean;
   tools: Tools;
+  mcp: McpFeature;
   callTests: CallTests;
   callbacks: CallbacksFeature;
   callStats: { panel(): CallStatsPanel | undefined };
@@ -167,6 +171,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
     numbers: narrow(p.numbers, ['requestCount', 'signedIn', 'size', 'lookup', 'peek', 'entry', 'clear', 'saveNow']),
     maskingNumbers: () => p.maskingNumbers(),
     tools: Object.freeze({ placeTestCall: narrow(p.tools.placeTestCall, ['prepareInvocation', 'invoke', 'budget']) }),
+    mcp: narrow(p.mcp, ['registered', 'offered', 'resolvedForTest']),
     callTests: p.callTests,
     callStats: Object.freeze({ panel: () => p.callStats.panel() }),
     callbacks: Object.freeze({

@@ -12,6 +12,7 @@ import { lineColumn, parseSuite } from './parseSuite';
 import { runSuite, RunTarget, TestResult } from './runner';
 import { describeRealRun, realRunPlan, refuseRealRun } from './safety';
 import { CLI_SANDBOX, envTarget, sandboxTarget } from './targets';
+import { errorMessage } from '../base/errorMessage';
 
 export interface CliArgs {
   patterns: string[];
@@ -191,7 +192,7 @@ export function main(): void {
       process.exitCode = code;
     },
     err => {
-      console.error(err instanceof Error ? err.message : String(err));
+      console.error(errorMessage(err));
       process.exitCode = 2;
     },
   );

@@ -2,6 +2,7 @@
 // the expectation's path in the file, so the editor shows it on that line, and carries expected and actual.
 import { Call } from '../exotel/models';
 import { ExotelApiError, ExotelError } from '../exotel/errors';
+import { errorMessage } from '../base/errorMessage';
 
 export interface NumberBounds {
   gte?: number;
@@ -161,7 +162,7 @@ function errorText(e: NonNullable<Expectations['error']>): string {
 
 /** Compares a refused connect with the test's expectations. */
 export function checkError(e: Expectations, err: unknown): Failure[] {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   const api = err instanceof ExotelApiError ? err : undefined;
   const actual = api ? `HTTP ${api.status}${api.exotelMessage ? ` “${api.exotelMessage}”` : ''}${api.code !== undefined ? ` code ${api.code}` : ''}` : message;
   if (!e.error) {

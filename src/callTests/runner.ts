@@ -6,6 +6,7 @@ import { Call, isFinalStatus } from '../exotel/models';
 import { CallbackRecord, callbackWarnings, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
 import type { CallbackFaultKind } from '../sandbox/faults';
 import { ParsedSuite, SuiteTest } from './parseSuite';
+import { errorMessage } from '../base/errorMessage';
 
 /** What the runner needs of an ExotelClient. */
 export interface CallApi {
@@ -182,7 +183,7 @@ async function waitForCall(placed: Call, e: Expectations, target: RunTarget, dea
     } catch (err) {
       if (err instanceof CancelledError) return { call, cancelled: true };
       // Exotel may not list a call for a moment after placing it; anything else is retried until the deadline too.
-      lastError = err instanceof NotFoundError ? 'not found yet' : err instanceof Error ? err.message : String(err);
+      lastError = err instanceof NotFoundError ? 'not found yet' : errorMessage(err);
       continue;
     }
     if (!isFinalStatus(call.status)) continue;

@@ -3,6 +3,8 @@
 import { randomBytes } from 'crypto';
 import { flatten } from '../webhooks/wireFormat';
 import type { OutgoingRequest } from '../webhooks/httpSend';
+import { errorMessage } from '../base/errorMessage';
+import { ValidationError } from '../exotel/errors';
 
 export type PayloadKind = 'multipart' | 'json' | 'urlencoded' | 'text' | 'empty';
 
@@ -24,7 +26,7 @@ export function parsePayload(contentType: string | undefined, body: string): Par
       const entries = json !== null && typeof json === 'object' ? Object.entries(json as object) : [['(value)', json] as [string, unknown]];
       return { kind: 'json', fields: flatten(entries), json };
     } catch (err) {
-      return { kind: 'json', fields: [], problem: `Not valid JSON: ${err instanceof Error ? err.message : String(err)}` };
+      return { kind: 'json', fields: [], problem: `Not valid JSON: ${errorMessage(err)}` };
     }
   }
   if (type.startsWith('multipart/form-data')) return parseMultipart(type, contentType ?? '', body);
@@ -77,9 +79,10 @@ export function toEditable(request: OutgoingRequest): EditableRequest {
 
 /** Builds the request back from an edited document: a new multipart boundary, Content-Length left to the sender. */
 export function fromEditable(value: unknown): OutgoingRequest {
-  if (!value || typeof value !== 'object') throw new Error('The document must be a JSON object with method, url, headers and fields (or json, or body).');
+  if (!value || typeof value !== 'object')
+    throw new ValidationError('document', 'The document must be a JSON object with method, url, headers and fields (or json, or body).');
   const e = value as Partial<EditableRequest>;
-  if (typeof e.url !== 'string' || !/^https?:\/\/[^/]+/i.test(e.url)) throw new Error('"url" must be an http:// or https:// URL.');
+  if (typeof e.url !== 'string' || !/^https?:\/\/[^/]+/i.test(e.url)) throw new ValidationError('url', '"url" must be an http:// or https:// URL.');
   const method = typeof e.method === 'string' && /^[A-Z]+$/i.test(e.method) ? e.method.toUpperCase() : 'POST';
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(e.headers ?? {})) if (!GENERATED.has(k.toLowerCase())) headers[k] = String(v);
@@ -87,7 +90,7 @@ export function fromEditable(value: unknown): OutgoingRequest {
   const type = (headers[typeKey] ?? '').toLowerCase();
   let body = '';
   if (e.fields !== undefined) {
-    if (typeof e.fields !== 'object' || e.fields === null) throw new Error('"fields" must be an object of names and values.');
+    if (typeof e.fields !== 'object' || e.fields === null) throw new ValidationError('fields', '"fields" must be an object of names and values.');
     const entries = Object.entries(e.fields).map(([k, v]): [string, string] => [
       k,
       v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v),

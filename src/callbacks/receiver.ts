@@ -5,6 +5,7 @@
 import * as http from 'http';
 import { AddressInfo } from 'net';
 import { flatHeaders, sendRequest, SendResult } from '../webhooks/httpSend';
+import { ValidationError } from '../exotel/errors';
 
 export interface ReceiverOptions {
   /** 0 or undefined: a free port. The host is always 127.0.0.1. */
@@ -227,7 +228,7 @@ export function joinTarget(base: string, pathAndQuery: string): string {
 function checkForward(url: string | undefined): string | undefined {
   const v = url?.trim();
   if (!v) return undefined;
-  if (!/^https?:\/\/[^/]+/i.test(v)) throw new Error(`The handler to forward to must be an http:// or https:// URL (got '${v}')`);
+  if (!/^https?:\/\/[^/]+/i.test(v)) throw new ValidationError('forwardTo', `The handler to forward to must be an http:// or https:// URL (got '${v}')`);
   return v;
 }
 

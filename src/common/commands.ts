@@ -41,7 +41,7 @@ function buttonsFor(err: unknown, retry: (() => void) | undefined): Array<[label
 const reported = new WeakSet<object>();
 
 /** Logs and shows an error; the message's buttons are handled later, so nothing waits on the user. */
-function reportError(log: Log, where: string, err: unknown, retry?: () => void): void {
+export function reportError(log: Log, where: string, err: unknown, retry?: () => void): void {
   if (typeof err === 'object' && err !== null) {
     if (reported.has(err)) return;
     reported.add(err);

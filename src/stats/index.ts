@@ -24,3 +24,7 @@ export type { ChartId, StatsSelection } from './selection';
 export { csvCell, statsToCsv } from './statsCsv';
 export { LegDetailsCache, needsLegDetails } from './legDetails';
 export type { DetailsClient, FillProgress, FillResult } from './legDetails';
+export { collectCalls, legDetails, withoutLegsNote } from './collectCalls';
+export type { FetchedCalls } from './collectCalls';
+export { headlineItems, headlineNotes } from './headlineText';
+export type { HeadlineItem } from './headlineText';

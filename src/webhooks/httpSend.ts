@@ -2,6 +2,7 @@
 // for a failure its kind (timeout, refused, reset). Used for StatusCallbacks, Resend and the receiver's forwarding.
 import * as http from 'http';
 import * as https from 'https';
+import { errorMessage } from '../base/errorMessage';
 
 export type FailureKind = 'timeout' | 'refused' | 'reset' | 'other';
 
@@ -57,7 +58,7 @@ export function sendRequest(request: OutgoingRequest, options: SendOptions): Pro
       url = new URL(request.url);
       if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`not an http(s) URL: ${url.protocol}`);
     } catch (err) {
-      finish({ failure: 'other', error: err instanceof Error ? err.message : String(err) });
+      finish({ failure: 'other', error: errorMessage(err) });
       return;
     }
     const payload = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : request.body;

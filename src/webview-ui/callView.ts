@@ -1,9 +1,10 @@
 import { button, fieldTable, h, icon } from './dom';
-import { CallView, FromWebview } from './protocol';
+import { CallMessage } from './messages';
+import { CallView } from './protocol';
 
-export function renderCall(c: CallView, post: (m: FromWebview) => void): HTMLElement {
+export function renderCall(c: CallView, send: (m: CallMessage) => void): HTMLElement {
   const x = c.text;
-  const open = (value: string) => post({ type: 'action', action: 'openExternal', value });
+  const open = (value: string) => send({ action: 'openExternal', url: value });
   const legs = c.legs.length
     ? h(
         'table',
@@ -26,10 +27,10 @@ export function renderCall(c: CallView, post: (m: FromWebview) => void): HTMLEle
       h(
         'div',
         { class: 'actions' },
-        r.canPlay && !r.busy && button(x.play, () => post({ type: 'action', action: 'playRecording' }), false, 'play'),
-        r.canRefreshLink && button(x.freshLink, () => post({ type: 'action', action: 'refresh' }), false, 'refresh'),
+        r.canPlay && !r.busy && button(x.play, () => send({ action: 'playRecording' }), false, 'play'),
+        r.canRefreshLink && button(x.freshLink, () => send({ action: 'refresh' }), false, 'refresh'),
         r.openUrl && button(x.openInBrowser, () => open(r.openUrl!), true, 'link-external'),
-        button(x.download, () => post({ type: 'action', action: 'downloadRecording' }), true, 'desktop-download'),
+        button(x.download, () => send({ action: 'downloadRecording' }), true, 'desktop-download'),
       ),
     );
   return h(
@@ -41,9 +42,9 @@ export function renderCall(c: CallView, post: (m: FromWebview) => void): HTMLEle
     h(
       'div',
       { class: 'actions' },
-      button(x.refresh, () => post({ type: 'action', action: 'refresh' }), false, 'refresh'),
-      button(x.copySid, () => post({ type: 'action', action: 'copy', value: c.sid }), true, 'copy'),
-      c.canCallAgain && button(x.callAgain, () => post({ type: 'action', action: 'callAgain' }), true, 'call-outgoing'),
+      button(x.refresh, () => send({ action: 'refresh' }), false, 'refresh'),
+      button(x.copySid, () => send({ action: 'copySid' }), true, 'copy'),
+      c.canCallAgain && button(x.callAgain, () => send({ action: 'callAgain' }), true, 'call-outgoing'),
     ),
     h('section', {}, h('h2', {}, x.legs), legs, c.conversation ? h('p', { class: 'muted' }, c.conversation) : undefined),
     recording,

@@ -1,6 +1,7 @@
 // The callback panel: the request exactly as sent, the answer, every retry. All values go in as text.
 import { button, h, icon } from './dom';
-import { CallbackView, FieldRow, FromWebview } from './protocol';
+import { CallbackMessage } from './messages';
+import { CallbackView, FieldRow } from './protocol';
 
 function table(rows: FieldRow[], empty: string): HTMLElement {
   if (!rows.length) return h('p', { class: 'muted' }, empty);
@@ -16,9 +17,9 @@ function details(summary: string, body: HTMLElement, open = false): HTMLElement 
   return d;
 }
 
-export function renderCallback(c: CallbackView, post: (m: FromWebview) => void): HTMLElement {
+export function renderCallback(c: CallbackView, send: (m: CallbackMessage) => void): HTMLElement {
   const x = c.text;
-  const act = (action: FromWebview & { type: 'action' }) => () => post(action);
+  const act = (message: CallbackMessage) => () => send(message);
   const attempts = h(
     'table',
     { class: 'attempts' },
@@ -36,7 +37,7 @@ export function renderCallback(c: CallbackView, post: (m: FromWebview) => void):
           h('td', {}, a.latency),
         );
         if (!a.current) {
-          const open = () => post({ type: 'action', action: 'showAttempt', value: a.id });
+          const open = () => send({ action: 'showAttempt', id: a.id });
           row.addEventListener('click', open);
           row.addEventListener('keydown', e => {
             if (e.key === 'Enter') open();
@@ -70,11 +71,11 @@ export function renderCallback(c: CallbackView, post: (m: FromWebview) => void):
     h(
       'div',
       { class: 'actions' },
-      c.canResend && button(x.resend, act({ type: 'action', action: 'resend' }), false, 'debug-restart'),
-      c.canResend && button(x.editResend, act({ type: 'action', action: 'editResend' }), true, 'edit'),
-      button(x.copyCurl, act({ type: 'action', action: 'copyCurl' }), true, 'terminal'),
-      button(x.copyFixture, act({ type: 'action', action: 'copyFixture' }), true, 'beaker'),
-      c.canOpenCall && button(x.openCall, act({ type: 'action', action: 'openCall' }), true, 'call-outgoing'),
+      c.canResend && button(x.resend, act({ action: 'resend' }), false, 'debug-restart'),
+      c.canResend && button(x.editResend, act({ action: 'editResend' }), true, 'edit'),
+      button(x.copyCurl, act({ action: 'copyCurl' }), true, 'terminal'),
+      button(x.copyFixture, act({ action: 'copyFixture' }), true, 'beaker'),
+      c.canOpenCall && button(x.openCall, act({ action: 'openCall' }), true, 'call-outgoing'),
     ),
     h(
       'section',

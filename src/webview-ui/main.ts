@@ -8,7 +8,7 @@ import { renderCallback } from './callbackView';
 import { renderNumber } from './numberView';
 import { h } from './dom';
 import { ToWebview } from './protocol';
-import { post, vscode } from './vscodeApi';
+import { ready, send, vscode } from './vscodeApi';
 
 const root = document.getElementById('root')!;
 
@@ -16,13 +16,13 @@ function render(msg: ToWebview): void {
   let view: HTMLElement;
   switch (msg.type) {
     case 'call':
-      view = renderCall(msg.call, post);
+      view = renderCall(msg.call, send);
       break;
     case 'number':
-      view = renderNumber(msg.number, post);
+      view = renderNumber(msg.number, send);
       break;
     case 'callback':
-      view = renderCallback(msg.callback, post);
+      view = renderCallback(msg.callback, send);
       break;
     case 'loading':
       view = h('p', { class: 'muted' }, msg.message);
@@ -42,4 +42,4 @@ window.addEventListener('message', (e: MessageEvent<ToWebview>) => {
 });
 const saved = vscode.getState();
 if (saved) render(saved);
-post({ type: 'ready' });
+ready();

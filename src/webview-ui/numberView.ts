@@ -1,9 +1,10 @@
 import { button, fieldTable, h, icon } from './dom';
-import { FromWebview, NumberView } from './protocol';
+import { NumberMessage } from './messages';
+import { NumberView } from './protocol';
 
-export function renderNumber(n: NumberView, post: (m: FromWebview) => void): HTMLElement {
+export function renderNumber(n: NumberView, send: (m: NumberMessage) => void): HTMLElement {
   const x = n.text;
-  const open = (value: string) => post({ type: 'action', action: 'openExternal', value });
+  const open = (value: string) => send({ action: 'openExternal', url: value });
   const calls = n.recentCalls.length
     ? h(
         'table',
@@ -21,7 +22,7 @@ export function renderNumber(n: NumberView, post: (m: FromWebview) => void): HTM
               h('td', {}, c.direction),
               h('td', {}, c.duration),
             );
-            const show = () => post({ type: 'action', action: 'showCall', value: c.sid });
+            const show = () => send({ action: 'showCall', sid: c.sid });
             row.addEventListener('click', show);
             row.addEventListener('keydown', e => {
               if (e.key === 'Enter') show();
@@ -39,9 +40,9 @@ export function renderNumber(n: NumberView, post: (m: FromWebview) => void): HTM
     h(
       'div',
       { class: 'actions' },
-      button(x.callNumber, () => post({ type: 'action', action: 'callNumber', value: n.e164 }), false, 'call-outgoing'),
-      button(x.copyE164, () => post({ type: 'action', action: 'copy', value: n.e164 }), true, 'copy'),
-      button(x.refresh, () => post({ type: 'action', action: 'refresh' }), true, 'refresh'),
+      button(x.callNumber, () => send({ action: 'callNumber' }), false, 'call-outgoing'),
+      button(x.copyE164, () => send({ action: 'copyNumber' }), true, 'copy'),
+      button(x.refresh, () => send({ action: 'refresh' }), true, 'refresh'),
     ),
     n.note ? h('p', { class: 'muted' }, n.note) : undefined,
     h('section', {}, h('h2', {}, x.metadata), fieldTable(n.fields, open)),

@@ -174,24 +174,5 @@ export type ToWebview =
   | { type: 'loading'; message: string }
   | { type: 'error'; message: string };
 
-/** What the Call Stats page asks; its value is JSON (a range, a selection, an image) checked by the extension. */
-export const STATS_ACTIONS = ['refresh', 'lookUp', 'range', 'applyFilter', 'select', 'exportCsv', 'saveImage', 'painted'] as const;
-export type StatsAction = (typeof STATS_ACTIONS)[number];
-
-export type WebviewAction =
-  | StatsAction
-  | 'copy'
-  | 'callAgain'
-  | 'openExternal'
-  | 'callNumber'
-  | 'showCall'
-  | 'resend'
-  | 'editResend'
-  | 'copyCurl'
-  | 'copyFixture'
-  | 'openCall'
-  | 'showAttempt'
-  | 'playRecording'
-  | 'downloadRecording';
-
-export type FromWebview = { type: 'ready' } | { type: 'action'; action: WebviewAction; value?: string };
+/** What a page sends: `ready` when it can take messages, or one of its own messages (src/webview-ui/messages.ts). */
+export type FromWebview<M = unknown> = { type: 'ready' } | { type: 'action'; message: M };

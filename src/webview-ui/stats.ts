@@ -5,13 +5,14 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { button, h } from './dom';
-import { ChartView, StatsAction, StatsView, ToWebview } from './protocol';
-import { post, vscode } from './vscodeApi';
+import { StatsMessage } from './messages';
+import { ChartView, StatsView, ToWebview } from './protocol';
+import { ready, send, vscode } from './vscodeApi';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, MatrixController, MatrixElement);
 
 const root = document.getElementById('root')!;
-const act = (action: StatsAction, value?: unknown) => post({ type: 'action', action, value: value === undefined ? undefined : JSON.stringify(value) });
+const act = (message: StatsMessage) => send(message);
 
 let charts: Chart[] = [];
 let current: StatsView | undefined;
@@ -69,7 +70,7 @@ function render(view: StatsView): void {
     view.calls ? h('p', { class: 'muted' }, x.clickHint) : h('p', { class: 'muted' }, x.noCalls),
     h('div', { class: 'charts' }, ...(view.calls ? view.charts.map(c => chartSection(c, x)) : [])),
   );
-  requestAnimationFrame(() => requestAnimationFrame(() => act('painted', { calls: view.calls })));
+  requestAnimationFrame(() => requestAnimationFrame(() => act({ action: 'painted', calls: view.calls })));
 }
 
 function controls(view: StatsView): HTMLElement {
@@ -92,17 +93,17 @@ function controls(view: StatsView): HTMLElement {
     { class: 'custom-range' },
     h('label', {}, x.from, ' ', from),
     h('label', {}, x.to, ' ', to),
-    button(x.apply, () => act('range', { preset: 'custom', fromDay: from.value, toDay: to.value }), true),
+    button(x.apply, () => act({ action: 'range', range: { preset: 'custom', fromDay: from.value, toDay: to.value } }), true),
   );
   custom.hidden = view.range.preset !== 'custom';
   select.addEventListener('change', () => {
     custom.hidden = select.value !== 'custom';
-    if (select.value !== 'custom') act('range', { preset: select.value });
+    if (select.value !== 'custom') act({ action: 'range', range: { preset: select.value } });
   });
   const box = h('input', { type: 'checkbox', id: 'applyFilter' }) as HTMLInputElement;
   box.checked = view.applyFilter;
   box.disabled = !view.filterText;
-  box.addEventListener('change', () => act('applyFilter', box.checked));
+  box.addEventListener('change', () => act({ action: 'applyFilter', on: box.checked }));
   return h(
     'div',
     { class: 'actions controls' },
@@ -116,15 +117,15 @@ function controls(view: StatsView): HTMLElement {
       x.applyFilter,
       view.filterText ? h('span', { class: 'muted' }, ` (${view.filterText})`) : undefined,
     ),
-    button(x.refresh, () => act('refresh'), true, 'refresh'),
-    button(x.exportCsv, () => act('exportCsv'), true, 'desktop-download'),
+    button(x.refresh, () => act({ action: 'refresh' }), true, 'refresh'),
+    button(x.exportCsv, () => act({ action: 'exportCsv' }), true, 'desktop-download'),
   );
 }
 
 function lookup(view: StatsView): HTMLElement | undefined {
   const l = view.lookup;
   if (!l) return undefined;
-  const b = button(l.label, () => act('lookUp'), true, 'search');
+  const b = button(l.label, () => act({ action: 'lookUp' }), true, 'search');
   if (!l.enabled) b.setAttribute('disabled', '');
   return h('p', { class: 'lookup' }, b, l.note ? h('span', { class: 'muted' }, ' ', l.note) : undefined);
 }
@@ -211,16 +212,16 @@ function select(c: ChartView, index: number, datasetIndex: number | undefined): 
   const key = c.keys[index];
   switch (c.id) {
     case 'perDay':
-      act('select', { chart: c.id, day: key, outcome: datasetIndex === undefined ? undefined : c.series[datasetIndex]?.key });
+      act({ action: 'select', selection: { chart: c.id, day: key, outcome: datasetIndex === undefined ? undefined : c.series[datasetIndex]?.key } });
       break;
     case 'spendPerDay':
-      act('select', { chart: c.id, day: key });
+      act({ action: 'select', selection: { chart: c.id, day: key } });
       break;
     case 'talkTime':
-      act('select', { chart: c.id, bin: Number(key) });
+      act({ action: 'select', selection: { chart: c.id, bin: Number(key) } });
       break;
     default:
-      act('select', { chart: c.id, key });
+      act({ action: 'select', selection: { chart: c.id, key } });
   }
 }
 
@@ -289,7 +290,7 @@ function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
           const el = els[0];
           if (!el) return;
           const r = data[el.index];
-          act('select', { chart: c.id, weekday: heat.rows.indexOf(r.y), hour: Number(r.x) });
+          act({ action: 'select', selection: { chart: c.id, weekday: heat.rows.indexOf(r.y), hour: Number(r.x) } });
         },
       },
     } as ChartConfiguration;
@@ -341,7 +342,7 @@ function saveImage(c: ChartView, canvas: HTMLCanvasElement): void {
   g.fillStyle = css('--vscode-editor-background', '#fff');
   g.fillRect(0, 0, out.width, out.height);
   g.drawImage(canvas, 0, 0);
-  act('saveImage', { chart: c.id, dataUrl: out.toDataURL('image/png') });
+  act({ action: 'saveImage', chart: c.id, dataUrl: out.toDataURL('image/png') });
 }
 
 function onMessage(msg: ToWebview): void {
@@ -373,4 +374,4 @@ new MutationObserver(() => {
 }).observe(document.body, { attributes: true, attributeFilter: ['class'] });
 const saved = vscode.getState();
 if (saved) onMessage(saved);
-post({ type: 'ready' });
+ready();

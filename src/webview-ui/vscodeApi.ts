@@ -9,4 +9,7 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 export const vscode = acquireVsCodeApi();
-export const post = (m: FromWebview) => vscode.postMessage(m);
+/** Tells the extension the page can take messages. */
+export const ready = () => vscode.postMessage({ type: 'ready' });
+/** Sends one of the page's own messages (typed by its table in messages.ts; the extension checks it again). */
+export const send = <M>(message: M) => vscode.postMessage({ type: 'action', message });

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { benchCallTests } from './callTests.bench';
 import { benchCallbacks } from './callbacks.bench';
 import { benchClient } from './client.bench';
+import { benchMcp } from './mcp.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
 import { benchTools } from './tools.bench';
@@ -16,6 +17,7 @@ function bundleFigures(): Record<string, string | number> {
   return {
     'dist/extension.js': size('dist/extension.js'),
     'dist/webview/main.js': size('dist/webview/main.js'),
+    'dist/mcp.js': size('dist/mcp.js'),
     'exotel-vscode.vsix': size('exotel-vscode.vsix'),
   };
 }
@@ -27,6 +29,7 @@ async function main(): Promise<void> {
     ['call test suite: 50 tests on the sandbox', benchCallTests],
     ['call stats', benchStats],
     ['language-model tools (formatting only)', benchTools],
+    ['MCP server (node dist/mcp.js --sandbox over stdio)', benchMcp],
     ['Callbacks view (1,000 deliveries)', benchCallbacks],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
   ];

@@ -1,8 +1,8 @@
 // The language-model tools' own work, without the API: formatting the largest exotel_listCalls answer (200 calls,
 // hostile text in every field) and one exotel_getCall answer, and its size in characters (what a chat's model reads).
 import type { Call } from '../../src/exotel';
-import { CALL_COLUMNS, callData, callRow, dataBlock, dataTable } from '../../src/features/tools/toolData';
-import { LIST_CALLS_MAX } from '../../src/features/tools/toolManifest';
+import { CALL_COLUMNS, callData, callRow, dataBlock, dataTable } from '../../src/agentTools/toolData';
+import { LIST_CALLS_MAX } from '../../src/agentTools/toolManifest';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

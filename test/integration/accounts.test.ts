@@ -1,4 +1,5 @@
 // Sign-in, profiles, SecretStorage and the status bar, in a real extension host, against the sandbox.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api, CANARY, sandbox, waitFor, watchMessages } from './helpers';
@@ -40,7 +41,7 @@ describe('accounts and the sandbox profile', function () {
     const s = await sandbox();
     const a = await api();
     const marker = s.requests.length;
-    const name = await vscode.commands.executeCommand<string>('exotel.signIn', {
+    const name = await vscode.commands.executeCommand<string>(COMMANDS.signIn, {
       name: 'Staging',
       baseUrl: s.baseUrl,
       accountSid: s.accountSid,
@@ -70,7 +71,7 @@ describe('accounts and the sandbox profile', function () {
     const messages = watchMessages();
     let result: unknown;
     try {
-      result = await vscode.commands.executeCommand('exotel.signIn', {
+      result = await vscode.commands.executeCommand(COMMANDS.signIn, {
         name: 'Wrong',
         baseUrl: s.baseUrl,
         accountSid: s.accountSid,
@@ -106,9 +107,9 @@ describe('accounts and the sandbox profile', function () {
         assert.fail(`the status bar reads ${JSON.stringify(a.statusBar.text)}, not ${JSON.stringify(want)}${prefix ? '…' : ''}`);
       }
     };
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await vscode.commands.executeCommand(COMMANDS.switchProfile, 'sandbox');
     await statusBar('$(beaker) Exotel: Sandbox');
-    await vscode.commands.executeCommand('exotel.signIn', {
+    await vscode.commands.executeCommand(COMMANDS.signIn, {
       name: 'Prod',
       baseUrl: s.baseUrl,
       accountSid: s.accountSid,
@@ -116,11 +117,11 @@ describe('accounts and the sandbox profile', function () {
       apiToken: s.apiToken,
       production: true,
     });
-    await vscode.commands.executeCommand('exotel.switchProfile', 'Prod');
+    await vscode.commands.executeCommand(COMMANDS.switchProfile, 'Prod');
     const prod = await waitFor('the Prod profile', async () => (await a.account.current())?.name === 'Prod');
     assert.ok(prod);
     await statusBar(`$(call-outgoing) Prod · 127.0.0.1:${s.port}`);
-    const removed = await vscode.commands.executeCommand<number>('exotel.signOut', 'current');
+    const removed = await vscode.commands.executeCommand<number>(COMMANDS.signOut, 'current');
     assert.strictEqual(removed, 1);
     assert.ok(!a.account.list().some(p => p.name === 'Prod'));
     // Signed out of Prod: the status bar shows whichever stored profile is now active (Staging, if the earlier test ran), or Sign In.
@@ -128,7 +129,7 @@ describe('accounts and the sandbox profile', function () {
     if (next) await statusBar(`$(call-outgoing) ${next.name} · `, true);
     else await statusBar('$(call-outgoing) Exotel: Sign In');
     assert.ok(!a.statusBar.text.includes('Prod'));
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await vscode.commands.executeCommand(COMMANDS.switchProfile, 'sandbox');
     assert.strictEqual((await a.account.current())?.id, 'sandbox');
     await statusBar('$(beaker) Exotel: Sandbox');
   });
@@ -149,7 +150,7 @@ describe('accounts and the sandbox profile', function () {
       await waitFor("the other window's profile", async () => (await account.current())?.id === profile.id, 8000);
     } finally {
       await account.remove(profile.id);
-      await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+      await vscode.commands.executeCommand(COMMANDS.switchProfile, 'sandbox');
     }
   });
 });

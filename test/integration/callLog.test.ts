@@ -1,4 +1,5 @@
 // The Calls view on the sandbox's seeded history: grouping, icons, paging, refresh, filters, export, error rows, the details panel.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
@@ -53,12 +54,12 @@ describe('call log', function () {
   it('two Load more clicks at once load one page', async () => {
     const a = await api();
     // Its own starting point: the unfiltered log with just its first page loaded.
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     await a.callLog.model.ensureLoaded();
     assert.strictEqual((await allCalls()).length, 50, 'the first page alone');
     assert.ok(a.callLog.model.hasMore);
     const before = a.callLog.model.pagesFetched;
-    await Promise.all([vscode.commands.executeCommand('exotel.callLog.loadMore'), vscode.commands.executeCommand('exotel.callLog.loadMore')]);
+    await Promise.all([vscode.commands.executeCommand(COMMANDS.callLogLoadMore), vscode.commands.executeCommand(COMMANDS.callLogLoadMore)]);
     assert.strictEqual(a.callLog.model.pagesFetched, before + 1);
     assert.strictEqual((await allCalls()).length, 100);
   });
@@ -68,7 +69,7 @@ describe('call log', function () {
     const s = await sandbox();
     // Incoming calls end as Exotel reports them: no-answer when the caller hangs up before Exotel picks up.
     s.calls.add({ direction: 'inbound', status: 'no-answer', dateCreated: new Date(Date.now() - 86_400_000) });
-    await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['no-answer'], direction: 'inbound' });
+    await vscode.commands.executeCommand(COMMANDS.callLogFilter, { statuses: ['no-answer'], direction: 'inbound' });
     assert.strictEqual(a.callLog.view.description, 'no-answer · inbound');
     assert.strictEqual(a.callLog.view.message, 'Filtered: no-answer · inbound');
     while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
@@ -87,7 +88,7 @@ describe('call log', function () {
     const s = await sandbox();
     const recent = Date.now() - 30 * 86_400_000;
     const some = s.calls.all().find(c => c.direction === 'outbound-api' && c.toE164 && c.createdAt > recent)!;
-    await vscode.commands.executeCommand('exotel.callLog.filter', { number: some.toE164, date: { preset: 'last31' } });
+    await vscode.commands.executeCommand(COMMANDS.callLogFilter, { number: some.toE164, date: { preset: 'last31' } });
     while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
     const calls = await allCalls();
     assert.ok(calls.some(c => c.kind === 'call' && c.call.sid === some.sid));
@@ -99,7 +100,7 @@ describe('call log', function () {
   it('filters by duration and price ranges, encoded as Exotel documents them', async () => {
     const a = await api();
     const s = await sandbox();
-    await vscode.commands.executeCommand('exotel.callLog.filter', { duration: { gte: 60, lte: 180 }, price: { gte: 1 } });
+    await vscode.commands.executeCommand(COMMANDS.callLogFilter, { duration: { gte: 60, lte: 180 }, price: { gte: 1 } });
     assert.strictEqual(a.callLog.view.description, 'duration 60–180 s · price ≥ 1');
     while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
     const calls = await allCalls();
@@ -110,7 +111,7 @@ describe('call log', function () {
     const sent = s.requests.filter(r => r.path.endsWith('/Calls.json')).at(-1)!;
     assert.strictEqual(sent.query.Duration, 'gte:60s;lte:180s');
     assert.strictEqual(sent.query.Price, 'gte:1');
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     assert.strictEqual(a.callLog.view.description, undefined);
   });
 
@@ -125,7 +126,7 @@ describe('call log', function () {
     const messages = watchMessages();
     let result: unknown;
     try {
-      result = await vscode.commands.executeCommand('exotel.callLog.filter', {
+      result = await vscode.commands.executeCommand(COMMANDS.callLogFilter, {
         date: { preset: 'custom', from: old, to: new Date(old.getTime() + 86_400_000) },
       });
     } finally {
@@ -142,7 +143,7 @@ describe('call log', function () {
   it('a 401 is a "Sign in again" row; a 503 is an error row with Retry; never a toast', async () => {
     const a = await api();
     const s = await sandbox();
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     const messages = watchMessages();
     try {
       s.faults.next(
@@ -161,7 +162,7 @@ describe('call log', function () {
       assert.match(String(item.label), /Retry/);
       assert.match(String(item.description), /unavailable/);
       s.faults.clear();
-      await vscode.commands.executeCommand('exotel.callLog.loadMore');
+      await vscode.commands.executeCommand(COMMANDS.callLogLoadMore);
       assert.strictEqual((await rows())[0].kind, 'day');
     } finally {
       messages.dispose();
@@ -173,7 +174,7 @@ describe('call log', function () {
   it('rows Exotel garbled are left out and counted in a warning row; the rest of the page shows', async () => {
     const a = await api();
     const s = await sandbox();
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     const good = garbledPages(s, 'f'.repeat(32), { Status: 'completed' }, 'junk');
     a.callLog.restart();
     const r = await rows();
@@ -202,40 +203,40 @@ describe('call log', function () {
     await model.reload([{ pageSize: 1, dateCreated: { gte: since } }]);
     assert.ok(model.state.calls.length >= 4, `the refreshed list (${model.state.calls.length} calls)`);
     assert.strictEqual(model.pagesFetched - pages, 4 + 3, 'pages loaded by the refresh');
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
   });
 
   it('Refresh keeps the pages Load more brought in and adds new calls; a failed Refresh keeps the list', async () => {
     const a = await api();
     const s = await sandbox();
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     await a.callLog.model.ensureLoaded();
-    await vscode.commands.executeCommand('exotel.callLog.loadMore');
-    await vscode.commands.executeCommand('exotel.callLog.loadMore');
+    await vscode.commands.executeCommand(COMMANDS.callLogLoadMore);
+    await vscode.commands.executeCommand(COMMANDS.callLogLoadMore);
     const before = a.callLog.model.state.calls;
     assert.ok(before.length >= 150, `three pages loaded (${before.length})`);
     const fromPage3 = before.at(-1)!;
     const added = s.calls.add({ status: 'completed', direction: 'outbound-api' });
     const pages = a.callLog.model.pagesFetched;
-    await vscode.commands.executeCommand('exotel.callLog.refresh');
+    await vscode.commands.executeCommand(COMMANDS.callLogRefresh);
     let sids = a.callLog.model.state.calls.map(c => c.sid);
     assert.ok(sids.includes(fromPage3.sid), 'a call from the third page is still listed');
     assert.ok(sids.includes(added.sid), 'the new call is listed');
     assert.ok(sids.length > before.length);
     assert.ok(a.callLog.model.pagesFetched - pages >= 3, 'every page was asked for again');
-    await vscode.commands.executeCommand('exotel.callLog.loadMore');
+    await vscode.commands.executeCommand(COMMANDS.callLogLoadMore);
     sids = a.callLog.model.state.calls.map(c => c.sid);
     assert.strictEqual(new Set(sids).size, sids.length, 'Load more goes on after the refreshed pages');
     assert.ok(sids.length >= before.length + 50);
     s.faults.next({ kind: '5xx' }, { path: '/Calls.json', times: 10 });
     try {
-      await vscode.commands.executeCommand('exotel.callLog.refresh');
+      await vscode.commands.executeCommand(COMMANDS.callLogRefresh);
     } finally {
       s.faults.clear();
     }
     assert.strictEqual(a.callLog.model.state.calls.length, sids.length, 'the list stays when the refresh fails');
     assert.strictEqual((await rows()).at(-1)?.kind, 'error');
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
   });
 
   it('a cancelled export says that nothing was written, and writes nothing', async () => {
@@ -253,7 +254,7 @@ describe('call log', function () {
       return Promise.resolve(undefined);
     }) as typeof showInformationMessage;
     try {
-      assert.strictEqual(await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri }), undefined);
+      assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.exportCalls, { format: 'json', uri }), undefined);
     } finally {
       window.withProgress = withProgress;
       window.showInformationMessage = showInformationMessage;
@@ -264,12 +265,12 @@ describe('call log', function () {
 
   it('an export says how many rows Exotel sent that could not be read and were left out', async () => {
     const s = await sandbox();
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     garbledPages(s, 'e'.repeat(31) + '1', { Status: 'busy' });
     const watch = watchMessages();
     const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-skipped-${Date.now()}.json`));
     try {
-      await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: json });
+      await vscode.commands.executeCommand(COMMANDS.exportCalls, { format: 'json', uri: json });
     } finally {
       watch.dispose();
       s.faults.clear();
@@ -290,12 +291,12 @@ describe('call log', function () {
     await config().update('callLog.pageSize', PAGE, vscode.ConfigurationTarget.Global);
     try {
       await waitFor('exotel.callLog.pageSize to apply', () => config().get('callLog.pageSize') === PAGE);
-      await vscode.commands.executeCommand('exotel.callLog.filter', { statuses: ['failed'] });
+      await vscode.commands.executeCommand(COMMANDS.callLogFilter, { statuses: ['failed'] });
       while (a.callLog.model.hasMore) await a.callLog.model.loadMore();
       const listed = (await allCalls()).length;
       const marker = s.requests.length;
       const json = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.json`));
-      await vscode.commands.executeCommand('exotel.exportCalls', { format: 'json', uri: json });
+      await vscode.commands.executeCommand(COMMANDS.exportCalls, { format: 'json', uri: json });
       const exported = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(json)).toString('utf8')) as Array<{ status: string }>;
       const pages = s.requests.slice(marker).filter(r => r.path.endsWith('/Calls.json'));
       assert.ok(exported.length > PAGE, `more than one page of failed calls (${exported.length})`);
@@ -309,7 +310,7 @@ describe('call log', function () {
       assert.strictEqual(exported.length, s.calls.all().filter(c => c.status === 'failed' && c.createdAt > window).length);
       assert.ok(exported.every(c => c.status === 'failed'));
       const csv = vscode.Uri.file(path.join(os.tmpdir(), `exotel-export-${Date.now()}.csv`));
-      await vscode.commands.executeCommand('exotel.exportCalls', { format: 'csv', uri: csv });
+      await vscode.commands.executeCommand(COMMANDS.exportCalls, { format: 'csv', uri: csv });
       const lines = Buffer.from(await vscode.workspace.fs.readFile(csv))
         .toString('utf8')
         .trim()
@@ -319,7 +320,7 @@ describe('call log', function () {
     } finally {
       await config().update('callLog.pageSize', undefined, vscode.ConfigurationTarget.Global);
       await waitFor('exotel.callLog.pageSize to be reset', () => config().get('callLog.pageSize') === 50);
-      await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+      await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     }
   });
 
@@ -328,7 +329,7 @@ describe('call log', function () {
     const s = await sandbox();
     const call = s.calls.all().find(c => c.status === 'no-answer' && c.direction === 'outbound-api' && c.legs.length === 2)!;
     assert.ok(call, 'a two-leg no-answer call in the seeded history');
-    const sid = await vscode.commands.executeCommand<string>('exotel.showCallDetails', call.sid);
+    const sid = await vscode.commands.executeCommand<string>(COMMANDS.showCallDetails, call.sid);
     assert.strictEqual(sid, call.sid);
     await waitFor('the panel to fetch the call', () => s.requests.some(r => r.path.includes(call.sid)));
     const got = s.requests.filter(r => r.path.includes(call.sid)).at(-1);
@@ -354,7 +355,7 @@ describe('call log', function () {
     s.calls.seed({ count: 10_000 - s.calls.size, days: 30, seed: 7 });
     await vscode.workspace.getConfiguration('exotel').update('callLog.pageSize', 100, vscode.ConfigurationTarget.Global);
     try {
-      await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+      await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
       const heapBefore = process.memoryUsage().heapUsed;
       let peak = heapBefore;
       const times: number[] = [];
@@ -383,7 +384,7 @@ describe('call log', function () {
       );
     } finally {
       await vscode.workspace.getConfiguration('exotel').update('callLog.pageSize', undefined, vscode.ConfigurationTarget.Global);
-      await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+      await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
     }
   });
 });

@@ -1,5 +1,6 @@
 // Call Stats in a real VS Code over the sandbox's seeded history: the panel's figures against the sandbox's own
 // records, counted here independently; a click filters the Calls view; lookups respect the privacy setting.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as os from 'os';
 import * as path from 'path';
@@ -38,12 +39,12 @@ describe('call stats', function () {
   });
   after(async () => {
     await setSetting('hover.lookup', undefined);
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
   });
 
   it("shows the seeded history's figures, matching the sandbox's own records", async () => {
     const a = await api();
-    const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>('exotel.showCallStats', { preset: 'last90' });
+    const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>(COMMANDS.showCallStats, { preset: 'last90' });
     assert.ok(view, 'the command returns the view model');
     const panel = a.callStats.panel()!;
     const range = resolveRange({ preset: 'last90' }, new Date(), 330);
@@ -76,7 +77,7 @@ describe('call stats', function () {
     const a = await api();
     const requests = a.sandbox.handle!.requests;
     const before = requests.length;
-    await vscode.commands.executeCommand('exotel.showCallStats', { preset: 'last90' });
+    await vscode.commands.executeCommand(COMMANDS.showCallStats, { preset: 'last90' });
     assert.strictEqual(requests.length, before, 'no request for a cached range');
     await a.callStats.panel()!.refresh(true);
     const listed = requests.slice(before).filter(r => /\/Calls\.json/.test(r.path ?? r.url ?? ''));
@@ -103,7 +104,7 @@ describe('call stats', function () {
       30000,
     );
     for (const c of shown) if (c.kind === 'call') assert.ok(sids.includes(c.call.sid), `${c.call.sid} was not selected`);
-    await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+    await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
   });
 
   it("on a listing without legs: fetches each incoming completed call's details (once), says so, and the figures stay right; the Calls view too", async () => {
@@ -113,7 +114,7 @@ describe('call stats', function () {
     try {
       assert.strictEqual(handle.bulkIgnoresDetails, true, 'the setting reached the running sandbox');
       const before = handle.requests.length;
-      const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>('exotel.showCallStats', { preset: 'last7' });
+      const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>(COMMANDS.showCallStats, { preset: 'last7' });
       await a.callStats.panel()!.refresh(true);
       const panel = a.callStats.panel()!;
       const range = resolveRange({ preset: 'last7' }, new Date(), 330);

@@ -1,5 +1,6 @@
 // The Callbacks view in a real VS Code: a sandbox call whose handler answers 500 then 200, Resend and Edit and
 // Resend reaching the handler, the receiver recording and forwarding, Export, and Connect Call's inbox option.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -23,10 +24,10 @@ describe('callbacks view', function () {
     await sandbox();
     // The first delivery fails with 500, every later one succeeds.
     hook = await startLoopback((_r, i) => (i === 0 ? { status: 500, body: '{"error":"db down"}' } : { status: 200, body: '{"ok":true}' }));
-    await vscode.commands.executeCommand('exotel.callbacks.clear');
+    await vscode.commands.executeCommand(COMMANDS.callbacksClear);
   });
   after(async () => {
-    await vscode.commands.executeCommand('exotel.callbacks.stopReceiver');
+    await vscode.commands.executeCommand(COMMANDS.callbacksStopReceiver);
     await hook.close();
   });
 
@@ -34,7 +35,7 @@ describe('callbacks view', function () {
   let delivered: Delivery;
 
   it('a sandbox call whose handler answers 500 then 200: the view shows the failure and the retry, the panel both attempts', async () => {
-    const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+    const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, {
       from: AGENT,
       to: '+919876543210',
       callerId: CALLER,
@@ -68,7 +69,7 @@ describe('callbacks view', function () {
     assert.deepStrictEqual([oldest.label, newest.label], ['HTTP 500 · attempt 1 of 3', 'HTTP 200 · attempt 2 of 3']);
     assert.match(oldest.description, /^terminal · \d\d:\d\d:\d\d · \d+ ms · → 127\.0\.0\.1:\d+\/exotel\/status$/);
 
-    await vscode.commands.executeCommand('exotel.callbacks.show', failed.id);
+    await vscode.commands.executeCommand(COMMANDS.callbacksShow, failed.id);
     const view = await waitFor('the panel', () => a.callbacks.panelView());
     assert.strictEqual(view.answer?.line.startsWith('HTTP 500'), true);
     assert.strictEqual(view.answer?.body, '{"error":"db down"}');
@@ -83,14 +84,14 @@ describe('callbacks view', function () {
       ],
     );
 
-    await vscode.commands.executeCommand('exotel.callbacks.openCall', failed.id);
+    await vscode.commands.executeCommand(COMMANDS.callbacksOpenCall, failed.id);
     const details = await waitFor('Open Call', () => a.callDetails.view(call.sid));
     assert.strictEqual(details.sid, call.sid);
   });
 
   it('Resend sends the same request again; Edit and Resend sends the changed field; both reach the handler', async () => {
     const before = hook.received.length;
-    const resentId = await vscode.commands.executeCommand<string>('exotel.callbacks.resend', delivered.id);
+    const resentId = await vscode.commands.executeCommand<string>(COMMANDS.callbacksResend, delivered.id);
     assert.ok(resentId);
     await waitFor('the resend', () => hook.received.length === before + 1);
     const again = hook.received[before];
@@ -102,7 +103,7 @@ describe('callbacks view', function () {
     const a = await api();
     assert.strictEqual(resultKind(a.callbacks.store.get(resentId)!), '2xx');
 
-    const uri = await vscode.commands.executeCommand<string>('exotel.callbacks.editAndResend', delivered.id);
+    const uri = await vscode.commands.executeCommand<string>(COMMANDS.callbacksEditAndResend, delivered.id);
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri)!;
     assert.ok(doc, 'the edit document is open');
     assert.match(doc.getText(), /"Status": "completed"/);
@@ -115,7 +116,7 @@ describe('callbacks view', function () {
     const at = doc.getText().indexOf('"Status": "completed"');
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + '"Status": "completed"'.length)), '"Status": "busy"');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const editedId = await vscode.commands.executeCommand<string>('exotel.callbacks.sendEdited', doc.uri);
+    const editedId = await vscode.commands.executeCommand<string>(COMMANDS.callbacksSendEdited, doc.uri);
     await waitFor('the edited resend', () => hook.received.length === before + 2);
     const sent = hook.received[before + 1];
     const fields = fieldsOf(sent.body, sent.headers['content-type'] as string);
@@ -135,7 +136,7 @@ describe('callbacks view', function () {
     await config.update('sandbox.callbackRetries', 'exotel', vscode.ConfigurationTarget.Global);
     try {
       assert.strictEqual(a.callbacks.countingDown(), false, 'no timer while nothing is pending');
-      const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+      const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, {
         from: AGENT,
         to: '+919876543211',
         callerId: CALLER,
@@ -152,7 +153,7 @@ describe('callbacks view', function () {
       assert.match(row.label, /^HTTP 503 · attempt 1 of 3 · retry in 5 min$/);
       assert.strictEqual(a.callbacks.countingDown(), true, 'a timer runs while the retry is pending');
 
-      const resentId = await vscode.commands.executeCommand<string>('exotel.callbacks.resend', first.id);
+      const resentId = await vscode.commands.executeCommand<string>(COMMANDS.callbacksResend, first.id);
       await waitFor('the resend, at once', () => (down.received.length === 2 ? true : undefined), 10000);
       assert.ok(a.callbacks.store.get(resentId)?.done);
       assert.strictEqual((await deliveriesOf(call.sid)).filter(d => d.source === 'sandbox').length, 1, 'the sandbox has not retried yet');
@@ -162,14 +163,14 @@ describe('callbacks view', function () {
       // The 5-minute retry must not land in a later test.
       handle.cancelCallbackRetries();
       await down.close();
-      await vscode.commands.executeCommand('exotel.callbacks.clear');
+      await vscode.commands.executeCommand(COMMANDS.callbacksClear);
     }
     // Cleared: nothing pending is shown, so no timer is left running.
     await waitFor('the timer to stop', () => (a.callbacks.rows().length === 0 && !a.callbacks.countingDown()) || undefined);
   });
 
   it('the receiver records a POST and forwards it to the handler; Copy as Fixture masks; Export masks secrets', async () => {
-    const url = await vscode.commands.executeCommand<string>('exotel.callbacks.startReceiver', { port: 0, forwardTo: hook.baseUrl });
+    const url = await vscode.commands.executeCommand<string>(COMMANDS.callbacksStartReceiver, { port: 0, forwardTo: hook.baseUrl });
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
     const before = hook.received.length;
     const payload = { CallSid: 'b6cfaf5fbc0ee55f4ff9e1ea8d2e1aa1', Status: 'no-answer', To: '09876543219', EventType: 'terminal' };
@@ -194,13 +195,13 @@ describe('callbacks view', function () {
     assert.strictEqual(row.label, 'HTTP 200');
     assert.match(row.description, /^terminal · \d\d:\d\d:\d\d · \d+ ms · received, forwarded to 127\.0\.0\.1:\d+\/exotel\/status$/);
 
-    const fixture = await vscode.commands.executeCommand<string>('exotel.callbacks.copyFixture', rec.id, { mask: true });
+    const fixture = await vscode.commands.executeCommand<string>(COMMANDS.callbacksCopyFixture, rec.id, { mask: true });
     assert.deepStrictEqual(JSON.parse(fixture), { ...payload, CallSid: `b6cf${'x'.repeat(28)}`, To: 'XXXXXXX3219' });
 
     const out = vscode.Uri.file(path.join(os.tmpdir(), `exotel-callbacks-${process.pid}.jsonl`));
     const watch = watchMessages();
     try {
-      await vscode.commands.executeCommand('exotel.callbacks.export', { uri: out });
+      await vscode.commands.executeCommand(COMMANDS.callbacksExport, { uri: out });
     } finally {
       watch.dispose();
     }
@@ -214,7 +215,7 @@ describe('callbacks view', function () {
     assert.ok(!text.includes('canary-secret'), 'the Authorization header is masked');
     assert.ok(lines.some(l => l.source === 'receiver' && l.request.headers.Authorization === '***'));
 
-    assert.strictEqual(await vscode.commands.executeCommand('exotel.callbacks.stopReceiver'), true);
+    assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.callbacksStopReceiver), true);
     assert.strictEqual(a.callbacks.receiver.current, undefined);
   });
 
@@ -232,7 +233,7 @@ describe('callbacks view', function () {
     }) as unknown as typeof vscode.window.showQuickPick;
     let call: Call;
     try {
-      call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543212', callerId: CALLER, review: true });
+      call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, { from: AGENT, to: '+919876543212', callerId: CALLER, review: true });
     } finally {
       w.showQuickPick = original;
     }

@@ -1,4 +1,5 @@
 // Placing calls on the sandbox: the exact request, every outcome, one request per action, dry runs, DND and KYC.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
@@ -16,7 +17,7 @@ describe('connect call', function () {
 
   it('sends exactly the documented request: form encoding, Basic auth header, no credentials in the URL', async () => {
     const s = await sandbox();
-    const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+    const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, {
       from: AGENT,
       to: '98765 43210',
       callerId: CALLER,
@@ -57,7 +58,7 @@ describe('connect call', function () {
   it('takes the call options flat as well as under options, and refuses a key it does not know', async () => {
     const s = await sandbox();
     const a = await api();
-    const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+    const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, {
       from: AGENT,
       to: '+919876543202',
       callerId: CALLER,
@@ -74,7 +75,7 @@ describe('connect call', function () {
       ],
     );
     const before = s.requests.filter(r => r.method === 'POST').length;
-    const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543203', callerId: CALLER, TimeLimit: 600 });
+    const result = await vscode.commands.executeCommand(COMMANDS.connectCall, { from: AGENT, to: '+919876543203', callerId: CALLER, TimeLimit: 600 });
     assert.strictEqual(result, undefined);
     assert.strictEqual(s.requests.filter(r => r.method === 'POST').length, before, 'nothing was sent');
     assert.match(a.log.shown.at(-1) ?? '', /exotel\.connectCall does not take “TimeLimit”.*“timeLimit”/);
@@ -89,7 +90,7 @@ describe('connect call', function () {
   ] as const) {
     it(`follows a call to ${to} until it ends: ${status}`, async () => {
       const a = await api();
-      const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to, callerId: CALLER });
+      const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, { from: AGENT, to, callerId: CALLER });
       const final = await waitFor(`${status}`, () => a.callLog.model.state.calls.find(c => c.sid === call.sid && c.status === status), 20000);
       assert.strictEqual(final.status, status);
     });
@@ -100,12 +101,12 @@ describe('connect call', function () {
     const before = s.requests.filter(r => r.method === 'POST').length;
     const args = { from: AGENT, to: '+919876543212', callerId: CALLER };
     const [a, b] = await Promise.all([
-      vscode.commands.executeCommand<Call>('exotel.connectCall', args),
-      vscode.commands.executeCommand<Call>('exotel.connectCall', args),
+      vscode.commands.executeCommand<Call>(COMMANDS.connectCall, args),
+      vscode.commands.executeCommand<Call>(COMMANDS.connectCall, args),
     ]);
     assert.strictEqual(a.sid, b.sid);
     assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
-    const again = await vscode.commands.executeCommand<Call>('exotel.connectCall', args);
+    const again = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, args);
     assert.strictEqual(again.sid, a.sid, 'a repeat within the moment is not a second call');
     assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
   });
@@ -115,7 +116,7 @@ describe('connect call', function () {
     const url = `${server.baseUrl}/exotel/status`;
     await vscode.workspace.getConfiguration('exotel').update('sandbox.statusCallbackUrl', url, vscode.ConfigurationTarget.Global);
     try {
-      const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to: '+919876543201', callerId: CALLER });
+      const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, { from: AGENT, to: '+919876543201', callerId: CALLER });
       const body = await waitFor('the callback', () => server.received.map(r => r.body).find(b => b.includes(call.sid)), 20000);
       assert.match(body, /name="Status"\r\n\r\ncompleted/, 'multipart/form-data with the final status');
     } finally {
@@ -129,7 +130,7 @@ describe('connect call', function () {
     // Only what the dry run could send counts: the call log and earlier calls' follow-ups poll in the background.
     const sent = () => s.requests.filter(r => r.method === 'POST' || r.path.includes('/Numbers/')).length;
     const before = sent();
-    const snippet = await vscode.commands.executeCommand<string>('exotel.connectCall', { from: AGENT, to: '+919876543213', callerId: CALLER, dryRun: 'curl' });
+    const snippet = await vscode.commands.executeCommand<string>(COMMANDS.connectCall, { from: AGENT, to: '+919876543213', callerId: CALLER, dryRun: 'curl' });
     assert.strictEqual(sent(), before);
     assert.match(snippet, /curl -X POST 'http:\/\/127\.0\.0\.1:\d+\/v1\/Accounts\/.+\/Calls\/connect\.json'/);
     assert.match(snippet, /--data-urlencode 'To=\+919876543213'/);
@@ -144,14 +145,14 @@ describe('connect call', function () {
     // Errors only: an earlier test's call may end meanwhile and announce its outcome (an information or warning).
     const errors = () => messages.shown.filter(m => m.kind === 'showErrorMessage');
     try {
-      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: '+919000212345', to: '+919876543210', callerId: CALLER });
+      const result = await vscode.commands.executeCommand(COMMANDS.connectCall, { from: '+919000212345', to: '+919876543210', callerId: CALLER });
       assert.strictEqual(result, undefined);
       assert.strictEqual(errors().length, 1, JSON.stringify(messages.shown));
       assert.match(errors()[0].message, /KYC/);
       assert.strictEqual(a.log.shown.at(-1), errors()[0].message);
       const before = s.requests.filter(r => r.method === 'POST').length;
       s.faults.next({ kind: 'drop' }, { method: 'POST' });
-      await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543224', callerId: CALLER });
+      await vscode.commands.executeCommand(COMMANDS.connectCall, { from: AGENT, to: '+919876543224', callerId: CALLER });
       assert.strictEqual(s.requests.filter(r => r.method === 'POST').length - before, 1);
       assert.strictEqual(errors().length, 2, JSON.stringify(messages.shown));
       assert.match(errors()[1].message, /may have been placed/);
@@ -169,7 +170,7 @@ describe('connect call', function () {
       { kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Bad request for ${s.apiToken} and ${CANARY}` } } },
       { method: 'POST' },
     );
-    await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543223', callerId: CALLER });
+    await vscode.commands.executeCommand(COMMANDS.connectCall, { from: AGENT, to: '+919876543223', callerId: CALLER });
     const shown = a.log.shown.at(-1) ?? '';
     assert.match(shown, /Bad request for/);
     assert.ok(!shown.includes(s.apiToken), `the token was shown: ${shown}`);

@@ -1,6 +1,7 @@
 // More of placing calls on the sandbox: Connect Call to Flow, the DND check before dialling, the production
 // confirmation, Repeat Last Call, and every connect option reaching the sandbox. Modal questions are answered
 // through watchMessages (the host cannot click a dialog); everything else is the real command.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Call } from '../../src/exotel';
@@ -48,7 +49,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     watch = watchMessages();
     const link = '[Fix the number](command:exotel.signOut?%5B%22all%22%5D)';
     s.faults.next({ kind: 'status', status: 400, body: { RestException: { Status: 400, Message: `Invalid To. ${link}` } } }, { path: '/Calls/connect' });
-    const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543231', callerId: CALLER });
+    const result = await vscode.commands.executeCommand(COMMANDS.connectCall, { from: AGENT, to: '+919876543231', callerId: CALLER });
     assert.strictEqual(result, undefined);
     const shown = watch.shown.find(m => m.message.includes('Invalid To'));
     assert.ok(shown, `not shown: ${JSON.stringify(watch.shown.map(m => m.message))}`);
@@ -61,7 +62,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     const hook = await webhook();
     try {
       const before = connects(s).length;
-      const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+      const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, {
         from: AGENT,
         to: '+919876543232',
         callerId: CALLER,
@@ -131,7 +132,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       watch = watchMessages();
       const before = connects(s).length;
       // a flow call dials From: its last digit (1) asks the sandbox for "completed"
-      const call = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', {
+      const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCallToFlow, {
         from: '+919876543241',
         callerId: CALLER,
         flow: { appId: '201334' },
@@ -158,7 +159,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       watch = watchMessages();
       const before = connects(s).length;
       const url = 'https://flows.example.com/ivr/start?lang=hi';
-      const refused = await vscode.commands.executeCommand('exotel.connectCallToFlow', {
+      const refused = await vscode.commands.executeCommand(COMMANDS.connectCallToFlow, {
         from: '+919876543245',
         callerId: CALLER,
         flow: { url },
@@ -170,7 +171,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
         watch.shown.some(m => /options\.record/.test(m.message)),
         `not told which key: ${JSON.stringify(watch.shown.map(m => m.message))}`,
       );
-      const call = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', {
+      const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCallToFlow, {
         from: '+919876543245',
         callerId: CALLER,
         flow: { url },
@@ -194,7 +195,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
     it('a From on the DND register is checked too (a flow dials From): onDnd cancel sends nothing', async () => {
       const s = await sandbox();
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCallToFlow', {
+      const result = await vscode.commands.executeCommand(COMMANDS.connectCallToFlow, {
         from: '+919000012343',
         callerId: CALLER,
         flow: { appId: '201334' },
@@ -212,7 +213,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const s = await sandbox();
       watch = watchMessages(() => undefined);
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919000012351', callerId: CALLER, options: {} });
+      const result = await vscode.commands.executeCommand(COMMANDS.connectCall, { from: AGENT, to: '+919000012351', callerId: CALLER, options: {} });
       assert.strictEqual(result, undefined);
       assert.strictEqual(connects(s).length, before, 'a connect was sent');
       assert.strictEqual(lookups(s, '+919000012351').length, 1, 'To was looked up once');
@@ -233,7 +234,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const a = await api();
       watch = watchMessages(m => (m.message.includes('DND register') ? 'Call Anyway' : undefined));
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919000012352', callerId: CALLER, options: {} });
+      const result = await vscode.commands.executeCommand(COMMANDS.connectCall, { from: AGENT, to: '+919000012352', callerId: CALLER, options: {} });
       assert.strictEqual(result, undefined);
       assert.strictEqual(watch.modals().length, 1, 'the warning was not shown');
       assert.strictEqual(connects(s).length - before, 1);
@@ -251,7 +252,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const s = await sandbox();
       watch = watchMessages();
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', {
+      const result = await vscode.commands.executeCommand(COMMANDS.connectCall, {
         from: AGENT,
         to: '+919000012353',
         callerId: CALLER,
@@ -269,7 +270,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const a = await api();
       watch = watchMessages();
       const before = connects(s).length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', {
+      const result = await vscode.commands.executeCommand(COMMANDS.connectCall, {
         from: AGENT,
         to: '+919000012354',
         callerId: CALLER,
@@ -294,7 +295,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       watch = watchMessages();
       const before = connects(s).length;
       for (const to of ['+919000112344', '+919876543304']) {
-        const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', { from: AGENT, to, callerId: CALLER, options: {} });
+        const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, { from: AGENT, to, callerId: CALLER, options: {} });
         assert.ok(call?.sid, `no call to ${to} was placed`);
         assert.strictEqual(lookups(s, to).length, 1, `${to} was not looked up`);
       }
@@ -316,7 +317,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
         const args = { from: AGENT, to: '+919876543263', callerId: CALLER, options: { timeLimit: 60 } };
 
         answer = undefined; // Cancel
-        assert.strictEqual(await vscode.commands.executeCommand('exotel.connectCall', args), undefined);
+        assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.connectCall, args), undefined);
         assert.strictEqual(connects(s).length, before, 'a declined call was sent');
         const [asked] = watch.modals();
         assert.ok(asked, 'nothing was asked');
@@ -325,14 +326,14 @@ describe('connect call: flows, DND, production, repeat, every option', function 
         assert.deepStrictEqual(asked.items, ['Place Call']);
 
         answer = 'Place Call';
-        const call = await vscode.commands.executeCommand<Call>('exotel.connectCall', args);
+        const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, args);
         assert.ok(call?.sid, 'a confirmed call was not placed');
         assert.strictEqual(watch.modals().length, 2, 'the second call was not asked about');
         assert.strictEqual(connects(s).length - before, 1);
 
         answer = undefined;
         const other = { from: AGENT, to: '+919876543264', callerId: CALLER, options: {} };
-        assert.strictEqual(await vscode.commands.executeCommand('exotel.connectCall', other), undefined);
+        assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.connectCall, other), undefined);
         assert.strictEqual(watch.modals().length, 3, 'the third call was not asked about');
         assert.strictEqual(connects(s).length - before, 1);
       });
@@ -346,7 +347,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       try {
         watch = watchMessages(() => undefined);
         const before = connects(s).length;
-        const result = await vscode.commands.executeCommand('exotel.connectCall', { from: AGENT, to: '+919876543273', callerId: CALLER, options: {} });
+        const result = await vscode.commands.executeCommand(COMMANDS.connectCall, { from: AGENT, to: '+919876543273', callerId: CALLER, options: {} });
         assert.strictEqual(result, undefined);
         assert.strictEqual(connects(s).length, before, 'a declined call was sent');
         assert.deepStrictEqual(
@@ -372,7 +373,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       a.placer.clock.stop();
       let answer: string | undefined;
       watch = watchMessages(() => answer);
-      const first = await vscode.commands.executeCommand<Call>('exotel.connectCall', {
+      const first = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, {
         from: AGENT,
         to: '+919876543283',
         callerId: CALLER,
@@ -383,7 +384,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       const before = connects(s).length;
 
       answer = undefined;
-      assert.strictEqual(await vscode.commands.executeCommand('exotel.repeatLastCall'), undefined);
+      assert.strictEqual(await vscode.commands.executeCommand(COMMANDS.repeatLastCall), undefined);
       assert.strictEqual(connects(s).length, before, 'a declined repeat was sent');
       assert.deepStrictEqual(
         watch.modals().map(m => [m.message, m.items]),
@@ -392,7 +393,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
 
       // Answered in the dialog, the repeat is deliberate: placed at once, within the repeat window.
       answer = 'Call Again';
-      const second = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall');
+      const second = await vscode.commands.executeCommand<Call>(COMMANDS.repeatLastCall);
       assert.ok(second?.sid, 'a confirmed repeat placed no call');
       assert.notStrictEqual(second.sid, first.sid);
       assert.strictEqual(connects(s).length - before, 1);
@@ -401,15 +402,15 @@ describe('connect call: flows, DND, production, repeat, every option', function 
 
       // confirmed by the caller (the argument true): no question; within the window (up to its last millisecond on
       // the stopped clock) it is taken for an echo
-      const echo = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall', true);
+      const echo = await vscode.commands.executeCommand<Call>(COMMANDS.repeatLastCall, true);
       assert.strictEqual(echo?.sid, second.sid, 'an automated repeat within the window placed a call');
       await waitFor('the repeated call in the call log', () => a.callLog.model.state.calls.find(c => c.sid === second.sid));
       a.placer.clock.advance(windowMs - 1);
-      const late = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall', true);
+      const late = await vscode.commands.executeCommand<Call>(COMMANDS.repeatLastCall, true);
       assert.strictEqual(late?.sid, second.sid, 'an automated repeat at the end of the window placed a call');
       assert.strictEqual(connects(s).length - before, 1);
       a.placer.clock.advance(1); // the window is over
-      const third = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall', true);
+      const third = await vscode.commands.executeCommand<Call>(COMMANDS.repeatLastCall, true);
       assert.ok(third?.sid, 'a repeat confirmed by argument placed no call');
       assert.ok(third.sid !== first.sid && third.sid !== second.sid);
       assert.strictEqual(connects(s).length - before, 2);
@@ -419,7 +420,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
 
     it('repeats a flow call as a flow call', async () => {
       const s = await sandbox();
-      const flow = await vscode.commands.executeCommand<Call>('exotel.connectCallToFlow', {
+      const flow = await vscode.commands.executeCommand<Call>(COMMANDS.connectCallToFlow, {
         from: '+919876543292',
         callerId: CALLER,
         flow: { appId: '4242' },
@@ -433,7 +434,7 @@ describe('connect call: flows, DND, production, repeat, every option', function 
       );
       const before = connects(s).length;
       watch = watchMessages(() => 'Call Again');
-      const again = await vscode.commands.executeCommand<Call>('exotel.repeatLastCall');
+      const again = await vscode.commands.executeCommand<Call>(COMMANDS.repeatLastCall);
       assert.ok(again?.sid && again.sid !== flow.sid, 'the flow call was not repeated');
       assert.strictEqual(connects(s).length - before, 1);
       assert.deepStrictEqual(connects(s).at(-1)!.fields, original);

@@ -1,4 +1,5 @@
 // Shared by the in-host suites: the extension's test handle, the sandbox and a second profile on it, and waiting.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExotelExtensionApi } from '../../src/extension';
@@ -17,7 +18,7 @@ export async function api(): Promise<ExotelExtensionApi> {
 export async function sandbox() {
   const a = await api();
   // Retries 1 s and 3 s apart: the Callbacks suite watches a failed callback recover (Exotel's own would take 5 min).
-  await vscode.commands.executeCommand('exotel.startSandbox', { progressMs: 600, postCallLagMs: 300, callbackRetries: 'fast' });
+  await vscode.commands.executeCommand(COMMANDS.startSandbox, { progressMs: 600, postCallLagMs: 300, callbackRetries: 'fast' });
   const handle = a.sandbox.handle;
   assert.ok(handle, 'the sandbox did not start');
   return handle;
@@ -67,10 +68,10 @@ export async function resetHost(): Promise<void> {
   if (a.globalState.get('exotel.activeProfile') !== undefined) await a.globalState.update('exotel.activeProfile', undefined);
   if (!first || a.sandbox.handle) {
     (await sandbox()).faults.clear();
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    await vscode.commands.executeCommand(COMMANDS.switchProfile, 'sandbox');
     await waitFor('the sandbox profile', async () => (await a.account.current())?.id === 'sandbox');
   }
-  if (Object.values(a.callLog.currentFilter).some(v => v !== undefined)) await vscode.commands.executeCommand('exotel.callLog.clearFilter');
+  if (Object.values(a.callLog.currentFilter).some(v => v !== undefined)) await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
   await waitFor('the call log to settle', () => !a.callLog.model.state.loading);
 }
 
@@ -88,14 +89,14 @@ export const lookups = (s: SandboxHandle, e164: string) =>
  */
 export async function withProfile<T>(s: SandboxHandle, profile: { name: string; production?: boolean; flowHost?: string }, body: () => Promise<T>): Promise<T> {
   const a = await api();
-  await vscode.commands.executeCommand('exotel.signIn', { ...profile, baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken });
+  await vscode.commands.executeCommand(COMMANDS.signIn, { ...profile, baseUrl: s.baseUrl, accountSid: s.accountSid, apiKey: s.apiKey, apiToken: s.apiToken });
   try {
-    await vscode.commands.executeCommand('exotel.switchProfile', profile.name);
+    await vscode.commands.executeCommand(COMMANDS.switchProfile, profile.name);
     await waitFor(`the profile ${profile.name}`, async () => (await a.account.current())?.name === profile.name);
     return await body();
   } finally {
-    if ((await a.account.current())?.name === profile.name) await vscode.commands.executeCommand('exotel.signOut', 'current');
-    await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+    if ((await a.account.current())?.name === profile.name) await vscode.commands.executeCommand(COMMANDS.signOut, 'current');
+    await vscode.commands.executeCommand(COMMANDS.switchProfile, 'sandbox');
   }
 }
 

@@ -1,12 +1,13 @@
 // Legs by Direction on the details panel and the Calls view: an outgoing call, an answered incoming call, and a
 // missed incoming call that Exotel reports as "completed" (no agent answered).
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api, sandbox, waitFor } from './helpers';
 
 async function panelFor(sid: string) {
   const a = await api();
-  await vscode.commands.executeCommand('exotel.showCallDetails', sid);
+  await vscode.commands.executeCommand(COMMANDS.showCallDetails, sid);
   // The panel shows the call with its legs once details=true has come back.
   return waitFor(`the panel of ${sid}`, () => {
     const v = a.callDetails.view(sid);
@@ -65,7 +66,7 @@ describe('legs by direction', function () {
     assert.match(view.title, /^Missed \(no agent answered\) · incoming/);
     assert.doesNotMatch(view.summary, /talked|answered and/);
     // The Calls view lists it (details=true gives its Leg2Status): a missed icon and word, not a completed one.
-    await vscode.commands.executeCommand('exotel.callLog.refresh');
+    await vscode.commands.executeCommand(COMMANDS.callLogRefresh);
     const node = await waitFor('the missed call in the Calls view', async () => {
       for (const day of await a.callLog.provider.getChildren()) {
         if (day.kind !== 'day') continue;

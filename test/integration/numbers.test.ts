@@ -1,5 +1,6 @@
 // Number intelligence inside a real VS Code: the hover (formats, look-alikes, cache, privacy modes, escaping,
 // errors, settings) and the number panel, against the embedded sandbox.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NumberMetadata } from '../../src/exotel';
@@ -98,7 +99,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
     assert.ok(api.numbers, 'activate() does not return `numbers`: registerNumbers is not wired in src/extension.ts');
     numbers = api.numbers;
     startedSandbox = !api.sandbox.handle;
-    await vscode.commands.executeCommand('exotel.startSandbox');
+    await vscode.commands.executeCommand(COMMANDS.startSandbox);
     assert.ok(api.sandbox.handle, 'the sandbox did not start');
     sandbox = api.sandbox.handle;
     await until('the numbers service to see the sandbox account', () => numbers.signedIn);
@@ -111,7 +112,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
     sandbox?.faults.clear();
     for (const key of ['hover.lookup', 'hover.exclude', 'hover.include', 'hover.enabled', 'numbers.dndCacheHours']) await setSetting(key, undefined);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    if (startedSandbox) await vscode.commands.executeCommand('exotel.stopSandbox');
+    if (startedSandbox) await vscode.commands.executeCommand(COMMANDS.stopSandbox);
   });
 
   beforeEach(() => sandbox.faults.clear());
@@ -265,7 +266,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
       // (no new Numbers request) and nothing is placed.
       const lookups = numberRequests();
       const posts = sandbox.requests.filter(r => r.method === 'POST').length;
-      const result = await vscode.commands.executeCommand('exotel.connectCall', {
+      const result = await vscode.commands.executeCommand(COMMANDS.connectCall, {
         from: '+919845012340',
         to: '+919000012345',
         callerId: '08047112345',
@@ -300,7 +301,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
       await setSetting('hover.lookup', 'off');
       await numbers.clear();
       const before = numberRequests();
-      const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookUpInHover', { number: '+919876543219' });
+      const meta = await vscode.commands.executeCommand<NumberMetadata>(COMMANDS.numbersLookUpInHover, { number: '+919876543219' });
       assert.strictEqual(meta?.phoneNumber, '09876543219');
       assert.strictEqual(numberRequests(), before + 1);
       const h = await ourHover('x 98765|43219');
@@ -319,7 +320,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
         const doc = await vscode.workspace.openTextDocument({ content: 'first line\nthe customer is 098765 43225, call later', language: 'plaintext' });
         const editor = await vscode.window.showTextDocument(doc);
         editor.selection = new vscode.Selection(0, 0, 0, 5);
-        const meta = await vscode.commands.executeCommand<NumberMetadata>('exotel.numbers.lookUpInHover', {
+        const meta = await vscode.commands.executeCommand<NumberMetadata>(COMMANDS.numbersLookUpInHover, {
           number: '+919876543225',
           uri: doc.uri.toString(),
           line: 1,
@@ -334,7 +335,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
     });
 
     it('Copy E.164 copies the number in E.164', async () => {
-      const copied = await vscode.commands.executeCommand<string>('exotel.numbers.copy', '098765 43226');
+      const copied = await vscode.commands.executeCommand<string>(COMMANDS.numbersCopy, '098765 43226');
       assert.strictEqual(copied, '+919876543226');
       assert.strictEqual(await vscode.env.clipboard.readText(), '+919876543226');
     });
@@ -437,7 +438,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
       const e164 = '+919876543223';
       const older = sandbox.calls.add({ to: e164, dateCreated: new Date(Date.now() - 3 * 3_600_000), status: 'busy' });
       const newer = sandbox.calls.add({ from: e164, to: '+919052161119', direction: 'inbound', dateCreated: new Date(Date.now() - 3_600_000) });
-      const view = await vscode.commands.executeCommand<NumberView>('exotel.lookUpNumber', '098765 43223');
+      const view = await vscode.commands.executeCommand<NumberView>(COMMANDS.lookUpNumber, '098765 43223');
       assert.ok(view, 'no view model');
       assert.strictEqual(view.e164, e164);
       assert.strictEqual(view.title, '+91 98765 43223');
@@ -463,8 +464,8 @@ describe('numbers: hover and panel in a real VS Code', function () {
       // Tabs reach the extension host by event, a moment after the panel opens.
       await until('the number panel tab', () => numberTabs().length === 1);
       assert.strictEqual(numberTabs()[0].label, 'Number +91 98765 43223');
-      await vscode.commands.executeCommand('exotel.lookUpNumber', e164);
-      await vscode.commands.executeCommand('exotel.lookUpNumber', '+919000012345');
+      await vscode.commands.executeCommand(COMMANDS.lookUpNumber, e164);
+      await vscode.commands.executeCommand(COMMANDS.lookUpNumber, '+919000012345');
       // Tab events arrive in the order the panels opened: once the last one's tab is here, any other is too.
       await until('the second number panel tab', () => numberTabs().some(t => t.label === 'Number +91 90000 12345'));
       assert.deepStrictEqual(
@@ -477,7 +478,7 @@ describe('numbers: hover and panel in a real VS Code', function () {
     });
 
     it('a DND number panel says what DND means', async () => {
-      const view = await vscode.commands.executeCommand<NumberView>('exotel.lookUpNumber', '+919000012345');
+      const view = await vscode.commands.executeCommand<NumberView>(COMMANDS.lookUpNumber, '+919000012345');
       assert.strictEqual(view?.dnd.state, 'Yes');
       assert.strictEqual(view?.dnd.icon, 'warning');
       assert.match(view?.dnd.meaning ?? '', /unless the call is transactional/);
@@ -487,15 +488,15 @@ describe('numbers: hover and panel in a real VS Code', function () {
       const doc = await vscode.workspace.openTextDocument({ content: 'customer: 090521 61119', language: 'plaintext' });
       const editor = await vscode.window.showTextDocument(doc);
       editor.selection = new vscode.Selection(0, 12, 0, 12);
-      const view = await vscode.commands.executeCommand<NumberView>('exotel.lookUpNumber');
+      const view = await vscode.commands.executeCommand<NumberView>(COMMANDS.lookUpNumber);
       assert.strictEqual(view?.e164, '+919052161119');
     });
 
     it('refuses text that is not a phone number, and opens nothing', async () => {
-      const view = await vscode.commands.executeCommand<NumberView>('exotel.lookUpNumber', '2024-01-15');
+      const view = await vscode.commands.executeCommand<NumberView>(COMMANDS.lookUpNumber, '2024-01-15');
       assert.strictEqual(view, undefined);
       // A panel opened after it shows when any panel of the refused text would have: its tab is then the only one.
-      await vscode.commands.executeCommand('exotel.lookUpNumber', '+919000012345');
+      await vscode.commands.executeCommand(COMMANDS.lookUpNumber, '+919000012345');
       await until('the later number panel tab', () => numberTabs().length > 0);
       assert.deepStrictEqual(
         numberTabs().map(t => t.label),

@@ -1,6 +1,7 @@
 // Recordings as on a real account: the details panel plays a pre-signed link and says when it expires; without one
 // the extension fetches the private recording itself (credentials in a header, never to the page) into a temporary
 // copy removed with the panel; Download Recording… saves it; a refusal says why.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -16,7 +17,7 @@ async function recordedCall(): Promise<string> {
 
 async function openDetails(sid: string) {
   const a = await api();
-  await vscode.commands.executeCommand('exotel.showCallDetails', sid);
+  await vscode.commands.executeCommand(COMMANDS.showCallDetails, sid);
   return waitFor('the panel to show the call with its recording', () => {
     const v = a.callDetails.view(sid);
     return v?.recording ? v : undefined;
@@ -62,7 +63,7 @@ describe('recordings on the details panel', function () {
     assert.ok(view.recording!.canPlay);
     assert.match(view.recording!.note, /private: the extension fetches it with your API key and token/);
     s.clearLogs();
-    await a.callDetails.perform(sid, 'playRecording');
+    await a.callDetails.perform(sid, { action: 'playRecording' });
     const played = await waitFor('the local copy', () => a.callDetails.view(sid)?.recording?.src);
     assert.ok(!played.startsWith(s.baseUrl), `the page plays a local copy, not the link (${played})`);
     assert.ok(!played.includes(s.apiToken) && !played.includes(s.apiKey));
@@ -84,12 +85,28 @@ describe('recordings on the details panel', function () {
     const sid = await recordedCall();
     await openDetails(sid);
     s.faults.next({ kind: 'status', status: 403, body: 'Forbidden' }, { path: '/exotelrecordings/' });
-    await a.callDetails.perform(sid, 'playRecording');
+    await a.callDetails.perform(sid, { action: 'playRecording' });
     const error = await waitFor('the error', () => a.callDetails.view(sid)?.recording?.error);
     assert.match(
       error,
       /\(403\).*Recordings on this account are private: ask Exotel to enable signed URLs \(PreSignedRecordingUrl\), or whitelist this machine's IP/,
     );
+  });
+
+  it("a message the page should not send is ignored and logged, never run (prototype keys, other pages' actions, bad fields)", async () => {
+    const s = await sandbox();
+    s.setSignedRecordingUrls(false);
+    const a = await api();
+    const sid = await recordedCall();
+    await openDetails(sid);
+    s.clearLogs();
+    for (const message of [{ action: 'constructor' }, { action: 'resend' }, { action: 'openExternal', url: 42 }, 'playRecording']) {
+      await a.callDetails.perform(sid, message);
+    }
+    const ignored = a.log.recent.filter(l => /a message from the page was ignored/.test(l));
+    assert.strictEqual(ignored.length, 4, ignored.join('\n'));
+    assert.ok(!s.requests.some(r => r.path.includes('/exotelrecordings/')), 'nothing was fetched');
+    assert.strictEqual(a.callDetails.view(sid)?.recording?.src, undefined);
   });
 
   it('Download Recording… saves the file (private link, with progress), and a failure leaves no partial file', async () => {
@@ -99,14 +116,14 @@ describe('recordings on the details panel', function () {
     const call = { sid, status: 'completed', recordingUrl: `${s.baseUrl}/exotelrecordings/${s.accountSid}/${sid}.mp3` };
     const target = vscode.Uri.file(path.join(os.tmpdir(), `exotel-test-${sid}.mp3`));
     try {
-      const saved = await vscode.commands.executeCommand<vscode.Uri>('exotel.callLog.downloadRecording', call, { uri: target });
+      const saved = await vscode.commands.executeCommand<vscode.Uri>(COMMANDS.callLogDownloadRecording, call, { uri: target });
       assert.strictEqual(saved?.fsPath, target.fsPath);
       assert.deepStrictEqual([...fs.readFileSync(target.fsPath).subarray(0, 3)], [0xff, 0xfb, 0x90]);
       fs.rmSync(target.fsPath);
       const messages = watchMessages();
       try {
         s.faults.next({ kind: 'status', status: 401, body: 'Authentication required' }, { path: '/exotelrecordings/' });
-        const none = await vscode.commands.executeCommand('exotel.callLog.downloadRecording', call, { uri: target });
+        const none = await vscode.commands.executeCommand(COMMANDS.callLogDownloadRecording, call, { uri: target });
         assert.strictEqual(none, undefined);
         const shown = await waitFor('the error message', () => messages.shown.find(m => m.kind === 'showErrorMessage'));
         assert.match(shown.message, /Recordings on this account are private/);

@@ -1,4 +1,5 @@
 // Smoke test: the extension loads and activates in a real VS Code extension host.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID } from './helpers';
@@ -26,6 +27,6 @@ describe('smoke: extension in a real VS Code extension host', () => {
   it('registers exotel.showLog', async () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate(); // activation waits for a file to be opened: activate explicitly
     const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('exotel.showLog'), 'command exotel.showLog is not registered');
+    assert.ok(commands.includes(COMMANDS.showLog), 'command exotel.showLog is not registered');
   });
 });

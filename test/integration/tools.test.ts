@@ -1,9 +1,10 @@
 // The language-model tools in the real host: listed by vscode.lm, invoked through vscode.lm.invokeTool outside a chat
 // (as tests and any other extension can), against the in-extension sandbox. Modal dialogs are answered through
 // watchMessages; what the sandbox received is what counts.
+import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { DATA_CLOSE, DATA_OPEN } from '../../src/features/tools/toolData';
+import { DATA_CLOSE, DATA_OPEN } from '../../src/agentTools/toolData';
 import { callHolding } from '../helpers/hostileCall';
 import { api, connects, lookups, sandbox, waitFor, watchMessages, withProfile } from './helpers';
 
@@ -152,7 +153,7 @@ describe('language-model tools', function () {
       s.requests.slice(before).some(r => r.path.endsWith('/Calls.json')),
       'the calls were fetched',
     );
-    const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>('exotel.showCallStats', { preset: 'last30' });
+    const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>(COMMANDS.showCallStats, { preset: 'last30' });
     assert.ok(view && view.headline.length >= 7);
     for (const f of view.headline) assert.ok(text.includes(`- ${f.label}: ${f.value}`), `${f.label} ${f.value} is not in:\n${text}`);
     assert.ok(Number(view.headline.find(f => f.id === 'calls')!.value) > 50, 'the seeded month has calls');
@@ -326,14 +327,14 @@ describe('language-model tools', function () {
 
   it('signed out, the tools are no longer offered, and one invoked anyway sends nothing', async () => {
     const a = await api();
-    await vscode.commands.executeCommand('exotel.stopSandbox');
+    await vscode.commands.executeCommand(COMMANDS.stopSandbox);
     try {
       await waitFor('signed out', async () => (await a.account.current()) === undefined);
       await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
       assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
     } finally {
       await sandbox();
-      await vscode.commands.executeCommand('exotel.switchProfile', 'sandbox');
+      await vscode.commands.executeCommand(COMMANDS.switchProfile, 'sandbox');
     }
     await waitFor('the tools to come back', () => vscode.lm.tools.filter(t => t.name.startsWith('exotel_')).length === TOOLS.length, 20000);
   });

@@ -5,7 +5,7 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ALLOWED = [
-  /^dist\/extension\.js$/,
+  /^dist\/(extension|mcp)\.js$/,
   /^dist\/webview\/(main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/,
   /^media\/[\w/.-]+\.(svg|png|md)$/,
   /^schemas\/exotel-tests\.schema\.json$/,
@@ -27,7 +27,16 @@ describe('the packaged extension', function () {
       .filter(Boolean);
     const stray = files.filter(f => !ALLOWED.some(re => re.test(f)));
     assert.deepStrictEqual(stray, [], `files that should not ship: ${stray.join(', ')}`);
-    for (const needed of ['dist/extension.js', 'dist/webview/main.js', 'dist/webview/stats.js', 'package.json', 'README.md', 'LICENSE', 'media/icon.png']) {
+    for (const needed of [
+      'dist/extension.js',
+      'dist/mcp.js',
+      'dist/webview/main.js',
+      'dist/webview/stats.js',
+      'package.json',
+      'README.md',
+      'LICENSE',
+      'media/icon.png',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     assert.ok(!files.some(f => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('node_modules/')));

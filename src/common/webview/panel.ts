@@ -1,13 +1,17 @@
 import * as vscode from 'vscode';
-import { FromWebview, ToWebview, WebviewAction } from '../../webview-ui/protocol';
+import { checkMessage, MessageOf, MessageSpec } from '../../webview-ui/messages';
+import { ToWebview } from '../../webview-ui/protocol';
+import { reportError } from '../commands';
 import { Disposable } from '../disposable';
+import { Log } from '../log';
 import { buildHtml, PageKind, webviewOptions } from './html';
 
 /**
- * A webview panel that shows one thing (a call, a number): the HTML shell, the `ready` handshake, and the
- * last message replayed to a page that (re)loads, so nothing posted before `ready` is ever lost.
+ * A webview panel that shows one thing (a call, a number): the HTML shell, the `ready` handshake, the last
+ * message replayed to a page that (re)loads, so nothing posted before `ready` is ever lost, and the page's
+ * messages checked against its table (`messages`) before `onAction` sees them.
  */
-export abstract class ExotelPanel extends Disposable {
+export abstract class ExotelPanel<S extends MessageSpec> extends Disposable {
   protected readonly panel: vscode.WebviewPanel;
   private ready = false;
   private last: ToWebview | undefined;
@@ -15,6 +19,8 @@ export abstract class ExotelPanel extends Disposable {
 
   protected constructor(
     private readonly extensionUri: vscode.Uri,
+    private readonly log: Log,
+    private readonly messages: S,
     viewType: string,
     private readonly page: PageKind,
     private readonly title: string,
@@ -23,7 +29,7 @@ export abstract class ExotelPanel extends Disposable {
     this.panel = this.register(vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Active, webviewOptions(extensionUri)));
     this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'exotel.svg');
     this.register(this.panel.onDidDispose(() => this.dispose()));
-    this.register(this.panel.webview.onDidReceiveMessage((m: FromWebview) => this.onMessage(m)));
+    this.register(this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)));
     this.setMediaOrigin(undefined);
   }
 
@@ -50,20 +56,37 @@ export abstract class ExotelPanel extends Disposable {
     this.panel.webview.html = buildHtml(this.panel.webview, this.extensionUri, this.page, this.title, origin);
   }
 
-  protected abstract onAction(action: WebviewAction, value: string | undefined): Promise<void> | void;
+  protected abstract onAction(message: MessageOf<S>): Promise<void> | void;
 
-  private async onMessage(m: FromWebview): Promise<void> {
-    if (m.type === 'ready') {
+  /** Runs a message as if the page had sent it: checked the same way (the in-host tests' way in). */
+  perform(raw: unknown): Promise<void> {
+    return this.onMessage({ type: 'action', message: raw });
+  }
+
+  private async onMessage(m: unknown): Promise<void> {
+    const kind = typeof m === 'object' && m !== null ? (m as { type?: unknown }).type : undefined;
+    if (kind === 'ready') {
       this.ready = true;
       if (this.last) void this.panel.webview.postMessage(this.last);
       return;
     }
-    if (m.type === 'action') await this.onAction(m.action, m.value);
+    const checked = kind === 'action' ? checkMessage(this.messages, (m as { message?: unknown }).message) : { refused: 'not a message' };
+    if ('refused' in checked) {
+      this.log.warn(`${this.title}: a message from the page was ignored (${checked.refused})`);
+      return;
+    }
+    try {
+      await this.onAction(checked.message);
+    } catch (err) {
+      // A button on the page runs like a command: its failure is logged and shown once, never lost.
+      reportError(this.log, `${this.title}: ${checked.message.action}`, err);
+    }
   }
 }
 
 /** One panel per key (a call SID, a number): showing the same key again reveals its panel. */
-export class PanelRegistry<P extends ExotelPanel> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export class PanelRegistry<P extends ExotelPanel<any>> {
   private readonly open = new Map<string, P>();
 
   show(key: string, create: () => P): P {

@@ -8,7 +8,7 @@ import { COMMANDS } from '../../common/commandIds';
 
 /** What exotel.signIn takes from code; the key, the token and the URL are never quoted back. */
 const SIGN_IN_ARGS = {
-  command: 'exotel.signIn',
+  command: COMMANDS.signIn,
   consequence: 'Nothing was saved.',
   secret: ['apiKey', 'apiToken', 'baseUrl'],
   checks: {
@@ -30,14 +30,14 @@ export function registerAccounts({ context, log, session }: Deps): AccountStatus
   context.subscriptions.push(
     registerCommand(log, COMMANDS.signIn, (args?: unknown) => signIn(session, checkArgs<SignInArgs>(SIGN_IN_ARGS, args))),
     registerCommand(log, COMMANDS.signOut, (scope?: unknown) =>
-      signOut(session, checkOne('exotel.signOut', 'scope', scope, oneOf(['current', 'all'])) as 'current' | 'all' | undefined),
+      signOut(session, checkOne(COMMANDS.signOut, 'scope', scope, oneOf(['current', 'all'])) as 'current' | 'all' | undefined),
     ),
     registerCommand(log, COMMANDS.switchProfile, (id?: unknown) =>
-      switchProfile(session, checkOne('exotel.switchProfile', 'id', id, text('a profile id or name')) as string | undefined),
+      switchProfile(session, checkOne(COMMANDS.switchProfile, 'id', id, text('a profile id or name')) as string | undefined),
     ),
     registerCommand(log, COMMANDS.showLog, () => log.show()),
     registerCommand(log, COMMANDS.setFlowHost, (host?: unknown) =>
-      setFlowHost(session, checkOne('exotel.setFlowHost', 'host', host, text('a host name such as my.in.exotel.com')) as string | undefined),
+      setFlowHost(session, checkOne(COMMANDS.setFlowHost, 'host', host, text('a host name such as my.in.exotel.com')) as string | undefined),
     ),
     statusBar,
   );

@@ -2,15 +2,18 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { Log } from '../../common/log';
 import { cspMediaOrigin } from '../../common/untrustedText';
 import { Call, CancelledError, ExotelClient, recordingFileName, recordingSource, RecordingSource } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { webviewOptions } from '../../common/webview/html';
-import { CallView, WebviewAction } from '../../webview-ui/protocol';
+import { CALL_MESSAGES, CallMessage } from '../../webview-ui/messages';
+import { CallView } from '../../webview-ui/protocol';
 import { callView } from '../../common/callText/callSummary';
 import { recordingView } from '../../common/callText/recordingText';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 
 /** RecordingUrlValidity the panel asks for (Exotel accepts 5–60, see RECORDING_URL_VALIDITY). */
 export const RECORDING_VALIDITY_MINUTES = 30;
@@ -23,7 +26,7 @@ export interface CallDetailsSource {
 }
 
 /** One call: every field, both legs in words, the recording. */
-export class CallDetailsPanel extends ExotelPanel {
+export class CallDetailsPanel extends ExotelPanel<typeof CALL_MESSAGES> {
   private call: Call | undefined;
   /** Why the last refresh failed, shown above what was shown before it. */
   private problem: string | undefined;
@@ -36,11 +39,12 @@ export class CallDetailsPanel extends ExotelPanel {
 
   constructor(
     private readonly extUri: vscode.Uri,
+    log: Log,
     private readonly source: CallDetailsSource,
     readonly sid: string,
     known?: Call,
   ) {
-    super(extUri, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
+    super(extUri, log, CALL_MESSAGES, 'exotel.callDetails', 'call', t('Call {0}…', sid.slice(0, 8)));
     this.call = known;
     this.register({ dispose: () => this.removeCopy() });
     this.render();
@@ -71,7 +75,7 @@ export class CallDetailsPanel extends ExotelPanel {
       if (this.rec.error) this.rec = { localSrc: this.rec.localSrc };
       this.render();
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = errorMessage(err);
       // Shown even if the page becomes ready only after this fast failure. With a call shown, it stays, and the
       // failure is said above it: a Refresh that fails must not look like one that did nothing.
       if (!this.call) {
@@ -81,11 +85,6 @@ export class CallDetailsPanel extends ExotelPanel {
       this.problem = t('Refresh failed: {0}', message);
       this.render();
     }
-  }
-
-  /** Runs what a button on the page asks for (also the in-host tests' way in). */
-  perform(action: WebviewAction, value?: string): Promise<void> {
-    return Promise.resolve(this.onAction(action, value));
   }
 
   private recordingSource(): RecordingSource | undefined {
@@ -145,7 +144,7 @@ export class CallDetailsPanel extends ExotelPanel {
       this.rec = { localSrc: this.panel.webview.asWebviewUri(vscode.Uri.file(file)).toString() };
     } catch (err) {
       if (this.isDisposed) return;
-      this.rec = { error: err instanceof CancelledError ? t('Fetching the recording was cancelled.') : err instanceof Error ? err.message : String(err) };
+      this.rec = { error: err instanceof CancelledError ? t('Fetching the recording was cancelled.') : errorMessage(err) };
     } finally {
       if (this.download === abort) this.download = undefined;
     }
@@ -158,23 +157,23 @@ export class CallDetailsPanel extends ExotelPanel {
     this.tempDir = undefined;
   }
 
-  protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
-    switch (action) {
+  protected async onAction(m: CallMessage): Promise<void> {
+    switch (m.action) {
       case 'refresh':
         return this.refresh();
-      case 'copy':
-        await vscode.env.clipboard.writeText(value ?? this.sid);
+      case 'copySid':
+        await vscode.env.clipboard.writeText(this.sid);
         return;
       case 'callAgain':
         if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogCallAgain, this.call);
         return;
       case 'openExternal':
-        if (value && /^https?:\/\//.test(value)) await vscode.env.openExternal(vscode.Uri.parse(value));
+        if (/^https?:\/\//.test(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url));
         return;
       case 'playRecording':
         return this.play();
       case 'downloadRecording':
-        if (this.call) await vscode.commands.executeCommand('exotel.callLog.downloadRecording', this.call);
+        if (this.call) await vscode.commands.executeCommand(COMMANDS.callLogDownloadRecording, this.call);
         return;
     }
   }

@@ -9,6 +9,7 @@ import { callStyle } from '../../common/callText/callParties';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
 import { callContext } from './callRows';
+import { errorMessage } from '../../base/errorMessage';
 
 export type CallNode =
   | { kind: 'day'; label: string; calls: Call[]; first: boolean }
@@ -104,7 +105,7 @@ function errorItem(error: unknown): vscode.TreeItem {
     item.command = { command: COMMANDS.signIn, title: t('Sign In') };
     return item;
   }
-  const message = displayText(error instanceof ExotelError ? error.message : error instanceof Error ? error.message : String(error));
+  const message = displayText(error instanceof ExotelError ? error.message : errorMessage(error));
   const item = new vscode.TreeItem(t('Could not load calls — Retry'));
   item.id = 'error:load';
   item.description = message;

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
+import { defaultSaveUri } from '../../common/saveLocation';
 import { Call, CancelledError, ExotelClient, recordingFileName, ValidationError } from '../../exotel';
 import { RECORDING_VALIDITY_MINUTES } from './callDetailsPanel';
 
@@ -21,14 +22,13 @@ export async function downloadRecording(client: ExotelClient, call: Call, args: 
   const fresh = await client.getCall(call.sid, { recordingUrlValidity: RECORDING_VALIDITY_MINUTES });
   const source = client.recordingSource(fresh);
   if (!source) throw new ValidationError('RecordingUrl', t('Exotel has no recording for call {0}.', call.sid));
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const name = recordingFileName(call.sid, source.url);
   const uri =
     args.uri ??
     (await vscode.window.showSaveDialog({
       title: t('Download Recording'),
       filters: { [t('Audio')]: [name.split('.').pop() ?? 'mp3'] },
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : vscode.Uri.file(name),
+      defaultUri: defaultSaveUri(name),
     }));
   if (!uri) return undefined;
   if (uri.scheme !== 'file') throw new ValidationError('uri', t('Recordings are saved to a file on this machine; pick a local folder.'));

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
+import { defaultSaveUri } from '../../common/saveLocation';
 import { Call, CallFilter, ExotelClient } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
 import { callForExport } from '../../common/callText/callFormat';
@@ -23,7 +24,7 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
     (await vscode.window.showSaveDialog({
       title: t('Export Calls'),
       filters: format === 'csv' ? { CSV: ['csv'] } : { JSON: ['json'] },
-      defaultUri: vscode.Uri.file(`exotel-calls.${format}`),
+      defaultUri: defaultSaveUri(`exotel-calls.${format}`),
     }));
   if (!uri) return undefined;
   let skipped = 0; // rows Exotel sent that could not be read: the file leaves them out, and the message says so

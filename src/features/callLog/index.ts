@@ -12,7 +12,7 @@ import { CallNode } from './callTreeItems';
 import { exportCalls, ExportArgs, maskedNote } from './exportCalls';
 import { callForExport } from '../../common/callText/callFormat';
 import { promptFilter } from './filterPrompt';
-import { CallView, WebviewAction } from '../../webview-ui/protocol';
+import { CallView } from '../../webview-ui/protocol';
 import { downloadRecording, DownloadRecordingArgs } from './downloadRecording';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
@@ -55,7 +55,8 @@ export interface CallDetailsPanels {
   /** What the panel's Refresh button does. */
   refresh(sid: string): Promise<void> | undefined;
   /** Presses a button of the panel for `sid`, as the page would. */
-  perform(sid: string, action: WebviewAction, value?: string): Promise<void>;
+  /** Runs a page message on the call's open panel, checked as the page's would be. */
+  perform(sid: string, message: unknown): Promise<void>;
   /** The temporary folder holding the panel's copy of a private recording, if any. */
   recordingCopy(sid: string): string | undefined;
 }
@@ -68,25 +69,25 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     client: async () => (await session.require()).client,
   };
   const panels = new PanelRegistry<CallDetailsPanel>();
-  const showDetails = (sid: string, known?: Call) => panels.show(sid, () => new CallDetailsPanel(context.extensionUri, details, sid, known));
+  const showDetails = (sid: string, known?: Call) => panels.show(sid, () => new CallDetailsPanel(context.extensionUri, log, details, sid, known));
   context.subscriptions.push(
     callLog,
     { dispose: () => panels.disposeAll() },
     registerCommand(log, COMMANDS.callLogRefresh, () => callLog.refresh()),
     registerCommand(log, COMMANDS.callLogLoadMore, () => callLog.model.loadMore()),
     registerCommand(log, COMMANDS.callLogFilter, async (arg?: unknown) => {
-      const filter = checkOne('exotel.callLog.filter', 'filter', arg, FILTER, 'The filter was not changed.') as CallLogFilter | undefined;
+      const filter = checkOne(COMMANDS.callLogFilter, 'filter', arg, FILTER, 'The filter was not changed.') as CallLogFilter | undefined;
       const next = filter ?? (await promptFilter(callLog.currentFilter));
       if (next) callLog.setFilter(next);
       return next;
     }),
     registerCommand(log, COMMANDS.callLogClearFilter, () => callLog.setFilter({})),
     registerCommand(log, COMMANDS.callLogShowDetails, (arg?: unknown) => {
-      const call = callOf('exotel.callLog.showDetails', arg);
+      const call = callOf(COMMANDS.callLogShowDetails, arg);
       return call ? showDetails(call.sid, call).sid : undefined;
     }),
     registerCommand(log, COMMANDS.showCallDetails, async (arg?: unknown) => {
-      const sid = checkOne('exotel.showCallDetails', 'sid', arg, v => {
+      const sid = checkOne(COMMANDS.showCallDetails, 'sid', arg, v => {
         if (typeof v !== 'string' || !CALL_SID_PATTERN.test(v.trim())) throw expectation('a Call SID (32 lowercase letters and digits)');
         return v.trim();
       }) as string | undefined;
@@ -101,32 +102,32 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
       return value ? showDetails(value.trim()).sid : undefined;
     }),
     registerCommand(log, COMMANDS.callLogCopySid, async (arg?: unknown) => {
-      const call = callOf('exotel.callLog.copySid', arg);
+      const call = callOf(COMMANDS.callLogCopySid, arg);
       if (call) await vscode.env.clipboard.writeText(call.sid);
     }),
     registerCommand(log, COMMANDS.callLogCopyJson, async (arg?: unknown) => {
-      const call = callOf('exotel.callLog.copyJson', arg);
+      const call = callOf(COMMANDS.callLogCopyJson, arg);
       if (!call) return;
       await vscode.env.clipboard.writeText(JSON.stringify(callForExport(call), null, 2));
       vscode.window.setStatusBarMessage(`${t('Copied the call as JSON.')} ${maskedNote()}`, 5000);
     }),
     registerCommand(log, COMMANDS.callLogCallAgain, (arg?: unknown) => {
-      const call = callOf('exotel.callLog.callAgain', arg);
+      const call = callOf(COMMANDS.callLogCallAgain, arg);
       if (!call?.from || !call.to) throw new Error(t('This call has no From and To to call again.'));
       // Always through the review step: a click on a row never dials by itself.
       return vscode.commands.executeCommand(COMMANDS.connectCall, { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
     }),
     registerCommand(log, COMMANDS.callLogLookUpNumber, (arg?: unknown) => {
-      const call = callOf('exotel.callLog.lookUpNumber', arg);
+      const call = callOf(COMMANDS.callLogLookUpNumber, arg);
       const number = call && otherParty(call);
       return number ? vscode.commands.executeCommand(COMMANDS.lookUpNumber, number) : undefined;
     }),
     registerCommand(log, COMMANDS.callLogDownloadRecording, async (arg?: unknown, args?: DownloadRecordingArgs) => {
-      const call = callOf('exotel.callLog.downloadRecording', arg);
+      const call = callOf(COMMANDS.callLogDownloadRecording, arg);
       return call ? downloadRecording((await session.require()).client, call, args ?? {}) : undefined;
     }),
     registerCommand(log, COMMANDS.exportCalls, async (arg?: unknown) => {
-      const args = (checkOne('exotel.exportCalls', 'arguments', arg, EXPORT) ?? {}) as ExportArgs;
+      const args = (checkOne(COMMANDS.exportCalls, 'arguments', arg, EXPORT) ?? {}) as ExportArgs;
       return exportCalls((await session.require()).client, callLog.requests(), args);
     }),
   );
@@ -135,7 +136,7 @@ export function registerCallLog({ context, log, session }: Deps): { callLog: Cal
     callDetails: {
       view: sid => panels.get(sid)?.lastView,
       refresh: sid => panels.get(sid)?.refresh(),
-      perform: async (sid, action, value) => panels.get(sid)?.perform(action, value),
+      perform: async (sid, message) => panels.get(sid)?.perform(message),
       recordingCopy: sid => panels.get(sid)?.recordingCopy,
     },
   };

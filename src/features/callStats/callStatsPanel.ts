@@ -4,6 +4,7 @@ import { Call, CallFilter, ExotelClient, parseExotelTime } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { showInfo, showWarning } from '../../common/notify';
 import { Log } from '../../common/log';
+import { defaultSaveUri } from '../../common/saveLocation';
 import {
   CallStats,
   ChartId,
@@ -11,6 +12,7 @@ import {
   dayOf,
   NumberFacts,
   oldestKept,
+  OUTCOMES,
   RangeChoice,
   RANGE_PRESETS,
   rangeWindows,
@@ -19,13 +21,16 @@ import {
   StatsRange,
   StatsSelection,
   statsToCsv,
+  withoutLegsNote,
 } from '../../stats';
-import { STATS_ACTIONS, StatsAction, StatsView, WebviewAction } from '../../webview-ui/protocol';
-import { fetchAllCalls, withoutLegsNote } from './fetchCalls';
+import { SelectionMessage, STATS_MESSAGES, StatsMessage } from '../../webview-ui/messages';
+import { StatsView } from '../../webview-ui/protocol';
+import { fetchAllCalls } from './fetchCalls';
 import { LoadedCalls, prepareLoad, RangeLoad, remember } from './statsLoader';
 import { bucketLabel, lookupAction, outcomeLabel, statsView } from './statsViewModel';
 
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 const CHARTS: readonly ChartId[] = ['perDay', 'heatmap', 'answerRate', 'talkTime', 'spendPerDay', 'exophone', 'direction', 'circle', 'operator'];
 
 /** Exactly these calls, by SID within the 31-day window each was listed in (the Calls view's selection filter). */
@@ -64,7 +69,10 @@ export interface StatsFigures {
   computeMs?: number;
 }
 
-export class CallStatsPanel extends ExotelPanel {
+/** Actions whose failure the page shows in place of the figures. */
+const PAGE_SHOWS_FAILURE: ReadonlyArray<StatsMessage['action']> = ['refresh', 'range', 'applyFilter'];
+
+export class CallStatsPanel extends ExotelPanel<typeof STATS_MESSAGES> {
   private choice: RangeChoice;
   private applyFilter = false;
   private loaded: LoadedCalls | undefined;
@@ -80,7 +88,7 @@ export class CallStatsPanel extends ExotelPanel {
     choice: RangeChoice = { preset: 'last7' },
     applyFilter = false,
   ) {
-    super(extensionUri, 'exotel.callStats', 'stats', t('Call Stats'));
+    super(extensionUri, source.log, STATS_MESSAGES, 'exotel.callStats', 'stats', t('Call Stats'));
     this.choice = choice;
     this.applyFilter = applyFilter;
     void this.refresh(false).catch(() => undefined);
@@ -158,7 +166,7 @@ export class CallStatsPanel extends ExotelPanel {
           `statistics ${this.figures.computeMs?.toFixed(1)} ms; event-loop delay p99 ${this.figures.loopDelayP99Ms.toFixed(1)} ms, max ${this.figures.loopDelayMaxMs.toFixed(1)} ms`,
       );
     } catch (err) {
-      if (!this.isDisposed) this.show({ type: 'error', message: err instanceof Error ? err.message : String(err) });
+      if (!this.isDisposed) this.show({ type: 'error', message: errorMessage(err) });
       throw err;
     } finally {
       loop.disable();
@@ -204,41 +212,40 @@ export class CallStatsPanel extends ExotelPanel {
     this.show({ type: 'stats', stats: this.view });
   }
 
-  protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
-    // Only what the stats page asks: another page's action names nothing here.
-    if (!(STATS_ACTIONS as readonly string[]).includes(action)) return;
+  protected async onAction(m: StatsMessage): Promise<void> {
     try {
-      await this.act(action as StatsAction, parse(value));
+      await this.act(m);
     } catch (err) {
-      // The page already shows a failed load; anything else is logged.
-      this.source.log.error(`Call Stats: ${action}`, err);
+      // A failed load is shown on the page itself; any other failure (a file not written) goes to the user as well.
+      if (!PAGE_SHOWS_FAILURE.includes(m.action)) throw err;
+      this.source.log.error(`Call Stats: ${m.action}`, err);
     }
   }
 
-  private async act(action: StatsAction, data: unknown): Promise<void> {
-    switch (action) {
+  private async act(m: StatsMessage): Promise<void> {
+    switch (m.action) {
       case 'refresh':
         return this.refresh(true);
       case 'range': {
-        const r = data as Partial<RangeChoice> | undefined;
-        if (!r || !RANGE_PRESETS.includes(r.preset as RangeChoice['preset'])) return;
-        return this.configure({ preset: r.preset!, fromDay: str(r.fromDay), toDay: str(r.toDay) });
+        const preset = RANGE_PRESETS.find(p => p === m.range.preset);
+        if (!preset) return;
+        return this.configure({ preset, fromDay: m.range.fromDay?.slice(0, 10), toDay: m.range.toDay?.slice(0, 10) });
       }
       case 'applyFilter':
-        return this.configure(undefined, data === true);
+        return this.configure(undefined, m.on);
       case 'select':
-        return void (await this.select(data as StatsSelection));
+        return void (await this.select(selectionOf(m.selection)));
       case 'exportCsv':
         return void (await this.exportCsv());
       case 'saveImage':
-        return void (await this.saveImage(data as { chart?: unknown; dataUrl?: unknown }));
+        return void (await this.saveImage(m));
       case 'lookUp':
         return void (await this.lookUpUnknown());
       case 'painted': {
         if (!this.postedAt) return;
         this.figures.firstPaintMs = performance.now() - this.postedAt;
         this.postedAt = 0;
-        this.source.log.info(`Call Stats: first paint ${this.figures.firstPaintMs.toFixed(0)} ms for ${this.loaded?.calls.length ?? 0} calls`);
+        this.source.log.info(`Call Stats: first paint ${this.figures.firstPaintMs.toFixed(0)} ms for ${m.calls} calls`);
         return;
       }
     }
@@ -294,7 +301,7 @@ export class CallStatsPanel extends ExotelPanel {
       (await vscode.window.showSaveDialog({
         title: t('Export Call Stats'),
         filters: { CSV: ['csv'] },
-        defaultUri: vscode.Uri.file(`exotel-call-stats-${days[0]}-${days[days.length - 1]}.csv`),
+        defaultUri: defaultSaveUri(`exotel-call-stats-${days[0]}-${days[days.length - 1]}.csv`),
       }));
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(statsToCsv(this.stats, bucketLabel), 'utf8'));
@@ -303,13 +310,13 @@ export class CallStatsPanel extends ExotelPanel {
   }
 
   /** A chart as PNG, from the page; only a PNG data URL is accepted. */
-  async saveImage(data: { chart?: unknown; dataUrl?: unknown } | undefined, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const m = typeof data?.dataUrl === 'string' ? /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.dataUrl) : null;
+  async saveImage(data: { chart: string; dataUrl: string }, uri?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    const m = /^data:image\/png;base64,([A-Za-z0-9+/=]+)$/.exec(data.dataUrl);
     if (!m || m[1].length > 20_000_000) return undefined;
-    const name = typeof data?.chart === 'string' && /^[A-Za-z]{1,20}$/.test(data.chart) ? data.chart : 'chart';
+    const name = /^[A-Za-z]{1,20}$/.test(data.chart) ? data.chart : 'chart';
     const target =
       uri ??
-      (await vscode.window.showSaveDialog({ title: t('Save Chart as Image'), filters: { PNG: ['png'] }, defaultUri: vscode.Uri.file(`exotel-${name}.png`) }));
+      (await vscode.window.showSaveDialog({ title: t('Save Chart as Image'), filters: { PNG: ['png'] }, defaultUri: defaultSaveUri(`exotel-${name}.png`) }));
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(m[1], 'base64'));
     return target;
@@ -354,15 +361,10 @@ export class CallStatsPanel extends ExotelPanel {
   }
 }
 
-function parse(value: string | undefined): unknown {
-  if (typeof value !== 'string' || value.length > 30_000_000) return undefined;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' ? v.slice(0, 10) : undefined;
+/** A click the page reported, as a selection of ours: only a chart and an outcome we know. */
+function selectionOf(m: SelectionMessage): StatsSelection | undefined {
+  const chart = CHARTS.find(c => c === m.chart);
+  const outcome = m.outcome === undefined ? undefined : OUTCOMES.find(o => o === m.outcome);
+  if (!chart || (m.outcome !== undefined && !outcome)) return undefined;
+  return { chart, day: m.day?.slice(0, 10), outcome, bin: m.bin, weekday: m.weekday, hour: m.hour, key: m.key };
 }

@@ -1,12 +1,11 @@
 // The headline figures of Call Stats without the panel: what the exotel_callStats language-model tool reports.
 // Same range rules, same cache and same computation as the panel, so the two always agree.
 import { t } from '../../common/callText/translate';
-import { computeStatsInSlices, RangeChoice } from '../../stats';
+import { computeStatsInSlices, headlineItems, headlineNotes, RangeChoice, withoutLegsNote } from '../../stats';
 import { StatsView } from '../../webview-ui/protocol';
 import type { StatsSource } from './callStatsPanel';
-import { collectCalls, withoutLegsNote } from './fetchCalls';
+import { collectCalls } from './fetchCalls';
 import { prepareLoad, remember } from './statsLoader';
-import { headlineItems, headlineNotes } from './statsViewModel';
 
 export interface StatsFiguresAnswer {
   profileName: string;

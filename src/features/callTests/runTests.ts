@@ -9,6 +9,7 @@ import { Session } from '../../session/session';
 import { SuiteSandbox } from './suiteSandbox';
 import { SuiteEntry, SuiteItems, toRange } from './suiteItems';
 import { suiteTarget } from './suiteTarget';
+import { errorMessage } from '../../base/errorMessage';
 
 export interface RunDeps {
   controller: vscode.TestController;
@@ -93,7 +94,7 @@ async function runEntry(deps: RunDeps, run: vscode.TestRun, stale: SuiteEntry, i
     chosen = await suiteTarget(suite, tests, deps.session, deps.sandbox);
   } catch (err) {
     deps.log.error('Call tests', err);
-    errorAll(err instanceof Error ? err.message : String(err));
+    errorAll(errorMessage(err));
     return;
   }
   if ('refused' in chosen) {

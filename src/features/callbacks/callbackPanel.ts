@@ -1,24 +1,27 @@
 import * as vscode from 'vscode';
+import { Log } from '../../common/log';
 import { t } from '../../common/callText/translate';
 import { ExotelPanel } from '../../common/webview/panel';
-import { CallbackView, WebviewAction } from '../../webview-ui/protocol';
+import { CALLBACK_MESSAGES, CallbackMessage } from '../../webview-ui/messages';
+import { CallbackView } from '../../webview-ui/protocol';
 
 /** What the panel asks of the feature: the view of a delivery, and its actions. */
 export interface CallbackPanelHost {
   view(id: string): CallbackView | undefined;
-  act(id: string, action: WebviewAction, value: string | undefined): Promise<void>;
+  act(id: string, action: Exclude<CallbackMessage['action'], 'showAttempt'>): Promise<void>;
 }
 
 /** One delivery: the request as sent, the answer, the retries; Resend, Edit and Resend, cURL, fixture, Open Call. */
-export class CallbackPanel extends ExotelPanel {
+export class CallbackPanel extends ExotelPanel<typeof CALLBACK_MESSAGES> {
   lastView: CallbackView | undefined;
 
   constructor(
     extensionUri: vscode.Uri,
+    log: Log,
     private readonly host: CallbackPanelHost,
     public id: string,
   ) {
-    super(extensionUri, 'exotel.callback', 'callback', t('Callback'));
+    super(extensionUri, log, CALLBACK_MESSAGES, 'exotel.callback', 'callback', t('Callback'));
     this.render();
   }
 
@@ -39,11 +42,11 @@ export class CallbackPanel extends ExotelPanel {
     this.show({ type: 'callback', callback: view });
   }
 
-  protected onAction(action: WebviewAction, value: string | undefined): Promise<void> {
-    if (action === 'showAttempt' && value) {
-      this.showDelivery(value);
+  protected onAction(m: CallbackMessage): Promise<void> {
+    if (m.action === 'showAttempt') {
+      this.showDelivery(m.id);
       return Promise.resolve();
     }
-    return this.host.act(this.id, action, value);
+    return this.host.act(this.id, m.action);
   }
 }

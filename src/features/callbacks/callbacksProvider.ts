@@ -1,5 +1,6 @@
 // The Callbacks view: deliveries grouped by call (To and outcome), newest first, an icon per result.
 // Empty, it returns no rows so that the welcome text (package.json viewsWelcome) says how to get callbacks here.
+import { COMMANDS } from '../../common/commandIds';
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
 import { CallInfo, DeliveryGroup, deliveryRow, DeliveryStore, groupDeliveries, nextCountdownChange, RESULT_STYLES } from '../../callbacks';
@@ -77,7 +78,7 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
     item.iconPath = new vscode.ThemeIcon(style.icon, new vscode.ThemeColor(style.color));
     item.accessibilityInformation = { label: row.accessibility };
     item.contextValue = ['exotel.callback', d.source, d.callSid ? 'hasCall' : ''].filter(Boolean).join(':');
-    item.command = { command: 'exotel.callbacks.show', title: t('Show Callback'), arguments: [d.id] };
+    item.command = { command: COMMANDS.callbacksShow, title: t('Show Callback'), arguments: [d.id] };
     return item;
   }
 

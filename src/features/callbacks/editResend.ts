@@ -1,10 +1,13 @@
 // Edit and Resend: the request opens as a JSON document; "Send Edited Callback" (a command and a CodeLens
 // at the top of the document) sends what the document says now.
+import { COMMANDS } from '../../common/commandIds';
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
 import { Delivery, fromEditable, resendTarget, toEditable } from '../../callbacks';
 import type { OutgoingRequest } from '../../webhooks';
 import { Disposable } from '../../common/disposable';
+import { errorMessage } from '../../base/errorMessage';
+import { ValidationError } from '../../exotel';
 
 const NOTE_KEY = '//';
 
@@ -46,7 +49,7 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
     try {
       value = JSON.parse(doc.getText());
     } catch (err) {
-      throw new Error(t('The document is not valid JSON: {0}', err instanceof Error ? err.message : String(err)));
+      throw new ValidationError('document', t('The document is not valid JSON: {0}', errorMessage(err)));
     }
     return fromEditable(value);
   }
@@ -54,6 +57,6 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!this.docs.has(doc.uri.toString())) return [];
     const top = new vscode.Range(0, 0, 0, 0);
-    return [new vscode.CodeLens(top, { title: `$(send) ${t('Send Edited Callback')}`, command: 'exotel.callbacks.sendEdited', arguments: [doc.uri] })];
+    return [new vscode.CodeLens(top, { title: `$(send) ${t('Send Edited Callback')}`, command: COMMANDS.callbacksSendEdited, arguments: [doc.uri] })];
   }
 }

@@ -15,6 +15,7 @@ import { knownCallerIds, NumberOffer, pickNumber, recentNumbers, rememberCallerI
 import { e164Of } from '../../phone';
 import { curlSnippet, nodeSnippet } from './requestSnippets';
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 
 const LAST_OPTIONS_KEY = 'exotel.lastCallOptions';
 const LAST_CALL_KEY = 'exotel.lastCall';
@@ -230,7 +231,7 @@ async function dndAllows(d: CallDeps, to: string, mode: 'ask' | 'call' | 'cancel
   try {
     meta = await d.numbers.lookup(to);
   } catch (err) {
-    d.log.warn(`DND check of ${to} skipped: ${err instanceof Error ? err.message : String(err)}`);
+    d.log.warn(`DND check of ${to} skipped: ${errorMessage(err)}`);
     return true;
   }
   if (meta?.dnd !== 'Yes') return true;

@@ -5,6 +5,7 @@ import { Log } from '../../common/log';
 import { outcomeText } from './callOutcome';
 import { COMMANDS, VIEWS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 
 export interface FollowOptions {
   /** Give up following after this long (the call log keeps the call). */
@@ -61,7 +62,7 @@ async function poll(client: ExotelClient, placed: Call, log: Log, o: FollowOptio
       report(call);
     } catch (err) {
       if (signal.aborted) break;
-      log.warn(`Following call ${placed.sid}: ${err instanceof Error ? err.message : String(err)}`);
+      log.warn(`Following call ${placed.sid}: ${errorMessage(err)}`);
     }
   }
   return call;

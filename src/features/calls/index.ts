@@ -59,7 +59,7 @@ export function registerCalls(
       return once(key('flow', args), () => connectCall(d, args, true));
     }),
     registerCommand(log, COMMANDS.repeatLastCall, (arg?: unknown) => {
-      const confirmed = checkOne('exotel.repeatLastCall', 'confirmed', arg, bool, 'Nothing was sent.') === true;
+      const confirmed = checkOne(COMMANDS.repeatLastCall, 'confirmed', arg, bool, 'Nothing was sent.') === true;
       return once(key('repeat', confirmed), () => repeatLastCall(d, confirmed));
     }),
   );

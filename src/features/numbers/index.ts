@@ -50,7 +50,7 @@ export function registerNumbers({ context, log, session }: Deps, placed?: Placed
     registerCommand(log, COMMANDS.lookUpNumber, async (arg?: unknown) => {
       const number = await chooseNumber(arg);
       if (!number) return undefined;
-      const panel = panels.show(number.e164, () => new NumberPanel(context.extensionUri, source, number));
+      const panel = panels.show(number.e164, () => new NumberPanel(context.extensionUri, log, source, number));
       await panel.loaded;
       // The view model is plain data, safe to hand back to any caller (the palette, tests, other commands).
       return panel.lastView;

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../common/commandIds';
 import * as vscode from 'vscode';
 import { NumberMetadata, ValidationError } from '../../exotel';
 import { checkOne, expectation, int, shape, text } from '../../common/commandArgs';
@@ -15,7 +16,7 @@ import { t } from '../../common/callText/translate';
  * else one typed in. Undefined when the input box is dismissed.
  */
 export async function chooseNumber(arg: unknown): Promise<PhoneNumberInfo | undefined> {
-  checkOne('exotel.lookUpNumber', 'number', arg, text('a phone number as text, e.g. "+919876543210"'));
+  checkOne(COMMANDS.lookUpNumber, 'number', arg, text('a phone number as text, e.g. "+919876543210"'));
   if (typeof arg === 'string') {
     const p = parsePhone(arg);
     if (!p.ok) throw new ValidationError('number', t('“{0}” is not a phone number: {1}', arg, p.reason));
@@ -57,7 +58,7 @@ export async function lookUpInHover(numbers: NumberInfoService, arg: LookUpInHov
     typeof arg === 'string'
       ? { number: arg }
       : checkOne(
-          'exotel.numbers.lookUpInHover',
+          COMMANDS.numbersLookUpInHover,
           'arguments',
           arg,
           shape({
@@ -96,7 +97,7 @@ export async function copyNumber(arg: unknown): Promise<string | undefined> {
   if (arg === undefined) return undefined;
   const p = typeof arg === 'string' ? parsePhone(arg) : undefined;
   if (!p?.ok) {
-    return checkOne('exotel.numbers.copy', 'number', arg, () => {
+    return checkOne(COMMANDS.numbersCopy, 'number', arg, () => {
       throw expectation('a phone number as text, e.g. "+919876543210"');
     }) as undefined;
   }

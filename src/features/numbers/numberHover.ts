@@ -11,6 +11,7 @@ import { numberAt } from './hoverTarget';
 import { NumberEntry, NumberInfoService } from './numberInfo';
 import { canLookUp } from './numberText';
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 
 /**
  * Hovers over phone numbers in any file: what the number parses to, and Exotel's circle, operator and DND.
@@ -116,7 +117,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
 
 /** One line for the hover: never a toast from a hover. An error that names its action already says what failed; the rest get a prefix. */
 function problemText(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   const short = message.length > 200 ? `${message.slice(0, 197)}…` : message;
   return err instanceof ExotelError && err.action !== undefined ? short : t('Exotel lookup failed: {0}', short);
 }

@@ -9,6 +9,7 @@ import { Connection, Session } from '../../session/session';
 import { accountOf, CachedNumber, cacheKey, CachePolicy, NumberCache } from './numberCache';
 import { canLookUp } from './numberText';
 import { SharedRequests } from './sharedRequests';
+import { errorMessage } from '../../base/errorMessage';
 
 const CACHE_STATE_KEY = 'exotel.numberCache';
 const MAX_ENTRIES = 5000;
@@ -163,7 +164,7 @@ export class NumberInfoService extends Disposable {
     try {
       await this.state.update(CACHE_STATE_KEY, this.cache.toStored(MAX_STORED));
     } catch (err) {
-      this.log.warn(`Number cache not saved: ${err instanceof Error ? err.message : String(err)}`);
+      this.log.warn(`Number cache not saved: ${errorMessage(err)}`);
     }
   }
 

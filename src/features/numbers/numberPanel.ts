@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
+import { Log } from '../../common/log';
 import { Call, NumberMetadata } from '../../exotel';
 import { ExotelPanel } from '../../common/webview/panel';
 import { shownNumber } from '../../common/privacy';
 import { PhoneNumberInfo } from '../../phone';
-import { NumberView, WebviewAction } from '../../webview-ui/protocol';
+import { NUMBER_MESSAGES, NumberMessage } from '../../webview-ui/messages';
+import { NumberView } from '../../webview-ui/protocol';
 import { NumberPanelData, numberView } from './numberPanelView';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
+import { errorMessage } from '../../base/errorMessage';
 
 export interface NumberPanelSource {
   /** Exotel's metadata (cached unless `refresh`) and its age in ms; undefined for numbers Exotel does not cover. */
@@ -16,7 +19,7 @@ export interface NumberPanelSource {
 }
 
 /** One number: metadata, what DND means, the recent calls. */
-export class NumberPanel extends ExotelPanel {
+export class NumberPanel extends ExotelPanel<typeof NUMBER_MESSAGES> {
   private view: NumberView | undefined;
   private readonly calls = new Map<string, Call>();
   private loading: Promise<void> | undefined;
@@ -24,10 +27,11 @@ export class NumberPanel extends ExotelPanel {
 
   constructor(
     extensionUri: vscode.Uri,
+    log: Log,
     private readonly source: NumberPanelSource,
     readonly number: PhoneNumberInfo,
   ) {
-    super(extensionUri, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
+    super(extensionUri, log, NUMBER_MESSAGES, 'exotel.numberDetails', 'number', t('Number {0}', shownNumber(number.international)));
     void this.refresh(false);
     // Numbers masked or shown in full: the same data, drawn again.
     this.register(
@@ -85,11 +89,14 @@ export class NumberPanel extends ExotelPanel {
     this.show({ type: 'number', number: this.view });
   }
 
-  protected async onAction(action: WebviewAction, value: string | undefined): Promise<void> {
-    switch (action) {
+  protected async onAction(m: NumberMessage): Promise<void> {
+    switch (m.action) {
       case 'refresh':
         return this.refresh(true);
-      case 'copy':
+      case 'openExternal':
+        if (/^https?:\/\//.test(m.url)) await vscode.env.openExternal(vscode.Uri.parse(m.url));
+        return;
+      case 'copyNumber':
         await vscode.commands.executeCommand(COMMANDS.numbersCopy, this.number.e164);
         return;
       case 'callNumber':
@@ -97,7 +104,7 @@ export class NumberPanel extends ExotelPanel {
         return;
       case 'showCall': {
         // Only a call this panel listed: the page's message names it, it does not describe it.
-        const call = typeof value === 'string' ? this.calls.get(value) : undefined;
+        const call = this.calls.get(m.sid);
         if (call) await vscode.commands.executeCommand(COMMANDS.callLogShowDetails, call);
         return;
       }
@@ -106,5 +113,5 @@ export class NumberPanel extends ExotelPanel {
 }
 
 function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }

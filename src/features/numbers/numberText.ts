@@ -5,12 +5,9 @@ import type { PhoneNumberInfo } from '../../phone';
 
 import { t } from '../../common/callText/translate';
 
-export type DndState = 'Yes' | 'No' | 'Unavailable' | 'Unknown';
-
-/** Exotel sends Yes, No or Unavailable; anything else (or nothing) is unknown to us. */
-export function dndState(dnd: string | undefined): DndState {
-  return dnd === 'Yes' || dnd === 'No' || dnd === 'Unavailable' ? dnd : 'Unknown';
-}
+export { dndMeaning, dndState } from '../../common/callText/dndText';
+export type { DndState } from '../../common/callText/dndText';
+import { dndState } from '../../common/callText/dndText';
 
 /** A codicon per DND state: a warning where Exotel will refuse calls. */
 export function dndIcon(dnd: string | undefined): string {
@@ -21,22 +18,6 @@ export function dndIcon(dnd: string | undefined): string {
       return 'pass';
     default:
       return 'question';
-  }
-}
-
-/** What the DND flag means for calling the number through Exotel (support articles 3000106361, 3000004699). */
-export function dndMeaning(dnd: string | undefined): string {
-  switch (dndState(dnd)) {
-    case 'Yes':
-      return t(
-        'On the DND register: Exotel blocks calls to it unless the call is transactional and the number called your ExoPhone in the last 6 months, or the number is whitelisted for your account.',
-      );
-    case 'No':
-      return t('Not on the DND register: it can be called.');
-    case 'Unavailable':
-      return t('Exotel does not know whether this number is on the DND register; a call to it may be blocked.');
-    default:
-      return t('Exotel did not say whether this number is on the DND register.');
   }
 }
 

@@ -14,7 +14,7 @@ export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
       sandbox.start(
         checkArgs<Parameters<LocalSandbox['start']>[0]>(
           {
-            command: 'exotel.startSandbox',
+            command: COMMANDS.startSandbox,
             consequence: 'The sandbox was not started.',
             // Automation's knobs: call timings in ms, whether to seed the call history (true/false or a seed number), and
             // the callback retry schedule and bulk-listing mode (over the settings; tests pick `fast` retries).

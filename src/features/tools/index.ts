@@ -1,14 +1,15 @@
 import * as vscode from 'vscode';
+import { TOOL } from '../../agentTools';
 import { Deps } from '../../deps';
 import { CallStatsTool } from './callStatsTool';
+import { editorHost } from './editorHost';
 import { GetCallTool } from './getCallTool';
 import { ListCallsTool } from './listCallsTool';
 import { LookupNumberTool } from './lookupNumberTool';
 import { PlaceTestCallTool } from './placeTestCallTool';
 import { ToolServices } from './toolServices';
-import { TOOL } from './toolManifest';
 
-export { TOOL } from './toolManifest';
+export { TOOL } from '../../agentTools';
 export type { ToolServices } from './toolServices';
 
 /** The tools' objects, for the in-host tests (prepareInvocation cannot be reached through vscode.lm). */
@@ -22,15 +23,17 @@ export interface Tools {
 
 /**
  * Language-model tools for agent mode and other extensions: number lookups, the call log, call details, call stats and one
- * confirmed test call. The numbers and calls features are handed in by the composition root.
+ * confirmed test call. The tools themselves live in src/agentTools (shared with the MCP server); this is their VS Code
+ * side. The numbers, calls and stats features are handed in by the composition root.
  */
 export function registerTools({ context, log, session }: Deps, services: ToolServices): Tools {
+  const host = editorHost(session, services, log);
   const tools: Tools = {
-    lookupNumber: new LookupNumberTool(session, services),
-    listCalls: new ListCallsTool(session),
-    getCall: new GetCallTool(session),
-    callStats: new CallStatsTool(session, services),
-    placeTestCall: new PlaceTestCallTool(session, services, log),
+    lookupNumber: new LookupNumberTool(host),
+    listCalls: new ListCallsTool(host),
+    getCall: new GetCallTool(host),
+    callStats: new CallStatsTool(host),
+    placeTestCall: new PlaceTestCallTool(host),
   };
   // Older hosts without the language-model API keep the rest of the extension working.
   if (typeof vscode.lm?.registerTool !== 'function') return tools;

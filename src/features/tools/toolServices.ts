@@ -1,14 +1,10 @@
 // What the tools use of other features, typed here and handed in by the composition root (src/extension.ts):
 // a feature never imports another feature.
-import { Call, ConnectCallParams, ConnectToFlowParams, NumberMetadata } from '../../exotel';
+import type { NumberLookup, StatsFiguresPort } from '../../agentTools';
+import { Call, ConnectCallParams, ConnectToFlowParams } from '../../exotel';
 import { Connection } from '../../session/session';
-import { RangeChoice } from '../../stats';
 
-/** The numbers feature's metadata service (cache, privacy, one request per number). */
-export interface NumberLookup {
-  lookup(e164: string, opts?: { signal?: AbortSignal; network?: boolean }): Promise<NumberMetadata | undefined>;
-  entry(e164: string): { fetchedAt: number; dndFresh: boolean } | undefined;
-}
+export type { NumberLookup, StatsFiguresPort } from '../../agentTools';
 
 /** Connect Call's one placer and its place-and-follow. */
 export interface TestCallPlacer {
@@ -16,29 +12,10 @@ export interface TestCallPlacer {
   placeAndFollow(conn: Connection, params: ConnectCallParams | ConnectToFlowParams): Promise<Call>;
 }
 
-/** Call Stats' headline figures over a range (its cache and computation); undefined when cancelled. */
-export interface StatsFiguresPort {
-  figures(
-    choice: RangeChoice,
-    opts: { refresh?: boolean; signal: AbortSignal },
-  ): Promise<
-    | {
-        profileName: string;
-        fromDay: string;
-        toDay: string;
-        headline: Array<{ label: string; value: string; hint?: string }>;
-        notes: string[];
-        fetchedAt: Date;
-        fromCache: boolean;
-      }
-    | undefined
-  >;
-}
-
 export interface ToolServices {
+  /** The numbers feature's metadata service (cache, privacy, one request per number). */
   numbers: NumberLookup;
-  /** Exotel's DND rule for a number's DND flag, in words. */
-  dndMeaning(dnd: string | undefined): string;
   calls: TestCallPlacer;
+  /** Call Stats' headline figures over a range (its cache and computation). */
   stats: StatsFiguresPort;
 }

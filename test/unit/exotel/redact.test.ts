@@ -101,10 +101,11 @@ describe('redact on a large body', () => {
 });
 
 describe('redact on a hostile body', () => {
-  it('stays linear with an @ every few hundred characters', () => {
-    const body = `${'a:'.repeat(300)}@`.repeat(2000);
-    const t0 = Date.now();
-    redact(body, credentialSecrets(KEY, TOKEN));
-    console.log(`      (${body.length} characters in ${Date.now() - t0} ms)`);
+  it('finishes with an @ every few hundred characters, masking the token and keeping the rest (its time: npm run bench)', () => {
+    const chunk = `${'a:'.repeat(300)}@`;
+    const body = chunk.repeat(2000) + TOKEN;
+    const out = redact(body, credentialSecrets(KEY, TOKEN)); // quadratic would not finish within the test timeout
+    assert.ok(!out.includes(TOKEN));
+    assert.ok(out.startsWith(chunk.repeat(2000)), 'the text around the secret is kept as it was');
   });
 });

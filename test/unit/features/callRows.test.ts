@@ -1,5 +1,6 @@
 // The Calls view's pure parts: day groups in the account's zone, the context tokens the menus match, and the
 // ranges Filter Calls… accepts.
+import { COMMANDS } from '../../../src/common/commandIds';
 import * as assert from 'assert';
 import * as path from 'path';
 import { dayLabel } from '../../../src/common/callText/callFormat';
@@ -58,11 +59,11 @@ describe('Calls view rows', () => {
   it('an outgoing API call can be called again; an incoming one cannot; both can be looked up', () => {
     const outgoing = callContext(call({ from: '09876543210', to: '09123456780', direction: 'outbound-api', status: 'busy' }));
     assert.strictEqual(outgoing, 'exotel.call:busy:callable:hasNumber');
-    assert.ok(menusFor(outgoing).includes('exotel.callLog.callAgain'));
+    assert.ok(menusFor(outgoing).includes(COMMANDS.callLogCallAgain));
     const incoming = callContext(call({ from: '09876543210', to: '08030752400', direction: 'inbound', recordingUrl: 'https://x/r.mp3' }));
     assert.strictEqual(incoming, 'exotel.call:completed:hasNumber:recorded');
-    assert.ok(!menusFor(incoming).includes('exotel.callLog.callAgain'));
-    assert.ok(menusFor(incoming).includes('exotel.callLog.lookUpNumber'));
+    assert.ok(!menusFor(incoming).includes(COMMANDS.callLogCallAgain));
+    assert.ok(menusFor(incoming).includes(COMMANDS.callLogLookUpNumber));
   });
 
   it('a call with no number offers neither Call Again nor Look Up', () => {
@@ -72,7 +73,7 @@ describe('Calls view rows', () => {
       menusFor(bare).filter(c => /callAgain|lookUpNumber/.test(c)),
       [],
     );
-    assert.ok(menusFor(bare).includes('exotel.callLog.copySid'));
+    assert.ok(menusFor(bare).includes(COMMANDS.callLogCopySid));
   });
 });
 

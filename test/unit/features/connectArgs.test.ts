@@ -1,10 +1,11 @@
 // What exotel.connectCall / exotel.connectCallToFlow take from code: flat or nested options, and no key dropped silently.
+import { COMMANDS } from '../../../src/common/commandIds';
 import * as assert from 'assert';
 import { ValidationError } from '../../../src/exotel';
 import { connectArgs } from '../../../src/features/calls/connectArgs';
 
-const CALL = 'exotel.connectCall';
-const FLOW = 'exotel.connectCallToFlow';
+const CALL = COMMANDS.connectCall;
+const FLOW = COMMANDS.connectCallToFlow;
 
 function refusal(fn: () => unknown): string {
   try {

@@ -1,3 +1,4 @@
+import { COMMANDS } from '../../../src/common/commandIds';
 import * as assert from 'assert';
 import type { NumberMetadata } from '../../../src/exotel';
 import { commandUri, escapeMarkdown, HOVER_COMMANDS, hoverMarkdown } from '../../../src/features/numbers/hoverMarkdown';
@@ -82,7 +83,7 @@ describe('numbers: hover Markdown', () => {
 
   describe('commandUri', () => {
     it('encodes JSON arguments so no character can close the link', () => {
-      const uri = commandUri('exotel.numbers.lookUpInHover', [{ number: '+919876543210', uri: "file:///a (1)/it's*!.txt" }]);
+      const uri = commandUri(COMMANDS.numbersLookUpInHover, [{ number: '+919876543210', uri: "file:///a (1)/it's*!.txt" }]);
       assert.ok(!/[()'!* \]]/.test(uri), uri);
       const args = JSON.parse(decodeURIComponent(uri.slice('command:exotel.numbers.lookUpInHover?'.length)));
       assert.deepStrictEqual(args, [{ number: '+919876543210', uri: "file:///a (1)/it's*!.txt" }]);
@@ -163,7 +164,7 @@ describe('numbers: hover Markdown', () => {
       assert.ok(md.includes(`Circle: \\\\\\$\\(zap\\) · ${escapeMarkdown(HOSTILE)}`), md);
       // The only links are ours, to the trusted commands.
       const targets = [...md.matchAll(/\]\((command:[^?)]+)/g)].map(m => m[1].slice('command:'.length));
-      assert.deepStrictEqual(targets, ['exotel.connectCall', 'exotel.lookUpNumber', 'exotel.numbers.copy']);
+      assert.deepStrictEqual(targets, [COMMANDS.connectCall, COMMANDS.lookUpNumber, COMMANDS.numbersCopy]);
       assert.ok(targets.every(t => (HOVER_COMMANDS as readonly string[]).includes(t)));
       // An unknown DND value is shown (escaped) and explained as unknown.
       assert.ok(md.includes('$(question) **DND: \\<b\\>Yes\\<\\/b\\>** — Exotel did not say'), md);

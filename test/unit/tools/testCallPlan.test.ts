@@ -1,7 +1,7 @@
 // exotel_placeTestCall's input checks, confirmation facts and call budget.
 import * as assert from 'assert';
 import { callOptionsFor } from '../../../src/exotel';
-import { factsMarkdown, planTestCall, ProfileFacts, testCallFacts, ToolCallBudget } from '../../../src/features/tools/testCallPlan';
+import { factsMarkdown, planTestCall, ProfileFacts, testCallFacts, ToolCallBudget } from '../../../src/agentTools/testCallPlan';
 
 const SANDBOX: ProfileFacts = { name: 'Sandbox', kind: 'sandbox', defaultCallerId: '+918047112345' };
 

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { callOptionsJsonSchema, CALL_STATUSES, FILTER_LIMITS } from '../../../src/exotel';
 import { RANGE_PRESETS } from '../../../src/stats';
-import { LIST_CALLS_MAX, TOOL_SPECS, toolContributions } from '../../../src/features/tools/toolManifest';
+import { LIST_CALLS_MAX, TOOL_SPECS, toolContributions } from '../../../src/agentTools/toolManifest';
 
 const ROOT = path.join(__dirname, '..', '..', '..', '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));

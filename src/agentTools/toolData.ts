@@ -1,11 +1,11 @@
 // How tool results carry text from Exotel: inside one clearly marked block, every value a JSON string, so that a
 // phone-number field or a custom field holding "ignore your instructions…" reads as a quoted value, cannot end
 // the block, and cannot start a line of its own. Editor-free, so that the escaping is unit-tested in Node.
-import { Call } from '../../exotel';
-import { callFields, durationText, RECORDING } from '../../common/callText/callFormat';
-import { isIncoming } from '../../common/callText/callParties';
-import { summarize } from '../../common/callText/callSummary';
-import { t } from '../../common/callText/translate';
+import { Call } from '../exotel';
+import { callFields, durationText, RECORDING } from '../common/callText/callFormat';
+import { isIncoming } from '../common/callText/callParties';
+import { summarize } from '../common/callText/callSummary';
+import { t } from '../common/callText/translate';
 
 export const DATA_OPEN = '<exotel-data>';
 export const DATA_CLOSE = '</exotel-data>';

@@ -1,8 +1,8 @@
 // The exotel_placeTestCall tool's checks that need no editor: the input turned into connect parameters (or the
 // reason it cannot be), the facts a confirmation names, and the tool's own call budget. Unit-tested in Node.
-import { callOptionsFor, ConnectCallParams, ConnectToFlowParams, FlowRef } from '../../exotel';
-import { t } from '../../common/callText/translate';
-import { parsePhone } from '../../phone';
+import { callOptionsFor, ConnectCallParams, ConnectToFlowParams, FlowRef } from '../exotel';
+import { t } from '../common/callText/translate';
+import { parsePhone } from '../phone';
 import type { PlaceTestCallInput } from './toolManifest';
 
 /** What kind of account the active profile is: a call on it rings nobody, rings real phones, or is production. */

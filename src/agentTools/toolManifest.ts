@@ -2,8 +2,9 @@
 // same tables the rest of the extension uses: call options from src/exotel/callOptions.ts, filter limits, statuses
 // and directions from the client. `npm run tools:manifest` writes the result into package.json and package.nls.json;
 // a unit test fails when they differ. Editor-free.
-import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, callOptionsJsonSchema, FILTER_LIMITS } from '../../exotel';
-import { RANGE_PRESETS } from '../../stats';
+import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, callOptionsJsonSchema, FILTER_LIMITS } from '../exotel';
+import { RANGE_PRESETS } from '../stats';
+import { TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS } from './testCallPlan';
 import { DATA_NOTE } from './toolData';
 
 export const TOOL = {
@@ -55,7 +56,7 @@ export interface PlaceTestCallInput {
   callEvenIfDnd?: boolean;
 }
 
-interface ToolSpec {
+export interface ToolSpec {
   name: string;
   toolReferenceName: string;
   displayName: string;
@@ -157,7 +158,7 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
     displayName: 'Exotel: Place Test Call',
     userDescription: 'Places one test call (on the sandbox unless real calls are allowed), after you confirm it.',
     modelDescription:
-      "Places exactly one call through Exotel's Calls/connect: From (the agent) is called first, then To, or From is connected to a call flow. The user confirms every call; it goes only to the local sandbox unless the user has allowed calls on real accounts, production profiles always ask again, numbers on the DND register are refused unless callEvenIfDnd is true, and test calls are rate-limited. Returns the Call SID; the call is then followed to its outcome in the editor (ask exotel_getCall for it). " +
+      `Places exactly one call through Exotel's Calls/connect: From (the agent) is called first, then To, or From is connected to a call flow. It goes only to the local sandbox unless the user has allowed calls on real accounts, a call on a real account is confirmed by the user first (production profiles always ask), numbers on the DND register are refused unless callEvenIfDnd is true, and test calls are rate-limited (one at a time, at most ${TOOL_CALLS_MAX} in ${TOOL_CALLS_WINDOW_MS / 60_000} minutes). Returns the Call SID: ask exotel_getCall with it for the outcome. ` +
       DATA_NOTE,
     icon: '$(call-outgoing)',
     tags: ['exotel', 'calls'],

@@ -110,6 +110,7 @@ export interface ExotelTestHandle {
     store: Pick<CallbacksFeature['store'], 'get' | 'all' | 'size'>;
     receiver: Pick<CallbacksFeature['receiver'], 'current'>;
     rows: CallbacksFeature['rows'];
+    countingDown: CallbacksFeature['countingDown'];
     panelView: CallbacksFeature['panelView'];
   };
   /** Flow files, runs, the run panel and the keys a Gather waits for. */
@@ -181,6 +182,7 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       store: narrow(p.callbacks.store, ['get', 'all', 'size']),
       receiver: narrow(p.callbacks.receiver, ['current']),
       rows: () => p.callbacks.rows(),
+      countingDown: () => p.callbacks.countingDown(),
       panelView: () => p.callbacks.panelView(),
     }),
     flows: p.flows,

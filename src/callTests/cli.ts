@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as readline from 'readline';
 import { RateLimiter } from '../exotel/rateLimiter';
-import { Sandbox, startSandbox } from '../sandbox';
+import { CALLBACK_RETRY_SCHEDULE_NAMES, CallbackRetrySchedule, Sandbox, startSandbox } from '../sandbox';
 import { expandSuiteArgs } from './files';
 import { junitXml, SuiteReport } from './junit';
 import { lineColumn, parseSuite } from './parseSuite';
@@ -22,6 +22,8 @@ export interface CliArgs {
   junit?: string;
   yes: boolean;
   help: boolean;
+  /** The sandbox's StatusCallback retry schedule (default exotel: 5 min, then 15 min). */
+  callbackRetries?: CallbackRetrySchedule;
 }
 
 export function parseCliArgs(argv: readonly string[]): CliArgs {
@@ -33,7 +35,12 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       if (!v || v.startsWith('--')) throw new Error('--junit needs a file name, e.g. --junit report.xml');
       args.junit = v;
     } else if (a.startsWith('--junit=')) args.junit = a.slice('--junit='.length);
-    else if (a === '--yes' || a === '-y') args.yes = true;
+    else if (a === '--callback-retries') {
+      const v = argv[++i] ?? '';
+      if (!(CALLBACK_RETRY_SCHEDULE_NAMES as string[]).includes(v))
+        throw new Error(`--callback-retries needs one of ${CALLBACK_RETRY_SCHEDULE_NAMES.join(', ')}`);
+      args.callbackRetries = v as CallbackRetrySchedule;
+    } else if (a === '--yes' || a === '-y') args.yes = true;
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
     else args.patterns.push(a);
@@ -41,8 +48,10 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   return args;
 }
 
-const USAGE = `usage: npm run call-tests -- <files, folders or globs> [--junit report.xml] [--yes]
-  Suites with "profile": "sandbox" (the default) run on an in-process sandbox: no phone rings.
+const USAGE = `usage: npm run call-tests -- <files, folders or globs> [--junit report.xml] [--yes] [--callback-retries exotel|none|fast]
+  Suites with "profile": "sandbox" (the default) run on an in-process sandbox: no phone rings. Its failed
+  StatusCallbacks are retried as Exotel's docs say (5 min, then 15 min) unless --callback-retries says otherwise
+  ("fast": 1 s, then 3 s, not Exotel's).
   Other profiles place real calls with EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN and
   EXOTEL_BASE_URL (or EXOTEL_SUBDOMAIN); they ask first, or need --yes when there is no terminal.`;
 
@@ -60,8 +69,9 @@ const SYMBOL: Record<TestResult['outcome'], string> = { passed: '✓', failed: '
 export function resultLine(file: string, text: string, t: TestResult, locate: (path: Array<string | number>) => { offset: number } | undefined): string {
   const secs = `${(t.ms / 1000).toFixed(1)} s`;
   const sid = t.callSid ? `, CallSid ${t.callSid}` : '';
+  const warned = (t.warnings ?? []).map(w => `\n    ⚠ ${w}`).join('');
   const head = `${SYMBOL[t.outcome]} ${file} › ${t.name} (${secs}${sid})`;
-  if (t.outcome === 'passed') return head;
+  if (t.outcome === 'passed') return head + warned;
   if (t.outcome !== 'failed') return `${head} ${t.outcome}: ${t.message ?? ''}`.trimEnd();
   const where = (p: Array<string | number>) => {
     const r = locate(['tests', t.index, ...p]);
@@ -69,7 +79,7 @@ export function resultLine(file: string, text: string, t: TestResult, locate: (p
     const lc = lineColumn(text, r.offset);
     return ` [${file}:${lc.line + 1}:${lc.column + 1}]`;
   };
-  return `${head} failed: ${t.failures.map(f => `${f.message}${where(f.path)}`).join('; ')}`;
+  return `${head} failed: ${t.failures.map(f => `${f.message}${where(f.path)}`).join('; ')}${warned}`;
 }
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -122,7 +132,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       let target: RunTarget | undefined;
       const dir = path.dirname(file);
       if (suite.isSandbox) {
-        sandbox ??= await startSandbox({ ...CLI_SANDBOX, flows: { flows: () => flows, keysFor: c => keys.keysFor(c) } });
+        sandbox ??= await startSandbox({ ...CLI_SANDBOX, callbackRetries: args.callbackRetries, flows: { flows: () => flows, keysFor: c => keys.keysFor(c) } });
         flows = (suite.flows ?? ['.']).flatMap(f => {
           try {
             const loaded = loadFlows(path.resolve(dir, f));

@@ -18,7 +18,13 @@ type OneOrMany<T> = T | T[];
 export interface CallbackExpectation {
   url?: string;
   event?: 'terminal' | 'answered';
+  /**
+   * For `answered`: whose pick-up. Exotel sends one when the agent (From, leg 1) answers and another when the customer
+   * (To, leg 2) does; without `leg`, the first that came.
+   */
+  leg?: 1 | 2;
   answer?: number;
+  /** Top-level fields, and the legs as `Legs[0][Status]` whether the body was multipart or JSON. */
   fields?: Record<string, string | number | null>;
 }
 
@@ -53,6 +59,8 @@ export interface CallbackRecord {
   ok: boolean;
   status?: number;
   error?: string;
+  /** What the sandbox flagged in the request behind it (e.g. an undocumented StatusCallbackEvents spelling). */
+  warnings?: readonly string[];
 }
 
 const list = <T>(v: OneOrMany<T>): T[] => (Array.isArray(v) ? v : [v]);
@@ -200,12 +208,27 @@ export function checkError(e: Expectations, err: unknown): Failure[] {
 export function settledCallback(records: readonly CallbackRecord[], callSid: string, c: CallbackExpectation): CallbackRecord | undefined {
   const event = c.event ?? 'terminal';
   return records.find(
-    r => r.callSid === callSid && r.event === event && (r.status !== undefined || r.error !== undefined) && (!c.url || sameUrl(r.url, c.url)),
+    r =>
+      r.callSid === callSid &&
+      r.event === event &&
+      (r.status !== undefined || r.error !== undefined) &&
+      (!c.url || sameUrl(r.url, c.url)) &&
+      (event !== 'answered' || c.leg === undefined || answeredLeg(r) === c.leg),
   );
 }
 
+/** The leg an `answered` callback reports: 2 once the customer's leg is in progress, else 1 (the agent's). */
+export function answeredLeg(r: Pick<CallbackRecord, 'contentType' | 'body'>): 1 | 2 {
+  return callbackFields(r)['Legs[1][Status]'] === 'in-progress' ? 2 : 1;
+}
+
+/** The distinct warnings on a call's callbacks, for the test's result. */
+export function callbackWarnings(records: readonly CallbackRecord[], callSid: string): string[] {
+  return [...new Set(records.filter(r => r.callSid === callSid).flatMap(r => r.warnings ?? []))];
+}
+
 export function checkCallback(c: CallbackExpectation, record: CallbackRecord | undefined, url: string | undefined): Failure[] {
-  const event = c.event ?? 'terminal';
+  const event = c.event === 'answered' && c.leg ? `answered (${c.leg === 1 ? 'agent' : 'customer'})` : (c.event ?? 'terminal');
   if (!record) {
     return [
       {
@@ -251,12 +274,23 @@ function sameUrl(a: string, b: string): boolean {
   }
 }
 
-/** The top-level fields of a callback body: JSON, or multipart form fields. */
+/**
+ * The fields of a callback body: JSON, or multipart form fields. A JSON body's `Legs` also appear as
+ * `Legs[0][Status]`… (null as ""), the names a multipart body uses, so one expectation fits both formats.
+ */
 export function callbackFields(r: Pick<CallbackRecord, 'contentType' | 'body'>): Record<string, unknown> {
   if (r.contentType.startsWith('application/json')) {
     try {
       const v = JSON.parse(r.body);
-      return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
+      if (!v || typeof v !== 'object') return {};
+      const fields = { ...(v as Record<string, unknown>) };
+      const legs = fields.Legs;
+      if (Array.isArray(legs)) {
+        legs.forEach((leg, i) => {
+          if (leg && typeof leg === 'object') for (const [k, x] of Object.entries(leg)) fields[`Legs[${i}][${k}]`] = x ?? '';
+        });
+      }
+      return fields;
     } catch {
       return {};
     }

@@ -9,6 +9,7 @@ import { phoneField } from '../exotel/validate';
 import { checkAgainstSchema } from './schemaCheck';
 import { SANDBOX_PROFILE, suiteJsonSchema } from './suiteSchema';
 import { Expectations } from './expectations';
+import type { CallbackFaultKind } from '../sandbox/faults';
 
 export interface TextRange {
   offset: number;
@@ -33,6 +34,8 @@ export interface TestSpec {
   timeoutSeconds?: number;
   skip: boolean;
   expect: Expectations;
+  /** Sandbox only: a fault for this call's StatusCallback. */
+  callbackFault?: CallbackFaultKind;
 }
 
 export interface SuiteTest {
@@ -186,6 +189,8 @@ export function parseSuite(text: string): ParsedSuite {
         }
       }
       for (const num of [to, own('from'), own('callerId')]) if (num) normalized(num, local, at);
+      const fault = own('callbackFault');
+      if (fault && !isSandbox) local.push(at(fault, '"callbackFault" works on the sandbox only: a real account\'s callbacks cannot be made to fail.'));
     }
     const spec: TestSpec = {
       name,
@@ -196,6 +201,7 @@ export function parseSuite(text: string): ParsedSuite {
       options: { ...(objectValue(dv('options')) ?? {}), ...(objectValue(nodeValue(own('options'))) ?? {}) } as ConnectCallOptions,
       timeoutSeconds: (own('timeoutSeconds')?.value ?? dv('timeoutSeconds')) as number | undefined,
       skip: own('skip')?.value === true,
+      callbackFault: typeof own('callbackFault')?.value === 'string' ? (own('callbackFault')!.value as CallbackFaultKind) : undefined,
       expect: (objectValue(nodeValue(own('expect'))) ?? {}) as Expectations,
     };
     if (allowNumbers && !isSandbox) {

@@ -3,7 +3,8 @@
 import { ConnectCallParams, ConnectToFlowParams } from '../exotel/connectParams';
 import { CancelledError, ExotelError, NotFoundError, ValidationError } from '../exotel/errors';
 import { Call, isFinalStatus } from '../exotel/models';
-import { CallbackRecord, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
+import { CallbackRecord, callbackWarnings, checkCall, checkCallback, checkError, Expectations, Failure, needsBilling, settledCallback } from './expectations';
+import type { CallbackFaultKind } from '../sandbox/faults';
 import { ParsedSuite, SuiteTest } from './parseSuite';
 import { errorMessage } from '../base/errorMessage';
 import type { SandboxFlows } from '../sandbox';
@@ -24,6 +25,8 @@ export interface RunTarget {
   callbacks?: () => readonly CallbackRecord[];
   /** Why callback expectations cannot be checked here (tests with one are skipped, placing no call). */
   callbacksUnavailable?: string;
+  /** Arms a fault for one StatusCallback of a placed call (the sandbox); tests with `callbackFault` need it. */
+  armCallbackFault?: (callSid: string, kind: CallbackFaultKind, event: 'terminal' | 'answered') => void;
   /** Milliseconds between polls of a call's details (default 2000). */
   pollMs?: number;
   /** Used when a test sets no timeoutSeconds. */
@@ -55,6 +58,8 @@ export interface TestResult {
   call?: Call;
   /** The flow the call ran (sandbox, with a flow file for its app id): for the run panel. */
   flowRun?: FlowRun;
+  /** What the sandbox flagged about the request (e.g. an undocumented StatusCallbackEvents spelling). */
+  warnings?: string[];
   /** Wall time of the test: placing the call and waiting for it. */
   ms: number;
 }
@@ -107,6 +112,9 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
   if (spec.expect.callback && !target.callbacks) {
     return done({ outcome: 'skipped', failures: [], message: target.callbacksUnavailable ?? 'Callback expectations can only be checked on the sandbox.' });
   }
+  if (spec.callbackFault && !target.armCallbackFault) {
+    return done({ outcome: 'skipped', failures: [], message: 'callbackFault works on the sandbox only; no call was placed.' });
+  }
   const deadline = started + (spec.timeoutSeconds ?? target.defaultTimeoutSeconds) * 1000;
 
   const flowSpec = spec.flow;
@@ -135,11 +143,15 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
       failures.push({ path: ['expect'], message: 'The call may have been placed all the same: look at the call log.' });
     return done({ outcome: failures.length ? 'failed' : 'passed', failures });
   }
+  // Armed as soon as the SID is known: the sandbox's first callback comes a third of the call's time later.
+  if (spec.callbackFault) target.armCallbackFault!(placed.sid, spec.callbackFault, spec.expect.callback?.event ?? 'terminal');
   if (spec.expect.error && !hasCallExpectations(spec.expect)) {
     return done({ outcome: 'failed', failures: checkCall(spec.expect, placed), callSid: placed.sid, call: placed });
   }
 
-  const waited = await waitForCall(placed, spec.expect, target, deadline, signal);
+  // A dropped callback never comes: do not wait for it (the expectation then says it was not delivered).
+  const waitFor = spec.callbackFault === 'drop' ? { ...spec.expect, callback: undefined } : spec.expect;
+  const waited = await waitForCall(placed, waitFor, target, deadline, signal);
   const call = waited.call;
   if (waited.cancelled) {
     return done({
@@ -170,7 +182,8 @@ export async function runTest(test: SuiteTest, target: RunTarget, signal?: Abort
     const why = `No flow ran: no flow file has app id ${'appId' in (flowRef ?? {}) ? (flowRef as { appId: string }).appId : '(from the URL)'}, or From did not answer (its last digit).`;
     failures.push(...checkFlowRun(spec.expect.flow, flowRun, why));
   }
-  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid: placed.sid, call, flowRun });
+  const warnings = callbackWarnings(target.callbacks?.() ?? [], placed.sid);
+  return done({ outcome: failures.length ? 'failed' : 'passed', failures, callSid: placed.sid, call, flowRun, ...(warnings.length ? { warnings } : {}) });
 }
 
 function flowRefOf(flow: FlowTestSpec, target: RunTarget): FlowRef | undefined {

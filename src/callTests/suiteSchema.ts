@@ -5,6 +5,7 @@ import { callOptionsJsonSchema } from '../exotel/callOptions';
 import { FINAL_STATUSES } from '../exotel/models';
 import { STATUS_CALLBACK_EVENTS } from '../exotel/callOptions';
 import { flowExpectSchema, flowTestSchema, handlerSchema, suiteFlowsSchema } from './flowSuiteSchema';
+import { CALLBACK_FAULT_KINDS } from '../sandbox/faults';
 
 export const SUITE_FILE_SUFFIX = '.exotel-tests.json';
 export const SANDBOX_PROFILE = 'sandbox';
@@ -86,11 +87,18 @@ const expectSchema: Schema = {
       properties: {
         url: { type: 'string', pattern: '^https?://', description: "Where it went (default: the test's statusCallback)." },
         event: { type: 'string', enum: [...STATUS_CALLBACK_EVENTS], description: 'Which callback (default terminal).' },
+        leg: {
+          type: 'integer',
+          enum: [1, 2],
+          description:
+            'For "answered": whose pick-up. Exotel sends one when the agent (From, leg 1) answers, Legs[1][Status] still empty, and another when the customer (To, leg 2) does (default: the first that came).',
+        },
         answer: { type: 'integer', minimum: 100, maximum: 599, description: 'The HTTP status your handler answered with.' },
         fields: {
           type: 'object',
           additionalProperties: { type: ['string', 'number', 'null'] },
-          description: 'Fields the callback carried, e.g. { "Status": "completed" }.',
+          description:
+            'Fields the callback carried, e.g. { "Status": "completed", "Legs[1][Status]": "in-progress" } (legs named so in JSON bodies too; empty is "").',
         },
       },
     },
@@ -112,6 +120,12 @@ function testSchema(): Schema {
       options: { ...callOptionsJsonSchema(false), description: 'Call options, as in Connect Call (merged over defaults.options).' },
       timeoutSeconds,
       skip: { type: 'boolean', description: 'true: listed but not run.' },
+      callbackFault: {
+        type: 'string',
+        enum: [...CALLBACK_FAULT_KINDS],
+        description:
+          'Sandbox only: what happens to this call\'s StatusCallback (the terminal one, or the event expect.callback names): "drop" (never delivered), "duplicate" (delivered twice), "late" (after the call details already say it ended). Exotel warns callbacks may fail or be late: test that your handler copes.',
+      },
       expect: expectSchema,
     },
   };

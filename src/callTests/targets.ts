@@ -28,7 +28,13 @@ export function sandboxTarget(sandbox: Sandbox, setup: ClientSetup, pollMs = CLI
     limiter: setup.limiter,
     log: setup.log,
   });
-  return { client, callbacks: () => sandbox.callbacks, pollMs, defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS };
+  return {
+    client,
+    callbacks: () => sandbox.callbacks,
+    armCallbackFault: (callSid, kind, event) => sandbox.faults.nextCallback({ kind }, { callSid, event }),
+    pollMs,
+    defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS,
+  };
 }
 
 /** An account from EXOTEL_ACCOUNT_SID, EXOTEL_API_KEY, EXOTEL_API_TOKEN (+ EXOTEL_BASE_URL or EXOTEL_SUBDOMAIN). */

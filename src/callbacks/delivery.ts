@@ -47,6 +47,23 @@ export interface Delivery {
   tooLarge?: boolean;
   /** Resend: the delivery it repeats. */
   resendOf?: string;
+  /**
+   * An `answered` callback: the leg that had picked up. Exotel sends one when the agent (From, leg 1) answers —
+   * `Legs[1][Status]` still empty — and another when the customer (To, leg 2) does, both legs `in-progress`.
+   */
+  answeredLeg?: 1 | 2;
+  /** Sandbox: a retry of this failed attempt is due then (cleared when it starts). */
+  nextRetryAt?: Date;
+  /** Sandbox: the request behind it was doubtful (e.g. an undocumented StatusCallbackEvents spelling). */
+  warnings?: readonly string[];
+  /** Sandbox: an injected fault made this delivery (a duplicate, or a late one). */
+  fault?: 'duplicate' | 'late';
+}
+
+/** Which leg an `answered` callback reports: 2 once the customer's leg (Legs[1]) is in progress, else 1 (the agent). */
+export function answeredLegOf(event: string | undefined, fields: ReadonlyMap<string, string>): 1 | 2 | undefined {
+  if (event !== 'answered') return undefined;
+  return fields.get('Legs[1][Status]') === 'in-progress' ? 2 : 1;
 }
 
 export function resultKind(d: Pick<Delivery, 'done' | 'answer' | 'failure'>): ResultKind {
@@ -65,11 +82,17 @@ export function isFailure(kind: ResultKind): boolean {
 }
 
 /** Call SID, event, To and Status from the payload (cheap: read once per record). */
-function summary(headers: Record<string, string>, body: string): Pick<Delivery, 'callSid' | 'event' | 'to' | 'callStatus'> {
+function summary(headers: Record<string, string>, body: string): Pick<Delivery, 'callSid' | 'event' | 'to' | 'callStatus' | 'answeredLeg'> {
   const fields = new Map(parsePayload(contentTypeOf(headers), body).fields);
   const status = fields.get('Status');
   const event = fields.get('EventType') || (fields.has('CallSid') && status && !['in-progress', 'ringing', 'queued'].includes(status) ? 'terminal' : undefined);
-  return { callSid: fields.get('CallSid') || undefined, event, to: fields.get('To') || undefined, callStatus: status || undefined };
+  return {
+    callSid: fields.get('CallSid') || undefined,
+    event,
+    to: fields.get('To') || undefined,
+    callStatus: status || undefined,
+    answeredLeg: answeredLegOf(event, fields),
+  };
 }
 
 export function fromAttempt(a: CallbackAttempt, id: string): Delivery {
@@ -93,6 +116,9 @@ export function fromAttempt(a: CallbackAttempt, id: string): Delivery {
     failure: a.errorKind ?? (a.error && a.status === undefined ? 'other' : undefined),
     error: a.error,
     done: a.done ?? (a.status !== undefined || a.error !== undefined),
+    nextRetryAt: a.nextRetryAt,
+    warnings: a.warnings,
+    fault: a.fault,
   };
 }
 

@@ -81,11 +81,21 @@ export function groupDeliveries(all: readonly Delivery[], callInfo: (sid: string
     }
     const info = callInfo(key);
     const to = list.find(d => d.to)?.to ?? info?.to;
-    const status = list.find(d => d.event === 'terminal' && d.callStatus)?.callStatus ?? info?.status ?? list[0].callStatus;
+    const status = list.find(d => d.event === 'terminal' && d.callStatus)?.callStatus ?? answeredSoFar(list) ?? info?.status ?? list[0].callStatus;
     const who = to ? display(to) : t('Call {0}…', key.slice(0, 8));
     out.push({ key, label: status ? `${who} · ${status}` : who, description, kind: resultKind(list[0]), deliveries: list });
   }
   return out.sort((a, b) => b.deliveries[0].at.getTime() - a.deliveries[0].at.getTime());
+}
+
+/**
+ * Before the terminal callback, what the `answered` ones say: Exotel sends one when the agent picks up (the customer
+ * is still ringing) and another when the customer does, so only the second means the customer is connected.
+ */
+function answeredSoFar(list: readonly Delivery[]): string | undefined {
+  const legs = list.filter(d => d.event === 'answered').map(d => d.answeredLeg ?? 1);
+  if (!legs.length) return undefined;
+  return legs.includes(2) ? t('customer answered') : t('agent answered, customer ringing');
 }
 
 export function resultText(d: Delivery): string {
@@ -106,12 +116,44 @@ export function resultText(d: Delivery): string {
   }
 }
 
-export function deliveryRow(d: Delivery, formatTime: (at: Date) => string): DeliveryRow {
+/** What a delivery is: the event, and for `answered` whose leg picked up (Exotel sends one per leg). */
+export function eventText(d: Pick<Delivery, 'event' | 'answeredLeg' | 'request'>): string {
+  if (d.event === 'answered' && d.answeredLeg) return d.answeredLeg === 2 ? t('answered (customer)') : t('answered (agent)');
+  return d.event ?? d.request.method;
+}
+
+/** "5 min", "42 s": how long until a pending retry, coarse above a minute (the view refreshes once a minute then). */
+export function countdownText(ms: number): string {
+  if (ms >= 60_000) return t('{0} min', Math.ceil(ms / 60_000));
+  return t('{0} s', Math.max(0, Math.ceil(ms / 1000)));
+}
+
+/** When the row's text next changes because of a pending retry's countdown; undefined when nothing is pending. */
+export function nextCountdownChange(all: readonly Delivery[], now: number): number | undefined {
+  let next: number | undefined;
+  for (const d of all) {
+    const left = d.nextRetryAt ? d.nextRetryAt.getTime() - now : undefined;
+    if (left === undefined || left <= 0) continue;
+    // Above a minute the text changes when the minutes do; below it, every second.
+    const step = left > 60_000 ? ((left - 1) % 60_000) + 1 : ((left - 1) % 1000) + 1;
+    next = Math.min(next ?? Infinity, step);
+  }
+  return next;
+}
+
+export function deliveryRow(d: Delivery, formatTime: (at: Date) => string, now: number = Date.now()): DeliveryRow {
   const kind = resultKind(d);
-  const what = d.event ?? d.request.method;
+  const what = eventText(d);
   // The result leads (the narrow sidebar cuts the end off); the attempt counts when it was a retry or failed.
   const retry = d.attempt !== undefined && d.maxAttempts !== undefined && d.maxAttempts > 1 && (d.attempt > 1 || isFailure(kind));
-  const label = [resultText(d), retry ? t('attempt {0} of {1}', d.attempt!, d.maxAttempts!) : undefined, d.source === 'resend' ? t('resent') : undefined]
+  const pendingRetry = d.nextRetryAt && d.nextRetryAt.getTime() > now ? t('retry in {0}', countdownText(d.nextRetryAt.getTime() - now)) : undefined;
+  const label = [
+    resultText(d),
+    retry ? t('attempt {0} of {1}', d.attempt!, d.maxAttempts!) : undefined,
+    pendingRetry,
+    d.source === 'resend' ? t('resent') : undefined,
+    d.fault === 'duplicate' ? t('duplicate (injected fault)') : d.fault === 'late' ? t('late (injected fault)') : undefined,
+  ]
     .filter(Boolean)
     .join(' · ');
   const parts = [what, formatTime(d.at)];
@@ -119,9 +161,12 @@ export function deliveryRow(d: Delivery, formatTime: (at: Date) => string): Deli
   if (d.source === 'receiver') parts.push(d.forwardedTo ? t('received, forwarded to {0}', shortUrl(d.forwardedTo)) : t('received by the local receiver'));
   else parts.push(`→ ${shortUrl(d.request.url)}`);
   if (d.tooLarge) parts.push(t('body over the size limit'));
+  if (d.warnings?.length) parts.push(t('⚠ {0}', d.warnings[0].split(' (')[0]));
   const description = parts.join(' · ');
   const tooltip = [
     `${what} · ${resultText(d)}`,
+    pendingRetry && d.nextRetryAt ? t('Retry due at {0} (Resend sends it now)', formatTime(d.nextRetryAt)) : undefined,
+    ...(d.warnings ?? []).map(w => t('Warning: {0}', w)),
     `${d.request.method} ${d.request.url}`,
     d.forwardedTo ? t('Forwarded to {0}', d.forwardedTo) : undefined,
     d.callSid ? `CallSid ${d.callSid}` : undefined,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { isMaskable, redact, RequestLog } from '../exotel';
 import { maskNumbersIn } from './privacy';
+import { outputLine } from './untrustedText';
 
 /**
  * The "Exotel" log. Every line passes through redaction with the secrets we know of,
@@ -36,7 +37,7 @@ export class Log implements vscode.Disposable {
   }
 
   private write(level: 'info' | 'warn' | 'error', message: string): void {
-    const line = this.clean(message);
+    const line = outputLine(message, text => this.clean(text));
     this.recent.push(line);
     if (this.recent.length > 500) this.recent.shift();
     this.channel[level](line);

@@ -26,6 +26,8 @@ const bool = (d: boolean): SettingSpec<boolean> => ({ type: 'boolean', default: 
 const list = (): SettingSpec<unknown> => ({ type: 'array', default: [] });
 const choice = <T extends string>(d: T, choices: readonly T[]): SettingSpec<T> => ({ type: 'string', default: d, enum: choices });
 
+import { CALLBACK_RETRY_SCHEDULE_NAMES, DEFAULT_CALLBACK_RETRIES } from '../sandbox/callbackRetries';
+
 export const HOVER_LOOKUP_MODES = ['ask', 'auto', 'onClick', 'off'] as const;
 
 export const SETTINGS = {
@@ -34,6 +36,8 @@ export const SETTINGS = {
   requestTimeoutSeconds: num(30, 1, 300, { reconnects: true }),
   'sandbox.statusCallbackUrl': text(''),
   'sandbox.signedRecordingUrls': bool(true),
+  'sandbox.callbackRetries': choice(DEFAULT_CALLBACK_RETRIES, CALLBACK_RETRY_SCHEDULE_NAMES),
+  'sandbox.bulkListingIgnoresDetails': bool(false),
   'callLog.pageSize': num(50, 1, 100),
   'callLog.autoRefreshSeconds': num(0, 0),
   accountUtcOffset: text('+05:30'),

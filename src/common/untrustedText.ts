@@ -40,3 +40,11 @@ export function displayText(text: string, multiline = false): string {
 function visible(c: string): string {
   return `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`;
 }
+
+/**
+ * A line for the Output log, which is on screen when sharing like the rest of the UI: cleaned (secrets, numbers) and
+ * then shown as displayText shows it, `[U+202E]` for a bidi or control character; line breaks stay (stack traces).
+ */
+export function outputLine(message: string, clean: (text: string) => string = t => t): string {
+  return displayText(clean(message), true);
+}

@@ -69,7 +69,7 @@ export const CALL_OPTIONS: readonly CallOptionSpec[] = [
     api: 'StatusCallbackEvents',
     kind: 'events',
     choices: STATUS_CALLBACK_EVENTS,
-    help: 'Events to send besides the final one: terminal and/or answered',
+    help: 'Events to send besides the final one: terminal and/or answered (answered comes per leg: when the agent picks up, then the customer)',
     flow: true,
   },
   {

@@ -2,7 +2,7 @@
 // and Call Stats' figures computed as the panel computes them (src/stats). Editor-free.
 import type { StatsFiguresAnswer, ToolConnection, ToolHost } from '../agentTools';
 import { IST_OFFSET_MINUTES, NumberMetadata } from '../exotel';
-import { collectCalls, computeStatsInSlices, headlineItems, headlineNotes, RangeChoice, rangeKey, rangeWindows, resolveRange } from '../stats';
+import { collectCalls, computeStatsInSlices, headlineItems, headlineNotes, RangeChoice, rangeKey, rangeWindows, resolveRange, withoutLegsNote } from '../stats';
 import { t } from '../common/callText/translate';
 import { McpAccount, MCP_ENV } from './account';
 
@@ -70,6 +70,8 @@ export function mcpHost(account: McpAccount, env: NodeJS.ProcessEnv, log: (line:
         }
         const computed = await computeStatsInSlices(loaded.calls.calls, { days: loaded.days, offsetMinutes });
         const notes = headlineNotes(computed.headline);
+        const legs = withoutLegsNote(loaded.calls);
+        if (legs) notes.unshift(legs);
         if (loaded.calls.skipped) notes.unshift(t('{0} rows Exotel sent could not be read and are not counted.', loaded.calls.skipped));
         return {
           profileName: account.profile.name,

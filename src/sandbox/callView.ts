@@ -46,7 +46,7 @@ export function callView(call: CallRecord, ctx: ViewContext): Record<string, unk
     ForwardedFrom: empty,
     CallerName: empty,
     Uri: uri,
-    RecordingUrl: or(hasRecording(call) ? recordingUrl(ctx.baseUrl, call.sid) : null),
+    RecordingUrl: or(hasRecording(call) ? recordingUrl(ctx, call) : null),
     SubResourceUris: { Legs: `${uri}/Legs` },
   };
   if (ctx.signed) {
@@ -66,12 +66,15 @@ export function hasRecording(call: CallRecord): boolean {
 }
 
 /** A link that needs no credentials, valid for RecordingUrlValidity minutes (the account's default 5 otherwise). */
-export function presignedFor(call: CallRecord, ctx: { baseUrl: string; recordingValidity?: number; nowMs: number; secret: string }): string | null {
+export function presignedFor(
+  call: CallRecord,
+  ctx: { baseUrl: string; accountSid: string; recordingValidity?: number; nowMs: number; secret: string },
+): string | null {
   if (!hasRecording(call)) {
     return null;
   }
   const minutes = ctx.recordingValidity ?? RECORDING_VALIDITY_MINUTES.accountDefault;
-  return signedRecordingUrl(ctx.baseUrl, call.sid, ctx.nowMs + minutes * 60_000, ctx.secret);
+  return signedRecordingUrl(ctx, call, ctx.nowMs + minutes * 60_000, ctx.secret);
 }
 
 /**

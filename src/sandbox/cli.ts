@@ -2,6 +2,7 @@
 //   [--flows DIR_OR_FILE] [--applet-timeout-ms N]`
 import { describeRules, startSandbox } from './index';
 import { FlowEvent, FlowRun, loadFlows } from '../flows';
+import { CALLBACK_RETRY_SCHEDULE_NAMES, CALLBACK_RETRY_SCHEDULES, CallbackRetrySchedule, DEFAULT_CALLBACK_RETRIES } from './callbackRetries';
 import { formatIst } from './clock';
 
 interface CliArgs {
@@ -15,6 +16,10 @@ interface CliArgs {
   /** Flow files (a folder searched for *.exotel-flow.json, or one file), re-read at every call. */
   flows?: string;
   appletTimeoutMs?: number;
+  /** exotel (default), none or fast. */
+  callbackRetries?: CallbackRetrySchedule;
+  /** The bulk listing ignores details=true. */
+  bulkIgnoresDetails?: boolean;
 }
 
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -59,6 +64,17 @@ export function parseArgs(argv: readonly string[]): CliArgs {
       case '--applet-timeout-ms':
         args.appletTimeoutMs = count();
         break;
+      case '--callback-retries': {
+        const name = next();
+        if (!(CALLBACK_RETRY_SCHEDULE_NAMES as string[]).includes(name)) {
+          throw new Error(`--callback-retries must be one of ${CALLBACK_RETRY_SCHEDULE_NAMES.join(', ')} (got '${name}')`);
+        }
+        args.callbackRetries = name as CallbackRetrySchedule;
+        break;
+      }
+      case '--bulk-ignores-details':
+        args.bulkIgnoresDetails = true;
+        break;
       default:
         throw new Error(`unknown option ${argv[i]}`);
     }
@@ -99,6 +115,8 @@ async function main(): Promise<void> {
       `  API token:   ${sandbox.apiToken}`,
       `  ExoPhones:   ${sandbox.exoPhones.join(', ')} (the only CallerIds Calls/connect accepts)`,
       `  Recordings:  private (Basic auth)${sandbox.signedRecordingUrls ? '; calls also carry PreSignedRecordingUrl (signed URLs on)' : '; --signed-urls adds PreSignedRecordingUrl'}`,
+      `  Callbacks:   retries ${describeRetries(args.callbackRetries ?? DEFAULT_CALLBACK_RETRIES)} (--callback-retries exotel|none|fast)`,
+      `  Listing:     ${sandbox.bulkIgnoresDetails ? 'Calls.json ignores details=true (--bulk-ignores-details)' : 'Calls.json honours details=true; --bulk-ignores-details drops it, as Exotel may'}`,
       `  Try:         curl -u ${sandbox.apiKey}:${sandbox.apiToken} ${sandbox.baseUrl}/v1/Accounts/${sandbox.accountSid}/Calls.json?PageSize=5`,
       ...(flows
         ? [
@@ -129,6 +147,13 @@ function logFlowEvent(log: (line: string) => void, e: FlowEvent, run: FlowRun): 
     );
   } else if (e.kind === 'branch') log(`${who}:   ${e.branch}: ${e.why}`);
   else if (e.kind === 'call-end') log(`${who}: ended (${e.reason}, CallType ${e.callType}): ${e.message}`);
+}
+
+export function describeRetries(schedule: CallbackRetrySchedule): string {
+  const delays = CALLBACK_RETRY_SCHEDULES[schedule];
+  const list = delays.map(ms => (ms >= 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`)).join(', then ');
+  if (schedule === 'none') return "none (Exotel's older reference)";
+  return schedule === 'fast' ? `${list} (fast: for tests, NOT Exotel's)` : `${list} (Exotel's newer docs)`;
 }
 
 if (require.main === module) {

@@ -45,7 +45,14 @@ export function connectCall(ctx: SandboxContext, fields: ReadonlyArray<[string, 
     nowMs: ctx.nowMs(),
     secret: ctx.secret,
   });
-  return render(format, 200, { Call: view });
+  const reply = render(format, 200, { Call: view });
+  if (request.warnings.length) {
+    request.warnings.forEach(w => ctx.log(`Call ${call.sid}: ${w}`));
+    // Header values must be Latin-1: the ellipsis-free text goes there, the full one to the request log.
+    reply.headers['X-Sandbox-Warning'] = request.warnings.map(w => w.replace(/[^\x20-\x7e]/g, '?')).join('; ');
+    reply.warnings = request.warnings;
+  }
+  return reply;
 }
 
 function createCall(ctx: SandboxContext, request: ConnectRequest): CallRecord {

@@ -1,5 +1,20 @@
-// Fault injection for tests: queue a misbehaviour for the next N requests matching method/path.
+// Fault injection for tests: queue a misbehaviour for the next N requests matching method/path, or for the next N
+// StatusCallbacks matching a call and event (Exotel: "delivery may be delayed or have failures … implement fallback to
+// the call details API", developer.exotel.com/?p=4278).
 import { Format, Reply, restException } from './render';
+import type { CallbackEvent } from './types';
+
+/** What can happen to a StatusCallback on the way: never sent, sent twice, or sent after the call details show the end. */
+export const CALLBACK_FAULT_KINDS = ['drop', 'duplicate', 'late'] as const;
+export type CallbackFaultKind = (typeof CALLBACK_FAULT_KINDS)[number];
+export type CallbackFault = { kind: 'drop' } | { kind: 'duplicate' } | { kind: 'late'; /** default 5000 */ ms?: number };
+
+export interface CallbackFaultMatch {
+  /** How many matching callbacks it applies to (default 1). */
+  times?: number;
+  callSid?: string;
+  event?: CallbackEvent;
+}
 
 export type Fault =
   /** Wait, then answer normally (for client timeouts). */
@@ -32,20 +47,49 @@ interface Armed {
   match: FaultMatch;
 }
 
+interface ArmedCallback {
+  fault: CallbackFault;
+  left: number;
+  match: CallbackFaultMatch;
+}
+
 export class Faults {
   private armed: Armed[] = [];
+  private armedCallbacks: ArmedCallback[] = [];
 
   next(fault: Fault, match: FaultMatch = {}): void {
     this.armed.push({ fault, left: match.times ?? 1, match });
   }
 
-  clear(): void {
-    this.armed = [];
+  /** Arms a fault for the next StatusCallback(s) matching `match` (any call, any event by default). */
+  nextCallback(fault: CallbackFault, match: CallbackFaultMatch = {}): void {
+    if (!CALLBACK_FAULT_KINDS.includes(fault.kind)) {
+      throw new Error(`callback fault must be one of ${CALLBACK_FAULT_KINDS.join(', ')} (got '${String(fault.kind)}')`);
+    }
+    this.armedCallbacks.push({ fault, left: match.times ?? 1, match });
   }
 
-  /** Faults still waiting to fire (counting each remaining time). */
+  clear(): void {
+    this.armed = [];
+    this.armedCallbacks = [];
+  }
+
+  /** Faults still waiting to fire (counting each remaining time), requests and callbacks together. */
   get pending(): number {
-    return this.armed.reduce((sum, a) => sum + a.left, 0);
+    return [...this.armed, ...this.armedCallbacks].reduce((sum, a) => sum + a.left, 0);
+  }
+
+  /** The first armed callback fault for this call and event, consumed by one. */
+  takeCallback(callSid: string, event: CallbackEvent): CallbackFault | undefined {
+    const armed = this.armedCallbacks.find(a => (!a.match.callSid || a.match.callSid === callSid) && (!a.match.event || a.match.event === event));
+    if (!armed) {
+      return undefined;
+    }
+    armed.left -= 1;
+    if (armed.left <= 0) {
+      this.armedCallbacks = this.armedCallbacks.filter(a => a !== armed);
+    }
+    return armed.fault;
   }
 
   /** The first armed fault matching this request, consumed by one. */

@@ -87,7 +87,7 @@ export function flowHost(ctx: SandboxContext, options: SandboxFlowOptions | unde
       settings: settings(),
       signal: signals,
       now: () => new Date(ctx.nowMs()),
-      recordingUrl: sid => recordingUrl(ctx.baseUrl, sid),
+      recordingUrl: sid => recordingUrl({ baseUrl: ctx.baseUrl, accountSid: ctx.creds.accountSid }, { sid, createdAt: call.createdAt }),
       onEvent: (event: FlowEvent, r: FlowRun) => {
         if (event.kind === 'call-start') {
           runs.push(r);

@@ -9,6 +9,7 @@ import { CallbackAttempt, CallbackDispatcher } from './callbacks';
 import { CallStore } from './calls';
 import { SandboxContext } from './context';
 import { Faults } from './faults';
+import { CallbackRetrySchedule, retryDelaysOf } from './callbackRetries';
 import { SandboxCalls, sandboxCalls } from './directCalls';
 import { onAnswered, onTerminal } from './callbackTriggers';
 import { Progression } from './progression';
@@ -43,7 +44,12 @@ export interface SandboxOptions {
   log?: (line: string) => void;
   /** Accept the historic account-SID:token Basic auth as well as key:token (default true). */
   acceptSidAuth?: boolean;
-  /** Delay before each StatusCallback retry; its length is the number of retries (default [1000, 3000]). */
+  /**
+   * When a failed StatusCallback is tried again: 'exotel' (default: 5 min, then 15 min after that, as Exotel's newer
+   * docs say), 'none' (Exotel's older reference: no retry) or 'fast' (1 s, 3 s: for tests, NOT Exotel's).
+   */
+  callbackRetries?: CallbackRetrySchedule;
+  /** Exact delays before each retry (its length is the number of retries); wins over callbackRetries. For unit tests. */
   callbackRetryDelaysMs?: number[];
   /** Per-delivery timeout (default 15000, as Exotel documents). */
   callbackTimeoutMs?: number;
@@ -59,6 +65,11 @@ export interface SandboxOptions {
   signedRecordingUrls?: boolean;
   /** How numbers come back: 'national' (default, as Exotel does: 0-prefixed) or 'as-sent' (E.164 stays E.164). */
   numberEcho?: NumberEcho;
+  /**
+   * The bulk listing (GET Calls) ignores `details=true`, as Exotel's docs imply (they document it for one call's details
+   * only): listed calls carry no Details/legs. Default false (the listing honours it).
+   */
+  bulkIgnoresDetails?: boolean;
   /** The account's ExoPhones (default SEED_EXOPHONES): Calls/connect refuses any other CallerId with a 400. */
   exoPhones?: readonly string[];
   /** Call flows the sandbox runs (Calls/connect to …/exoml/start_voice/<app id>, and simulated incoming calls). */
@@ -87,6 +98,13 @@ export interface Sandbox {
   readonly signedRecordingUrls: boolean;
   /** Turns the "signed URLs" account feature on or off. */
   setSignedRecordingUrls(on: boolean): void;
+  /** Whether the bulk listing ignores `details=true` now. */
+  readonly bulkIgnoresDetails: boolean;
+  setBulkIgnoresDetails(on: boolean): void;
+  /** The retry schedule for callbacks that fail from now on. */
+  setCallbackRetries(schedule: CallbackRetrySchedule): void;
+  /** Drops the StatusCallback retries that are waiting; returns how many. */
+  cancelCallbackRetries(): number;
   /**
    * True when no call is progressing and no StatusCallback is on the wire or waiting to be retried: nothing more happens
    * until a new request. Tests wait for it instead of sleeping to show that nothing else arrives.
@@ -113,7 +131,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     progressMs: options.progressMs ?? 6000,
     postCallLagMs: options.postCallLagMs ?? 4000,
     now,
-    onAnswered: call => onAnswered(ctx, call),
+    onAnswered: (call, leg) => onAnswered(ctx, call, leg),
     onTerminal: call => onTerminal(ctx, call),
   });
   const ctx: SandboxContext = {
@@ -129,23 +147,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     exoPhones: exoPhonesOf(options.exoPhones),
     numberEcho: options.numberEcho ?? 'national',
     acceptSidAuth: options.acceptSidAuth ?? true,
+    bulkIgnoresDetails: options.bulkIgnoresDetails ?? false,
     store: new CallStore(),
     progression,
     dispatcher: new CallbackDispatcher({
       timeoutMs: options.callbackTimeoutMs ?? 15_000,
-      retryDelaysMs: options.callbackRetryDelaysMs ?? [1000, 3000],
+      retryDelaysMs: options.callbackRetryDelaysMs ?? retryDelaysOf(options.callbackRetries),
       now,
       log,
       attempts,
       onAttempt: options.onCallback,
     }),
+    faults: new Faults(),
     statusCallbackOverride: options.statusCallbackOverride,
     nowMs,
     log,
   };
   ctx.flows = flowHost(ctx, options.flows, options.postCallLagMs ?? 4000);
   const flows = ctx.flows;
-  const faults = new Faults();
+  const faults = ctx.faults;
   const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 200, nowMs);
   const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: ctx.acceptSidAuth });
   await new Promise<void>((resolve, reject) => {
@@ -179,6 +199,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     setSignedRecordingUrls: on => {
       ctx.signedRecordingUrls = on;
     },
+    get bulkIgnoresDetails() {
+      return ctx.bulkIgnoresDetails;
+    },
+    setBulkIgnoresDetails: on => {
+      ctx.bulkIgnoresDetails = on;
+    },
+    setCallbackRetries: schedule => ctx.dispatcher.setRetryDelays(retryDelaysOf(schedule)),
+    cancelCallbackRetries: () => ctx.dispatcher.cancelRetries(),
     get idle() {
       return ctx.progression.activeCalls === 0 && flows.active === 0 && !ctx.dispatcher.busy;
     },
@@ -228,7 +256,12 @@ export { CALLBACK_INBOX_PATH } from './router';
 export type { NumberEcho } from './context';
 export { SEED_EXOPHONES, SEED_AGENTS } from './seed';
 export type { SeedOptions } from './seed';
-export type { Fault, FaultMatch } from './faults';
+export type { Fault, FaultMatch, CallbackFault, CallbackFaultMatch, CallbackFaultKind } from './faults';
+export { CALLBACK_FAULT_KINDS } from './faults';
+export { CALLBACK_RETRY_SCHEDULES, CALLBACK_RETRY_SCHEDULE_NAMES, DEFAULT_CALLBACK_RETRIES } from './callbackRetries';
+export type { CallbackRetrySchedule } from './callbackRetries';
+export { CallbackDispatcher, DEFAULT_LATE_MS } from './callbacks';
+export type { CallbackJob, DispatcherOptions } from './callbacks';
 export type { RecordedRequest } from './requestLog';
 export type { CallbackAttempt } from './callbacks';
 export type { SandboxCalls, AddCallInit } from './directCalls';

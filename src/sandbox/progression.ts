@@ -1,15 +1,18 @@
-// Moves live calls along: in-progress at creation → answered (half-way, completed calls only)
-// → terminal status after progressMs → Duration/Price/EndTime after a further postCallLagMs
-// (Exotel fills those minutes later). All timers are unref'd and cleared on close.
+// Moves live calls along: in-progress at creation → leg 1 (the agent, From) answers at a third of progressMs
+// → leg 2 (the customer, To) answers at two thirds, for calls where each does → terminal status after progressMs
+// → Duration/Price/EndTime after a further postCallLagMs (Exotel fills those minutes later).
+// `answered` fires per leg, as real Exotel does (docs/exotel-api-notes.md, StatusCallback: frappe/crm's Exotel UI
+// expects two). All timers are unref'd and cleared on close.
 import { wholeSeconds } from './clock';
 import { planDuration, priceFor } from './outcomes';
-import { CallRecord } from './types';
+import { AnsweredLeg, CallRecord } from './types';
 
 export interface ProgressionOptions {
   progressMs: number;
   postCallLagMs: number;
   now: () => Date;
-  onAnswered: (call: CallRecord) => void;
+  /** A leg picked up: 1 = From (the agent), 2 = To (the customer). */
+  onAnswered: (call: CallRecord, leg: AnsweredLeg) => void;
   onTerminal: (call: CallRecord) => void;
 }
 
@@ -25,8 +28,13 @@ export class Progression {
 
   start(call: CallRecord): void {
     const { progressMs, postCallLagMs } = this.options;
-    if (call.plan?.status === 'completed') {
-      this.schedule(call.sid, Math.floor(progressMs / 2), () => this.options.onAnswered(call));
+    const legs = call.plan?.legs ?? [];
+    // A leg "answers" when it was picked up: its final status is completed (leg 1 stays completed on a busy customer).
+    if (legs[0]?.status === 'completed') {
+      this.schedule(call.sid, Math.floor(progressMs / 3), () => this.options.onAnswered(call, 1));
+    }
+    if (legs[1]?.status === 'completed') {
+      this.schedule(call.sid, Math.floor((progressMs * 2) / 3), () => this.options.onAnswered(call, 2));
     }
     this.schedule(call.sid, progressMs, () => {
       endCall(call, this.nowMs());

@@ -5,7 +5,8 @@ import { checkRecordingValidity, parseListQuery } from './filters';
 import { listPage } from './listing';
 import { lookupNumber } from './metadata';
 import { authenticate } from './auth';
-import { checkRecordingAccess, SILENT_MP3 } from './recording';
+import { checkRecordingAccess, recordingFileName, SILENT_MP3 } from './recording';
+import { CallRecord } from './types';
 import { Format, render, Reply, restException } from './render';
 
 function viewContext(ctx: SandboxContext, format: Format, query: URLSearchParams, recordingValidity?: number): ViewContext {
@@ -43,6 +44,11 @@ export function listCalls(ctx: SandboxContext, query: URLSearchParams, format: F
   const listUri = `/v1/Accounts/${ctx.creds.accountSid}/Calls${format === 'json' ? '.json' : ''}`;
   const page = listPage(ctx.store.ascending(), filter, listUri);
   const view = viewContext(ctx, format, query, filter.recordingValidity);
+  // `details` is documented for one call's details only (support 56523; no bulk page lists it): in this mode the bulk
+  // listing ignores it, as real Exotel may, and a client must fetch each call it needs legs for.
+  if (ctx.bulkIgnoresDetails) {
+    view.details = false;
+  }
   return render(format, 200, { Metadata: page.metadata, Calls: page.calls.map(call => callView(call, view)) });
 }
 
@@ -55,13 +61,18 @@ export function getNumber(number: string, format: Format): Reply {
  * A recording file. A pre-signed link needs no credentials but must be unexpired; the plain RecordingUrl is
  * private, as Exotel's are since Oct 2024: Basic auth with the account's key and token, else 401.
  */
-export function getRecording(ctx: SandboxContext, callSid: string, query: URLSearchParams, authorization: string | undefined): Reply {
+export function getRecording(
+  ctx: SandboxContext,
+  where: { accountSid: string; file: string },
+  query: URLSearchParams,
+  authorization: string | undefined,
+): Reply {
   const text = (status: number, message: string, headers: Record<string, string> = {}): Reply => ({
     status,
     headers: { 'Content-Type': 'text/plain; charset=utf-8', ...headers },
     body: `${message}\n`,
   });
-  const access = checkRecordingAccess(callSid, query, ctx.nowMs(), ctx.secret);
+  const access = checkRecordingAccess(where.file, query, ctx.nowMs(), ctx.secret);
   if (access === 'expired' || access === 'bad-signature') {
     return text(403, access === 'expired' ? 'Request has expired' : 'Signature does not match');
   }
@@ -70,9 +81,18 @@ export function getRecording(ctx: SandboxContext, callSid: string, query: URLSea
       'WWW-Authenticate': 'Basic realm="Exotel recordings"',
     });
   }
-  const call = ctx.store.get(callSid);
+  const call = where.accountSid === ctx.creds.accountSid ? recordedCall(ctx, where.file) : undefined;
   if (!call || !call.recorded || call.status !== 'completed') {
     return text(404, 'No such recording');
   }
   return { status: 200, headers: { 'Content-Type': 'audio/mpeg', 'Content-Length': String(SILENT_MP3.length) }, body: SILENT_MP3 };
+}
+
+/** The call a recording file belongs to: by CallSid when the file is named so, else by Exotel's other file name. */
+function recordedCall(ctx: SandboxContext, file: string): CallRecord | undefined {
+  const bySid = ctx.store.get(file);
+  if (bySid && recordingFileName(bySid) === file) {
+    return bySid;
+  }
+  return ctx.store.ascending().find(c => c.recorded && recordingFileName(c) === file);
 }

@@ -6,6 +6,8 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   body: string | Buffer;
+  /** Kept in the request log (and sent as X-Sandbox-Warning): the request was accepted, but is doubtful. */
+  warnings?: string[];
 }
 
 const CONTENT_TYPES: Record<Format, string> = {

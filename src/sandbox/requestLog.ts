@@ -23,6 +23,8 @@ export interface RecordedRequest {
   /** The status answered; undefined while in flight or when the socket was dropped. */
   status?: number;
   fault?: Fault['kind'];
+  /** The request was accepted but is doubtful, e.g. an undocumented StatusCallbackEvents spelling. */
+  warnings?: string[];
 }
 
 export function recordRequest(method: string, url: URL, headers: IncomingHttpHeaders, body: ParsedBody, receivedAt: Date): RecordedRequest {

@@ -1,4 +1,4 @@
-// Maps a request line to one of Exotel's v1 resources (plus the sandbox's recording files).
+// Maps a request line to one of Exotel's v1 resources (plus the recording files, at Exotel's /exotelrecordings/ path).
 import { Format } from './render';
 import { RECORDING_PATH } from './recording';
 
@@ -7,7 +7,7 @@ export type Route =
   | { name: 'list'; accountSid: string; format: Format }
   | { name: 'call'; accountSid: string; callSid: string; format: Format }
   | { name: 'number'; accountSid: string; number: string; format: Format }
-  | { name: 'recording'; callSid: string }
+  | { name: 'recording'; accountSid: string; file: string }
   | { name: 'inbox' }
   | { name: 'not-found'; format: Format };
 
@@ -46,7 +46,7 @@ export function formatOf(pathname: string, accept: string | undefined): Format {
 export function route(pathname: string, accept: string | undefined): Routed {
   const recording = RECORDING_PATH.exec(pathname);
   if (recording) {
-    return { route: { name: 'recording', callSid: recording[1] }, method: 'GET' };
+    return { route: { name: 'recording', accountSid: safeDecode(recording[1]), file: recording[2] }, method: 'GET' };
   }
   if (pathname === CALLBACK_INBOX_PATH || pathname === `${CALLBACK_INBOX_PATH}/`) {
     return { route: { name: 'inbox' }, method: 'POST' };

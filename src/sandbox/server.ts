@@ -72,6 +72,7 @@ async function handle(deps: ServerDeps, req: http.IncomingMessage, res: http.Ser
   pushBounded(deps.requests, record, deps.maxLoggedRequests);
   const reply = (r: Reply): void => {
     record.status = r.status;
+    if (r.warnings?.length) record.warnings = r.warnings;
     ctx.log(`${method} ${record.url} → ${r.status}${record.fault ? ` (fault: ${record.fault})` : ''}`);
     send(res, r);
   };
@@ -146,7 +147,7 @@ function answer(deps: ServerDeps, req: Incoming, body: ParsedBody): Reply {
   const { route: r, method: allowed } = route(req.url.pathname, req.accept);
   if (r.name === 'recording') {
     return req.method === 'GET' || req.method === 'HEAD'
-      ? getRecording(ctx, r.callSid, req.url.searchParams, req.authorization)
+      ? getRecording(ctx, r, req.url.searchParams, req.authorization)
       : restException('json', 405, 'Method not allowed');
   }
   if (r.name === 'inbox') {

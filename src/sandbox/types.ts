@@ -13,6 +13,8 @@ export const DIRECTIONS = ['inbound', 'outbound-api', 'outbound-dial'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
 export type LegStatus = TerminalStatus | null;
+/** Which leg an `answered` StatusCallback is for: 1 = From (the agent, dialled first), 2 = To (the customer). */
+export type AnsweredLeg = 1 | 2;
 export type { CallbackEvent };
 
 export interface Leg {
@@ -81,6 +83,8 @@ export interface ConnectRequest {
   statusCallback: string | null;
   statusCallbackEvents: CallbackEvent[];
   statusCallbackJson: boolean;
+  /** Accepted but doubtful spellings in the request (shown in the request log, with its callbacks, and as a header). */
+  warnings: string[];
 }
 
 export interface PhoneEcho {

@@ -61,6 +61,7 @@ function build(fields: ReadonlyArray<[string, string]>, echo: NumberEcho): Conne
     customField,
     statusCallback: optionalUrl(get('StatusCallback'), 'StatusCallback'),
     statusCallbackEvents: events(arrayValues(fields, 'StatusCallbackEvents')),
+    warnings: eventSpellingWarnings(fields),
     statusCallbackJson:
       oneOf(get('StatusCallbackContentType'), 'StatusCallbackContentType', ['multipart/form-data', 'application/json'] as const, 'multipart/form-data') ===
       'application/json',
@@ -128,6 +129,28 @@ function httpUrl(value: string, name: string): string {
 
 function optionalUrl(value: string | undefined, name: string): string | null {
   return value === undefined ? null : httpUrl(value, name);
+}
+
+/**
+ * Exotel documents an array (`StatusCallbackEvents[0]=terminal`, or `StatusCallbackEvents[]=terminal` in a newer
+ * example); a bare `StatusCallbackEvents=terminal` or a comma list appears in no Exotel text, and real Exotel may
+ * silently send only the default callback. Accepted here, with a warning the developer sees.
+ */
+export const UNDOCUMENTED_EVENTS_SPELLING = 'undocumented spelling: send StatusCallbackEvents[0]=…';
+
+export function eventSpellingWarnings(fields: ReadonlyArray<[string, string]>): string[] {
+  const mine = fields.filter(([k]) => k === 'StatusCallbackEvents' || /^StatusCallbackEvents\[\d*\]$/.test(k));
+  if (!mine.some(([k, v]) => k === 'StatusCallbackEvents' || v.includes(','))) {
+    return [];
+  }
+  const values = mine
+    .flatMap(([, v]) => v.split(','))
+    .map(v => v.trim())
+    .filter(Boolean);
+  const documented = values.map((v, i) => `StatusCallbackEvents[${i}]=${v}`).join('&');
+  return [
+    `${UNDOCUMENTED_EVENTS_SPELLING.replace('StatusCallbackEvents[0]=…', documented || 'StatusCallbackEvents[0]=terminal')} (Exotel documents an array; a bare or comma-separated value may get only the default callback on a real account)`,
+  ];
 }
 
 function events(values: string[] | undefined): CallbackEvent[] {

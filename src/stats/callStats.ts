@@ -33,7 +33,9 @@ export interface HeadlineFigures {
   answered: number;
   /** Incoming calls Exotel picked up that no agent answered. */
   missed: number;
-  /** Calls counted by a rule that could not be sure (no leg statuses). */
+  /** Incoming calls that never reached an agent: Exotel's dashboard calls them call attempts. */
+  attempts: number;
+  /** Calls whose outcome is unknown (an incoming completed call listed without leg statuses): never answered. */
   uncertain: number;
   /** answered / calls; null without calls. */
   answerRate: number | null;
@@ -147,7 +149,7 @@ export function statsBuilder(options: StatsOptions = {}): { add(call: Call): voi
   const circles = new Map<string, Breakdown>();
   const operators = new Map<string, Breakdown>();
   const unknown = new Set<string>();
-  const h = { answered: 0, missed: 0, uncertain: 0, talkKnown: 0, talk: 0, talkPending: 0, spend: 0, spendNot: 0, pending: 0, missing: 0 };
+  const h = { answered: 0, missed: 0, attempts: 0, uncertain: 0, talkKnown: 0, talk: 0, talkPending: 0, spend: 0, spendNot: 0, pending: 0, missing: 0 };
 
   const addCall = (call: Call): void => {
     count++;
@@ -155,6 +157,7 @@ export function statsBuilder(options: StatsOptions = {}): { add(call: Call): voi
     const answered = o.outcome === 'answered';
     if (answered) h.answered++;
     if (o.outcome === 'missed') h.missed++;
+    if (o.outcome === 'attempt') h.attempts++;
     if (!o.certain) h.uncertain++;
 
     const price = typeof call.price === 'number' && Number.isFinite(call.price) ? Math.round(call.price * SCALE) : undefined;
@@ -217,6 +220,7 @@ export function statsBuilder(options: StatsOptions = {}): { add(call: Call): voi
         calls: n,
         answered: h.answered,
         missed: h.missed,
+        attempts: h.attempts,
         uncertain: h.uncertain,
         answerRate: n ? h.answered / n : null,
         averageTalkSeconds: h.talkKnown ? h.talk / h.talkKnown : null,

@@ -3,12 +3,18 @@
 // editor's language-model tool and the MCP server. Editor-free.
 import type { Call, CallFilter, ExotelClient } from '../exotel';
 import { t } from '../common/callText/translate';
+import { LegDetailsCache } from './legDetails';
 
 export interface FetchedCalls {
   calls: Call[];
   pages: number;
   skipped: number;
+  /** Incoming completed calls the listing gave without legs: how their details were had. */
+  withoutLegs?: { needed: number; fetched: number; fromCache: number; failed: number };
 }
+
+/** Details fetched for calls listed without legs, shared by every load in this process (an ended call's legs never change). */
+export const legDetails = new LegDetailsCache();
 
 /** The fetch itself: ends early (undefined) once the signal aborts. `onPage` hears of each page. */
 export async function collectCalls(
@@ -34,5 +40,26 @@ export async function collectCalls(
     if (signal.aborted) return undefined;
     throw err;
   }
-  return { calls: [...seen.values()], pages, skipped };
+  // Exotel documents details=true for one call only: where the listing left the legs out, ask each call (one at a time,
+  // through the caller's rate limiter). Until then such a call is "outcome unknown", never answered.
+  const filled = await legDetails.fill(client, [...seen.values()], {
+    signal,
+    onProgress: p => onPage(t('The listing gave no legs for {0} incoming calls: fetching their details ({1} of {0})', p.total, p.done)),
+  });
+  if (signal.aborted) return undefined;
+  const { needed, fetched, fromCache, failed } = filled;
+  return { calls: filled.calls, pages, skipped, ...(needed ? { withoutLegs: { needed, fetched, fromCache, failed } } : {}) };
+}
+
+/** What the figures say about calls listed without legs, for the panel's and the tools' notes. */
+export function withoutLegsNote(f: Pick<FetchedCalls, 'withoutLegs'>): string | undefined {
+  const w = f.withoutLegs;
+  if (!w) return undefined;
+  const got = t(
+    'Exotel listed {0} incoming calls without leg statuses: their details were fetched one by one ({1} fetched, {2} remembered).',
+    w.needed,
+    w.fetched,
+    w.fromCache,
+  );
+  return w.failed ? `${got} ${t('{0} could not be fetched and stay "outcome unknown".', w.failed)}` : got;
 }

@@ -21,7 +21,14 @@ export function headlineItems(h: HeadlineFigures): HeadlineItem[] {
     .join(', ');
   return [
     { id: 'calls', label: t('Calls'), value: String(h.calls) },
-    { id: 'answered', label: t('Answered'), value: String(h.answered), hint: h.missed ? t('{0} incoming calls missed', h.missed) : undefined },
+    {
+      id: 'answered',
+      label: t('Answered'),
+      value: String(h.answered),
+      hint:
+        [h.missed ? t('{0} incoming calls missed', h.missed) : '', h.attempts ? t('{0} call attempts', h.attempts) : ''].filter(Boolean).join(', ') ||
+        undefined,
+    },
     { id: 'asr', label: t('Answer rate (ASR)'), value: percent(h.answerRate) },
     {
       id: 'acd',
@@ -37,7 +44,14 @@ export function headlineItems(h: HeadlineFigures): HeadlineItem[] {
 
 /** What the figures cannot be sure of, in words. */
 export function headlineNotes(h: HeadlineFigures): string[] {
-  return h.uncertain
-    ? [t('{0} incoming calls were counted as answered without leg statuses: Exotel did not say whether an agent picked up.', h.uncertain)]
-    : [];
+  const notes: string[] = [];
+  if (h.uncertain)
+    notes.push(
+      t(
+        '{0} incoming calls have an unknown outcome: Exotel listed them without leg statuses, so whether an agent picked up is not known. They are not counted as answered.',
+        h.uncertain,
+      ),
+    );
+  if (h.attempts) notes.push(t("{0} incoming calls never reached an agent: counted as call attempts, as Exotel's dashboard does.", h.attempts));
+  return notes;
 }

@@ -2,13 +2,18 @@
 // caller can hand in another (the rule for incoming calls is still being settled, see the API notes).
 import type { Call } from '../exotel';
 
-/** The stacked outcomes, in chart order. `missed` is an incoming call Exotel picked up that no agent answered. */
-export const OUTCOMES = ['answered', 'missed', 'busy', 'no-answer', 'failed', 'canceled', 'other'] as const;
+/**
+ * The stacked outcomes, in chart order. `missed`: an incoming call Exotel picked up that no agent answered.
+ * `attempt`: an incoming call that never reached an agent (the caller hung up before it could be routed) — Exotel's
+ * dashboard counts it as a "Call attempt" (support article 27323). `unknown`: an incoming `completed` call whose legs
+ * the listing did not give (its details not fetched yet, or not fetchable): never counted as answered.
+ */
+export const OUTCOMES = ['answered', 'missed', 'attempt', 'busy', 'no-answer', 'failed', 'canceled', 'unknown', 'other'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export interface CallOutcome {
   outcome: Outcome;
-  /** False when the listing could not tell (an incoming `completed` call without leg statuses). */
+  /** False when the listing could not tell (an incoming `completed` call without leg statuses: `unknown`). */
   certain: boolean;
 }
 
@@ -18,16 +23,17 @@ export type OutcomeRule = (call: Call) => CallOutcome;
 const UNANSWERED_LEG = new Set(['no-answer', 'busy', 'failed', 'canceled']);
 
 /**
- * The default rule. Overall Status `completed` is answered, except for an incoming call whose Leg2Status (the
- * agent dialled, from `details=true`) says nobody answered: Exotel marks those completed once its flow picked
- * up, so they are missed calls. An incoming completed call without leg statuses counts as answered, uncertain.
+ * The default rule. Overall Status `completed` is answered, except for an incoming call: Exotel marks those
+ * completed once its flow picked up (support 27323), so only Leg2Status (the agent dialled, from `details=true`)
+ * tells. No agent leg: a call attempt; an agent leg nobody answered: missed; no Details at all: unknown.
  */
 export const defaultOutcome: OutcomeRule = call => {
   switch (call.status) {
     case 'completed': {
       if (call.direction !== 'inbound') return { outcome: 'answered', certain: true };
-      const leg2 = call.details?.leg2Status;
-      if (leg2 === undefined || leg2 === '') return { outcome: 'answered', certain: false };
+      if (!call.details) return { outcome: 'unknown', certain: false };
+      const leg2 = call.details.leg2Status;
+      if (leg2 === undefined || leg2 === '') return { outcome: 'attempt', certain: true };
       if (UNANSWERED_LEG.has(leg2)) return { outcome: 'missed', certain: true };
       return { outcome: 'answered', certain: leg2 === 'completed' };
     }

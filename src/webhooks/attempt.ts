@@ -32,4 +32,10 @@ export interface CallbackAttempt {
   latencyMs?: number;
   /** Why no answer came: timeout, connection refused, connection reset (or other). */
   errorKind?: FailureKind;
+  /** Set while a retry of this failed attempt is waiting: when it will be sent. Cleared when it starts. */
+  nextRetryAt?: Date;
+  /** An injected callback fault made this delivery: a second copy ('duplicate') or a delayed one ('late'). */
+  fault?: 'duplicate' | 'late';
+  /** What the sender wants the developer to see about the request that asked for this callback. */
+  warnings?: readonly string[];
 }

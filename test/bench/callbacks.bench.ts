@@ -32,7 +32,13 @@ function attempts(): CallbackAttempt[] {
     call.status = 'completed';
     const boundary = `----ExotelSandbox${i.toString(16).padStart(16, '0')}`;
     const body = asMultipart(
-      callbackFields(call, 'terminal', true, { baseUrl: 'http://127.0.0.1:1', nowMs: t0 + i * 1000 + 6000, signed: false, secret: 'bench' }),
+      callbackFields(call, 'terminal', true, {
+        baseUrl: 'http://127.0.0.1:1',
+        accountSid: 'bench',
+        nowMs: t0 + i * 1000 + 6000,
+        signed: false,
+        secret: 'bench',
+      }),
       boundary,
     );
     for (const attempt of [1, 2]) {

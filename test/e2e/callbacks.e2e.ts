@@ -5,7 +5,10 @@ import { startLoopback } from '../helpers/loopback';
 import { E2EHostOptions, Workbench } from './workbench';
 
 const PORT = 47613;
-export const host: E2EHostOptions = { settings: { 'exotel.sandbox.statusCallbackUrl': `http://127.0.0.1:${PORT}/exotel/status` } };
+// `fast` retries (1 s, 3 s): the test watches a failed callback recover; Exotel's own schedule waits 5 minutes.
+export const host: E2EHostOptions = {
+  settings: { 'exotel.sandbox.statusCallbackUrl': `http://127.0.0.1:${PORT}/exotel/status`, 'exotel.sandbox.callbackRetries': 'fast' },
+};
 
 export default async function callbacks(wb: Workbench): Promise<void> {
   const handler = await startLoopback(

@@ -21,11 +21,15 @@ async function setSetting(key: string, value: unknown): Promise<void> {
 /** What the sandbox would list for the range (ended calls only), counted from its store. */
 function expected(records: readonly CallRecord[], fromMs: number) {
   const listed = records.filter(r => r.createdAt >= fromMs && ['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(r.status));
-  const answered = listed.filter(r => r.status === 'completed' && !(r.direction === 'inbound' && MISSED_LEG.includes(r.legs[1]?.status ?? '')));
+  // An incoming call no agent answered is missed; one that never reached an agent (no leg 2) is a call attempt.
+  const answered = listed.filter(
+    r => r.status === 'completed' && !(r.direction === 'inbound' && (r.legs[1]?.status == null || MISSED_LEG.includes(r.legs[1].status))),
+  );
   const spend = listed.reduce((s, r) => s + (r.price ?? 0), 0);
   const notAnsweredSpend = listed.filter(r => !answered.includes(r)).reduce((s, r) => s + (r.price ?? 0), 0);
   const talk = answered.reduce((s, r) => s + (r.conversationDuration ?? 0), 0);
-  return { calls: listed.length, answered: answered.length, spend, notAnsweredSpend, talk, listed };
+  const attempts = listed.filter(r => r.status === 'completed' && r.direction === 'inbound' && r.legs[1]?.status == null).length;
+  return { calls: listed.length, answered: answered.length, attempts, spend, notAnsweredSpend, talk, listed };
 }
 
 describe('call stats', function () {
@@ -49,6 +53,8 @@ describe('call stats', function () {
     assert.ok(want.calls > 250, `the seeded history is there (${want.calls})`);
     assert.strictEqual(h.calls, want.calls);
     assert.strictEqual(h.answered, want.answered);
+    assert.strictEqual(h.attempts, want.attempts, 'incoming calls that never reached an agent are call attempts');
+    assert.strictEqual(h.uncertain, 0, 'the listing carried legs');
     assert.ok(Math.abs(h.spend - want.spend) < 0.005, `spend ${h.spend} vs ${want.spend}`);
     assert.ok(Math.abs(h.spendNotAnswered - want.notAnsweredSpend) < 0.005, `not-answered spend ${h.spendNotAnswered} vs ${want.notAnsweredSpend}`);
     assert.strictEqual(h.totalTalkSeconds, want.talk);
@@ -99,6 +105,61 @@ describe('call stats', function () {
     );
     for (const c of shown) if (c.kind === 'call') assert.ok(sids.includes(c.call.sid), `${c.call.sid} was not selected`);
     await vscode.commands.executeCommand(COMMANDS.callLogClearFilter);
+  });
+
+  it("on a listing without legs: fetches each incoming completed call's details (once), says so, and the figures stay right; the Calls view too", async () => {
+    const a = await api();
+    const handle = a.sandbox.handle!;
+    await setSetting('sandbox.bulkListingIgnoresDetails', true);
+    try {
+      assert.strictEqual(handle.bulkIgnoresDetails, true, 'the setting reached the running sandbox');
+      const before = handle.requests.length;
+      const view = await vscode.commands.executeCommand<import('../../src/webview-ui/protocol').StatsView>(COMMANDS.showCallStats, { preset: 'last7' });
+      await a.callStats.panel()!.refresh(true);
+      const panel = a.callStats.panel()!;
+      const range = resolveRange({ preset: 'last7' }, new Date(), 330);
+      const want = expected(handle.calls.all(), range.from.getTime());
+      const incoming = want.listed.filter(r => r.direction === 'inbound' && r.status === 'completed');
+      assert.ok(incoming.length > 5, `the range has incoming completed calls (${incoming.length})`);
+      const singles = handle.requests.slice(before).filter(r => /\/Calls\/[0-9a-z]{32}(\.json)?$/.test(r.path));
+      assert.deepStrictEqual(
+        [...new Set(singles.map(r => r.path.split('/').pop()!.replace('.json', '')))].sort(),
+        incoming.map(r => r.sid).sort(),
+        'one details request per incoming completed call, no other',
+      );
+      assert.ok(singles.every(r => r.query.details === 'true'));
+      const h = panel.lastStats!.headline;
+      assert.deepStrictEqual([h.calls, h.answered, h.attempts, h.uncertain], [want.calls, want.answered, want.attempts, 0]);
+      assert.ok(view);
+      const notes = panel.lastView?.notes ?? [];
+      assert.ok(
+        notes.some(n => n.includes(`Exotel listed ${incoming.length} incoming calls without leg statuses`)),
+        `the panel says so: ${JSON.stringify(notes)}`,
+      );
+
+      // Refresh: the details are remembered, nothing is fetched twice.
+      const again = handle.requests.length;
+      await panel.refresh(true);
+      assert.strictEqual(handle.requests.slice(again).filter(r => /\/Calls\/[0-9a-z]{32}(\.json)?$/.test(r.path)).length, 0);
+
+      // The Calls view: the rows get their legs (no "outcome unknown" left) without a toast.
+      a.callLog.restart();
+      await waitFor(
+        'every incoming completed row to have its legs',
+        async () => {
+          await a.callLog.model.ensureLoaded();
+          const st = a.callLog.model.state;
+          const open = st.calls.filter(c => c.direction === 'inbound' && c.status === 'completed' && !c.details);
+          return !st.fillingLegs && st.calls.length && open.length === 0 ? true : undefined;
+        },
+        60000,
+      );
+      const rows = await a.callLog.provider.getChildren();
+      assert.ok(!rows.some(r => r.kind === 'legs'), 'no "without legs" row once all are known');
+    } finally {
+      await setSetting('sandbox.bulkListingIgnoresDetails', undefined);
+    }
+    assert.strictEqual(handle.bulkIgnoresDetails, false);
   });
 
   it('exports the figures as CSV', async () => {

@@ -127,6 +127,48 @@ describe('callbacks view', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it("with Exotel's retry schedule (the default setting) a failed callback shows its pending retry counting down; Resend still goes at once", async () => {
+    const a = await api();
+    const handle = a.sandbox.handle!;
+    const down = await startLoopback((_r, i) => (i === 0 ? { status: 503, body: 'down' } : { status: 200, body: 'ok' }));
+    const config = vscode.workspace.getConfiguration('exotel');
+    // The suite's sandbox was started with fast retries; the setting applies to the running sandbox at once.
+    await config.update('sandbox.callbackRetries', 'exotel', vscode.ConfigurationTarget.Global);
+    try {
+      assert.strictEqual(a.callbacks.countingDown(), false, 'no timer while nothing is pending');
+      const call = await vscode.commands.executeCommand<Call>(COMMANDS.connectCall, {
+        from: AGENT,
+        to: '+919876543211',
+        callerId: CALLER,
+        options: { statusCallback: `${down.baseUrl}/exotel/status` },
+      });
+      const first = await waitFor('the failed attempt', async () => (await deliveriesOf(call.sid)).find(d => d.done && d.nextRetryAt), 30000);
+      assert.strictEqual(first.nextRetryAt!.getTime() - first.at.getTime() >= 299_000, true, 'Exotel: 5 minutes after the failure');
+      const row = await waitFor('the row with its countdown', () =>
+        a.callbacks
+          .rows()
+          .flatMap(g => g.children)
+          .find(c => c.id === first.id && / · retry in \d+ min$/.test(c.label)),
+      );
+      assert.match(row.label, /^HTTP 503 · attempt 1 of 3 · retry in 5 min$/);
+      assert.strictEqual(a.callbacks.countingDown(), true, 'a timer runs while the retry is pending');
+
+      const resentId = await vscode.commands.executeCommand<string>(COMMANDS.callbacksResend, first.id);
+      await waitFor('the resend, at once', () => (down.received.length === 2 ? true : undefined), 10000);
+      assert.ok(a.callbacks.store.get(resentId)?.done);
+      assert.strictEqual((await deliveriesOf(call.sid)).filter(d => d.source === 'sandbox').length, 1, 'the sandbox has not retried yet');
+    } finally {
+      await config.update('sandbox.callbackRetries', undefined, vscode.ConfigurationTarget.Global);
+      handle.setCallbackRetries('fast');
+      // The 5-minute retry must not land in a later test.
+      handle.cancelCallbackRetries();
+      await down.close();
+      await vscode.commands.executeCommand(COMMANDS.callbacksClear);
+    }
+    // Cleared: nothing pending is shown, so no timer is left running.
+    await waitFor('the timer to stop', () => (a.callbacks.rows().length === 0 && !a.callbacks.countingDown()) || undefined);
+  });
+
   it('the receiver records a POST and forwards it to the handler; Copy as Fixture masks; Export masks secrets', async () => {
     const url = await vscode.commands.executeCommand<string>(COMMANDS.callbacksStartReceiver, { port: 0, forwardTo: hook.baseUrl });
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);

@@ -42,7 +42,8 @@ describe('recordings on the details panel', function () {
     const view = await openDetails(sid);
     const r = view.recording!;
     assert.strictEqual(r.kind, 'presigned');
-    assert.match(r.src ?? '', new RegExp(`^${s.baseUrl}/sandbox/recordings/${sid}\\.mp3\\?Expires=\\d+&Signature=`));
+    // Exotel's shape, …/exotelrecordings/<account>/<file>.mp3: the file is not always the Call SID.
+    assert.match(r.src ?? '', new RegExp(`^${s.baseUrl}/exotelrecordings/${s.accountSid}/[0-9A-Za-z._-]+\\.mp3\\?Expires=\\d+&Signature=`));
     assert.strictEqual(r.openUrl, r.src);
     assert.match(r.note, /needs no credentials and expires at \d{1,2}:\d{2}.*\(30 minutes after it was fetched\)/);
     assert.ok(r.canRefreshLink, 'a way to get a fresh link');
@@ -66,7 +67,7 @@ describe('recordings on the details panel', function () {
     const played = await waitFor('the local copy', () => a.callDetails.view(sid)?.recording?.src);
     assert.ok(!played.startsWith(s.baseUrl), `the page plays a local copy, not the link (${played})`);
     assert.ok(!played.includes(s.apiToken) && !played.includes(s.apiKey));
-    const fetched = s.requests.find(r => r.path === `/sandbox/recordings/${sid}.mp3`);
+    const fetched = s.requests.find(r => r.path.startsWith(`/exotelrecordings/${s.accountSid}/`) && r.path.endsWith('.mp3'));
     assert.ok(fetched, 'the extension fetched the recording');
     assert.strictEqual(fetched.headers.authorization, s.authorization, 'with the key and token in a header');
     assert.strictEqual(fetched.status, 200);
@@ -83,7 +84,7 @@ describe('recordings on the details panel', function () {
     const a = await api();
     const sid = await recordedCall();
     await openDetails(sid);
-    s.faults.next({ kind: 'status', status: 403, body: 'Forbidden' }, { path: '/sandbox/recordings/' });
+    s.faults.next({ kind: 'status', status: 403, body: 'Forbidden' }, { path: '/exotelrecordings/' });
     await a.callDetails.perform(sid, { action: 'playRecording' });
     const error = await waitFor('the error', () => a.callDetails.view(sid)?.recording?.error);
     assert.match(
@@ -104,7 +105,7 @@ describe('recordings on the details panel', function () {
     }
     const ignored = a.log.recent.filter(l => /a message from the page was ignored/.test(l));
     assert.strictEqual(ignored.length, 4, ignored.join('\n'));
-    assert.ok(!s.requests.some(r => r.path.includes('/sandbox/recordings/')), 'nothing was fetched');
+    assert.ok(!s.requests.some(r => r.path.includes('/exotelrecordings/')), 'nothing was fetched');
     assert.strictEqual(a.callDetails.view(sid)?.recording?.src, undefined);
   });
 
@@ -112,7 +113,7 @@ describe('recordings on the details panel', function () {
     const s = await sandbox();
     s.setSignedRecordingUrls(false);
     const sid = await recordedCall();
-    const call = { sid, status: 'completed', recordingUrl: `${s.baseUrl}/sandbox/recordings/${sid}.mp3` };
+    const call = { sid, status: 'completed', recordingUrl: `${s.baseUrl}/exotelrecordings/${s.accountSid}/${sid}.mp3` };
     const target = vscode.Uri.file(path.join(os.tmpdir(), `exotel-test-${sid}.mp3`));
     try {
       const saved = await vscode.commands.executeCommand<vscode.Uri>(COMMANDS.callLogDownloadRecording, call, { uri: target });
@@ -121,7 +122,7 @@ describe('recordings on the details panel', function () {
       fs.rmSync(target.fsPath);
       const messages = watchMessages();
       try {
-        s.faults.next({ kind: 'status', status: 401, body: 'Authentication required' }, { path: '/sandbox/recordings/' });
+        s.faults.next({ kind: 'status', status: 401, body: 'Authentication required' }, { path: '/exotelrecordings/' });
         const none = await vscode.commands.executeCommand(COMMANDS.callLogDownloadRecording, call, { uri: target });
         assert.strictEqual(none, undefined);
         const shown = await waitFor('the error message', () => messages.shown.find(m => m.kind === 'showErrorMessage'));

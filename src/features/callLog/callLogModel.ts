@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Call, CallFilter, CallPage, ExotelClient, isFinalStatus } from '../../exotel';
 import { Disposable } from '../../common/disposable';
+import { FillProgress, LegDetailsCache, needsLegDetails } from '../../stats';
 
 export interface CallLogState {
   calls: Call[];
@@ -11,6 +12,10 @@ export interface CallLogState {
   error?: unknown;
   /** Rows Exotel sent that could not be read (no Sid), left out of `calls`. */
   skipped: number;
+  /** While incoming calls listed without legs get their own details fetched: how far. */
+  fillingLegs?: FillProgress;
+  /** Incoming completed calls whose legs could not be fetched (they stay "outcome unknown"). */
+  legsFailed: number;
 }
 
 export interface CallSource {
@@ -55,6 +60,15 @@ export class CallLogModel extends Disposable {
   private started = false;
   /** Requests sent, for the figures and for tests of "no page twice". */
   pagesFetched = 0;
+  /** Details of calls the listing gave without legs (an ended call's legs do not change: kept across loads). */
+  private readonly legs = new LegDetailsCache();
+  private filling: Promise<void> | undefined;
+  /** Stops a fill when the filter or account changes. */
+  private fillStop = new AbortController();
+  private fillingLegs: FillProgress | undefined;
+  private legsFailed = 0;
+  /** Single-call details fetched for legs, for the in-host tests. */
+  legFetches = 0;
 
   constructor(private readonly source: CallSource) {
     super();
@@ -63,6 +77,9 @@ export class CallLogModel extends Disposable {
   /** Starts over with new requests (a new filter, page size or account). */
   reset(requests: CallFilter[]): void {
     this.generation++;
+    this.legsFailed = 0;
+    this.fillStop.abort();
+    this.fillStop = new AbortController();
     this.cursor = start(requests);
     this.loaded = new Map();
     this.skipped = 0;
@@ -83,7 +100,15 @@ export class CallLogModel extends Disposable {
     // A call placed here is shown at once; once the listing has it (the bulk API lists only ended calls), the listing wins.
     for (const [sid, call] of this.placed) if (!merged.has(sid) && this.placedMatch(call)) merged.set(sid, call);
     const calls = [...merged.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
-    return { calls, loading: this.inFlight !== undefined, hasMore: this.hasMore, error: this.error, skipped: this.skipped };
+    return {
+      calls,
+      loading: this.inFlight !== undefined,
+      hasMore: this.hasMore,
+      error: this.error,
+      skipped: this.skipped,
+      fillingLegs: this.fillingLegs,
+      legsFailed: this.legsFailed,
+    };
   }
 
   get hasMore(): boolean {
@@ -134,12 +159,13 @@ export class CallLogModel extends Disposable {
       const client = await this.source.client();
       const page = client && (await client.listCalls(this.cursor.requests[0]));
       if (!page || generation !== this.generation) return;
-      for (const c of page.calls) this.loaded.set(c.sid, c);
+      for (const c of page.calls) this.loaded.set(c.sid, this.legs.withKnown(c));
       this.error = undefined;
     } catch (err) {
       if (generation === this.generation) this.error = err;
     }
     this.changed.fire();
+    void this.fillLegs();
   }
 
   /** A call placed from the editor: shown at once, updated as it is polled. */
@@ -172,10 +198,50 @@ export class CallLogModel extends Disposable {
       if (generation === this.generation) {
         this.inFlight = undefined;
         this.changed.fire();
+        void this.fillLegs();
       }
     });
     this.changed.fire();
     return this.inFlight;
+  }
+
+  /** Resolves once no leg details are being fetched (for tests and the figures). */
+  legsSettled(): Promise<void> {
+    return this.filling ?? Promise.resolve();
+  }
+
+  /**
+   * Incoming `completed` calls listed without legs: remembered details at once, the rest fetched one call at a time
+   * (the client waits for the shared rate limit), shown as progress. Until then such a row says "outcome unknown".
+   */
+  private fillLegs(): Promise<void> {
+    if (this.filling) return this.filling.then(() => this.fillLegs());
+    const generation = this.generation;
+    const calls = [...this.loaded.values()].filter(needsLegDetails);
+    if (!calls.length) return Promise.resolve();
+    this.filling = (async () => {
+      try {
+        const client = await this.source.client();
+        if (!client || generation !== this.generation) return;
+        const counting = { getCall: (sid: string, o: { details: boolean; signal?: AbortSignal }) => (this.legFetches++, client.getCall(sid, o)) };
+        const result = await this.legs.fill(counting, calls, {
+          signal: this.fillStop.signal,
+          onProgress: p => {
+            if (generation !== this.generation) return;
+            this.fillingLegs = p.done < p.total ? p : undefined;
+            this.changed.fire();
+          },
+        });
+        if (generation !== this.generation) return;
+        for (const c of result.calls) if (this.loaded.has(c.sid)) this.loaded.set(c.sid, c);
+        this.legsFailed = [...this.loaded.values()].filter(needsLegDetails).length;
+      } finally {
+        this.filling = undefined;
+        this.fillingLegs = undefined;
+        this.changed.fire();
+      }
+    })();
+    return this.filling;
   }
 
   private async fetchNext(generation: number): Promise<void> {
@@ -186,7 +252,7 @@ export class CallLogModel extends Disposable {
       // Only a page that arrived moves the cursor: after an error, Retry asks for the same page again.
       this.cursor = step.next;
       this.pagesFetched++;
-      for (const c of step.page.calls) this.loaded.set(c.sid, c);
+      for (const c of step.page.calls) this.loaded.set(c.sid, this.legs.withKnown(c));
       this.skipped += step.page.skipped ?? 0;
     } catch (err) {
       if (generation === this.generation) this.error = err;
@@ -213,7 +279,7 @@ export class CallLogModel extends Disposable {
         cursor = step.next;
         skipped += step.page.skipped ?? 0;
         for (const c of step.page.calls) {
-          loaded.set(c.sid, c);
+          loaded.set(c.sid, this.legs.withKnown(c));
           if (oldest && c.dateCreated && c.dateCreated <= oldest) reachedOldest = true;
         }
       }

@@ -35,8 +35,10 @@ export class CallLogProvider extends Disposable implements vscode.TreeDataProvid
     if (node) return [];
     if (!(await this.session.current())) return []; // the welcome view takes over
     await this.model.ensureLoaded();
-    const { calls, loading, hasMore, error, skipped } = this.model.state;
+    const { calls, loading, hasMore, error, skipped, fillingLegs, legsFailed } = this.model.state;
     const rows: CallNode[] = groupByDay(calls, new Date(), accountOffsetMinutes());
+    if (fillingLegs) rows.unshift({ kind: 'legs', done: fillingLegs.done, total: fillingLegs.total, failed: 0 });
+    else if (legsFailed) rows.push({ kind: 'legs', failed: legsFailed });
     if (skipped) rows.push({ kind: 'skipped', count: skipped });
     if (error) rows.push({ kind: 'error', error });
     else if (hasMore) rows.push({ kind: 'loadMore', loading });

@@ -17,6 +17,7 @@ export type CallNode =
   | { kind: 'loadMore'; loading: boolean }
   | { kind: 'error'; error: unknown }
   | { kind: 'skipped'; count: number }
+  | { kind: 'legs'; done?: number; total?: number; failed: number }
   | { kind: 'empty'; filtered: boolean };
 
 export function toTreeItem(node: CallNode): vscode.TreeItem {
@@ -47,6 +48,21 @@ export function toTreeItem(node: CallNode): vscode.TreeItem {
       item.id = 'skipped';
       item.tooltip = t('Exotel listed rows without a Call SID or in a shape this extension does not know; they are left out rather than losing the page.');
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      return item;
+    }
+    case 'legs': {
+      // Exotel documents details=true for one call's details only: a listing may leave the legs out.
+      const filling = node.total !== undefined;
+      const item = new vscode.TreeItem(
+        filling
+          ? t('Fetching details of {0} incoming calls listed without legs ({1} of {0})…', node.total!, node.done ?? 0)
+          : t('{0} incoming calls without legs: outcome unknown', node.failed),
+      );
+      item.id = 'legs';
+      item.tooltip = t(
+        'Exotel listed these completed incoming calls without leg statuses, so whether an agent answered is not known until each call\'s own details are fetched (one request per call, within the rate limit). Until then they show "outcome unknown", never answered.',
+      );
+      item.iconPath = new vscode.ThemeIcon(filling ? 'loading~spin' : 'question');
       return item;
     }
     case 'empty': {

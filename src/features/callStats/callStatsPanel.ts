@@ -21,6 +21,7 @@ import {
   StatsRange,
   StatsSelection,
   statsToCsv,
+  withoutLegsNote,
 } from '../../stats';
 import { SelectionMessage, STATS_MESSAGES, StatsMessage } from '../../webview-ui/messages';
 import { StatsView } from '../../webview-ui/protocol';
@@ -188,6 +189,8 @@ export class CallStatsPanel extends ExotelPanel<typeof STATS_MESSAGES> {
     const filterText = this.source.callsView.statsFilterText();
     const notes: string[] = [];
     if (l.skipped) notes.push(t('{0} rows Exotel sent could not be read and are not counted.', l.skipped));
+    const legs = withoutLegsNote(l);
+    if (legs) notes.push(legs);
     if (this.applyFilter && filterText) notes.push(t("Only calls matching the Calls view's filter: {0}.", filterText));
     const now = new Date();
     this.view = statsView({

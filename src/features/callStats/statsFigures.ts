@@ -1,7 +1,7 @@
 // The headline figures of Call Stats without the panel: what the exotel_callStats language-model tool reports.
 // Same range rules, same cache and same computation as the panel, so the two always agree.
 import { t } from '../../common/callText/translate';
-import { computeStatsInSlices, headlineItems, headlineNotes, RangeChoice } from '../../stats';
+import { computeStatsInSlices, headlineItems, headlineNotes, RangeChoice, withoutLegsNote } from '../../stats';
 import { StatsView } from '../../webview-ui/protocol';
 import type { StatsSource } from './callStatsPanel';
 import { collectCalls } from './fetchCalls';
@@ -43,6 +43,8 @@ export async function statsFigures(
   });
   const days = loaded.range.days;
   const notes = headlineNotes(stats.headline);
+  const legs = withoutLegsNote(loaded);
+  if (legs) notes.unshift(legs);
   if (loaded.skipped) notes.unshift(t('{0} rows Exotel sent could not be read and are not counted.', loaded.skipped));
   return {
     profileName: load.profileName,

@@ -11,6 +11,7 @@ export interface LoadedCalls {
   fetchedAt: Date;
   pages: number;
   skipped: number;
+  withoutLegs?: { needed: number; fetched: number; fromCache: number; failed: number };
 }
 
 const CACHE_MAX = 6;

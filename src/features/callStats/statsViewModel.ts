@@ -8,11 +8,13 @@ import type { ChartView, StatsView } from '../../webview-ui/protocol';
 export const OUTCOME_COLORS: Record<Outcome, string> = {
   answered: '--vscode-charts-green',
   missed: '--vscode-charts-purple',
+  attempt: '--vscode-charts-yellow',
   busy: '--vscode-charts-orange',
   // Blue, not yellow: the themes' yellow and orange are too close to tell busy from no answer.
   'no-answer': '--vscode-charts-blue',
   failed: '--vscode-charts-red',
   canceled: '--vscode-charts-lines',
+  unknown: '--vscode-disabledForeground',
   other: '--vscode-descriptionForeground',
 };
 
@@ -22,6 +24,10 @@ export function outcomeLabel(o: Outcome): string {
       return t('Answered');
     case 'missed':
       return t('Missed (incoming)');
+    case 'attempt':
+      return t('Call attempt (incoming, never reached an agent)');
+    case 'unknown':
+      return t('Outcome unknown (no legs listed)');
     case 'busy':
       return t('Busy');
     case 'no-answer':

@@ -148,7 +148,8 @@ function report(run: vscode.TestRun, item: vscode.TestItem, r: TestResult, entry
   const seconds = (r.ms / 1000).toFixed(1);
   const sid = r.callSid ? ` · CallSid ${r.callSid}` : '';
   run.appendOutput(
-    `${r.outcome === 'passed' ? '✓' : r.outcome === 'failed' ? '✗' : '-'} ${r.name} (${seconds} s${sid})${r.message ? ` — ${r.message}` : ''}\r\n`,
+    `${r.outcome === 'passed' ? '✓' : r.outcome === 'failed' ? '✗' : '-'} ${r.name} (${seconds} s${sid})${r.message ? ` — ${r.message}` : ''}\r\n` +
+      (r.warnings ?? []).map(w => `  ⚠ ${w}\r\n`).join(''),
     undefined,
     item,
   );

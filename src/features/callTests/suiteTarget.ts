@@ -52,6 +52,7 @@ export async function suiteTarget(
       target: {
         client,
         callbacks: () => handle.callbacks,
+        armCallbackFault: (callSid, kind, event) => handle.faults.nextCallback({ kind }, { callSid, event }),
         pollMs: 1000,
         defaultTimeoutSeconds: SANDBOX_TIMEOUT_SECONDS,
         flows: flowKeys && { sandbox: handle.flows, keys: flowKeys, appIdOfFile },

@@ -3,7 +3,7 @@
 import { COMMANDS } from '../../common/commandIds';
 import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
-import { CallInfo, DeliveryGroup, deliveryRow, DeliveryStore, groupDeliveries, RESULT_STYLES } from '../../callbacks';
+import { CallInfo, DeliveryGroup, deliveryRow, DeliveryStore, groupDeliveries, nextCountdownChange, RESULT_STYLES } from '../../callbacks';
 import { Disposable } from '../../common/disposable';
 
 export type CallbackNode = { kind: 'group'; group: DeliveryGroup; first: boolean } | { kind: 'delivery'; id: string; group: string };
@@ -13,6 +13,8 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
   readonly onDidChangeTreeData = this.changed.event;
   private groups: DeliveryGroup[] = [];
   private pending: NodeJS.Timeout | undefined;
+  /** Set only while a retry is pending: fires when its countdown text next changes (each minute, then each second). */
+  private countdown: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly store: DeliveryStore,
@@ -29,7 +31,28 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
         }, 100);
       }),
     );
-    this.register({ dispose: () => clearTimeout(this.pending) });
+    this.register({
+      dispose: () => {
+        clearTimeout(this.pending);
+        clearTimeout(this.countdown);
+      },
+    });
+  }
+
+  /** Whether a countdown timer is set (in-host tests check that none runs when nothing is pending). */
+  get countingDown(): boolean {
+    return this.countdown !== undefined;
+  }
+
+  private scheduleCountdown(): void {
+    clearTimeout(this.countdown);
+    this.countdown = undefined;
+    const wait = nextCountdownChange(this.store.all(), Date.now());
+    if (wait === undefined) return;
+    this.countdown = setTimeout(() => {
+      this.countdown = undefined;
+      this.changed.fire(undefined);
+    }, wait + 50);
   }
 
   getTreeItem(node: CallbackNode): vscode.TreeItem {
@@ -63,6 +86,8 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
     if (node?.kind === 'group') return node.group.deliveries.map(d => ({ kind: 'delivery', id: d.id, group: node.group.key }));
     if (node) return [];
     this.groups = groupDeliveries(this.store.all(), this.callInfo);
+    // Each refresh of the tree sets the next countdown tick, or none when no retry is pending.
+    this.scheduleCountdown();
     return this.groups.map((group, i) => ({ kind: 'group', group, first: i === 0 }));
   }
 

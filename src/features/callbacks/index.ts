@@ -30,6 +30,8 @@ export interface CallbacksFeature {
   panelView(): CallbackView | undefined;
   /** The view's rows as shown. */
   rows: CallbacksProvider['snapshot'];
+  /** Whether the view runs a countdown timer (only while a retry is pending). */
+  countingDown(): boolean;
   /** A StatusCallback URL that lands in the Callbacks view: the sandbox's inbox, or (asked) a tunnel to the receiver. */
   inboxUrl(sandboxProfile: boolean): Promise<string | undefined>;
 }
@@ -94,6 +96,7 @@ export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed):
     store,
     receiver,
     rows: () => provider.snapshot(),
+    countingDown: () => provider.countingDown,
     panelView: () => panels.open?.lastView,
     inboxUrl: sandboxProfile => inboxUrl(sandboxProfile, sandbox.baseUrl, receiver, context.workspaceState),
   };

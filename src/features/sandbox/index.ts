@@ -1,4 +1,5 @@
-import { bool, checkArgs, number } from '../../common/commandArgs';
+import { bool, checkArgs, number, oneOf } from '../../common/commandArgs';
+import { CALLBACK_RETRY_SCHEDULE_NAMES } from '../../sandbox';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { LocalSandbox } from './localSandbox';
@@ -15,8 +16,15 @@ export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
           {
             command: COMMANDS.startSandbox,
             consequence: 'The sandbox was not started.',
-            // Automation's knobs: call timings in ms, and whether to seed the call history (true/false or a seed number).
-            checks: { progressMs: number(0), postCallLagMs: number(0), seed: (v, name) => (typeof v === 'number' ? number(0)(v, name) : bool(v, name)) },
+            // Automation's knobs: call timings in ms, whether to seed the call history (true/false or a seed number), and
+            // the callback retry schedule and bulk-listing mode (over the settings; tests pick `fast` retries).
+            checks: {
+              progressMs: number(0),
+              postCallLagMs: number(0),
+              seed: (v, name) => (typeof v === 'number' ? number(0)(v, name) : bool(v, name)),
+              callbackRetries: oneOf(CALLBACK_RETRY_SCHEDULE_NAMES),
+              bulkIgnoresDetails: bool,
+            },
           },
           options,
         ),

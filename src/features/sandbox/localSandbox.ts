@@ -31,6 +31,8 @@ export class LocalSandbox extends Disposable {
     this.register(
       vscode.workspace.onDidChangeConfiguration(e => {
         if (affects(e, 'sandbox.signedRecordingUrls') && this.running) this.running.setSignedRecordingUrls(signedUrls());
+        if (affects(e, 'sandbox.callbackRetries') && this.running) this.running.setCallbackRetries(setting('sandbox.callbackRetries'));
+        if (affects(e, 'sandbox.bulkListingIgnoresDetails') && this.running) this.running.setBulkIgnoresDetails(setting('sandbox.bulkListingIgnoresDetails'));
         if (!affects(e, 'sandbox.statusCallbackUrl') || !this.running) return;
         const url = callbackUrl();
         try {
@@ -73,6 +75,8 @@ export class LocalSandbox extends Disposable {
         seed: true,
         // An account with signed URLs unless the setting (or automation) says otherwise.
         signedRecordingUrls: signedUrls(),
+        callbackRetries: setting('sandbox.callbackRetries'),
+        bulkIgnoresDetails: setting('sandbox.bulkListingIgnoresDetails'),
         ...options,
         statusCallbackOverride: callbacks,
         onCallback: attempt => this.callbackEvents.fire(attempt),
@@ -136,7 +140,7 @@ export class LocalSandbox extends Disposable {
 }
 
 /** Options for automation and tests; the user's settings fill in the rest. */
-export type StartOptions = Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed' | 'signedRecordingUrls'>;
+export type StartOptions = Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed' | 'signedRecordingUrls' | 'callbackRetries' | 'bulkIgnoresDetails'>;
 
 function signedUrls(): boolean {
   return setting('sandbox.signedRecordingUrls');

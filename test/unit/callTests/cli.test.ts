@@ -33,6 +33,15 @@ describe('call tests: the command line', function () {
     return { code, out, err };
   };
 
+  it("--callback-retries picks the sandbox's retry schedule (exotel, none or fast); anything else is a usage error", async () => {
+    write('r.exotel-tests.json', { defaults: DEFAULTS, tests: [{ name: 'answers', to: '+919812345670', expect: { status: 'completed' } }] });
+    const bad = await cli(['r.exotel-tests.json', '--callback-retries', 'slow']);
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.err.join('\n'), /--callback-retries needs one of exotel, none, fast/);
+    const ok = await cli(['r.exotel-tests.json', '--callback-retries', 'fast']);
+    assert.strictEqual(ok.code, 0, ok.err.join('\n'));
+  });
+
   it('runs suites on an in-process sandbox: a line per test, the totals last, JUnit XML, exit 1 on a failure', async () => {
     write('suites/a.exotel-tests.json', {
       defaults: DEFAULTS,

@@ -6,7 +6,7 @@ import { parseSuite } from '../../../src/callTests/parseSuite';
 import { runSuite, TestResult } from '../../../src/callTests/runner';
 import { sandboxTarget } from '../../../src/callTests/targets';
 import { Sandbox } from '../../../src/sandbox';
-import { start, webhook } from '../sandbox/helpers';
+import { start, waitFor, webhook } from '../sandbox/helpers';
 
 const DEFAULTS = { from: '+919876543210', callerId: '08047112345' };
 const suiteText = (tests: unknown[], extra: Record<string, unknown> = {}) => JSON.stringify({ defaults: DEFAULTS, parallel: 8, ...extra, tests }, null, 2);
@@ -130,6 +130,94 @@ describe('call tests: the runner on the sandbox', function () {
       assert.strictEqual(ok['json + answered event'].outcome, 'passed', JSON.stringify(ok['json + answered event'].failures));
       assert.deepStrictEqual(paths(ok['wrong field']), ['expect.callback.fields.Status']);
       assert.strictEqual(ok['wrong field'].failures[0].actual, 'no-answer');
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('answered per leg: `leg` picks the agent’s or the customer’s, legs read alike in JSON and multipart; a busy customer has no leg 2', async () => {
+    const hook = await webhook();
+    try {
+      const both = { statusCallback: hook.url, statusCallbackEvents: ['answered', 'terminal'] };
+      const json = { ...both, statusCallbackContentType: 'application/json' };
+      const r = byName(
+        await run([
+          {
+            name: 'agent (multipart)',
+            to: '+919812345670',
+            options: both,
+            expect: { callback: { event: 'answered', leg: 1, fields: { 'Legs[0][Status]': 'in-progress', 'Legs[1][Status]': '' } } },
+          },
+          {
+            name: 'customer (JSON)',
+            to: '+919812345671',
+            options: json,
+            expect: { callback: { event: 'answered', leg: 2, fields: { Status: 'in-progress', 'Legs[1][Status]': 'in-progress' } } },
+          },
+          { name: 'agent (JSON)', to: '+919812345672', options: json, expect: { callback: { event: 'answered', leg: 1, fields: { 'Legs[1][Status]': '' } } } },
+          { name: 'busy customer', to: '+919812345675', options: both, timeoutSeconds: 3, expect: { callback: { event: 'answered', leg: 2 } } },
+        ]),
+      );
+      for (const name of ['agent (multipart)', 'customer (JSON)', 'agent (JSON)'])
+        assert.strictEqual(r[name].outcome, 'passed', `${name}: ${JSON.stringify(r[name].failures)}`);
+      assert.deepStrictEqual(paths(r['busy customer']), ['expect.callback']);
+      assert.match(r['busy customer'].failures[0].message, /No answered \(customer\) StatusCallback was delivered/);
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('callbackFault: duplicate delivers twice, drop never (and the test does not wait for it), late after the call ended', async () => {
+    const hook = await webhook();
+    try {
+      const r = byName(
+        await run([
+          { name: 'dup', to: '+919812345670', callbackFault: 'duplicate', options: { statusCallback: hook.url }, expect: { callback: { answer: 200 } } },
+          { name: 'dropped', to: '+919812345671', callbackFault: 'drop', options: { statusCallback: hook.url }, expect: { status: 'completed', callback: {} } },
+          { name: 'late', to: '+919812345672', callbackFault: 'late', options: { statusCallback: hook.url }, expect: { callback: { answer: 200 } } },
+        ]),
+      );
+      assert.strictEqual(r.dup.outcome, 'passed');
+      assert.strictEqual(r.late.outcome, 'passed');
+      assert.deepStrictEqual(paths(r.dropped), ['expect.callback']);
+      await waitFor('the duplicate', () => sb.callbacks.filter(a => a.callSid === r.dup.callSid).length === 2 || undefined);
+      assert.deepStrictEqual(
+        sb.callbacks.filter(a => a.callSid === r.dup.callSid).map(a => a.fault),
+        [undefined, 'duplicate'],
+      );
+      assert.strictEqual(sb.callbacks.filter(a => a.callSid === r.dropped.callSid).length, 0);
+      assert.strictEqual(sb.callbacks.find(a => a.callSid === r.late.callSid)?.fault, 'late');
+    } finally {
+      await hook.close();
+    }
+  });
+
+  it('callbackFault is refused on an account suite, and a test with one is skipped where faults cannot be armed', async () => {
+    const suite = parseSuite(suiteText([{ name: 'x', to: '+919812345670', callbackFault: 'drop', expect: { status: 'completed' } }], { profile: 'prod' }));
+    assert.match(suite.problems.map(p => p.message).join('\n'), /"callbackFault" works on the sandbox only/);
+    const onSandbox = parseSuite(suiteText([{ name: 'x', to: '+919812345670', callbackFault: 'drop', expect: { status: 'completed' } }]));
+    const [result] = await runSuite(onSandbox, { ...sandboxTarget(sb, { limiter }, 50), armCallbackFault: undefined, defaultTimeoutSeconds: 5 });
+    assert.deepStrictEqual([result.outcome, result.callSid], ['skipped', undefined]);
+  });
+
+  it("a call's callbacks' warnings reach the test's result", async () => {
+    const [result] = await runSuite(parseSuite(suiteText([{ name: 'w', to: '+919812345670', expect: { status: 'completed' } }])), {
+      ...sandboxTarget(sb, { limiter }, 50),
+      callbacks: () => sb.callbacks.map(a => ({ ...a, warnings: ['undocumented spelling: send StatusCallbackEvents[0]=terminal'] })),
+      defaultTimeoutSeconds: 20,
+    });
+    assert.deepStrictEqual(result.warnings, undefined, 'no callback, no warning');
+    const hook = await webhook();
+    try {
+      const [warned] = await runSuite(
+        parseSuite(suiteText([{ name: 'w', to: '+919812345670', options: { statusCallback: hook.url }, expect: { callback: {} } }])),
+        {
+          ...sandboxTarget(sb, { limiter }, 50),
+          callbacks: () => sb.callbacks.map(a => ({ ...a, warnings: ['undocumented spelling: send StatusCallbackEvents[0]=terminal'] })),
+          defaultTimeoutSeconds: 20,
+        },
+      );
+      assert.deepStrictEqual(warned.warnings, ['undocumented spelling: send StatusCallbackEvents[0]=terminal']);
     } finally {
       await hook.close();
     }

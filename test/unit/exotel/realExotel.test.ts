@@ -108,7 +108,7 @@ describe('recordings: fetched by the client from the sandbox', () => {
       const bytes = await download(client, source);
       assert.strictEqual(bytes.length, 417 * 39);
       const got = sb.requests.at(-1)!;
-      assert.match(got.url, /^\/sandbox\/recordings\/[0-9a-z]{32}\.mp3$/);
+      assert.match(got.url, new RegExp(`^/exotelrecordings/${sb.accountSid}/[0-9A-Za-z._-]+\\.mp3$`));
       assert.ok(!got.url.includes(sb.apiToken));
     } finally {
       await sb.close();

@@ -1,7 +1,7 @@
 // Bidi and control characters from API text are made visible, so they cannot reorder or hide what is read.
 import * as assert from 'assert';
 import { escapeMarkdown } from '../../../src/common/markdown';
-import { displayText } from '../../../src/common/untrustedText';
+import { displayText, outputLine } from '../../../src/common/untrustedText';
 
 const HIDDEN = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u2028\u2029]/; // eslint-disable-line no-control-regex
 
@@ -28,5 +28,10 @@ describe('text from outside, cleaned for display', () => {
 
   it('Markdown (hovers, tooltips) gets the same cleaning', () => {
     assert.ok(!HIDDEN.test(escapeMarkdown('Airtel \u202Eetats\u202C')));
+  });
+
+  it('the Output log shows them as the rest of the UI does, after cleaning, keeping line breaks', () => {
+    const line = outputLine('Call to \u202E0123\u202C busy\u0007\nat stack', t => t.replace('busy', 'BUSY'));
+    assert.strictEqual(line, 'Call to [U+202E]0123[U+202C] BUSY[U+0007]\nat stack');
   });
 });

@@ -61,7 +61,8 @@ describe('sandbox: StatusCallback delivery', () => {
       of(done).map(([k]) => k),
       ['CallSid', 'DateUpdated', 'Status', 'RecordingUrl'],
     );
-    assert.strictEqual(of(done)[3][1], `${sb.baseUrl}/sandbox/recordings/${done}.mp3`);
+    // Exotel's shape: …/exotelrecordings/<account>/<file>.mp3, where the file is not always the CallSid.
+    assert.match(of(done)[3][1], new RegExp(`^${sb.baseUrl}/exotelrecordings/${sb.accountSid}/[0-9A-Za-z._-]+\\.mp3$`));
     assert.deepStrictEqual(
       of(busy).map(([k, v]) => (k === 'DateUpdated' ? [k] : [k, v])),
       [['CallSid', busy], ['DateUpdated'], ['Status', 'busy']],
@@ -77,24 +78,40 @@ describe('sandbox: StatusCallback delivery', () => {
     assert.strictEqual(cb.json?.Status, 'no-answer');
   });
 
-  it('extended (JSON): answered then terminal, F20 key order, CustomField and RecordingUrl on terminal only', async () => {
+  it('extended (JSON): answered per leg (agent, then customer) then terminal, F20 key order, CustomField and RecordingUrl on terminal only', async () => {
     const options = { Record: 'true', CustomField: 'order_12345', StatusCallback: hook.url, StatusCallbackContentType: 'application/json', ...BOTH_EVENTS };
     const sid = (await connect(sb, { ...BASIC, To: '09876543210', ...options })).json.Call.Sid;
-    const [answered, terminal] = await received(2);
-    assert.strictEqual(answered.json?.EventType, 'answered');
-    assert.deepStrictEqual(Object.keys(answered.json ?? {}), [...EXTENDED_KEYS, 'Legs']);
-    assert.strictEqual(answered.json?.Status, 'in-progress');
-    assert.strictEqual(answered.json?.EndTime, null);
-    assert.deepStrictEqual(answered.json?.Legs, [
+    const all = await received(3);
+    // Sent 20 ms apart: pick each by what it is, not by arrival order (the machine may be loaded).
+    const answeredOnes = all.filter(r => r.json?.EventType === 'answered');
+    const legStatus = (r: Received, i: number): unknown => (r.json?.Legs as Array<{ Status: unknown }>)[i].Status;
+    const agent = answeredOnes.find(r => legStatus(r, 1) === null)!;
+    const customer = answeredOnes.find(r => legStatus(r, 1) !== null)!;
+    const terminal = all.find(r => r.json?.EventType === 'terminal')!;
+    assert.strictEqual(answeredOnes.length, 2);
+    assert.ok(sb.callbacks.findIndex(a => a.body === agent.raw) < sb.callbacks.findIndex(a => a.body === customer.raw), "the agent's is sent first");
+    for (const answered of [agent, customer]) {
+      assert.strictEqual(answered.json?.EventType, 'answered');
+      assert.deepStrictEqual(Object.keys(answered.json ?? {}), [...EXTENDED_KEYS, 'Legs']);
+      assert.strictEqual(answered.json?.Status, 'in-progress');
+      assert.strictEqual(answered.json?.EndTime, null);
+    }
+    // frappe/crm's Exotel UI: leg 1 in-progress and leg 2 empty → "Ringing…"; both in-progress → "In Progress".
+    assert.deepStrictEqual(agent.json?.Legs, [
+      { OnCallDuration: 0, Status: 'in-progress', AnsweredBy: 'NA' },
       { OnCallDuration: 0, Status: null, AnsweredBy: 'NA' },
-      { OnCallDuration: 0, Status: null, AnsweredBy: 'HUMAN' },
+    ]);
+    assert.deepStrictEqual(customer.json?.Legs, [
+      { OnCallDuration: 0, Status: 'in-progress', AnsweredBy: 'NA' },
+      { OnCallDuration: 0, Status: 'in-progress', AnsweredBy: 'HUMAN' },
     ]);
     const t = terminal.json ?? {};
     assert.deepStrictEqual(Object.keys(t), [...EXTENDED_KEYS, 'CustomField', 'RecordingUrl', 'Legs']);
     assert.deepStrictEqual(
       [t.CallSid, t.EventType, t.To, t.From, t.PhoneNumberSid, t.Status, t.Direction, t.CustomField, t.RecordingUrl],
-      [sid, 'terminal', '09876543210', '09845012340', '08047112345', 'completed', 'outbound-api', 'order_12345', `${sb.baseUrl}/sandbox/recordings/${sid}.mp3`],
+      [sid, 'terminal', '09876543210', '09845012340', '08047112345', 'completed', 'outbound-api', 'order_12345', t.RecordingUrl],
     );
+    assert.match(String(t.RecordingUrl), new RegExp(`^${sb.baseUrl}/exotelrecordings/${sb.accountSid}/[0-9A-Za-z._-]+\\.mp3$`));
     const legs = t.Legs as Array<{ OnCallDuration: number; Status: string; AnsweredBy: string }>;
     assert.deepStrictEqual(
       legs.map(l => [l.Status, l.AnsweredBy]),
@@ -114,9 +131,20 @@ describe('sandbox: StatusCallback delivery', () => {
     assert.ok(String(t.DateUpdated) >= String(t.EndTime), `DateUpdated ${t.DateUpdated} before EndTime ${t.EndTime}`);
   });
 
-  it('extended (multipart): Legs as Legs[i][Field]; a busy call gets no answered event and no RecordingUrl', async () => {
+  it("extended (multipart): Legs as Legs[i][Field]; a busy customer: the agent's answered (leg 2 empty), then terminal without RecordingUrl", async () => {
     await connect(sb, { ...BASIC, To: '09876543215', Record: 'true', CustomField: 'c1', StatusCallback: hook.url, ...BOTH_EVENTS });
-    const fields = Object.fromEntries((await theOnly()).fields ?? []);
+    await received(2);
+    await waitFor('the sandbox to settle', () => sb.idle);
+    const event = (r: Received): string | undefined => r.fields?.find(([k]) => k === 'EventType')?.[1];
+    const agent = hook.received.find(r => event(r) === 'answered')!;
+    const terminal = hook.received.find(r => event(r) === 'terminal')!;
+    assert.strictEqual(hook.received.length, 2, 'no answered for the customer, who never picked up');
+    const first = Object.fromEntries(agent.fields ?? []);
+    assert.deepStrictEqual(
+      [first.EventType, first.Status, first['Legs[0][Status]'], first['Legs[1][Status]'], 'CustomField' in first],
+      ['answered', 'in-progress', 'in-progress', '', false],
+    );
+    const fields = Object.fromEntries(terminal.fields ?? []);
     assert.deepStrictEqual(Object.keys(fields), [
       ...EXTENDED_KEYS,
       'CustomField',
@@ -142,7 +170,7 @@ describe('sandbox: StatusCallback delivery', () => {
     );
   });
 
-  it('only the subscribed events are sent: answered alone means no terminal callback', async () => {
+  it('only the subscribed events are sent: answered alone means two answered callbacks and no terminal one', async () => {
     await connect(sb, {
       ...BASIC,
       To: '09876543210',
@@ -150,9 +178,34 @@ describe('sandbox: StatusCallback delivery', () => {
       'StatusCallbackEvents[0]': 'answered',
       StatusCallbackContentType: 'application/json',
     });
+    await received(2);
+    await waitFor('the sandbox to settle', () => sb.idle);
+    assert.deepStrictEqual(
+      hook.received
+        .map(r => [r.json?.EventType, (r.json?.Legs as Array<{ Status: string | null }>).map(l => l.Status)])
+        .sort((a, b) => String(a[1]).localeCompare(String(b[1]))),
+      [
+        ['answered', ['in-progress', null]],
+        ['answered', ['in-progress', 'in-progress']],
+      ],
+    );
+    assert.strictEqual('CustomField' in (hook.received[0].json ?? {}), false);
+  });
+
+  it('no answered callback when the agent never picks up (To ending in 9)', async () => {
+    await connect(sb, { ...BASIC, To: '09876543219', StatusCallback: hook.url, ...BOTH_EVENTS });
     const cb = await theOnly();
-    assert.strictEqual(cb.json?.EventType, 'answered');
-    assert.strictEqual('CustomField' in (cb.json ?? {}), false);
+    const fields = Object.fromEntries(cb.fields ?? []);
+    assert.deepStrictEqual([fields.EventType, fields.Status, fields['Legs[0][Status]']], ['terminal', 'no-answer', 'no-answer']);
+  });
+
+  it('Status is one Exotel lists for callbacks: a call ended canceled (To ending in 8) calls back no-answer, leg 2 canceled', async () => {
+    const sid = (await connect(sb, { ...BASIC, To: '09876543218', StatusCallback: hook.url, ...BOTH_EVENTS })).json.Call.Sid;
+    await received(2);
+    const terminal = hook.received.find(r => r.fields?.some(([k, v]) => k === 'EventType' && v === 'terminal'));
+    const fields = Object.fromEntries(terminal?.fields ?? []);
+    assert.deepStrictEqual([fields.EventType, fields.Status, fields['Legs[1][Status]']], ['terminal', 'no-answer', 'canceled']);
+    assert.strictEqual(sb.calls.get(sid)?.status, 'canceled', 'the call details keep canceled');
   });
 
   it('a flow call ignores StatusCallbackEvents and gets the default callback', async () => {

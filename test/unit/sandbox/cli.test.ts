@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { ChildProcess, spawn } from 'child_process';
 import * as path from 'path';
-import { parseArgs } from '../../../src/sandbox/cli';
+import { describeRetries, parseArgs } from '../../../src/sandbox/cli';
 
 const CLI = path.resolve(__dirname, '../../../src/sandbox/cli.js');
 
@@ -29,6 +29,15 @@ describe('sandbox: CLI', () => {
       statusCallbackOverride: 'http://127.0.0.1:9/cb',
     });
     assert.deepStrictEqual(parseArgs(['--signed-urls']), { port: 0, seed: true, signedRecordingUrls: true });
+    assert.deepStrictEqual(parseArgs(['--callback-retries', 'fast', '--bulk-ignores-details']), {
+      port: 0,
+      seed: true,
+      callbackRetries: 'fast',
+      bulkIgnoresDetails: true,
+    });
+    assert.throws(() => parseArgs(['--callback-retries', 'slow']), /--callback-retries must be one of exotel, none, fast \(got 'slow'\)/);
+    assert.strictEqual(describeRetries('exotel'), "5 min, then 15 min (Exotel's newer docs)");
+    assert.strictEqual(describeRetries('fast'), "1 s, then 3 s (fast: for tests, NOT Exotel's)");
     assert.throws(() => parseArgs(['--port', 'x']), /--port needs a whole number/);
     assert.throws(() => parseArgs(['--verbose']), /unknown option --verbose/);
     assert.deepStrictEqual(parseArgs(['--flows', 'examples', '--applet-timeout-ms', '800']), { port: 0, seed: true, flows: 'examples', appletTimeoutMs: 800 });

@@ -24,7 +24,7 @@ describe('sandbox: private recordings (no signed URLs)', () => {
     const done = await recordedCall(sb);
     const busy = await recordedCall(sb, '09876543215');
     const c = await details(sb, done);
-    assert.strictEqual(c.RecordingUrl, `${sb.baseUrl}/sandbox/recordings/${done}.mp3`);
+    assert.match(c.RecordingUrl, new RegExp(`^${sb.baseUrl}/exotelrecordings/${sb.accountSid}/[0-9A-Za-z._-]+\\.mp3$`));
     assert.ok(!('PreSignedRecordingUrl' in c), 'an account without signed URLs has no such field');
     assert.strictEqual((await details(sb, busy)).RecordingUrl, null);
   });
@@ -47,7 +47,29 @@ describe('sandbox: private recordings (no signed URLs)', () => {
 
   it('a call without a recording is 404 even with credentials', async () => {
     const busy = await recordedCall(sb, '09876543215');
-    assert.strictEqual((await fetch(`${sb.baseUrl}/sandbox/recordings/${busy}.mp3`, { headers: { Authorization: sb.authorization } })).status, 404);
+    assert.strictEqual(
+      (await fetch(`${sb.baseUrl}/exotelrecordings/${sb.accountSid}/${busy}.mp3`, { headers: { Authorization: sb.authorization } })).status,
+      404,
+    );
+  });
+
+  it("Exotel's link shape, /exotelrecordings/<account>/<file>.mp3, whose file is not always the CallSid: each file is its own call's", async () => {
+    const sids = await Promise.all(Array.from({ length: 12 }, () => recordedCall(sb)));
+    const urls = await Promise.all(sids.map(async sid => (await details(sb, sid)).RecordingUrl as string));
+    const files = urls.map(u => /\/exotelrecordings\/[^/]+\/([^/]+)\.mp3$/.exec(u)?.[1]);
+    assert.ok(
+      files.some((f, i) => f === sids[i]),
+      'some are named by the CallSid',
+    );
+    const other = files.findIndex((f, i) => f !== sids[i]);
+    assert.ok(other >= 0, 'and some are not');
+    assert.match(files[other] ?? '', /^\d+\.\d+_\d$/, "Exotel's other style: <epoch>.<fraction>_<n>");
+    assert.strictEqual(new Set(files).size, files.length);
+    for (const url of [urls[other], urls[files.findIndex((f, i) => f === sids[i])]]) {
+      assert.strictEqual((await fetch(url, { headers: { Authorization: sb.authorization } })).status, 200, url);
+    }
+    const otherAccount = urls[other].replace(`/exotelrecordings/${sb.accountSid}/`, '/exotelrecordings/someoneelse/');
+    assert.strictEqual((await fetch(otherAccount, { headers: { Authorization: sb.authorization } })).status, 404, "another account's path");
   });
 });
 
@@ -62,9 +84,10 @@ describe('sandbox: signed recording URLs', () => {
     const c = await details(sb, sid, '?RecordingUrlValidity=10');
     const keys = Object.keys(c);
     assert.strictEqual(keys.indexOf('PreSignedRecordingUrl'), keys.indexOf('RecordingUrl') + 1);
-    assert.strictEqual(c.RecordingUrl, `${sb.baseUrl}/sandbox/recordings/${sid}.mp3`, 'the plain link stays private');
+    assert.match(c.RecordingUrl, new RegExp(`^${sb.baseUrl}/exotelrecordings/${sb.accountSid}/[0-9A-Za-z._-]+\\.mp3$`), 'the plain link stays private');
     const expires = Math.floor(clock / 1000) + 600;
-    assert.match(c.PreSignedRecordingUrl, new RegExp(`^${sb.baseUrl}/sandbox/recordings/${sid}\\.mp3\\?Expires=${expires}&Signature=[0-9a-f]{32}$`));
+    assert.strictEqual(c.PreSignedRecordingUrl.split('?')[0], c.RecordingUrl);
+    assert.match(c.PreSignedRecordingUrl, new RegExp(`\\.mp3\\?Expires=${expires}&Signature=[0-9a-f]{32}$`));
     const byDefault = await details(sb, sid);
     assert.match(byDefault.PreSignedRecordingUrl, new RegExp(`Expires=${Math.floor(clock / 1000) + 300}&`), 'the account default is 5 minutes');
     const listed = (await call(sb, 'GET', `/Calls.json?Sid=${sid}&RecordingUrlValidity=10`)).json.Calls[0];

@@ -77,7 +77,16 @@ describe('stats: headline figures', () => {
         call({ direction: 'inbound', details: { leg1Status: 'completed', leg2Status: 'completed', legs: [] }, price: 3 }),
         call({ direction: 'inbound', price: 4 }),
       ],
-      expect: { calls: 4, answered: 2, missed: 2, uncertain: 1, answerRate: 0.5, spend: 10, spendNotAnswered: 3 },
+      // The last has no Details: its outcome is unknown, never answered (and so its spend is not-answered spend).
+      expect: { calls: 4, answered: 1, missed: 2, uncertain: 1, attempts: 0, answerRate: 0.25, spend: 10, spendNotAnswered: 7 },
+    },
+    {
+      name: "an incoming completed call that never reached an agent (no agent leg) is a call attempt, as Exotel's dashboard counts it",
+      calls: [
+        call({ direction: 'inbound', details: { leg1Status: 'completed', legs: [] }, price: 1 }),
+        call({ direction: 'inbound', details: { leg1Status: 'completed', leg2Status: 'completed', legs: [] }, price: 3 }),
+      ],
+      expect: { calls: 2, answered: 1, attempts: 1, missed: 0, uncertain: 0, answerRate: 0.5 },
     },
   ];
   for (const c of cases) {
@@ -126,7 +135,8 @@ describe('stats: charts', () => {
       call({ duration: 45, to: '09812345678' }),
       call({ duration: 4000, phoneNumberSid: '01141172345' }),
       call({ status: 'busy', to: '+14155550100' }),
-      call({ direction: 'inbound', from: '09876543210', to: '08047112345' }),
+      // An agent answered (its leg says so): without Details an incoming call's outcome would be unknown.
+      call({ direction: 'inbound', from: '09876543210', to: '08047112345', details: { leg1Status: 'completed', leg2Status: 'completed', legs: [] } }),
     ];
     const s = computeStats(calls, { numberFacts: e => facts.get(e) });
     assert.deepStrictEqual(

@@ -3,25 +3,35 @@
 // extension host), UI (Playwright driving the workbench) — then one closing line with the totals.
 // usage: node scripts/run-tests.js [unit] [host] [e2e] [vsix]   (default: all; lint and the builds always run)
 // The last tier packages the VSIX (production build) and drives the installed extension end to end.
+// Which VS Code: the in-host tier runs on the current one and on the oldest one engines.vscode accepts, the UI
+// tiers on the current one (the README's screenshots come from it); HOST_VSCODE=current|oldest|<version> runs
+// every tier on that one only (scripts/host/versions.json).
 // On a fresh machine it first installs what is missing: the npm packages (npm ci) and, for the tiers that need a
 // VS Code, the test host (scripts/host/install.sh; both are fast no-ops once done).
 const { spawn } = require('child_process');
 const { ensureDeps } = require('./ensure-deps');
+const { resolveVersion, vscodeOf } = require('./host/versions');
 
 const only = process.argv.slice(2);
 const want = tier => only.length === 0 || only.includes(tier);
 const npx = (...args) => ['npx', args];
 const VSIX = '.vscode-host/exotel-vscode.vsix';
 const needsHost = want('host') || want('e2e') || want('vsix');
+const pinned = process.env.HOST_VSCODE ? resolveVersion(process.env.HOST_VSCODE) : undefined;
+const uiVersion = pinned || resolveVersion('current');
+const inHostVersions = pinned ? [pinned] : [...new Set([resolveVersion('current'), resolveVersion('oldest')])];
+const onVersion = v => ({ env: { HOST_VSCODE: v }, label: `VS Code ${vscodeOf(v)}` });
+const installVersions = [...new Set([...(want('host') ? inHostVersions : []), ...(want('e2e') || want('vsix') ? [uiVersion] : [])])];
 const stages = [
-  needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh']] },
+  needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh', ...installVersions]] },
   { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
   { name: 'format', cmd: ['npm', ['run', '--silent', 'format:check']] },
   { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
   { name: 'compile tests', cmd: npx('tsc', '-p', 'tsconfig.test.json') },
   want('unit') && { name: 'unit', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
-  want('host') && {
-    name: 'in-host',
+  ...(want('host') ? inHostVersions : []).map(v => ({
+    name: `in-host, ${onVersion(v).label}`,
+    env: onVersion(v).env,
     cmd: [
       'node',
       [
@@ -35,16 +45,21 @@ const stages = [
       ],
     ],
     counts: true,
-  },
-  want('e2e') && { name: 'ui', cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
+  })),
+  want('e2e') && { name: `ui, ${onVersion(uiVersion).label}`, env: onVersion(uiVersion).env, cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
   want('vsix') && { name: 'package', cmd: ['node', ['esbuild.js', '--production']], then: npx('vsce', 'package', '--no-dependencies', '-o', VSIX) },
-  want('vsix') && { name: 'ui, packaged', cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']], counts: true },
+  want('vsix') && {
+    name: `ui, packaged, ${onVersion(uiVersion).label}`,
+    env: onVersion(uiVersion).env,
+    cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']],
+    counts: true,
+  },
 ].filter(Boolean);
 
-function run([cmd, args]) {
+function run([cmd, args], env) {
   return new Promise(resolve => {
     let out = '';
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     child.stdout.on('data', d => {
       out += d;
       process.stdout.write(d);
@@ -79,8 +94,8 @@ function counts(out) {
   for (const stage of stages) {
     const t0 = Date.now();
     console.log(`\n=== ${stage.name} ===`);
-    let r = await run(stage.cmd);
-    if (r.code === 0 && stage.then) r = await run(stage.then);
+    let r = await run(stage.cmd, stage.env);
+    if (r.code === 0 && stage.then) r = await run(stage.then, stage.env);
     const secs = ((Date.now() - t0) / 1000).toFixed(1);
     if (stage.counts) {
       const c = counts(r.out);

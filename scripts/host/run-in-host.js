@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a mocha suite INSIDE a real VS Code (1.100) Node extension host, offline: code-server + headless Chromium.
+// Runs a mocha suite INSIDE a real VS Code (HOST_VSCODE: current, oldest or a version) Node extension host, offline: code-server + headless Chromium.
 // The same suite runs under @vscode/test-electron (scripts/host/test-electron.js) on machines with internet.
 //
 //   node scripts/host/run-in-host.js --extensionDevelopmentPath . --extensionTestsPath out/test/integration/index \
@@ -13,6 +13,7 @@
 const fs = require('fs');
 const path = require('path');
 const host = require('./codeServer');
+const { vscodeOf } = require('./versions');
 const { argv, arg, flag, infra } = require('./cli').cli('run-in-host');
 
 const devPath = path.resolve(arg('extensionDevelopmentPath') || infra('--extensionDevelopmentPath is required'));
@@ -59,7 +60,9 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
     h.page.on('pageerror', e => {
       if (verbose || !host.isNoise(e.message)) console.error('[run-in-host] page error:', e.message);
     });
-    console.log(`[run-in-host] VS Code host ready in ${Date.now() - t0} ms; running ${path.relative(process.cwd(), testsPath) || testsPath}`);
+    console.log(
+      `[run-in-host] VS Code ${vscodeOf(host.HOST_VERSION)} host ready in ${Date.now() - t0} ms; running ${path.relative(process.cwd(), testsPath) || testsPath}`,
+    );
     await h.open();
     let timer;
     const result = await Promise.race([

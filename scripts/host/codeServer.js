@@ -64,6 +64,9 @@ const NOISE = [
   /default\.extensionTestsLocation/i,
   /Extension Host.*(Started local extension host|Loading development extension)/i,
   /because this extension is not a web extension/i, // the web-worker host also looks at the dev extension
+  // VS Code 1.139's chat and agent services talk to themselves in every run
+  /^\[(ChatModelSelection|AgentHost:[\w-]+|AccountPolicyGate)\]/,
+  /authentication provider 'github'/,
 ];
 const isNoise = line => NOISE.some(re => re.test(line));
 

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DATA_CLOSE, DATA_OPEN } from '../../src/features/tools/toolData';
 import { callHolding } from '../helpers/hostileCall';
-import { api, connects, lookups, sandbox, waitFor, watchMessages, withProfile } from './helpers';
+import { api, connects, lookups, sandbox, vscodeMinor, waitFor, watchMessages, withProfile } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
@@ -17,6 +17,12 @@ async function invoke(name: string, input: object): Promise<string> {
 }
 
 const never = new vscode.CancellationTokenSource().token;
+
+/**
+ * VS Code 1.100 leaves a tool whose `when` clause is false out of vscode.lm.tools; 1.139 lists every registered
+ * tool there (its main thread sends getAllToolsIncludingDisabled()), and `when` only decides what chat offers.
+ */
+const LM_TOOLS_HONOUR_WHEN = vscodeMinor < 139;
 
 describe('language-model tools', function () {
   this.timeout(90000);
@@ -329,7 +335,8 @@ describe('language-model tools', function () {
     await vscode.commands.executeCommand('exotel.stopSandbox');
     try {
       await waitFor('signed out', async () => (await a.account.current()) === undefined);
-      await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
+      if (LM_TOOLS_HONOUR_WHEN) await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
+      else assert.strictEqual(vscode.lm.tools.filter(t => t.name.startsWith('exotel_')).length, TOOLS.length, 'this VS Code lists tools whatever their `when` says');
       assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
     } finally {
       await sandbox();

@@ -44,6 +44,8 @@ const BASE_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // VS Code 1.139 opens the Chat view in the secondary side bar of every new window (1.100 does not)
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Log lines that are expected offline and say nothing about the tests. */

@@ -336,7 +336,12 @@ describe('language-model tools', function () {
     try {
       await waitFor('signed out', async () => (await a.account.current()) === undefined);
       if (LM_TOOLS_HONOUR_WHEN) await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
-      else assert.strictEqual(vscode.lm.tools.filter(t => t.name.startsWith('exotel_')).length, TOOLS.length, 'this VS Code lists tools whatever their `when` says');
+      else
+        assert.strictEqual(
+          vscode.lm.tools.filter(t => t.name.startsWith('exotel_')).length,
+          TOOLS.length,
+          'this VS Code lists tools whatever their `when` says',
+        );
       assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
     } finally {
       await sandbox();

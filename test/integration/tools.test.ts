@@ -223,7 +223,11 @@ describe('language-model tools', function () {
       const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919876543280', callerId: CALLER });
       assert.match(text, /^Refused; nothing was sent\. The active profile “Real \(tools test\)” is a real Exotel account/);
       assert.match(text, /exotel\.tools\.allowCallsOnRealAccounts/);
-      assert.strictEqual(s.requests.length, before, 'something was sent');
+      assert.deepStrictEqual(
+        s.requests.slice(before).map(r => `${r.method} ${r.path}`),
+        [],
+        'something was sent',
+      );
       assert.strictEqual(watch.modals().length, 0);
       const prepared = await a.tools.placeTestCall.prepareInvocation({ input: { from: AGENT, to: '+919876543280', callerId: CALLER } }, never);
       assert.match((prepared.confirmationMessages!.message as vscode.MarkdownString).value, /will be refused/);

@@ -223,8 +223,11 @@ describe('language-model tools', function () {
       const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919876543280', callerId: CALLER });
       assert.match(text, /^Refused; nothing was sent\. The active profile “Real \(tools test\)” is a real Exotel account/);
       assert.match(text, /exotel\.tools\.allowCallsOnRealAccounts/);
+      // A visible Calls view lists the new profile's calls whenever VS Code asks it for its rows again (1.139 asks
+      // later than 1.100, after the switch has settled): that listing is the view's, not the tool's.
+      const sent = s.requests.slice(before).map(r => `${r.method} ${r.path}`);
       assert.deepStrictEqual(
-        s.requests.slice(before).map(r => `${r.method} ${r.path}`),
+        sent.filter(r => !/^GET \/v1\/Accounts\/\w+\/Calls\.json$/.test(r)),
         [],
         'something was sent',
       );

@@ -32,6 +32,7 @@ const stages = [
   ...(want('host') ? inHostVersions : []).map(v => ({
     name: `in-host, ${onVersion(v).label}`,
     env: onVersion(v).env,
+    parallel: true,
     cmd: [
       'node',
       [
@@ -56,17 +57,18 @@ const stages = [
   },
 ].filter(Boolean);
 
-function run([cmd, args], env) {
+/** Runs a command, echoing its output unless `quiet` (its output is in `out` either way). */
+function run([cmd, args], env, quiet = false) {
   return new Promise(resolve => {
     let out = '';
     const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     child.stdout.on('data', d => {
       out += d;
-      process.stdout.write(d);
+      if (!quiet) process.stdout.write(d);
     });
     child.stderr.on('data', d => {
       out += d;
-      process.stderr.write(d);
+      if (!quiet) process.stderr.write(d);
     });
     child.on('close', code => resolve({ code: code ?? 1, out }));
   });
@@ -91,25 +93,40 @@ function counts(out) {
   const total = { passed: 0, failed: 0 };
   const summary = [];
   let ok = true;
-  for (const stage of stages) {
+  const runStage = async (stage, quiet) => {
     const t0 = Date.now();
-    console.log(`\n=== ${stage.name} ===`);
-    let r = await run(stage.cmd, stage.env);
-    if (r.code === 0 && stage.then) r = await run(stage.then, stage.env);
-    const secs = ((Date.now() - t0) / 1000).toFixed(1);
-    if (stage.counts) {
-      const c = counts(r.out);
-      if (r.code !== 0 && c.failed === 0) c.failed = 1; // a runner that died still counts as a failure
-      total.passed += c.passed;
-      total.failed += c.failed;
-      summary.push(`${stage.name}: ${c.passed} passed, ${c.failed} failed (${secs} s)`);
-    } else {
-      summary.push(`${stage.name}: ${r.code === 0 ? 'ok' : 'FAILED'} (${secs} s)`);
+    let r = await run(stage.cmd, stage.env, quiet);
+    if (r.code === 0 && stage.then) r = await run(stage.then, stage.env, quiet);
+    return { ...r, secs: ((Date.now() - t0) / 1000).toFixed(1) };
+  };
+  for (let i = 0; i < stages.length;) {
+    // Stages marked `parallel` run beside the ones next to them: the in-host suites on two VS Codes mostly wait
+    // (for the sandbox's calls and rate limits), so together they take about as long as one. The first one's
+    // output streams; the others' is printed when it is done.
+    let j = i + 1;
+    while (stages[i].parallel && j < stages.length && stages[j].parallel) j++;
+    const group = stages.slice(i, j);
+    i = j;
+    console.log(`\n=== ${group.map(g => g.name).join(' | ')} ===`);
+    const results = await Promise.all(group.map((stage, k) => runStage(stage, k > 0)));
+    for (const [k, stage] of group.entries()) {
+      const r = results[k];
+      if (k > 0) {
+        console.log(`\n=== ${stage.name} (ran beside ${group[0].name}) ===`);
+        process.stdout.write(r.out);
+      }
+      if (stage.counts) {
+        const c = counts(r.out);
+        if (r.code !== 0 && c.failed === 0) c.failed = 1; // a runner that died still counts as a failure
+        total.passed += c.passed;
+        total.failed += c.failed;
+        summary.push(`${stage.name}: ${c.passed} passed, ${c.failed} failed (${r.secs} s)`);
+      } else {
+        summary.push(`${stage.name}: ${r.code === 0 ? 'ok' : 'FAILED'} (${r.secs} s)`);
+      }
+      if (r.code !== 0) ok = false;
     }
-    if (r.code !== 0) {
-      ok = false;
-      if (!stage.counts) break; // no point testing what does not build
-    }
+    if (!ok && group.some((stage, k) => results[k].code !== 0 && !stage.counts)) break; // no point testing what does not build
   }
   console.log(`\n${summary.join('\n')}`);
   console.log(`${total.passed} passed, ${total.failed} failed`);

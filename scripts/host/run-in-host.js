@@ -11,6 +11,7 @@
 // exit: 0 tests passed, 1 tests failed, 2 infrastructure error (host did not start, timeout, missing build)
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const host = require('./codeServer');
 const { vscodeOf } = require('./versions');
@@ -43,11 +44,16 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
 (async () => {
   const t0 = Date.now();
   let h;
+  let workspace;
   let code = 2;
   try {
+    // The suite writes into its workspace (scratch files): each run gets its own copy, so that runs on two
+    // VS Codes at once (npm test) do not see each other's files, and the fixture stays as it is.
+    workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exo-ws-')), path.basename(folder));
+    fs.cpSync(folder, workspace, { recursive: true });
     h = await host.startHost({
       name: 'in-host',
-      folder,
+      folder: workspace,
       extensionDevelopmentPath: devPath,
       extensionTestsPath: testsPath,
       env,
@@ -95,6 +101,10 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
   if (h) {
     await h.close({ keep: keepRun });
     if (keepRun) console.log(`[run-in-host] run folder kept: ${h.runDir}`);
+  }
+  if (workspace) {
+    if (keepRun) console.log(`[run-in-host] workspace copy kept: ${workspace}`);
+    else fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
   process.exit(code);
 })();

@@ -69,6 +69,8 @@ const NOISE = [
   // VS Code 1.139's chat and agent services talk to themselves in every run
   /^\[(ChatModelSelection|AgentHost:[\w-]+|AccountPolicyGate)\]/,
   /authentication provider 'github'/,
+  /^\[reconnection-grace-time\]/,
+  /^Creation of workbench contribution/,
 ];
 const isNoise = line => NOISE.some(re => re.test(line));
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run demo`: builds the extension, installs what is missing (code-server = a real VS Code, Chromium),
 // packages it, and starts VS Code on 127.0.0.1 with the extension installed and the sandbox starting with it.
-// Prints the URL to open; Ctrl+C stops everything.
+// Prints the URL to open; Ctrl+C stops everything. HOST_VSCODE=current (default) | oldest | <version> picks the VS Code.
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
@@ -14,7 +14,9 @@ const step = (what, cmd, args) => {
 
 (async () => {
   require('./ensure-deps').ensureDeps();
-  step('installing the VS Code host (first time only)', 'bash', ['scripts/host/install.sh']);
+  const { resolveVersion, vscodeOf } = require('./host/versions');
+  const version = resolveVersion();
+  step(`installing the VS Code ${vscodeOf(version)} host (first time only)`, 'bash', ['scripts/host/install.sh', version]);
   step('building', 'node', ['esbuild.js', '--production']);
   const vsix = path.join(root, '.vscode-host', 'demo', 'exotel-vscode.vsix');
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
@@ -47,7 +49,7 @@ const step = (what, cmd, args) => {
     process.exit(code ? 1 : 0);
   });
   console.log(`
-[demo] VS Code is running with Exotel for VS Code and its sandbox:
+[demo] VS Code ${vscodeOf(version)} (code-server ${version}) is running with Exotel for VS Code and its sandbox:
 
     ${srv.workbenchUrl(path.join(root, 'test', 'fixtures', 'workspace'))}
     password: ${password}

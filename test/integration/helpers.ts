@@ -8,6 +8,9 @@ import { sleep, waitFor } from '../helpers/wait';
 export const EXTENSION_ID = 'exotel-vscode.exotel-vscode';
 export const CANARY = 'canary-9c1f0e7d2b6a4e83';
 
+/** VS Code's minor version (1.N.x → N): the tests run on the oldest supported VS Code and the current one. */
+export const vscodeMinor = Number(vscode.version.split('.')[1]);
+
 export async function api(): Promise<ExotelExtensionApi> {
   const ext = vscode.extensions.getExtension<ExotelExtensionApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not loaded`);

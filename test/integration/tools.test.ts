@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DATA_CLOSE, DATA_OPEN } from '../../src/agentTools/toolData';
 import { callHolding } from '../helpers/hostileCall';
-import { api, connects, lookups, sandbox, waitFor, watchMessages, withProfile } from './helpers';
+import { api, connects, lookups, sandbox, vscodeMinor, waitFor, watchMessages, withProfile } from './helpers';
 
 const AGENT = '+919845012340';
 const CALLER = '08047112345';
@@ -18,6 +18,12 @@ async function invoke(name: string, input: object): Promise<string> {
 }
 
 const never = new vscode.CancellationTokenSource().token;
+
+/**
+ * VS Code 1.100 leaves a tool whose `when` clause is false out of vscode.lm.tools; 1.139 lists every registered
+ * tool there (its main thread sends getAllToolsIncludingDisabled()), and `when` only decides what chat offers.
+ */
+const LM_TOOLS_HONOUR_WHEN = vscodeMinor < 139;
 
 describe('language-model tools', function () {
   this.timeout(90000);
@@ -218,7 +224,14 @@ describe('language-model tools', function () {
       const text = await invoke('exotel_placeTestCall', { from: AGENT, to: '+919876543280', callerId: CALLER });
       assert.match(text, /^Refused; nothing was sent\. The active profile “Real \(tools test\)” is a real Exotel account/);
       assert.match(text, /exotel\.tools\.allowCallsOnRealAccounts/);
-      assert.strictEqual(s.requests.length, before, 'something was sent');
+      // A visible Calls view lists the new profile's calls whenever VS Code asks it for its rows again (1.139 asks
+      // later than 1.100, after the switch has settled): that listing is the view's, not the tool's.
+      const sent = s.requests.slice(before).map(r => `${r.method} ${r.path}`);
+      assert.deepStrictEqual(
+        sent.filter(r => !/^GET \/v1\/Accounts\/\w+\/Calls\.json$/.test(r)),
+        [],
+        'something was sent',
+      );
       assert.strictEqual(watch.modals().length, 0);
       const prepared = await a.tools.placeTestCall.prepareInvocation({ input: { from: AGENT, to: '+919876543280', callerId: CALLER } }, never);
       assert.match((prepared.confirmationMessages!.message as vscode.MarkdownString).value, /will be refused/);
@@ -330,7 +343,13 @@ describe('language-model tools', function () {
     await vscode.commands.executeCommand(COMMANDS.stopSandbox);
     try {
       await waitFor('signed out', async () => (await a.account.current()) === undefined);
-      await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
+      if (LM_TOOLS_HONOUR_WHEN) await waitFor('the tools to go', () => !vscode.lm.tools.some(t => t.name.startsWith('exotel_')), 20000);
+      else
+        assert.strictEqual(
+          vscode.lm.tools.filter(t => t.name.startsWith('exotel_')).length,
+          TOOLS.length,
+          'this VS Code lists tools whatever their `when` says',
+        );
       assert.match(await invoke('exotel_listCalls', {}), /^Not signed in to Exotel, so nothing was sent/);
     } finally {
       await sandbox();

@@ -37,7 +37,7 @@ describe('a fresh clone', () => {
 
   it('npm test installs what is missing before any npx; test:unit builds dist/ before the tests that read it', () => {
     const runTests = fs.readFileSync(path.join(ROOT, 'scripts', 'run-tests.js'), 'utf8');
-    assert.ok(runTests.indexOf('ensureDeps()') > 0 && runTests.indexOf('ensureDeps()') < runTests.indexOf('for (const stage of stages)'));
+    assert.ok(runTests.indexOf('ensureDeps()') > 0 && runTests.indexOf('ensureDeps()') < runTests.indexOf('for (let i = 0; i < stages.length;)'));
     assert.match(runTests, /scripts\/host\/install\.sh/);
     const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
     assert.match(scripts['test:unit'], /esbuild\.js.*mocha/);

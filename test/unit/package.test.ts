@@ -1,6 +1,7 @@
-// The VSIX holds only the bundle, media and docs: `vsce ls` lists what would ship.
+// The VSIX holds only the bundle, media and docs: `vsce ls` lists what would ship. The VS Code versions it claims.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
@@ -40,5 +41,20 @@ describe('the packaged extension', function () {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     assert.ok(!files.some(f => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('node_modules/')));
+  });
+});
+
+describe('the VS Code versions the extension claims and is tested on', () => {
+  const read = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8'));
+  const oldest = (read('scripts/host/versions.json') as { oldest: string }).oldest; // code-server 4.N.x = VS Code 1.N.x
+  const minor = oldest.split('.')[1];
+
+  it('engines.vscode is the oldest VS Code the tests run on', () => {
+    assert.strictEqual(read('package.json').engines.vscode, `^1.${minor}.0`);
+  });
+
+  it('@types/vscode is that version, so nothing newer is used without a feature check', () => {
+    assert.strictEqual(read('package.json').devDependencies['@types/vscode'], `1.${minor}.0`);
+    assert.strictEqual(read('node_modules/@types/vscode/package.json').version, `1.${minor}.0`);
   });
 });

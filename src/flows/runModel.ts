@@ -1,6 +1,6 @@
 // A flow run as the UI renders it: a timeline of events (in order, each stamped with milliseconds since the run
 // started) and the path through the graph. Plain data (JSON-safe), so it can be posted to a webview as is.
-import type { FailureKind } from '../webhooks/httpSend';
+import type { SendResult } from '../webhooks/httpSend';
 import type { AppletType } from './types';
 import type { FlowDiagnostic } from './diagnostics';
 
@@ -32,18 +32,8 @@ export interface RequestRecord {
   role: 'primary' | 'fallback' | 'dial-whom';
 }
 
-export interface ResponseRecord {
-  status?: number;
-  headers?: Record<string, string>;
-  /** At most FlowSettings.maxBodyBytes of it. */
-  body?: string;
-  truncated?: boolean;
-  bodyBytes?: number;
-  latencyMs: number;
-  /** The request did not get an answer. */
-  failure?: FailureKind;
-  error?: string;
-}
+/** What came back, as src/webhooks keeps it (the body capped at FlowSettings.maxBodyBytes). */
+export type ResponseRecord = SendResult;
 
 interface EventBase {
   /** Position in the timeline, from 0. */

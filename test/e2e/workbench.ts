@@ -277,8 +277,18 @@ export class Workbench {
   async expandTreeRow(label: string | RegExp, viewTitle?: string): Promise<void> {
     const row = await this.waitForTreeRow(label, viewTitle);
     if ((await row.getAttribute('aria-expanded')) === 'false') {
+      const expanded = this.view(viewTitle).locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first();
       await row.click();
-      await this.view(viewTitle).locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first().waitFor({ timeout: this.timeout });
+      // A click that lands while the view redraws its rows (a refresh) only selects: then the keyboard expands it.
+      const opened = await expanded.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      );
+      if (!opened) {
+        await (await this.waitForTreeRow(label, viewTitle)).click();
+        await this.page.keyboard.press('ArrowRight');
+        await expanded.waitFor({ timeout: this.timeout });
+      }
     }
   }
 

@@ -12,8 +12,9 @@ describe('accounts and the sandbox profile', function () {
     console.log(`      activation took ${a.activationMs.toFixed(2)} ms: ${a.log.recent.find(l => l.startsWith('Exotel activated')) ?? ''}`);
     const pkg = vscode.extensions.getExtension('exotel-vscode.exotel-vscode')!.packageJSON as { activationEvents: string[] };
     // The generic onLanguage: any file of any language activates it (hovers work everywhere), startup never does;
-    // a workspace holding a call test suite does too, so the Test Explorer lists its tests before a file is opened.
-    assert.deepStrictEqual(pkg.activationEvents, ['onLanguage', 'workspaceContains:**/*.exotel-tests.json']);
+    // a workspace holding a call test suite or a flow file does too, so the Test Explorer lists its tests and flow
+    // files get their diagnostics before a file is opened.
+    assert.deepStrictEqual(pkg.activationEvents, ['onLanguage', 'workspaceContains:**/*.exotel-tests.json', 'workspaceContains:**/*.exotel-flow.json']);
     // This is the suite's first test: nothing has started the sandbox or signed in yet. Only EXOTEL_SANDBOX=1
     // starts the sandbox at activation, and only a reused user-data dir (test-electron) can hold a profile.
     const autoSandbox = process.env.EXOTEL_SANDBOX === '1';

@@ -65,6 +65,13 @@ export async function resetHost(): Promise<void> {
     }
   }
 
+  // A fresh rate-limit window for every suite: one that pages 10,000 calls or runs 50 call tests must not make the next
+  // one wait for the shared limiter (a change of the limit rebuilds the session's limiter, empty).
+  for (const value of [10_000, undefined]) {
+    await config().update('exotel.rateLimitPerMinute', value, vscode.ConfigurationTarget.Global);
+    await waitFor('the rate limit setting', () => config().inspect('exotel.rateLimitPerMinute')?.globalValue === value);
+  }
+
   const a = await api();
   a.placer.clock.resume();
   for (const profile of a.account.list()) if (profile.id !== 'sandbox') await a.account.remove(profile.id);

@@ -51,6 +51,14 @@ export class CallStore {
     this.sorted = [...this.sorted, ...calls].sort(compareKey);
   }
 
+  /** Takes these calls out again (a seeded history added for one test); returns how many were there. */
+  remove(sids: ReadonlySet<string>): number {
+    const before = this.sorted.length;
+    for (const sid of sids) this.bySid.delete(sid);
+    this.sorted = this.sorted.filter(c => !sids.has(c.sid));
+    return before - this.sorted.length;
+  }
+
   clear(): void {
     this.bySid.clear();
     this.sorted = [];

@@ -39,6 +39,8 @@ export interface SandboxCalls {
   add(init?: AddCallInit): CallRecord;
   /** Add a seeded history; returns the new calls. */
   seed(options?: SeedOptions): CallRecord[];
+  /** Take calls out again by SID (e.g. what `seed` added); returns how many were there. */
+  remove(sids: Iterable<string>): number;
   clear(): void;
   /** Run pending progress steps now: terminal status, callbacks, billing. */
   fastForward(sid?: string): void;
@@ -61,6 +63,7 @@ export function sandboxCalls(ctx: SandboxContext): SandboxCalls {
       ctx.store.addMany(calls);
       return calls;
     },
+    remove: sids => ctx.store.remove(new Set(sids)),
     clear: () => {
       ctx.progression.close();
       ctx.store.clear();

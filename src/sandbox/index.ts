@@ -119,6 +119,9 @@ export interface Sandbox {
   close(): Promise<void>;
 }
 
+/** Exotel's documented default: 200 API requests a minute per account (past it, 429). */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 200;
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const now = options.now ?? (() => new Date());
   const nowMs = (): number => now().getTime();
@@ -166,7 +169,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   ctx.flows = flowHost(ctx, options.flows, options.postCallLagMs ?? 4000);
   const flows = ctx.flows;
   const faults = ctx.faults;
-  const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? 200, nowMs);
+  const limiter = new SlidingWindowLimiter(options.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, nowMs);
   const front = createServer({ ctx, faults, limiter, requests, maxLoggedRequests: options.maxLoggedRequests ?? 1000, acceptSidAuth: ctx.acceptSidAuth });
   await new Promise<void>((resolve, reject) => {
     front.server.once('error', reject);

@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExotelExtensionApi } from '../../src/extension';
 import { sleep, waitFor } from '../helpers/wait';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE } from '../../src/sandbox';
 
 export const EXTENSION_ID = 'exotel-vscode.exotel-vscode';
 export const CANARY = 'canary-9c1f0e7d2b6a4e83';
@@ -77,7 +78,9 @@ export async function resetHost(): Promise<void> {
   for (const profile of a.account.list()) if (profile.id !== 'sandbox') await a.account.remove(profile.id);
   if (a.globalState.get('exotel.activeProfile') !== undefined) await a.globalState.update('exotel.activeProfile', undefined);
   if (!first || a.sandbox.handle) {
-    (await sandbox()).faults.clear();
+    const s = await sandbox();
+    s.faults.clear();
+    s.setRateLimit(DEFAULT_RATE_LIMIT_PER_MINUTE); // and a fresh window on the sandbox's side too (its own 429s)
     await vscode.commands.executeCommand(COMMANDS.switchProfile, 'sandbox');
     await waitFor('the sandbox profile', async () => (await a.account.current())?.id === 'sandbox');
   }

@@ -67,8 +67,12 @@ describe('sandbox: seeded history', () => {
     const sb = await startSandbox({ seed: true, now: () => new Date(NOW) });
     try {
       assert.strictEqual(sb.calls.size, 300);
-      sb.calls.seed({ seed: 9, count: 10_000 });
+      const added = sb.calls.seed({ seed: 9, count: 10_000 });
       assert.strictEqual(sb.calls.size, 10_300);
+      const before = sb.calls
+        .all()
+        .filter(c => !added.includes(c))
+        .map(c => c.sid);
       const res = await fetch(`${sb.baseUrl}/v1/Accounts/${sb.accountSid}/Calls.json?PageSize=100&Status=busy`, {
         headers: { Authorization: sb.authorization },
       });
@@ -76,6 +80,13 @@ describe('sandbox: seeded history', () => {
       const expected = sb.calls.all().filter(c => c.status === 'busy' && c.createdAt >= NOW - 31 * DAY).length;
       assert.strictEqual(body.Metadata.Total, expected);
       assert.strictEqual(body.Calls.length, 100);
+      // Taken out again, the first history is exactly what is left, in order.
+      assert.strictEqual(sb.calls.remove(added.map(c => c.sid)), 10_000);
+      assert.deepStrictEqual(
+        sb.calls.all().map(c => c.sid),
+        before,
+      );
+      assert.strictEqual(sb.calls.get(added[0].sid), undefined);
     } finally {
       await sb.close();
     }

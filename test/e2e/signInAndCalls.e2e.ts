@@ -33,8 +33,10 @@ export default async function signInAndCalls(wb: Workbench): Promise<void> {
     await wb.screenshot('signed-in-status-bar');
     assert.ok(!JSON.stringify(await wb.page.content()).includes(sandbox.apiToken), 'the token is nowhere in the workbench DOM');
 
-    // The Calls view: today's calls with status icons, then Load more (the Callbacks pane below is folded to make room).
+    // The Calls view: today's calls with status icons, then Load more (the Callbacks and Flow Runs panes below are
+    // folded to make room).
     await wb.collapsePane('Callbacks');
+    await wb.collapsePane('Flow Runs');
     await wb.waitForTreeRow(/Today|Yesterday/, 'Calls');
     // Early in the IST day "Today" holds a call or two and is the open group: open Yesterday's full day too.
     await wb.expandTreeRow(/^Yesterday/, 'Calls');

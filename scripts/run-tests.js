@@ -86,6 +86,8 @@ function counts(out) {
 (async () => {
   try {
     ensureDeps(); // before anything runs npx: without its packages, npx would ask to download them, or give up
+    // vsce writes the VSIX there; with the test host elsewhere (HOST_ROOT) the folder may not exist yet
+    require('fs').mkdirSync(require('path').dirname(VSIX), { recursive: true });
   } catch (e) {
     console.error(`npm ci failed: ${e.message}`);
     process.exit(1);

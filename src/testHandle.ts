@@ -185,6 +185,15 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
       countingDown: () => p.callbacks.countingDown(),
       panelView: () => p.callbacks.panelView(),
     }),
-    flows: p.flows,
+    flows: Object.freeze({
+      // Each part narrowed like the others: the feature's own objects (workspace, store) hold the log and more.
+      workspace: narrow(p.flows.workspace, ['flows', 'diagnosticsOf', 'refresh', 'ready']),
+      runs: narrow(p.flows.runs, ['all', 'get']),
+      rows: () => p.flows.rows(),
+      panelView: (runId: string) => p.flows.panelView(runId),
+      waitingFor: (runId: string) => p.flows.waitingFor(runId),
+      pressKeys: (runId: string, keys: string) => p.flows.pressKeys(runId, keys),
+      showRun: (run: Parameters<FlowsFeature['showRun']>[0]) => p.flows.showRun(run),
+    }),
   });
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { curlCommand } from '../../callbacks';
 import { t } from '../../common/callText/translate';
 import { checkArgs, expectation, text } from '../../common/commandArgs';
-import { COMMANDS } from '../../common/commandIds';
+import { COMMANDS, VIEWS } from '../../common/commandIds';
 import { registerCommand } from '../../common/commands';
 import { showInfo } from '../../common/notify';
 import { affects, setting } from '../../common/settings';
@@ -57,7 +57,7 @@ export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox, test
   const store = new FlowRunStore();
   const prompts = new KeyPrompts();
   const provider = new FlowRunsProvider(store);
-  const tree = vscode.window.createTreeView('exotel.flowRuns', { treeDataProvider: provider });
+  const tree = vscode.window.createTreeView(VIEWS.flowRuns, { treeDataProvider: provider });
   const panels = new PanelRegistry<FlowRunPanel>();
 
   const flowOf = (run: FlowRun) => (run.file ? workspace.byFile(run.file) : undefined) ?? workspace.byAppId(run.appId);

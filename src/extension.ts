@@ -17,6 +17,7 @@ import { registerNumbers } from './features/numbers';
 import { registerPrivacy } from './features/privacy';
 import { registerSandbox } from './features/sandbox';
 import { registerTools } from './features/tools';
+import { createServices } from './services';
 import { registerMcpServer } from './features/mcp';
 import { ExotelTestHandle, testClock, testHandle } from './testHandle';
 
@@ -47,12 +48,13 @@ export function activate(context: vscode.ExtensionContext): ExotelExtensionApi |
 
   const maskingNumbers = timed('privacy', () => registerPrivacy(deps)); // first: every view asks it how to show numbers
   const statusBar = timed('accounts', () => registerAccounts(deps));
-  const sandbox = timed('sandbox', () => registerSandbox(deps));
-  const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps));
-  const numbers = timed('numbers', () => registerNumbers(deps, callLog.model));
+  const { numbers, calls: history, sandbox } = timed('services', () => createServices(deps));
+  timed('sandbox', () => registerSandbox(deps, sandbox));
+  const { callLog, callDetails } = timed('callLog', () => registerCallLog(deps, history));
+  timed('numbers', () => registerNumbers(deps, numbers, history));
   const callbacks = timed('callbacks', () => registerCallbacks(deps, sandbox));
   const clock = testClock(context); // ExtensionMode.Test only: a clock the in-host tests can move
-  const calls = timed('calls', () => registerCalls(deps, numbers, call => callLog.showPlaced(call), callbacks.inboxUrl, clock?.now));
+  const calls = timed('calls', () => registerCalls(deps, numbers, history, callbacks.inboxUrl, clock?.now));
   const callStats = timed('callStats', () => registerCallStats(deps, callLog, numbers));
   const tools = timed('tools', () => registerTools(deps, { numbers, calls, stats: callStats }));
   // The keys each call test announces for its flow call, read by the sandbox the flows feature feeds.

@@ -12,7 +12,7 @@ export type { CheckedCall } from './placeTestCall';
 export { factsMarkdown, profileLine, TOOL_CALLS_MAX, TOOL_CALLS_WINDOW_MS, ToolCallBudget } from './testCallPlan';
 export type { ProfileFacts, ProfileKind } from './testCallPlan';
 export { DATA_CLOSE, DATA_NOTE, DATA_OPEN } from './toolData';
-export type { ConfirmCall, NumberLookup, StatsFiguresAnswer, StatsFiguresPort, TestCallPlacer, ToolConnection, ToolHost } from './toolHost';
+export type { ConfirmCall, StatsFiguresAnswer, StatsFiguresPort, TestCallPlacer, ToolConnection, ToolHost } from './toolHost';
 export { TOOL, TOOL_SPECS } from './toolManifest';
 export type { CallStatsInput, GetCallInput, ListCallsInput, LookupNumberInput, PlaceTestCallInput, ToolSpec } from './toolManifest';
 export { answer, errorAnswer, NOT_SIGNED_IN, refusal } from './toolResult';

@@ -1,7 +1,7 @@
 // What the agent tools need from where they run, typed here and given by each host: the editor (src/features/tools,
 // through the composition root) and the MCP server (src/mcp). The tools themselves, their words and their guards
 // live once, in this folder. Editor-free.
-import type { Call, ConnectCallParams, ConnectToFlowParams, ExotelClient, NumberMetadata } from '../exotel';
+import type { Call, ConnectCallParams, ConnectToFlowParams, ExotelClient, NumberLookups } from '../exotel';
 import type { HeadlineItem, RangeChoice } from '../stats';
 import type { ProfileFacts } from './testCallPlan';
 
@@ -9,12 +9,6 @@ import type { ProfileFacts } from './testCallPlan';
 export interface ToolConnection {
   profile: ProfileFacts;
   client: ExotelClient;
-}
-
-/** Number metadata with its cache (one request per number; `network: false` answers from the cache only). */
-export interface NumberLookup {
-  lookup(e164: string, opts?: { signal?: AbortSignal; network?: boolean }): Promise<NumberMetadata | undefined>;
-  entry(e164: string): { fetchedAt: number; dndFresh: boolean } | undefined;
 }
 
 /** Places one checked call; `busy` while any call (the tools' or the host's own) is being placed. */
@@ -42,7 +36,8 @@ export interface StatsFiguresPort {
 export interface ToolHost<C extends ToolConnection = ToolConnection> {
   /** The active account; undefined when signed out. */
   connection(): Promise<C | undefined>;
-  numbers: NumberLookup;
+  /** Number metadata with its cache (one request per number; `network: false` answers from the cache only). */
+  numbers: NumberLookups;
   /** False when the user has turned number lookups off: numbers are then never sent (the cache may answer). */
   lookupsAllowed(): boolean;
   calls: TestCallPlacer<C>;

@@ -28,3 +28,5 @@ export { isExotelHost, mayCarryCredentials, recordingFileName, recordingSource }
 export type { RecordingSource } from './recordings';
 export { RecordingError } from './recordingDownload';
 export type { RecordingFetchOptions } from './recordingDownload';
+export { canLookUp } from './numberLookups';
+export type { LookupOptions, NumberEntry, NumberLookups } from './numberLookups';

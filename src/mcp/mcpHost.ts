@@ -22,10 +22,15 @@ export function mcpHost(account: McpAccount, env: NodeJS.ProcessEnv, log: (line:
   return {
     connection: async () => conn,
     numbers: {
+      signedIn: true, // one account, given at start
+      peek(e164) {
+        const hit = numbers.get(e164);
+        return hit && Date.now() - hit.fetchedAt < NUMBER_TTL_MS ? hit.meta : undefined;
+      },
       async lookup(e164, opts) {
         const hit = numbers.get(e164);
         if (hit && Date.now() - hit.fetchedAt < DND_TTL_MS) return hit.meta;
-        if (opts?.network === false) return hit && Date.now() - hit.fetchedAt < NUMBER_TTL_MS ? hit.meta : undefined;
+        if (opts?.network === false) return this.peek(e164);
         const meta = await account.client.getNumberMetadata(e164, { signal: opts?.signal });
         numbers.delete(e164);
         numbers.set(e164, { meta, fetchedAt: Date.now() });
@@ -34,7 +39,7 @@ export function mcpHost(account: McpAccount, env: NodeJS.ProcessEnv, log: (line:
       },
       entry(e164) {
         const hit = numbers.get(e164);
-        return hit && { fetchedAt: hit.fetchedAt, dndFresh: Date.now() - hit.fetchedAt < DND_TTL_MS };
+        return hit && { ...hit, dndFresh: Date.now() - hit.fetchedAt < DND_TTL_MS };
       },
     },
     lookupsAllowed: () => true,

@@ -5,8 +5,8 @@ import type { NumberMetadata } from '../../src/exotel';
 import { hoverMarkdown } from '../../src/features/numbers/hoverMarkdown';
 import { numberAt } from '../../src/features/numbers/hoverTarget';
 import { DAY_MS, HOUR_MS } from '../../src/exotel';
-import { cacheKey, NumberCache } from '../../src/features/numbers/numberCache';
-import { SharedRequests } from '../../src/features/numbers/sharedRequests';
+import { cacheKey, NumberCache } from '../../src/services/numbers/numberCache';
+import { SharedRequests } from '../../src/services/numbers/sharedRequests';
 import { clearPhoneCache } from '../../src/phone';
 
 const ACCOUNT = 'exotel1';

@@ -4,7 +4,7 @@ import { COMMANDS } from '../../src/common/commandIds';
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { NumberMetadata } from '../../src/exotel';
-import type { LookupOptions, NumberEntry } from '../../src/features/numbers/numberInfo';
+import type { LookupOptions, NumberEntry } from '../../src/exotel';
 import { escapeMarkdown, HOVER_COMMANDS } from '../../src/features/numbers/hoverMarkdown';
 import type { Sandbox } from '../../src/sandbox';
 import { lookupNumber } from '../../src/sandbox/metadata';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { Call, CallFilter } from '../../exotel';
+import { CallFilter } from '../../exotel';
+import { CallHistory } from '../../services/calls/callHistory';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { accountOffsetMinutes, affects, setting } from '../../common/settings';
@@ -19,21 +20,14 @@ export class CallLog extends Disposable {
   private filter: CallLogFilter = {};
   private timer: NodeJS.Timeout | undefined;
 
-  private accountKey: string | undefined;
-  private follow: NodeJS.Timeout | undefined;
-
-  constructor(private readonly session: Session) {
+  constructor(session: Session, history: CallHistory) {
     super();
-    this.model = this.register(new CallLogModel({ client: async () => (await session.current())?.client }));
+    this.model = this.register(
+      new CallLogModel({ client: async () => (await session.current())?.client, placed: () => history.placed(), onDidChangePlaced: history.onDidChangePlaced }),
+    );
     this.provider = this.register(new CallLogProvider(this.model, session));
     this.view = this.register(vscode.window.createTreeView(VIEWS.calls, { treeDataProvider: this.provider, showCollapseAll: true }));
-    this.register(
-      session.onDidChange(() => {
-        this.restart();
-        void this.noteAccount();
-      }),
-    );
-    this.register({ dispose: () => clearTimeout(this.follow) });
+    this.register(session.onDidChange(() => this.restart()));
     this.register(
       vscode.workspace.onDidChangeConfiguration(e => {
         if (affects(e, 'callLog')) {
@@ -45,7 +39,6 @@ export class CallLog extends Disposable {
     this.register({ dispose: () => clearInterval(this.timer) });
     this.restart();
     this.scheduleAutoRefresh();
-    void this.noteAccount();
   }
 
   get currentFilter(): CallLogFilter {
@@ -109,36 +102,6 @@ export class CallLog extends Disposable {
   /** Starts over from the first page: what a new filter, account or page size needs. */
   restart(): void {
     this.model.reset(this.requests());
-  }
-
-  /** A call placed from this editor appears at once, before the bulk API lists it, and is followed until it ends. */
-  showPlaced(call: Call): void {
-    this.model.upsertPlaced(call);
-    this.scheduleFollow();
-  }
-
-  /** Polls placed calls that have not ended (the notification may have been closed) every 15 s until they do. */
-  private scheduleFollow(): void {
-    if (this.follow || !this.model.unfinishedPlaced().length) return;
-    this.follow = setTimeout(async () => {
-      this.follow = undefined;
-      const client = (await this.session.current())?.client;
-      for (const call of client ? this.model.unfinishedPlaced() : []) {
-        try {
-          this.model.upsertPlaced(await client!.getCall(call.sid));
-        } catch {
-          // Shown on the next try; the row keeps its last known state.
-        }
-      }
-      if (!this.isDisposed) this.scheduleFollow();
-    }, 15_000);
-  }
-
-  private async noteAccount(): Promise<void> {
-    const c = await this.session.current();
-    const key = c ? `${c.profile.id}/${c.client.accountSid}` : undefined;
-    if (this.accountKey !== undefined && key !== this.accountKey) this.model.clearPlaced();
-    this.accountKey = key;
   }
 
   private scheduleAutoRefresh(): void {

@@ -1,7 +1,7 @@
 // The call log's data: the pages loaded so far for the current filter, where the next page is,
-// the calls placed from this editor (the bulk API leaves ongoing calls out), and the last error.
+// with the calls placed from this editor merged in (the bulk API leaves ongoing calls out), and the last error.
 import * as vscode from 'vscode';
-import { Call, CallFilter, CallPage, ExotelClient, isFinalStatus } from '../../exotel';
+import { Call, CallFilter, CallPage, ExotelClient } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { FillProgress, LegDetailsCache, needsLegDetails } from '../../stats';
 
@@ -20,6 +20,9 @@ export interface CallLogState {
 
 export interface CallSource {
   client(): Promise<ExotelClient | undefined>;
+  /** Calls placed from this editor (the shared call history), and when they change. */
+  placed(): Call[];
+  onDidChangePlaced: vscode.Event<void>;
 }
 
 /** How many pages a Refresh may load beyond those loaded before, to reach the oldest call listed again. */
@@ -50,7 +53,6 @@ export class CallLogModel extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private loaded = new Map<string, Call>();
-  private readonly placed = new Map<string, Call>();
   private cursor = start([]);
   private inFlight: Promise<void> | undefined;
   private reloading: Promise<void> | undefined;
@@ -72,6 +74,7 @@ export class CallLogModel extends Disposable {
 
   constructor(private readonly source: CallSource) {
     super();
+    this.register(source.onDidChangePlaced(() => this.changed.fire()));
   }
 
   /** Starts over with new requests (a new filter, page size or account). */
@@ -98,7 +101,7 @@ export class CallLogModel extends Disposable {
   get state(): CallLogState {
     const merged = new Map(this.loaded);
     // A call placed here is shown at once; once the listing has it (the bulk API lists only ended calls), the listing wins.
-    for (const [sid, call] of this.placed) if (!merged.has(sid) && this.placedMatch(call)) merged.set(sid, call);
+    for (const call of this.source.placed()) if (!merged.has(call.sid) && this.placedMatch(call)) merged.set(call.sid, call);
     const calls = [...merged.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
     return {
       calls,
@@ -166,28 +169,6 @@ export class CallLogModel extends Disposable {
     }
     this.changed.fire();
     void this.fillLegs();
-  }
-
-  /** A call placed from the editor: shown at once, updated as it is polled. */
-  upsertPlaced(call: Call): void {
-    this.placed.set(call.sid, call);
-    this.changed.fire();
-  }
-
-  /** Every call placed from this editor (this account), newest first: the number panel merges them in. */
-  placedCalls(): Call[] {
-    return [...this.placed.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
-  }
-
-  /** Placed calls that have not ended yet and are not listed: these still need following. */
-  unfinishedPlaced(): Call[] {
-    return [...this.placed.values()].filter(c => !isFinalStatus(c.status) && !this.loaded.has(c.sid));
-  }
-
-  /** Another account: its placed calls do not belong in this log. */
-  clearPlaced(): void {
-    this.placed.clear();
-    this.changed.fire();
   }
 
   /** One load at a time, shown as loading; a reset meanwhile (new filter, account) makes its result moot. */

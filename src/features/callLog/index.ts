@@ -5,6 +5,7 @@ import { registerCommand } from '../../common/commands';
 import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
 import { CallDetailsPanel, RECORDING_VALIDITY_MINUTES } from './callDetailsPanel';
+import { CallHistory } from '../../services/calls/callHistory';
 import { otherParty } from '../../common/callText/callFormat';
 import { CallLog } from './callLog';
 import { CallLogFilter } from './callLogFilter';
@@ -54,7 +55,6 @@ export interface CallDetailsPanels {
   view(sid: string): CallView | undefined;
   /** What the panel's Refresh button does. */
   refresh(sid: string): Promise<void> | undefined;
-  /** Presses a button of the panel for `sid`, as the page would. */
   /** Runs a page message on the call's open panel, checked as the page's would be. */
   perform(sid: string, message: unknown): Promise<void>;
   /** The temporary folder holding the panel's copy of a private recording, if any. */
@@ -62,8 +62,8 @@ export interface CallDetailsPanels {
 }
 
 /** The Calls view, its commands, the call details panel and export. */
-export function registerCallLog({ context, log, session }: Deps): { callLog: CallLog; callDetails: CallDetailsPanels } {
-  const callLog = new CallLog(session);
+export function registerCallLog({ context, log, session }: Deps, history: CallHistory): { callLog: CallLog; callDetails: CallDetailsPanels } {
+  const callLog = new CallLog(session, history);
   const details = {
     fetch: async (sid: string) => (await session.require()).client.getCall(sid, { details: true, recordingUrlValidity: RECORDING_VALIDITY_MINUTES }),
     client: async () => (await session.require()).client,

@@ -5,18 +5,12 @@ import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
 import { RangeChoice } from '../../stats';
 import { StatsView } from '../../webview-ui/protocol';
-import { NumberMetadata } from '../../exotel';
+import { NumberLookups } from '../../exotel';
 import { CallsViewPort, CallStatsPanel, StatsSource } from './callStatsPanel';
 import { statsFigures, StatsFiguresAnswer } from './statsFigures';
 
 export interface ShowCallStatsArgs extends Partial<RangeChoice> {
   applyFilter?: boolean;
-}
-
-/** The number cache as Call Stats uses it: read without sending, look up only on the user's click. */
-export interface NumberCachePort {
-  peek(e164: string): NumberMetadata | undefined;
-  lookup(e164: string, opts: { signal?: AbortSignal }): Promise<unknown>;
 }
 
 export interface CallStatsFeature {
@@ -26,7 +20,7 @@ export interface CallStatsFeature {
 }
 
 /** Exotel: Show Call Stats — one panel; the command returns its view model once loaded (for tests and other commands). */
-export function registerCallStats({ context, log, session }: Deps, callsView: CallsViewPort, numbers: NumberCachePort): CallStatsFeature {
+export function registerCallStats({ context, log, session }: Deps, callsView: CallsViewPort, numbers: NumberLookups): CallStatsFeature {
   const source: StatsSource = {
     connection: async () => {
       const c = await session.require();

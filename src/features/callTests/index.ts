@@ -5,7 +5,7 @@ import { registerCommand } from '../../common/commands';
 import { showInfo } from '../../common/notify';
 import { Deps } from '../../deps';
 import { FlowKeyRegistry } from '../../callTests';
-import { SuiteSandbox } from './suiteSandbox';
+import { SandboxControl } from '../../services/sandbox/sandboxControl';
 import { runTests } from './runTests';
 import { SuiteItems } from './suiteItems';
 
@@ -17,7 +17,7 @@ export interface CallTests {
 }
 
 /** `*.exotel-tests.json` suites in the Test Explorer: discovery, Run / Run All, results at their lines. */
-export function registerCallTests({ context, log, session }: Deps, sandbox: SuiteSandbox, flowKeys = new FlowKeyRegistry()): CallTests {
+export function registerCallTests({ context, log, session }: Deps, sandbox: SandboxControl, flowKeys = new FlowKeyRegistry()): CallTests {
   const controller = vscode.tests.createTestController('exotel.callTests', t('Exotel call tests'));
   const items = new SuiteItems(controller);
   const lastCalls = new Map<string, string>();

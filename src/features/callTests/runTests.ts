@@ -7,7 +7,7 @@ import { Failure, FlowKeyRegistry, RunningHandler, runSuite, startHandler, TestR
 import { COMMANDS } from '../../common/commandIds';
 import { Log } from '../../common/log';
 import { Session } from '../../session/session';
-import { SuiteSandbox } from './suiteSandbox';
+import { SandboxControl } from '../../services/sandbox/sandboxControl';
 import { SuiteEntry, SuiteItems, toRange } from './suiteItems';
 import { suiteTarget } from './suiteTarget';
 import { errorMessage } from '../../base/errorMessage';
@@ -16,7 +16,7 @@ export interface RunDeps {
   controller: vscode.TestController;
   items: SuiteItems;
   session: Session;
-  sandbox: SuiteSandbox;
+  sandbox: SandboxControl;
   log: Log;
   /** The Call SID each test placed last, for "Show Call Details". */
   lastCalls: Map<string, string>;

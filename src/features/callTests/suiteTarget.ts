@@ -17,7 +17,7 @@ import {
 import { showWarning } from '../../common/notify';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Session } from '../../session/session';
-import { SuiteSandbox } from './suiteSandbox';
+import { SandboxControl } from '../../services/sandbox/sandboxControl';
 
 export type TargetResult = { target: RunTarget } | { refused: string };
 
@@ -31,7 +31,7 @@ export async function suiteTarget(
   suite: ParsedSuite,
   tests: readonly SuiteTest[],
   session: Session,
-  sandbox: SuiteSandbox,
+  sandbox: SandboxControl,
   suiteFile?: string,
   flowKeys?: FlowKeyRegistry,
 ): Promise<TargetResult> {

@@ -6,6 +6,7 @@ import { accountOffsetMinutes } from '../../common/settings';
 import { Deps } from '../../deps';
 import { formatExotelTime } from '../../exotel';
 import { CallbackAttempt } from '../../sandbox';
+import { SandboxControl } from '../../services/sandbox/sandboxControl';
 import { CallbackView } from '../../webview-ui/protocol';
 import { CallbackActions, DeliveryArg } from './callbackActions';
 import { CallbackPanelHost } from './callbackPanelHost';
@@ -13,14 +14,6 @@ import { CallbacksProvider } from './callbacksProvider';
 import { EditDocuments } from './editResend';
 import { inboxUrl } from './inboxUrl';
 import { ReceiverArgs, ReceiverControl } from './receiverControl';
-
-/** What this feature needs of the running sandbox (the extension passes its LocalSandbox). */
-export interface SandboxFeed {
-  /** Every StatusCallback attempt, when it starts and when it ends. */
-  onCallback: vscode.Event<CallbackAttempt>;
-  readonly baseUrl: string | undefined;
-  readonly handle: { calls: { get(sid: string): { to: string | null; status: string } | undefined } } | undefined;
-}
 
 /** What the in-host tests and the Connect Call review step use. */
 export interface CallbacksFeature {
@@ -37,7 +30,7 @@ export interface CallbacksFeature {
 }
 
 /** The Callbacks view, the callback panel, Resend / Edit and Resend, the receiver, export. */
-export function registerCallbacks({ context, log }: Deps, sandbox: SandboxFeed): CallbacksFeature {
+export function registerCallbacks({ context, log }: Deps, sandbox: SandboxControl): CallbacksFeature {
   const store = new DeliveryStore();
   const formatTime = (at: Date) => formatExotelTime(at, accountOffsetMinutes()).slice(11);
   const callInfo = (sid: string): CallInfo | undefined => {

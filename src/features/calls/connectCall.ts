@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
-import { Call, ConnectCallParams, ConnectToFlowParams, FlowRef, NumberMetadata, ValidationError } from '../../exotel';
+import { Call, ConnectCallParams, ConnectToFlowParams, FlowRef, NumberLookups, NumberMetadata, ValidationError } from '../../exotel';
 import { Log } from '../../common/log';
 import { shownNumber } from '../../common/privacy';
 import { displayText } from '../../common/untrustedText';
@@ -20,16 +20,12 @@ import { errorMessage } from '../../base/errorMessage';
 const LAST_OPTIONS_KEY = 'exotel.lastCallOptions';
 const LAST_CALL_KEY = 'exotel.lastCall';
 
-export interface DndChecker {
-  lookup(e164: string, opts?: { signal?: AbortSignal }): Promise<NumberMetadata | undefined>;
-}
-
 export interface CallDeps {
   session: Session;
   log: Log;
   state: vscode.Memento;
   placer: CallPlacer;
-  numbers?: DndChecker;
+  numbers?: NumberLookups;
   onPlaced(call: Call): void;
   /** Aborted on deactivation, ending any follow-up polling. */
   stop: AbortSignal;

@@ -1,12 +1,13 @@
 import { showInfo } from '../../common/notify';
-import { Call, ConnectCallParams, ConnectToFlowParams } from '../../exotel';
+import { Call, ConnectCallParams, ConnectToFlowParams, NumberLookups } from '../../exotel';
 import { Connection } from '../../session/session';
 import { bool, checkOne } from '../../common/commandArgs';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
 import { CallPlacer } from './callPlacer';
 import { connectArgs } from './connectArgs';
-import { CallDeps, connectCall, DndChecker, placeAndFollow, repeatLastCall } from './connectCall';
+import { CallDeps, connectCall, placeAndFollow, repeatLastCall } from './connectCall';
+import { CallHistory } from '../../services/calls/callHistory';
 import { COMMANDS } from '../../common/commandIds';
 import { t } from '../../common/callText/translate';
 
@@ -20,15 +21,24 @@ export interface CallService {
 /** Connect Call, Connect Call to Flow and Repeat Last Call. `now`: the placer's clock (a movable one in the in-host tests). */
 export function registerCalls(
   { context, log, session }: Deps,
-  numbers: DndChecker | undefined,
-  onPlaced: (call: Call) => void,
+  numbers: NumberLookups,
+  history: CallHistory,
   callbackInbox?: CallDeps['callbackInbox'],
   now?: () => number,
 ): CallService {
   const placer = new CallPlacer(now);
   const stopping = new AbortController();
   context.subscriptions.push({ dispose: () => stopping.abort() });
-  const d: CallDeps = { session, log, state: context.globalState, placer, numbers, onPlaced, stop: stopping.signal, callbackInbox };
+  const d: CallDeps = {
+    session,
+    log,
+    state: context.globalState,
+    placer,
+    numbers,
+    onPlaced: call => history.addPlaced(call),
+    stop: stopping.signal,
+    callbackInbox,
+  };
   // One connect flow at a time: the same request again while it runs (a double Enter) joins it;
   // a different one is told to wait rather than silently joining a flow still open at a prompt.
   let active: { key: string; run: Promise<unknown> } | undefined;

@@ -10,7 +10,7 @@ import { PanelRegistry } from '../../common/webview/panel';
 import { Deps } from '../../deps';
 import { FlowRun, KeyInput, nationalNumber } from '../../flows';
 import { parsePhone } from '../../phone';
-import { SandboxFlowOptions, SandboxFlows } from '../../sandbox';
+import { SandboxControl } from '../../services/sandbox/sandboxControl';
 import { sendRequest } from '../../webhooks';
 import { FlowRunMessage } from '../../webview-ui/messages';
 import { FlowRunView } from '../../webview-ui/protocol';
@@ -23,13 +23,6 @@ import { KeyPrompts } from './keyPrompts';
 import { ValidationError } from '../../exotel';
 
 const RESEND_TIMEOUT_MS = 15_000;
-
-/** What this feature needs of the sandbox (the extension passes its LocalSandbox). */
-export interface FlowSandbox {
-  /** Gives the sandbox the workspace's flows and the keys for them (read at every call). */
-  useFlows(hooks: SandboxFlowOptions): void;
-  readonly handle: { readonly flows: SandboxFlows } | undefined;
-}
 
 /** What the in-host tests use (and the Test Explorer, through the composition root). */
 export interface FlowsFeature {
@@ -52,7 +45,7 @@ export interface TestKeys {
 }
 
 /** `*.exotel-flow.json` support, Simulate Incoming Call, the Flow Runs view and the run panel. */
-export function registerFlows({ context, log }: Deps, sandbox: FlowSandbox, testKeys?: TestKeys): FlowsFeature {
+export function registerFlows({ context, log }: Deps, sandbox: SandboxControl, testKeys?: TestKeys): FlowsFeature {
   const workspace = new FlowWorkspace(log);
   const store = new FlowRunStore();
   const prompts = new KeyPrompts();

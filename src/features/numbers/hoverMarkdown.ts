@@ -1,9 +1,9 @@
 // The hover's Markdown, built as a string without the editor so that its escaping is unit-tested in Node.
 // Every value that is not a fixed part of the layout goes through escapeMarkdown: API text, numbers, even
 // translations. Theme icons and command links are added only here, from fixed ids.
-import type { NumberMetadata } from '../../exotel';
+import { canLookUp, type NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
-import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
+import { ageText, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
 import { t } from '../../common/callText/translate';
 import { escapeMarkdown } from '../../common/markdown';
 import { shownNumber } from '../../common/privacy';

@@ -1,14 +1,12 @@
 import { COMMANDS } from '../../common/commandIds';
 import * as vscode from 'vscode';
-import { NumberMetadata, ValidationError } from '../../exotel';
+import { canLookUp, NumberLookups, NumberMetadata, ValidationError } from '../../exotel';
 import { checkOne, expectation, int, shape, text } from '../../common/commandArgs';
 import { maskingNumbers, shownNumber } from '../../common/privacy';
 import { NotSignedInError } from '../../common/errors';
 import { parsePhone, PhoneNumberInfo } from '../../phone';
 import { LookUpInHoverArgs } from './hoverMarkdown';
 import { numberAt } from './hoverTarget';
-import { NumberInfoService } from './numberInfo';
-import { canLookUp } from './numberText';
 import { t } from '../../common/callText/translate';
 
 /**
@@ -53,7 +51,7 @@ function editorNumber(): PhoneNumberInfo | undefined {
  * "Look up with Exotel" in a hover: the user's consent for this one number, whatever exotel.hover.lookup says.
  * The answer is cached, and the hover is shown again at the number.
  */
-export async function lookUpInHover(numbers: NumberInfoService, arg: LookUpInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
+export async function lookUpInHover(numbers: NumberLookups, arg: LookUpInHoverArgs | string | undefined): Promise<NumberMetadata | undefined> {
   const where = (
     typeof arg === 'string'
       ? { number: arg }

@@ -1,15 +1,13 @@
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
 import { setContext } from '../../common/contexts';
-import { ExotelError } from '../../exotel';
+import { canLookUp, ExotelError, NumberEntry, NumberLookups } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { affects, setting } from '../../common/settings';
 import { PhoneNumberInfo } from '../../phone';
 import { excludeSelector, hoverSelector, LookupMode } from './hoverSettings';
 import { HOVER_COMMANDS, hoverMarkdown, HoverModel, LookUpInHoverArgs } from './hoverMarkdown';
 import { numberAt } from './hoverTarget';
-import { NumberEntry, NumberInfoService } from './numberInfo';
-import { canLookUp } from './numberText';
 import { t } from '../../common/callText/translate';
 import { errorMessage } from '../../base/errorMessage';
 
@@ -23,7 +21,7 @@ export class NumberHover extends Disposable implements vscode.HoverProvider {
   private mode: LookupMode = 'ask';
   private asked = false;
 
-  constructor(private readonly numbers: NumberInfoService) {
+  constructor(private readonly numbers: NumberLookups) {
     super();
     this.register({ dispose: () => this.registration?.dispose() });
     this.register(

@@ -1,14 +1,12 @@
 // The number panel's view model: plain strings only, rendered as text by the page. Editor-free, unit-tested in Node.
-import type { Call, NumberMetadata } from '../../exotel';
+import { canLookUp, type Call, type NumberMetadata } from '../../exotel';
 import type { PhoneNumberInfo } from '../../phone';
 import type { FieldRow, NumberView } from '../../webview-ui/protocol';
 import { directionLabel, durationText } from '../../common/callText/callFormat';
 import { callStyle } from '../../common/callText/callParties';
-import { ageText, canLookUp, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
+import { ageText, dndIcon, dndMeaning, dndState, kindLabel, metadataRows } from './numberText';
 import { t } from '../../common/callText/translate';
 import { shownNumber } from '../../common/privacy';
-
-export const RECENT_CALLS_MAX = 20;
 
 export interface NumberPanelData {
   number: PhoneNumberInfo;
@@ -18,14 +16,6 @@ export interface NumberPanelData {
   calls: Call[];
   /** Sentences about what could not be loaded. */
   problems: string[];
-}
-
-/** Calls with the number as To and as From, one list: each call once, newest first, at most `max`. */
-export function mergeRecentCalls(lists: Call[][], max = RECENT_CALLS_MAX): Call[] {
-  const bySid = new Map<string, Call>();
-  for (const list of lists) for (const c of list) if (!bySid.has(c.sid)) bySid.set(c.sid, c);
-  // Exotel's `YYYY-MM-DD HH:mm:ss` sorts as text; a call without a date goes last.
-  return [...bySid.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? '') || a.sid.localeCompare(b.sid)).slice(0, max);
 }
 
 export function numberView(d: NumberPanelData): NumberView {

@@ -21,11 +21,6 @@ export function dndIcon(dnd: string | undefined): string {
   }
 }
 
-/** Exotel's metadata covers Indian mobile and landline numbers only; others are never sent. */
-export function canLookUp(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind'>): boolean {
-  return n.isIndian && (n.kind === 'mobile' || n.kind === 'landline');
-}
-
 export function kindLabel(n: Pick<PhoneNumberInfo, 'isIndian' | 'kind' | 'country'>): string {
   const where = n.isIndian ? t('Indian') : n.country ? n.country : t('international');
   switch (n.kind) {

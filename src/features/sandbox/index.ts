@@ -2,17 +2,15 @@ import { bool, checkArgs, number, oneOf } from '../../common/commandArgs';
 import { CALLBACK_RETRY_SCHEDULE_NAMES } from '../../sandbox';
 import { registerCommand } from '../../common/commands';
 import { Deps } from '../../deps';
-import { LocalSandbox } from './localSandbox';
+import { SandboxControl, StartOptions } from '../../services/sandbox/sandboxControl';
 import { COMMANDS } from '../../common/commandIds';
 
 /** Exotel: Start Sandbox / Stop Sandbox. */
-export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
-  const sandbox = new LocalSandbox(session, log);
+export function registerSandbox({ context, log }: Deps, sandbox: SandboxControl): void {
   context.subscriptions.push(
-    sandbox,
     registerCommand(log, COMMANDS.startSandbox, (options?: unknown) =>
       sandbox.start(
-        checkArgs<Parameters<LocalSandbox['start']>[0]>(
+        checkArgs<StartOptions>(
           {
             command: COMMANDS.startSandbox,
             consequence: 'The sandbox was not started.',
@@ -34,5 +32,4 @@ export function registerSandbox({ context, log, session }: Deps): LocalSandbox {
   );
   // EXOTEL_SANDBOX=1 (npm run demo, CI machines): start the sandbox as soon as the extension activates.
   if (process.env.EXOTEL_SANDBOX === '1') void sandbox.start().catch(err => log.error('Starting the sandbox', err));
-  return sandbox;
 }

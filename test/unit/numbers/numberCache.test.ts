@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import type { NumberMetadata } from '../../../src/exotel';
 import { DAY_MS, HOUR_MS } from '../../../src/exotel';
-import { accountOf, cacheKey, NumberCache } from '../../../src/features/numbers/numberCache';
+import { accountOf, cacheKey, NumberCache } from '../../../src/services/numbers/numberCache';
 
 const meta = (n: string, dnd = 'No'): NumberMetadata => ({
   phoneNumber: `0${n.slice(3)}`,

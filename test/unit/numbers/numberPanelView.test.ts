@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import type { Call } from '../../../src/exotel';
-import { mergeRecentCalls, numberView } from '../../../src/features/numbers/numberPanelView';
+import { numberView } from '../../../src/features/numbers/numberPanelView';
+import { mergeRecentCalls } from '../../../src/services/calls/recentCalls';
 import { ageText, dndIcon, dndMeaning, dndState } from '../../../src/features/numbers/numberText';
 import { parsePhone, PhoneNumberInfo } from '../../../src/phone';
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CancelledError } from '../../../src/exotel';
-import { SharedRequests } from '../../../src/features/numbers/sharedRequests';
+import { SharedRequests } from '../../../src/services/numbers/sharedRequests';
 
 /** A request the test settles by hand, recording whether it was aborted. */
 function deferred<T>() {

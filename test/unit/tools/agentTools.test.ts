@@ -13,7 +13,7 @@ function host(over: Partial<ToolHost> = {}): ToolHost & { release(): void; place
     placed: 0,
     release: () => release(),
     connection: async () => ({ profile: { name: 'Sandbox', kind: 'sandbox' as const, defaultCallerId: '+918047112345' }, client }),
-    numbers: { lookup: async () => undefined, entry: () => undefined },
+    numbers: { signedIn: true, peek: () => undefined, lookup: async () => undefined, entry: () => undefined },
     lookupsAllowed: () => true,
     calls: {
       busy: false,

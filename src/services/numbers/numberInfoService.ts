@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CancelledError, DAY_MS, HOUR_MS, NumberMetadata } from '../../exotel';
+import { CancelledError, canLookUp, DAY_MS, HOUR_MS, LookupOptions, NumberEntry, NumberLookups, NumberMetadata } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { affects, setting } from '../../common/settings';
@@ -7,7 +7,6 @@ import { parsePhone } from '../../phone';
 import { SANDBOX_PROFILE_ID } from '../../session/profile';
 import { Connection, Session } from '../../session/session';
 import { accountOf, CachedNumber, cacheKey, CachePolicy, NumberCache } from './numberCache';
-import { canLookUp } from './numberText';
 import { SharedRequests } from './sharedRequests';
 import { errorMessage } from '../../base/errorMessage';
 
@@ -17,26 +16,12 @@ const MAX_ENTRIES = 5000;
 const MAX_STORED = 2000;
 const SAVE_DELAY_MS = 2000;
 
-export interface LookupOptions {
-  /** Aborts this caller's wait; the shared request is aborted when every caller has gone. */
-  signal?: AbortSignal;
-  /** false: answer from the cache only (even with a stale DND), never send the number. Default true. */
-  network?: boolean;
-  /** Ask Exotel even when the cache is fresh (the panel's Refresh). */
-  refresh?: boolean;
-}
-
-/** A cached answer with what a caller needs to judge it. */
-export interface NumberEntry extends CachedNumber {
-  dndFresh: boolean;
-}
-
 /**
  * Number metadata from Exotel, cached per account in memory and in global state. Circle and operator are
  * trusted for `exotel.numbers.cacheDays`, DND for `exotel.numbers.dndCacheHours`. Concurrent lookups of a
  * number share one request; failures are not cached.
  */
-export class NumberInfoService extends Disposable {
+export class NumberInfoService extends Disposable implements NumberLookups {
   private readonly cache: NumberCache;
   private readonly requests = new SharedRequests<NumberMetadata>();
   /** The signed-in account's SID; peek() reads only its answers. */
@@ -70,7 +55,7 @@ export class NumberInfoService extends Disposable {
   }
 
   /** peek() with the answer's age and whether its DND may still be relied on. */
-  entry(e164: string): NumberEntry | undefined {
+  entry(e164: string): (NumberEntry & CachedNumber) | undefined {
     if (!this.account) return undefined;
     const e = this.cache.get(cacheKey(this.account, e164));
     return e && { ...e, dndFresh: this.cache.isDndFresh(e) };

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
-import { CallbackAttempt, SandboxFlowOptions, SandboxOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
+import { CallbackAttempt, Sandbox, SandboxFlowOptions, SEED_EXOPHONES, startSandbox } from '../../sandbox';
+import { SandboxControl, StartOptions } from './sandboxControl';
 import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
@@ -10,9 +11,9 @@ import { parsePhone } from '../../phone';
 import { t } from '../../common/callText/translate';
 import { affects, setting } from '../../common/settings';
 
-type Running = Awaited<ReturnType<typeof startSandbox>>;
+type Running = Sandbox;
 /** The embedded local Exotel, started on demand inside the extension host; stopped with the extension. */
-export class LocalSandbox extends Disposable {
+export class LocalSandbox extends Disposable implements SandboxControl {
   private running: Running | undefined;
   private starting: Promise<Running> | undefined;
   private readonly callbackEvents = this.register(new vscode.EventEmitter<CallbackAttempt>());
@@ -138,9 +139,6 @@ export class LocalSandbox extends Disposable {
     return true;
   }
 }
-
-/** Options for automation and tests; the user's settings fill in the rest. */
-export type StartOptions = Pick<SandboxOptions, 'progressMs' | 'postCallLagMs' | 'seed' | 'signedRecordingUrls' | 'callbackRetries' | 'bulkIgnoresDetails'>;
 
 function signedUrls(): boolean {
   return setting('sandbox.signedRecordingUrls');

@@ -120,12 +120,15 @@ layers.rules['folder-table'] = {
 
 // Command ids are written once, in src/common/commandIds.ts (package.json declares the same list, checked by a unit
 // test): anywhere else, src and tests alike, a string equal to one is an error.
-const COMMAND_IDS = new Set(JSON.parse(fs.readFileSync('package.json', 'utf8')).contributes.commands.map(c => c.command));
+const CONTRIBUTES = JSON.parse(fs.readFileSync('package.json', 'utf8')).contributes;
+const VIEW_IDS = Object.values(CONTRIBUTES.views).flatMap(views => views.map(v => v.id));
+// Commands, and the views' own `<view>.focus` commands (VS Code's, written in VIEWS).
+const COMMAND_IDS = new Set([...CONTRIBUTES.commands.map(c => c.command), ...VIEW_IDS.map(id => `${id}.focus`)]);
 layers.rules['command-ids'] = {
   meta: { type: 'problem', schema: [] },
   create(context) {
     const check = (node, value) => {
-      if (COMMAND_IDS.has(value)) context.report({ node, message: `Write COMMANDS.… (src/common/commandIds.ts) instead of '${value}'.` });
+      if (COMMAND_IDS.has(value)) context.report({ node, message: `Write COMMANDS.… or VIEWS.… (src/common/commandIds.ts) instead of '${value}'.` });
     };
     return {
       Literal: n => typeof n.value === 'string' && check(n, n.value),

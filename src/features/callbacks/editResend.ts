@@ -17,14 +17,19 @@ export class EditDocuments extends Disposable implements vscode.CodeLensProvider
   private readonly lensesChanged = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.lensesChanged.event;
 
-  constructor() {
-    super();
+  private listening = false;
+
+  /** The CodeLens and the close listener start with the first edit document, not at activation. */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     this.register(vscode.languages.registerCodeLensProvider({ language: 'json', scheme: 'untitled' }, this));
     this.register(vscode.workspace.onDidCloseTextDocument(doc => this.docs.delete(doc.uri.toString())));
   }
 
   /** Opens the delivery's request as an editable JSON document; returns it. */
   async open(d: Delivery): Promise<vscode.TextDocument> {
+    this.listen();
     const target = resendTarget(d) ?? d.request.url;
     const editable = toEditable({ ...d.request, url: target });
     const note = t(

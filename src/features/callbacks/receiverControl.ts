@@ -6,6 +6,7 @@ import { setContext } from '../../common/contexts';
 import { Disposable } from '../../common/disposable';
 import { Log } from '../../common/log';
 import { showInfo } from '../../common/notify';
+import { VIEWS } from '../../common/commandIds';
 
 export interface ReceiverArgs {
   /** 0: any free port. */
@@ -16,7 +17,8 @@ export interface ReceiverArgs {
 
 export class ReceiverControl extends Disposable {
   private receiver: Receiver | undefined;
-  private readonly item = this.register(vscode.window.createStatusBarItem('exotel.receiver', vscode.StatusBarAlignment.Left, 49));
+  /** Created when a receiver first starts: most sessions never start one. */
+  private statusItem: vscode.StatusBarItem | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<Receiver | undefined>());
   readonly onDidChange = this.changed.event;
 
@@ -25,8 +27,6 @@ export class ReceiverControl extends Disposable {
     private readonly onRecord: (receiver: Receiver, capture: Capture) => void,
   ) {
     super();
-    this.item.name = t('Exotel Callback Receiver');
-    this.item.command = 'exotel.callbacks.focus';
     this.register({ dispose: () => void this.stop(true) });
   }
 
@@ -74,7 +74,7 @@ export class ReceiverControl extends Disposable {
       return false;
     }
     await r.close();
-    this.item.hide();
+    this.statusItem?.hide();
     this.changed.fire(undefined);
     if (!quiet) {
       await setContext('exotel.callbacks.receiving', false);
@@ -88,14 +88,20 @@ export class ReceiverControl extends Disposable {
   render(): void {
     const r = this.receiver;
     if (!r) return;
-    this.item.text = `$(radio-tower) ${t('Receiving :{0}', r.port)}${r.captures.length ? ` (${r.captures.length})` : ''}`;
-    this.item.tooltip = [
+    if (!this.statusItem) {
+      this.statusItem = this.register(vscode.window.createStatusBarItem('exotel.receiver', vscode.StatusBarAlignment.Left, 49));
+      this.statusItem.name = t('Exotel Callback Receiver');
+      this.statusItem.command = VIEWS.callbacksFocus;
+    }
+    const item = this.statusItem;
+    item.text = `$(radio-tower) ${t('Receiving :{0}', r.port)}${r.captures.length ? ` (${r.captures.length})` : ''}`;
+    item.tooltip = [
       t('Exotel callback receiver at {0} (127.0.0.1 only).', r.url),
       r.forwardTo ? t('Forwards every request to {0}.', r.forwardTo) : t('Answers 200 itself (no handler to forward to).'),
       t('Recorded {0} request(s), in memory only.', r.captures.length),
       t('Click to open the Callbacks view; stop it with “Exotel: Stop Callback Receiver”.'),
     ].join('\n');
-    this.item.show();
+    item.show();
   }
 }
 

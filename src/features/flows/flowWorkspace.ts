@@ -54,8 +54,12 @@ export class FlowWorkspace extends Disposable {
     // Closed without saving: the file on disk is the flow again.
     this.register(vscode.workspace.onDidCloseTextDocument(doc => this.isFlow(doc.uri) && doc.uri.scheme === 'file' && void this.readFile(doc.uri)));
     this.register({ dispose: () => this.timers.forEach(clearTimeout) });
-    for (const doc of vscode.workspace.textDocuments) if (this.isFlow(doc.uri)) this.update(doc.uri, doc.getText());
-    this.ready = this.scan();
+    // Off the activation path: the open flows are validated and the workspace scanned a moment later.
+    this.ready = new Promise<void>(resolve => setTimeout(resolve)).then(() => {
+      if (this.isDisposed) return;
+      for (const doc of vscode.workspace.textDocuments) if (this.isFlow(doc.uri)) this.update(doc.uri, doc.getText());
+      return this.scan();
+    });
   }
 
   /** Every flow that parsed (the engine refuses to run one with errors, and says why). */

@@ -22,7 +22,8 @@ const SAVE_DELAY_MS = 2000;
  * number share one request; failures are not cached.
  */
 export class NumberInfoService extends Disposable implements NumberLookups {
-  private readonly cache: NumberCache;
+  /** Read from global state on first use, not at activation (up to 2000 answers). */
+  private restored: NumberCache | undefined;
   private readonly requests = new SharedRequests<NumberMetadata>();
   /** The signed-in account's SID; peek() reads only its answers. */
   private account: string | undefined;
@@ -36,17 +37,26 @@ export class NumberInfoService extends Disposable implements NumberLookups {
     now: () => number = Date.now,
   ) {
     super();
-    this.cache = new NumberCache(readPolicy(), now);
-    const loaded = this.cache.load(state.get(CACHE_STATE_KEY));
-    if (loaded) log.info(`Number cache: ${loaded} answers restored`);
+    this.now = now;
     this.register(
       vscode.workspace.onDidChangeConfiguration(e => {
-        if (affects(e, 'numbers')) this.cache.policy = readPolicy();
+        if (affects(e, 'numbers') && this.restored) this.restored.policy = readPolicy();
       }),
     );
     this.register(session.onDidChange(() => this.onSessionChange()));
     this.register({ dispose: () => this.flush() });
     void this.onSessionChange(false);
+  }
+
+  private readonly now: () => number;
+
+  private get cache(): NumberCache {
+    if (!this.restored) {
+      this.restored = new NumberCache(readPolicy(), this.now);
+      const loaded = this.restored.load(this.state.get(CACHE_STATE_KEY));
+      if (loaded) this.log.info(`Number cache: ${loaded} answers restored`);
+    }
+    return this.restored;
   }
 
   /** The current account's cached answer for a number, within its time to live; never sends anything. */

@@ -196,6 +196,16 @@ export default tseslint.config(
   },
   { files: ['src/extension.ts'], rules: { 'no-restricted-syntax': ['error', notifyOnly] } },
   {
+    // Type-aware: a promise nobody awaits, returns or marks `void` is a rejection nobody sees (and, in a command,
+    // an error the user is never shown); an async function where a void callback is expected is the same thing.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     languageOptions: {
       globals: {

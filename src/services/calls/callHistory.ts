@@ -67,19 +67,22 @@ export class CallHistoryService extends Disposable implements CallHistory {
   /** Polls placed calls that have not ended, every 15 s until they do. */
   private scheduleFollow(): void {
     if (this.follow || this.isDisposed || !this.unfinished().length) return;
-    this.follow = setTimeout(async () => {
+    this.follow = setTimeout(() => {
       this.follow = undefined;
-      const client = (await this.session.current())?.client;
-      for (const call of client ? this.unfinished() : []) {
-        try {
-          this.placedCalls.set(call.sid, await client!.getCall(call.sid));
-        } catch {
-          // Tried again next time; the row keeps its last known state.
-        }
-      }
-      this.changed.fire();
-      this.scheduleFollow();
+      void this.followOnce().finally(() => this.scheduleFollow());
     }, FOLLOW_MS);
+  }
+
+  private async followOnce(): Promise<void> {
+    const client = (await this.session.current().catch(() => undefined))?.client;
+    for (const call of client ? this.unfinished() : []) {
+      try {
+        this.placedCalls.set(call.sid, await client!.getCall(call.sid));
+      } catch {
+        // Tried again next time; the row keeps its last known state.
+      }
+    }
+    if (!this.isDisposed) this.changed.fire();
   }
 
   /** Another account: its placed calls do not belong to this one. */

@@ -27,7 +27,9 @@ export function narrow<T extends object, K extends keyof T>(target: T, keys: rea
   for (const key of keys) {
     const value = target[key];
     if (typeof value === 'function') {
-      Object.defineProperty(view, key, { enumerable: true, value: (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, args) });
+      const call = (...args: unknown[]) => (value as (...a: unknown[]) => unknown).apply(target, args);
+      Object.defineProperty(call, 'length', { value: value.length }); // as many parameters as the method it calls
+      Object.defineProperty(view, key, { enumerable: true, value: call });
     } else {
       Object.defineProperty(view, key, { enumerable: true, get: () => target[key] });
     }
@@ -65,6 +67,20 @@ export function testClock(context: vscode.ExtensionContext): TestClock | undefin
 
 /** A profile as tests see it: everything but the credentials (which never leave SecretStorage). */
 export type ProfileView = Readonly<Profile>;
+
+const STATS_PANEL_KEYS = [
+  'figures',
+  'lastView',
+  'lastStats',
+  'configure',
+  'refresh',
+  'showCalls',
+  'select',
+  'exportCsv',
+  'saveImage',
+  'lookUpUnknown',
+] as const;
+type StatsPanelView = Pick<CallStatsPanel, (typeof STATS_PANEL_KEYS)[number]>;
 
 export interface ExotelTestHandle {
   activationMs: number;
@@ -104,8 +120,8 @@ export interface ExotelTestHandle {
   mcp: McpFeature;
   /** The Test Explorer's controller and suites (they hold no session). */
   callTests: CallTests;
-  /** The open Call Stats panel (a function: the walk of the handle never enters it). */
-  callStats: { panel(): CallStatsPanel | undefined };
+  /** The open Call Stats panel, narrowed to what the tests drive and read (the panel's source holds the session). */
+  callStats: { panel(): StatsPanelView | undefined };
   callbacks: {
     store: Pick<CallbacksFeature['store'], 'get' | 'all' | 'size'>;
     receiver: Pick<CallbacksFeature['receiver'], 'current'>;
@@ -177,7 +193,12 @@ export function testHandle(p: HandleParts): ExotelTestHandle | undefined {
     tools: Object.freeze({ placeTestCall: narrow(p.tools.placeTestCall, ['prepareInvocation', 'invoke', 'budget']) }),
     mcp: narrow(p.mcp, ['registered', 'offered', 'resolvedForTest']),
     callTests: p.callTests,
-    callStats: Object.freeze({ panel: () => p.callStats.panel() }),
+    callStats: Object.freeze({
+      panel: () => {
+        const panel = p.callStats.panel();
+        return panel && narrow(panel, STATS_PANEL_KEYS);
+      },
+    }),
     callbacks: Object.freeze({
       store: narrow(p.callbacks.store, ['get', 'all', 'size']),
       receiver: narrow(p.callbacks.receiver, ['current']),

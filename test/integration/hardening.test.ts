@@ -11,10 +11,20 @@ const AGENT = '+919845012340';
 const CALLER = '08047112345';
 const HIDDEN = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
-/** Every string reachable from `root` (own properties, getters, arrays, maps, awaited promises), and whether an ExtensionContext is. */
-async function reachable(root: unknown, skip: (p: string) => boolean): Promise<{ strings: string[]; context: string | undefined }> {
+/** Functions the walk must not call: they change state (a private `_fn` may be a disposable's own dispose). */
+const ACTS =
+  /^(_|clear|restart|reset|reload|load|lookUp|save|export|copy|open|close|select|configure|toggle|stop|start|remove|delete|set|store|update|advance|resume|press|show|perform|refresh|invoke|prepare|release|dispose|run|send|place|ensure|has|holds|get)/i;
+/** How long the walk waits for one promise (a panel still loading, a lookup under the rate limit). */
+const SETTLE_MS = 10_000;
+
+/**
+ * Every string reachable from `root` (own properties, getters, arrays, maps, awaited promises, and what each function
+ * of no parameters that only reads returns), whether an ExtensionContext is, and the functions it entered.
+ */
+async function reachable(root: unknown, skip: (p: string) => boolean): Promise<{ strings: string[]; context: string | undefined; entered: string[] }> {
   const seen = new Set<unknown>();
   const strings: string[] = [];
+  const entered: string[] = [];
   let context: string | undefined;
   let budget = 50_000;
   const visit = async (v: unknown, at: string, depth: number): Promise<void> => {
@@ -26,10 +36,23 @@ async function reachable(root: unknown, skip: (p: string) => boolean): Promise<{
     if ((typeof v !== 'object' && typeof v !== 'function') || v === null || seen.has(v)) return;
     seen.add(v);
     if (typeof (v as PromiseLike<unknown>).then === 'function') {
-      const settled = await Promise.race([Promise.resolve(v).catch(() => undefined), new Promise(r => setTimeout(r, 200))]);
+      let timer: NodeJS.Timeout | undefined;
+      const settled = await Promise.race([Promise.resolve(v).catch(() => undefined), new Promise(r => (timer = setTimeout(r, SETTLE_MS)))]);
+      clearTimeout(timer);
       return visit(settled, `${at}<then>`, depth + 1);
     }
-    if (typeof v === 'function') return;
+    if (typeof v === 'function') {
+      const name = at.slice(at.lastIndexOf('.') + 1);
+      if (v.length > 0 || ACTS.test(name) || /^class\b/.test(Function.prototype.toString.call(v))) return;
+      let result: unknown;
+      try {
+        result = (v as () => unknown)();
+      } catch {
+        return;
+      }
+      entered.push(at);
+      return visit(result, `${at}()`, depth + 1);
+    }
     const o = v as Record<string, unknown>;
     if ('subscriptions' in o && 'extensionMode' in o && 'secrets' in o) context = at;
     if (v instanceof Map)
@@ -48,7 +71,7 @@ async function reachable(root: unknown, skip: (p: string) => boolean): Promise<{
     }
   };
   await visit(root, 'handle', 0);
-  return { strings, context };
+  return { strings, context, entered };
 }
 
 describe('hardening (issue 10)', function () {
@@ -62,13 +85,20 @@ describe('hardening (issue 10)', function () {
       const s = await sandbox();
       const a = await api();
       await a.callLog.model.ensureLoaded(); // a client exists, holding the key and token
+      // Open panels hold more: Call Stats (its source holds the session), so the walk has them to enter.
+      await vscode.commands.executeCommand(COMMANDS.showCallStats);
       // The sandbox's own handle is the test's server (with its credentials, to sign in with); everything else is walked.
-      const { strings, context } = await reachable(a, p => p === 'handle.sandbox.handle');
+      const { strings, context, entered } = await reachable(a, p => p === 'handle.sandbox.handle');
       assert.strictEqual(context, undefined, `an ExtensionContext is reachable at ${context}`);
       for (const secret of [s.apiToken, s.apiKey]) {
         assert.ok(!strings.some(x => x.includes(secret)), 'a key or token is reachable from the handle');
       }
       assert.ok(strings.length > 10, 'the walk saw the handle');
+      console.log(`      the walk read ${strings.length} strings and entered ${entered.length} functions: ${entered.join(', ')}`);
+      for (const f of ['handle.callStats.panel', 'handle.mcp.resolvedForTest', 'handle.callbacks.rows']) {
+        assert.ok(entered.includes(f), `the walk did not enter ${f}: ${entered.join(', ')}`);
+      }
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     });
 
     it('outside ExtensionMode.Test, other extensions get nothing', () => {

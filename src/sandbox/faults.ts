@@ -81,28 +81,12 @@ export class Faults {
 
   /** The first armed callback fault for this call and event, consumed by one. */
   takeCallback(callSid: string, event: CallbackEvent): CallbackFault | undefined {
-    const armed = this.armedCallbacks.find(a => (!a.match.callSid || a.match.callSid === callSid) && (!a.match.event || a.match.event === event));
-    if (!armed) {
-      return undefined;
-    }
-    armed.left -= 1;
-    if (armed.left <= 0) {
-      this.armedCallbacks = this.armedCallbacks.filter(a => a !== armed);
-    }
-    return armed.fault;
+    return takeOne(this.armedCallbacks, a => (!a.match.callSid || a.match.callSid === callSid) && (!a.match.event || a.match.event === event));
   }
 
   /** The first armed fault matching this request, consumed by one. */
   take(method: string, path: string): Fault | undefined {
-    const armed = this.armed.find(a => matchesRequest(a.match, method, path));
-    if (!armed) {
-      return undefined;
-    }
-    armed.left -= 1;
-    if (armed.left <= 0) {
-      this.armed = this.armed.filter(a => a !== armed);
-    }
-    return armed.fault;
+    return takeOne(this.armed, a => matchesRequest(a.match, method, path));
   }
 }
 
@@ -152,4 +136,14 @@ export function faultReply(fault: Fault, format: Format): Reply | undefined {
     default:
       return undefined;
   }
+}
+
+/** Uses up one turn of the first armed fault that matches (it is disarmed after its last); undefined when none does. */
+function takeOne<A extends { left: number; fault: unknown }>(armed: A[], matches: (a: A) => boolean): A['fault'] | undefined {
+  const i = armed.findIndex(matches);
+  if (i < 0) return undefined;
+  const a = armed[i];
+  a.left -= 1;
+  if (a.left <= 0) armed.splice(i, 1);
+  return a.fault;
 }

@@ -1,4 +1,4 @@
-import { button, fieldTable, h, icon } from './dom';
+import { button, fieldTable, h, icon, table } from './dom';
 import { CallMessage } from './messages';
 import { CallView } from './protocol';
 
@@ -6,11 +6,10 @@ export function renderCall(c: CallView, send: (m: CallMessage) => void): HTMLEle
   const x = c.text;
   const open = (value: string) => send({ action: 'openExternal', url: value });
   const legs = c.legs.length
-    ? h(
-        'table',
+    ? table(
         { class: 'legs' },
-        h('thead', {}, h('tr', {}, h('th', {}, x.leg), h('th', {}, x.who), h('th', {}, x.status), h('th', {}, x.onCall))),
-        h('tbody', {}, ...c.legs.map(l => h('tr', {}, h('td', {}, l.leg), h('td', {}, l.who), h('td', {}, l.status), h('td', {}, l.onCall)))),
+        [x.leg, x.who, x.status, x.onCall].map(w => h('th', {}, w)),
+        c.legs.map(l => h('tr', {}, h('td', {}, l.leg), h('td', {}, l.who), h('td', {}, l.status), h('td', {}, l.onCall))),
       )
     : h('p', { class: 'muted' }, x.noLegs);
   const r = c.recording;

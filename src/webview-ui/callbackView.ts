@@ -1,9 +1,10 @@
 // The callback panel: the request exactly as sent, the answer, every retry. All values go in as text.
-import { button, h, icon } from './dom';
+import { actionable, button, h, icon, table } from './dom';
 import { CallbackMessage } from './messages';
 import { CallbackView, FieldRow } from './protocol';
 
-function table(rows: FieldRow[], empty: string): HTMLElement {
+/** Header or form fields, as sent. */
+function fields(rows: FieldRow[], empty: string): HTMLElement {
   if (!rows.length) return h('p', { class: 'muted' }, empty);
   return h(
     'table',
@@ -20,32 +21,20 @@ function details(summary: string, body: HTMLElement, open = false): HTMLElement 
 export function renderCallback(c: CallbackView, send: (m: CallbackMessage) => void): HTMLElement {
   const x = c.text;
   const act = (message: CallbackMessage) => () => send(message);
-  const attempts = h(
-    'table',
+  const attempts = table(
     { class: 'attempts' },
-    h('thead', {}, h('tr', {}, h('th', {}, x.attempt), h('th', {}, x.when), h('th', {}, x.result), h('th', {}, x.latency))),
-    h(
-      'tbody',
-      {},
-      ...c.attempts.map(a => {
-        const row = h(
-          'tr',
-          { class: a.current ? 'current' : 'clickable', tabindex: a.current ? undefined : '0', 'data-id': a.id },
-          h('td', {}, a.attempt),
-          h('td', {}, a.when),
-          h('td', {}, icon(a.resultIcon), ' ', a.result),
-          h('td', {}, a.latency),
-        );
-        if (!a.current) {
-          const open = () => send({ action: 'showAttempt', id: a.id });
-          row.addEventListener('click', open);
-          row.addEventListener('keydown', e => {
-            if (e.key === 'Enter') open();
-          });
-        }
-        return row;
-      }),
-    ),
+    [x.attempt, x.when, x.result, x.latency].map(w => h('th', {}, w)),
+    c.attempts.map(a => {
+      const row = h(
+        'tr',
+        { class: a.current ? 'current' : undefined, 'data-id': a.id },
+        h('td', {}, a.attempt),
+        h('td', {}, a.when),
+        h('td', {}, icon(a.resultIcon), ' ', a.result),
+        h('td', {}, a.latency),
+      );
+      return a.current ? row : actionable(row, () => send({ action: 'showAttempt', id: a.id }));
+    }),
   );
   const answer = c.answer
     ? h(
@@ -54,7 +43,7 @@ export function renderCallback(c: CallbackView, send: (m: CallbackMessage) => vo
         h('h2', {}, icon('arrow-left'), ' ', x.answer),
         h('p', { class: 'line' }, h('code', {}, c.answer.line)),
         c.answer.note ? h('p', { class: 'muted' }, c.answer.note) : undefined,
-        details(x.headers, table(c.answer.headers, x.empty)),
+        details(x.headers, fields(c.answer.headers, x.empty)),
         h('pre', { class: 'raw', id: 'answer-body' }, c.answer.body || x.empty),
       )
     : h(
@@ -83,9 +72,9 @@ export function renderCallback(c: CallbackView, send: (m: CallbackMessage) => vo
       h('h2', {}, icon('arrow-right'), ' ', x.request),
       h('p', { class: 'line' }, h('code', {}, c.request.line)),
       c.request.note ? h('p', { class: 'error' }, c.request.note) : undefined,
-      details(x.headers, table(c.request.headers, x.empty), true),
+      details(x.headers, fields(c.request.headers, x.empty), true),
       h('h3', {}, x.fields),
-      table(c.request.fields, x.empty),
+      fields(c.request.fields, x.empty),
       details(x.raw, h('pre', { class: 'raw', id: 'request-raw' }, c.request.raw || x.empty)),
     ),
     answer,

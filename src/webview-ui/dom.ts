@@ -49,3 +49,19 @@ function linkTo(url: string, onLink: (value: string) => void): HTMLElement {
   });
   return a;
 }
+
+/** A table with one header row over the given rows. */
+export function table(attrs: Record<string, string | undefined>, head: HTMLElement[], rows: HTMLElement[]): HTMLElement {
+  return h('table', attrs, h('thead', {}, h('tr', {}, ...head)), h('tbody', {}, ...rows));
+}
+
+/** Makes an element act on a click and on Enter (it takes tabindex 0, so a keyboard user reaches it). */
+export function actionable(el: HTMLElement, act: () => void): HTMLElement {
+  el.setAttribute('tabindex', '0');
+  el.classList.add('clickable');
+  el.addEventListener('click', act);
+  el.addEventListener('keydown', e => {
+    if (e.key === 'Enter') act();
+  });
+  return el;
+}

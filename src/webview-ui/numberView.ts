@@ -1,4 +1,4 @@
-import { button, fieldTable, h, icon } from './dom';
+import { actionable, button, fieldTable, h, icon, table } from './dom';
 import { NumberMessage } from './messages';
 import { NumberView } from './protocol';
 
@@ -6,29 +6,21 @@ export function renderNumber(n: NumberView, send: (m: NumberMessage) => void): H
   const x = n.text;
   const open = (value: string) => send({ action: 'openExternal', url: value });
   const calls = n.recentCalls.length
-    ? h(
-        'table',
+    ? table(
         { class: 'legs' },
-        h('thead', {}, h('tr', {}, h('th', {}, x.when), h('th', {}, x.status), h('th', {}, x.direction), h('th', {}, x.duration))),
-        h(
-          'tbody',
-          {},
-          ...n.recentCalls.map(c => {
-            const row = h(
+        [x.when, x.status, x.direction, x.duration].map(w => h('th', {}, w)),
+        n.recentCalls.map(c =>
+          actionable(
+            h(
               'tr',
-              { class: 'clickable', tabindex: '0', title: x.showCall },
+              { title: x.showCall },
               h('td', {}, c.when),
               h('td', {}, icon(c.statusIcon), ' ', c.status),
               h('td', {}, c.direction),
               h('td', {}, c.duration),
-            );
-            const show = () => send({ action: 'showCall', sid: c.sid });
-            row.addEventListener('click', show);
-            row.addEventListener('keydown', e => {
-              if (e.key === 'Enter') show();
-            });
-            return row;
-          }),
+            ),
+            () => send({ action: 'showCall', sid: c.sid }),
+          ),
         ),
       )
     : h('p', { class: 'muted' }, x.noCalls);

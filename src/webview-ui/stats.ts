@@ -4,7 +4,7 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
-import { button, h } from './dom';
+import { actionable, button, h } from './dom';
 import { StatsMessage } from './messages';
 import { ChartView, StatsView, ToWebview } from './protocol';
 import { ready, send, vscode } from './vscodeApi';
@@ -143,19 +143,8 @@ function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
       'tbody',
       {},
       ...c.table.rows.map((r, i) => {
-        const tr = h(
-          'tr',
-          c.kind === 'heat' ? {} : { class: 'clickable', tabindex: '0' },
-          ...r.map((cell, j) => (j === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))),
-        );
-        if (c.kind !== 'heat') {
-          const pick = () => select(c, i, undefined);
-          tr.addEventListener('click', pick);
-          tr.addEventListener('keydown', e => {
-            if (e.key === 'Enter') pick();
-          });
-        }
-        return tr;
+        const tr = h('tr', {}, ...r.map((cell, j) => (j === 0 ? h('th', { scope: 'row' }, cell) : h('td', {}, cell))));
+        return c.kind === 'heat' ? tr : actionable(tr, () => select(c, i, undefined));
       }),
     ),
   );

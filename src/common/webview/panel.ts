@@ -11,6 +11,9 @@ import { buildHtml, PageKind, webviewOptions } from './html';
  * message replayed to a page that (re)loads, so nothing posted before `ready` is ever lost, and the page's
  * messages checked against its table (`messages`) before `onAction` sees them.
  */
+/** A tab shows about this many characters of a title. */
+const TAB_TITLE_MAX = 40;
+
 export abstract class ExotelPanel<S extends MessageSpec> extends Disposable {
   protected readonly panel: vscode.WebviewPanel;
   private ready = false;
@@ -46,6 +49,13 @@ export abstract class ExotelPanel<S extends MessageSpec> extends Disposable {
   protected show(m: ToWebview): void {
     this.last = m;
     if (this.ready) void this.panel.webview.postMessage(m);
+  }
+
+  /** Shows a view under its title (cut to fit a tab), or says it is gone (its row was cleared). */
+  protected showView<V extends { title: string }>(view: V | undefined, gone: string, message: (view: V) => ToWebview): void {
+    if (!view) return this.show({ type: 'error', message: gone });
+    this.panel.title = view.title.length > TAB_TITLE_MAX ? `${view.title.slice(0, TAB_TITLE_MAX - 1)}…` : view.title;
+    this.show(message(view));
   }
 
   /** The CSP allows exactly one audio origin: a new one rebuilds the shell, which then gets the last message. */

@@ -1,12 +1,13 @@
 import { randomUUID } from 'crypto';
 import * as vscode from 'vscode';
 import { showInfo } from '../../common/notify';
-import { ForbiddenError, normalizeBaseUrl, normalizeFlowHost, REGIONS, ValidationError } from '../../exotel';
+import { ForbiddenError, normalizeBaseUrl, normalizeFlowHost, REGIONS } from '../../exotel';
 import { parsePhone } from '../../phone';
 import { readEnvCredentials } from '../../exotel/envCredentials';
 import { Profile, ProfileRegion } from '../../session/profile';
 import { Session } from '../../session/session';
 import { t } from '../../common/callText/translate';
+import { problemOf } from '../../common/problemOf';
 
 /** What `exotel.signIn` accepts as an argument (automation, tests): fields given are not asked for. */
 export interface SignInArgs {
@@ -164,14 +165,7 @@ export async function askFlowHost(current?: string): Promise<string | undefined>
     prompt: t('A host name such as my.in.exotel.com'),
     value: current,
     ignoreFocusOut: true,
-    validateInput: v => {
-      try {
-        normalizeFlowHost(v);
-        return undefined;
-      } catch (e) {
-        return e instanceof ValidationError ? e.message : String(e);
-      }
-    },
+    validateInput: v => problemOf(() => normalizeFlowHost(v)),
   });
   return typed === undefined ? undefined : normalizeFlowHost(typed);
 }
@@ -215,14 +209,7 @@ async function askRegion(args: SignInArgs): Promise<{ region: ProfileRegion; bas
     prompt: t('The URL that /v1/Accounts/… is appended to'),
     placeHolder: 'https://api.exotel.com',
     ignoreFocusOut: true,
-    validateInput: v => {
-      try {
-        normalizeBaseUrl(v);
-        return undefined;
-      } catch (e) {
-        return e instanceof ValidationError ? e.message : String(e);
-      }
-    },
+    validateInput: v => problemOf(() => normalizeBaseUrl(v)),
   });
   return url === undefined ? undefined : { region: 'custom', baseUrl: normalizeBaseUrl(url) };
 }

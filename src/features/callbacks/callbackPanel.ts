@@ -33,13 +33,8 @@ export class CallbackPanel extends ExotelPanel<typeof CALLBACK_MESSAGES> {
 
   render(): void {
     const view = this.host.view(this.id);
-    if (!view) {
-      this.show({ type: 'error', message: t('This delivery is no longer in the Callbacks view (it was cleared).') });
-      return;
-    }
-    this.lastView = view;
-    this.panel.title = view.title.length > 40 ? `${view.title.slice(0, 39)}…` : view.title;
-    this.show({ type: 'callback', callback: view });
+    this.lastView = view ?? this.lastView;
+    this.showView(view, t('This delivery is no longer in the Callbacks view (it was cleared).'), callback => ({ type: 'callback', callback }));
   }
 
   protected onAction(m: CallbackMessage): Promise<void> {

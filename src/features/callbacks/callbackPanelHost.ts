@@ -7,6 +7,7 @@ import { CallbackMessage } from '../../webview-ui/messages';
 import { CallbackView } from '../../webview-ui/protocol';
 import { CallbackPanel } from './callbackPanel';
 import { callbackView } from './callbackViewModel';
+import { coalesce } from '../../base/coalesce';
 
 /** What each button of the callback panel runs: the same command as the view's menus. */
 const PANEL_COMMANDS: Record<Exclude<CallbackMessage['action'], 'showAttempt'>, string> = {
@@ -20,7 +21,6 @@ const PANEL_COMMANDS: Record<Exclude<CallbackMessage['action'], 'showAttempt'>, 
 /** The one callback panel: opened on a delivery, following the store as its delivery updates (a burst renders once). */
 export class CallbackPanelHost extends Disposable {
   private panel: CallbackPanel | undefined;
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -29,15 +29,9 @@ export class CallbackPanelHost extends Disposable {
     private readonly formatTime: (at: Date) => string,
   ) {
     super();
-    this.register(
-      store.onChange(() => {
-        this.timer ??= setTimeout(() => {
-          this.timer = undefined;
-          this.open?.render();
-        }, 50);
-      }),
-    );
-    this.register({ dispose: () => (clearTimeout(this.timer), this.panel?.dispose()) });
+    const render = this.register(coalesce(() => this.open?.render(), 50));
+    this.register(store.onChange(render));
+    this.register({ dispose: () => this.panel?.dispose() });
   }
 
   /** The open panel, if any. */

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { t } from '../../common/callText/translate';
 import { CallInfo, DeliveryGroup, deliveryRow, DeliveryStore, groupDeliveries, nextCountdownChange, RESULT_STYLES } from '../../callbacks';
 import { Disposable } from '../../common/disposable';
+import { coalesce } from '../../base/coalesce';
 
 export type CallbackNode = { kind: 'group'; group: DeliveryGroup; first: boolean } | { kind: 'delivery'; id: string; group: string };
 
@@ -12,7 +13,6 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
   private readonly changed = this.register(new vscode.EventEmitter<CallbackNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private groups: DeliveryGroup[] = [];
-  private pending: NodeJS.Timeout | undefined;
   /** Set only while a retry is pending: fires when its countdown text next changes (each minute, then each second). */
   private countdown: NodeJS.Timeout | undefined;
 
@@ -23,20 +23,9 @@ export class CallbacksProvider extends Disposable implements vscode.TreeDataProv
   ) {
     super();
     // A burst of deliveries (retries, a bulk test) refreshes the tree once.
-    this.register(
-      store.onChange(() => {
-        this.pending ??= setTimeout(() => {
-          this.pending = undefined;
-          this.changed.fire(undefined);
-        }, 100);
-      }),
-    );
-    this.register({
-      dispose: () => {
-        clearTimeout(this.pending);
-        clearTimeout(this.countdown);
-      },
-    });
+    const refresh = this.register(coalesce(() => this.changed.fire(undefined), 100));
+    this.register(store.onChange(refresh));
+    this.register({ dispose: () => clearTimeout(this.countdown) });
   }
 
   /** Whether a countdown timer is set (in-host tests check that none runs when nothing is pending). */

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { showWarning } from '../../common/notify';
-import { CALL_OPTIONS, callOptionHelp, CallOptionSpec, STATUS_CALLBACK_EVENTS, ValidationError } from '../../exotel';
+import { CALL_OPTIONS, callOptionHelp, CallOptionSpec, STATUS_CALLBACK_EVENTS } from '../../exotel';
 import { connectCallForm } from '../../exotel/connectParams';
 import { CallOptionValues } from './connectArgs';
 import { t } from '../../common/callText/translate';
+import { problemOf } from '../../common/problemOf';
 
 type Field = CallOptionSpec;
 
@@ -11,12 +12,7 @@ const FIELDS: readonly Field[] = CALL_OPTIONS;
 
 /** Checks options with the client's own rules, so the prompt and the request can never disagree. */
 function checkOptions(options: CallOptionValues): string | undefined {
-  try {
-    connectCallForm({ from: '+919876543210', to: '+919876543211', callerId: '+918047112345', ...options });
-    return undefined;
-  } catch (e) {
-    return e instanceof ValidationError ? e.message : String(e);
-  }
+  return problemOf(() => connectCallForm({ from: '+919876543210', to: '+919876543211', callerId: '+918047112345', ...options }));
 }
 
 export function describeOptions(o: CallOptionValues): string {

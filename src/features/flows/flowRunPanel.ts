@@ -27,13 +27,8 @@ export class FlowRunPanel extends ExotelPanel<typeof FLOW_RUN_MESSAGES> {
 
   render(): void {
     const view = this.host.view(this.runId);
-    if (!view) {
-      this.show({ type: 'error', message: t('This flow run is no longer in the Flow Runs view (it was cleared).') });
-      return;
-    }
-    this.lastView = view;
-    this.panel.title = view.title.length > 40 ? `${view.title.slice(0, 39)}…` : view.title;
-    this.show({ type: 'flowRun', run: view });
+    this.lastView = view ?? this.lastView;
+    this.showView(view, t('This flow run is no longer in the Flow Runs view (it was cleared).'), run => ({ type: 'flowRun', run }));
   }
 
   protected onAction(message: FlowRunMessage): Promise<void> {

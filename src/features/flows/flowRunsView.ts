@@ -5,6 +5,7 @@ import { t } from '../../common/callText/translate';
 import { COMMANDS } from '../../common/commandIds';
 import { Disposable } from '../../common/disposable';
 import { FlowRun } from '../../flows';
+import { coalesce } from '../../base/coalesce';
 
 /** Runs kept in the view; the oldest go first. */
 export const MAX_RUNS = 100;
@@ -73,19 +74,12 @@ export function runRow(run: FlowRun): { label: string; description: string; icon
 export class FlowRunsProvider extends Disposable implements vscode.TreeDataProvider<string> {
   private readonly changed = this.register(new vscode.EventEmitter<undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private pending: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: FlowRunStore) {
     super();
-    this.register(
-      store.onDidChange(() => {
-        this.pending ??= setTimeout(() => {
-          this.pending = undefined;
-          this.changed.fire(undefined);
-        }, 100);
-      }),
-    );
-    this.register({ dispose: () => clearTimeout(this.pending) });
+    // A burst of events (a flow's applets, a suite's runs) refreshes the tree once.
+    const refresh = this.register(coalesce(() => this.changed.fire(undefined), 100));
+    this.register(store.onDidChange(refresh));
   }
 
   getTreeItem(id: string): vscode.TreeItem {

@@ -21,6 +21,7 @@ import { flowFileName, flowTemplate } from './flowTemplate';
 import { FlowWorkspace } from './flowWorkspace';
 import { KeyPrompts } from './keyPrompts';
 import { ValidationError } from '../../exotel';
+import { coalesce } from '../../base/coalesce';
 
 const RESEND_TIMEOUT_MS = 15_000;
 
@@ -70,15 +71,14 @@ export function registerFlows({ context, log }: Deps, sandbox: SandboxControl, t
 
   // An open panel follows its run live; a burst of events renders once.
   const dirty = new Set<string>();
-  let renderTimer: NodeJS.Timeout | undefined;
+  const renderDirty = coalesce(() => {
+    for (const id of dirty) panels.get(id)?.render();
+    dirty.clear();
+  }, 50);
   const later = (runId: string) => {
     if (!panels.get(runId)) return;
     dirty.add(runId);
-    renderTimer ??= setTimeout(() => {
-      renderTimer = undefined;
-      for (const id of dirty) panels.get(id)?.render();
-      dirty.clear();
-    }, 50);
+    renderDirty();
   };
 
   // Runs the user started (Connect Call to Flow, Simulate Incoming Call) open their panel; a call test's runs only
@@ -200,7 +200,7 @@ export function registerFlows({ context, log }: Deps, sandbox: SandboxControl, t
     provider,
     tree,
     { dispose: () => panels.disposeAll() },
-    { dispose: () => clearTimeout(renderTimer) },
+    renderDirty,
     prompts.onDidChange(runId => {
       // A Gather waiting for the user: its keypad must be in sight.
       if (prompts.waitingFor(runId) && !panels.get(runId) && store.get(runId) && setting('flows.openRunPanel')) show(runId);

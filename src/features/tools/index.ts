@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import { TOOL } from '../../agentTools';
+import { callStats, CallStatsInput, getCall, GetCallInput, listCalls, ListCallsInput, lookupNumber, LookupNumberInput, TOOL } from '../../agentTools';
+import { t } from '../../common/callText/translate';
 import { Deps } from '../../deps';
-import { CallStatsTool } from './callStatsTool';
 import { editorHost } from './editorHost';
-import { GetCallTool } from './getCallTool';
-import { ListCallsTool } from './listCallsTool';
-import { LookupNumberTool } from './lookupNumberTool';
+import { ReadTool } from './readTool';
 import { PlaceTestCallTool } from './placeTestCallTool';
 import { ToolServices } from './toolServices';
 
@@ -14,10 +12,10 @@ export type { ToolServices } from './toolServices';
 
 /** The tools' objects, for the in-host tests (prepareInvocation cannot be reached through vscode.lm). */
 export interface Tools {
-  lookupNumber: LookupNumberTool;
-  listCalls: ListCallsTool;
-  getCall: GetCallTool;
-  callStats: CallStatsTool;
+  lookupNumber: ReadTool<LookupNumberInput>;
+  listCalls: ReadTool<ListCallsInput>;
+  getCall: ReadTool<GetCallInput>;
+  callStats: ReadTool<CallStatsInput>;
   placeTestCall: PlaceTestCallTool;
 }
 
@@ -29,10 +27,10 @@ export interface Tools {
 export function registerTools({ context, log, session }: Deps, services: ToolServices): Tools {
   const host = editorHost(session, services, log);
   const tools: Tools = {
-    lookupNumber: new LookupNumberTool(host),
-    listCalls: new ListCallsTool(host),
-    getCall: new GetCallTool(host),
-    callStats: new CallStatsTool(host),
+    lookupNumber: new ReadTool(host, lookupNumber, input => t('Looking up {0} with Exotel', String(input?.number ?? '').slice(0, 40))),
+    listCalls: new ReadTool(host, listCalls, () => t('Reading the Exotel call log')),
+    getCall: new ReadTool(host, getCall, () => t('Reading an Exotel call')),
+    callStats: new ReadTool(host, callStats, () => t('Computing Exotel call stats')),
     placeTestCall: new PlaceTestCallTool(host),
   };
   // Older hosts without the language-model API keep the rest of the extension working.

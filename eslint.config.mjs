@@ -141,6 +141,10 @@ const notifyOnly = {
   selector: "MemberExpression[object.property.name='window'][property.name=/^show(Information|Warning|Error)Message$/]",
   message: 'Use showInfo/showWarning/showError from src/common/notify.ts: text from Exotel must not become a command link.',
 };
+const plainError = {
+  selector: "ThrowStatement > NewExpression[callee.name='Error']",
+  message: 'Throw an ExotelError or ValidationError (src/exotel/errors.ts): the user gets its next step, not a bare message.',
+};
 const oneTranslator = {
   selector: "MemberExpression[object.property.name='l10n'][property.name='t'], MemberExpression[object.name='l10n'][property.name='t']",
   message: 'Use t from src/common/callText/translate.ts: one translator for every user-facing string.',
@@ -195,6 +199,12 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', notifyOnly, oneTranslator] },
   },
   { files: ['src/extension.ts'], rules: { 'no-restricted-syntax': ['error', notifyOnly] } },
+  {
+    // What reaches the user from the editor's layers is a structured error (its next step becomes buttons).
+    files: ['src/features/**/*.ts', 'src/common/**/*.ts', 'src/services/**/*.ts', 'src/session/**/*.ts'],
+    ignores: ['src/common/notify.ts'],
+    rules: { 'no-restricted-syntax': ['error', notifyOnly, oneTranslator, plainError] },
+  },
   {
     // Type-aware: a promise nobody awaits, returns or marks `void` is a rejection nobody sees (and, in a command,
     // an error the user is never shown); an async function where a void callback is expected is the same thing.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, Call } from '../../exotel';
+import { CALL_DIRECTIONS, CALL_SID_PATTERN, CALL_STATUSES, Call, ValidationError } from '../../exotel';
 import { ArgCheck, checkOne, date, expectation, listOf, number, oneOf, shape, text } from '../../common/commandArgs';
 import { registerCommand } from '../../common/commands';
 import { PanelRegistry } from '../../common/webview/panel';
@@ -113,7 +113,7 @@ export function registerCallLog({ context, log, session }: Deps, history: CallHi
     }),
     registerCommand(log, COMMANDS.callLogCallAgain, (arg?: unknown) => {
       const call = callOf(COMMANDS.callLogCallAgain, arg);
-      if (!call?.from || !call.to) throw new Error(t('This call has no From and To to call again.'));
+      if (!call?.from || !call.to) throw new ValidationError('call', t('This call has no From and To to call again.'));
       // Always through the review step: a click on a row never dials by itself.
       return vscode.commands.executeCommand(COMMANDS.connectCall, { from: call.from, to: call.to, callerId: call.phoneNumberSid, review: true });
     }),

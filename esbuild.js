@@ -4,6 +4,7 @@ const fs = require('fs');
 const path = require('path');
 const { writeSchema } = require('./scripts/write-schema');
 const { mcpBuildOptions } = require('./scripts/mcp-build');
+const { CORE_FILE, planSharedCore, coreEntry, useSharedCore } = require('./scripts/shared-core');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -35,21 +36,44 @@ function copyWebviewAssets() {
 
 async function main() {
   fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true }); // no stale maps or files ship
-  const common = { bundle: true, minify: production, sourcemap: !production, sourcesContent: false, logLevel: 'silent', plugins: [problemMatcher] };
-  const entries = [
+  const common = {
+    absWorkingDir: __dirname,
+    bundle: true,
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    logLevel: 'silent',
+    plugins: [problemMatcher],
+  };
+  // The two Node programs: the extension, and the MCP server that agents run with `node dist/mcp.js [--sandbox]`.
+  const node = { platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none' };
+  const mcp = mcpBuildOptions();
+  const programs = [
     {
       ...common,
+      ...node,
       entryPoints: ['src/extension.ts'],
       outfile: 'dist/extension.js',
-      platform: 'node',
-      format: 'cjs',
-      target: 'node18',
       external: ['vscode'],
       alias: { 'whatwg-url': './scripts/shims/whatwg-url.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' }, // jsonc-parser's UMD build hides its requires from bundlers
     },
+    { ...common, ...mcp, ...node, outfile: 'dist/mcp.js', plugins: [...common.plugins, ...mcp.plugins] },
   ];
-  // The MCP server (src/mcp): its own Node program, run by agents with `node dist/mcp.js [--sandbox]`.
-  entries.push({ ...common, ...mcpBuildOptions(), outfile: 'dist/mcp.js', plugins: [...common.plugins, ...mcpBuildOptions().plugins] });
+  // What both programs bundle ships once, in dist/core.js (scripts/shared-core.js). Not in watch mode: the shared
+  // set is read from the module graphs once, and a graph that changed while watching could bundle a module twice.
+  const entries = [...programs];
+  if (!watch) {
+    const { exposed } = await planSharedCore(programs.map(p => ({ ...p, plugins: p.plugins.filter(x => x !== problemMatcher) })));
+    entries.splice(0, 2, ...programs.map(p => ({ ...p, plugins: [...p.plugins, useSharedCore(__dirname, exposed)] })));
+    entries.push({
+      ...common,
+      ...node,
+      stdin: coreEntry(__dirname, exposed),
+      outfile: `dist/${CORE_FILE}`,
+      alias: { ...programs[0].alias, ...mcp.alias },
+      plugins: programs[1].plugins,
+    });
+  }
   const webviewEntry = 'src/webview-ui/main.ts';
   if (fs.existsSync(webviewEntry)) {
     entries.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' });

@@ -6,7 +6,7 @@ import * as path from 'path';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ALLOWED = [
-  /^dist\/(extension|mcp)\.js$/,
+  /^dist\/(extension|mcp|core)\.js$/,
   /^dist\/webview\/(main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/,
   /^media\/[\w/.-]+\.(svg|png|md)$/,
   /^schemas\/exotel-(tests|flow)\.schema\.json$/,
@@ -31,6 +31,7 @@ describe('the packaged extension', function () {
     for (const needed of [
       'dist/extension.js',
       'dist/mcp.js',
+      'dist/core.js', // what dist/extension.js and dist/mcp.js share (scripts/shared-core.js)
       'dist/webview/main.js',
       'dist/webview/stats.js',
       'package.json',

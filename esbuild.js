@@ -4,6 +4,7 @@ const fs = require('fs');
 const path = require('path');
 const { writeSchema } = require('./scripts/write-schema');
 const { mcpBuildOptions } = require('./scripts/mcp-build');
+const { copyCodicons, writeCodicons } = require('./scripts/codicons');
 const { CORE_FILE, planSharedCore, coreEntry, useSharedCore } = require('./scripts/shared-core');
 
 const production = process.argv.includes('--production');
@@ -24,13 +25,10 @@ const problemMatcher = {
   },
 };
 
-/** Codicons' CSS and font ship inside dist/, never served from node_modules. */
+/** The page stylesheet ships inside dist/ (the codicons too: scripts/codicons.js), never served from node_modules. */
 function copyWebviewAssets() {
   const out = path.join(__dirname, 'dist', 'webview');
   fs.mkdirSync(out, { recursive: true });
-  for (const f of ['codicon.css', 'codicon.ttf']) {
-    fs.copyFileSync(path.join(__dirname, 'node_modules', '@vscode', 'codicons', 'dist', f), path.join(out, f));
-  }
   fs.copyFileSync(path.join(__dirname, 'src', 'webview-ui', 'panel.css'), path.join(out, 'panel.css'));
 }
 
@@ -88,12 +86,14 @@ async function main() {
     target: 'es2022',
   });
   copyWebviewAssets();
+  // The icon font cut to the icons the sources name; while watching, whole (an icon may be added meanwhile).
+  const codicons = watch ? copyCodicons(path.join(__dirname, 'dist', 'webview')) : writeCodicons(path.join(__dirname, 'dist', 'webview'));
   writeSchema(); // schemas/exotel-tests.schema.json, from the one call-options table
   const contexts = await Promise.all(entries.map(e => esbuild.context(e)));
   if (watch) {
     await Promise.all(contexts.map(c => c.watch()));
   } else {
-    await Promise.all(contexts.map(c => c.rebuild()));
+    await Promise.all([codicons, ...contexts.map(c => c.rebuild())]);
     await Promise.all(contexts.map(c => c.dispose()));
   }
 }

@@ -11,6 +11,7 @@ import { benchFlows } from './flows.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
 import { benchTools } from './tools.bench';
+import { benchVsix } from './vsix.bench';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -18,9 +19,11 @@ function bundleFigures(): Record<string, string | number> {
   const size = (f: string) => (fs.existsSync(path.join(ROOT, f)) ? `${(fs.statSync(path.join(ROOT, f)).size / 1024).toFixed(1)} KB` : 'not built');
   return {
     'dist/extension.js': size('dist/extension.js'),
-    'dist/webview/main.js': size('dist/webview/main.js'),
+    'dist/core.js (shared by the extension and the MCP server)': size('dist/core.js'),
     'dist/mcp.js': size('dist/mcp.js'),
-    'exotel-vscode.vsix': size('exotel-vscode.vsix'),
+    'dist/webview/main.js': size('dist/webview/main.js'),
+    'dist/webview/stats.js': size('dist/webview/stats.js'),
+    'dist/webview/codicon.ttf': size('dist/webview/codicon.ttf'),
   };
 }
 
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
     ['Callbacks view (1,000 deliveries)', benchCallbacks],
     ['flow run panel (50 applets)', benchFlowRun],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
+    ['VSIX (exotel-vscode.vsix from `npm run package`): total, then each file as stored, largest first', benchVsix],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');
   if (fs.existsSync(optional)) {

@@ -72,19 +72,18 @@ async function main() {
       plugins: programs[1].plugins,
     });
   }
-  const webviewEntry = 'src/webview-ui/main.ts';
-  if (fs.existsSync(webviewEntry)) {
-    entries.push({ ...common, entryPoints: [webviewEntry], outfile: 'dist/webview/main.js', platform: 'browser', format: 'iife', target: 'es2022' });
+  // The page scripts: the web components in elements.js, which every page loads before its own script; Call Stats
+  // has its own, so Chart.js loads only in that panel.
+  for (const page of ['elements', 'main', 'stats']) {
+    entries.push({
+      ...common,
+      entryPoints: [`src/webview-ui/${page}.ts`],
+      outfile: `dist/webview/${page}.js`,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+    });
   }
-  // Call Stats has its own page script, so Chart.js loads only in that panel.
-  entries.push({
-    ...common,
-    entryPoints: ['src/webview-ui/stats.ts'],
-    outfile: 'dist/webview/stats.js',
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-  });
   copyWebviewAssets();
   // The icon font cut to the icons the sources name; while watching, whole (an icon may be added meanwhile).
   const codicons = watch ? copyCodicons(path.join(__dirname, 'dist', 'webview')) : writeCodicons(path.join(__dirname, 'dist', 'webview'));

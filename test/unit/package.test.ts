@@ -10,7 +10,7 @@ import { startMcp } from '../helpers/mcpClient';
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ALLOWED = [
   /^dist\/(extension|mcp|core)\.js$/,
-  /^dist\/webview\/(main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/,
+  /^dist\/webview\/(elements\.js|main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/,
   /^media\/[\w/.-]+\.(svg|png|md)$/,
   /^schemas\/exotel-(tests|flow)\.schema\.json$/,
   /^package\.json$/,
@@ -38,6 +38,7 @@ describe('the packaged extension', function () {
       'dist/extension.js',
       'dist/mcp.js',
       'dist/core.js', // what dist/extension.js and dist/mcp.js share (scripts/shared-core.js)
+      'dist/webview/elements.js',
       'dist/webview/main.js',
       'dist/webview/stats.js',
       'package.json',

@@ -44,7 +44,7 @@ async function main() {
     plugins: [problemMatcher],
   };
   // The two Node programs: the extension, and the MCP server that agents run with `node dist/mcp.js [--sandbox]`.
-  const node = { platform: 'node', format: 'cjs', target: 'node20', legalComments: 'none' };
+  const node = { platform: 'node', format: 'cjs', target: 'node18', legalComments: 'none' }; // node18: the README's promise for the MCP server
   const mcp = mcpBuildOptions();
   const programs = [
     {

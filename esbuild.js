@@ -5,7 +5,7 @@ const path = require('path');
 const { writeSchema } = require('./scripts/write-schema');
 const { mcpBuildOptions } = require('./scripts/mcp-build');
 const { copyCodicons, writeCodicons } = require('./scripts/codicons');
-const { CORE_FILE, planSharedCore, coreEntry, useSharedCore } = require('./scripts/shared-core');
+const { buildSharedPrograms } = require('./scripts/shared-core');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -44,34 +44,25 @@ async function main() {
     plugins: [problemMatcher],
   };
   // The two Node programs: the extension, and the MCP server that agents run with `node dist/mcp.js [--sandbox]`.
-  const node = { platform: 'node', format: 'cjs', target: 'node18', legalComments: 'none' }; // node18: the README's promise for the MCP server
+  // node18: the README's promise for the MCP server.
+  const node = { platform: 'node', format: 'cjs', target: 'node18', legalComments: 'none' };
   const mcp = mcpBuildOptions();
+  const extensionAlias = { 'whatwg-url': './scripts/shims/whatwg-url.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' }; // jsonc-parser's UMD build hides its requires from bundlers
   const programs = [
-    {
-      ...common,
-      ...node,
-      entryPoints: ['src/extension.ts'],
-      outfile: 'dist/extension.js',
-      external: ['vscode'],
-      alias: { 'whatwg-url': './scripts/shims/whatwg-url.js', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' }, // jsonc-parser's UMD build hides its requires from bundlers
-    },
+    { ...common, ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], alias: extensionAlias },
     { ...common, ...mcp, ...node, outfile: 'dist/mcp.js', plugins: [...common.plugins, ...mcp.plugins] },
   ];
-  // What both programs bundle ships once, in dist/core.js (scripts/shared-core.js). Not in watch mode: the shared
-  // set is read from the module graphs once, and a graph that changed while watching could bundle a module twice.
-  const entries = [...programs];
-  if (!watch) {
-    const { exposed } = await planSharedCore(programs.map(p => ({ ...p, plugins: p.plugins.filter(x => x !== problemMatcher) })));
-    entries.splice(0, 2, ...programs.map(p => ({ ...p, plugins: [...p.plugins, useSharedCore(__dirname, exposed)] })));
-    entries.push({
-      ...common,
-      ...node,
-      stdin: coreEntry(__dirname, exposed),
-      outfile: `dist/${CORE_FILE}`,
-      alias: { ...programs[0].alias, ...mcp.alias },
-      plugins: programs[1].plugins,
-    });
-  }
+  // Built once, what both programs use ships once, in dist/shared/ (scripts/shared-core.js). While watching, each
+  // program is bundled whole (esbuild's watch has no second pass).
+  const entries = watch ? [...programs] : [];
+  const shared = watch
+    ? undefined
+    : buildSharedPrograms({
+        absWorkingDir: __dirname,
+        outdir: path.join(__dirname, 'dist'),
+        entryPoints: { extension: 'src/extension.ts', mcp: mcp.entryPoints[0] },
+        options: { ...common, ...node, external: ['vscode'], alias: { ...extensionAlias, ...mcp.alias }, define: mcp.define, plugins: programs[1].plugins },
+      });
   // The page scripts: the web components in elements.js, which every page loads before its own script; Call Stats
   // has its own, so Chart.js loads only in that panel.
   for (const page of ['elements', 'main', 'stats']) {
@@ -92,7 +83,7 @@ async function main() {
   if (watch) {
     await Promise.all(contexts.map(c => c.watch()));
   } else {
-    await Promise.all([codicons, ...contexts.map(c => c.rebuild())]);
+    await Promise.all([codicons, shared, ...contexts.map(c => c.rebuild())]);
     await Promise.all(contexts.map(c => c.dispose()));
   }
 }

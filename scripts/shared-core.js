@@ -1,73 +1,64 @@
-// One copy of the code that dist/extension.js and dist/mcp.js both bundle (the client, the sandbox, flows, phone
-// numbers, the agent tools and their npm packages): esbuild.js puts it in dist/core.js, and both programs require it
-// at run time. The TypeScript sources stay as they are: which modules are shared is read from esbuild's own module
-// graphs (the modules both entry points reach), and a plugin turns each import of a shared module into a look-up in
-// dist/core.js. Each shared module still runs once, when first imported, and is the same instance for every importer.
+// The extension (dist/extension.js) and the MCP server (dist/mcp.js) share most of their code: the client, the
+// sandbox, flows, phone numbers, the agent tools and their npm packages. Bundled apart, the VSIX carried all of it
+// twice. Here esbuild bundles both entry points in one build with code splitting, so what both use goes to one
+// shared chunk (dist/shared/), with only the exports they use, and each module still runs once, in import order.
+// Splitting needs ES modules; VS Code loads an extension with require(), so a second pass turns each output into
+// CommonJS, keeping the chunks as relative require()s (and chaining the source maps). The sources stay as they are.
 const esbuild = require('esbuild');
+const fs = require('fs');
 const path = require('path');
 
-const CORE_FILE = 'core.js';
-const NAMESPACE = 'shared-core';
-
-/** The modules (paths relative to absWorkingDir) each build reaches, and what each imports. */
-async function moduleGraph(options) {
-  const { metafile } = await esbuild.build({ ...options, write: false, metafile: true, minify: false, sourcemap: false, logLevel: 'silent' });
-  return metafile.inputs;
-}
+const SHARED_DIR = 'shared';
 
 /**
- * Which modules go to the core: those both builds reach (a module a shared module imports is reached by both, so
- * the set is closed), and of those the ones imported from outside it, which the core exposes by path.
+ * Builds `entryPoints` ({ name: source }) into `outdir` as CommonJS programs that require their shared chunks.
+ * `options` are the programs' esbuild options (platform node, alias, define, plugins, minify, sourcemap…).
  */
-async function planSharedCore(entryOptions) {
-  const graphs = await Promise.all(entryOptions.map(moduleGraph));
-  const shared = new Set(Object.keys(graphs[0]).filter(f => graphs.every(g => f in g)));
-  const exposed = new Set();
-  for (const graph of graphs) {
-    for (const [file, input] of Object.entries(graph)) {
-      if (shared.has(file)) continue;
-      for (const imp of input.imports) if (shared.has(imp.path)) exposed.add(imp.path);
-    }
+async function buildSharedPrograms({ entryPoints, outdir, absWorkingDir, options }) {
+  const esm = fs.mkdtempSync(path.join(require('os').tmpdir(), 'exotel-esm-'));
+  try {
+    await esbuild.build({
+      ...options,
+      absWorkingDir,
+      entryPoints,
+      outdir: esm,
+      bundle: true,
+      format: 'esm',
+      splitting: true,
+      chunkNames: `${SHARED_DIR}/[name]-[hash]`,
+      sourcesContent: false,
+    });
+    const outputs = listJs(esm);
+    await Promise.all(
+      outputs.map(rel =>
+        esbuild.build({
+          absWorkingDir,
+          entryPoints: [path.join(esm, rel)],
+          outfile: path.join(outdir, rel),
+          bundle: true,
+          format: 'cjs',
+          platform: 'node',
+          target: options.target,
+          minify: options.minify,
+          sourcemap: options.sourcemap,
+          sourcesContent: false,
+          legalComments: options.legalComments,
+          external: ['vscode', './*'], // the chunks stay files of their own, found next to the program
+          logLevel: 'silent',
+        }),
+      ),
+    );
+    return outputs;
+  } finally {
+    fs.rmSync(esm, { recursive: true, force: true });
   }
-  return { shared, exposed: [...exposed].sort() };
 }
 
-/**
- * The core's entry: an object with one getter per exposed module. A getter requires its module, so a module (and
- * what it imports) is initialised when a program first imports it, as in a single bundle, not when core.js loads;
- * its exports object is kept, so every importer gets the same one.
- */
-function coreEntry(root, exposed) {
-  const getters = exposed.map((f, i) => `  get ${JSON.stringify(f)}() { return (loaded[${i}] ??= require(${JSON.stringify(path.join(root, f))})); },`);
-  return {
-    contents: `const loaded = [];\nmodule.exports = {\n${getters.join('\n')}\n};\n`,
-    resolveDir: root,
-    sourcefile: 'shared-core-entry.js',
-    loader: 'js',
-  };
+function listJs(dir, prefix = '') {
+  return fs.readdirSync(path.join(dir, prefix), { withFileTypes: true }).flatMap(e => {
+    const rel = path.posix.join(prefix, e.name);
+    return e.isDirectory() ? listJs(dir, rel) : e.name.endsWith('.js') ? [rel] : [];
+  });
 }
 
-/** For the entry builds: an import that resolves to an exposed module becomes `require('./core.js')[path]`. */
-function useSharedCore(root, exposed) {
-  const wanted = new Set(exposed);
-  return {
-    name: 'use-shared-core',
-    setup(build) {
-      build.onResolve({ filter: /.*/ }, async args => {
-        if (args.pluginData === NAMESPACE || args.kind === 'entry-point') return undefined;
-        if (args.namespace === NAMESPACE) return { path: `./${CORE_FILE}`, external: true };
-        const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: NAMESPACE });
-        if (r.errors.length > 0 || r.external) return undefined; // esbuild reports it as usual
-        const rel = path.relative(root, r.path).split(path.sep).join('/');
-        return wanted.has(rel) ? { path: rel, namespace: NAMESPACE } : undefined;
-      });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, args => ({
-        contents: `module.exports = require(${JSON.stringify(`./${CORE_FILE}`)})[${JSON.stringify(args.path)}];`,
-        resolveDir: root,
-        loader: 'js',
-      }));
-    },
-  };
-}
-
-module.exports = { CORE_FILE, planSharedCore, coreEntry, useSharedCore };
+module.exports = { SHARED_DIR, buildSharedPrograms };

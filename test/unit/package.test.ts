@@ -9,7 +9,8 @@ import { startMcp } from '../helpers/mcpClient';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const ALLOWED = [
-  /^dist\/(extension|mcp|core)\.js$/,
+  /^dist\/(extension|mcp)\.js$/,
+  /^dist\/shared\/[\w-]+\.js$/, // what the extension and the MCP server share (scripts/shared-core.js)
   /^dist\/webview\/(elements\.js|main\.js|stats\.js|panel\.css|codicon\.css|codicon\.ttf)$/,
   /^media\/[\w/.-]+\.(svg|png|md)$/,
   /^schemas\/exotel-(tests|flow)\.schema\.json$/,
@@ -37,7 +38,6 @@ describe('the packaged extension', function () {
     for (const needed of [
       'dist/extension.js',
       'dist/mcp.js',
-      'dist/core.js', // what dist/extension.js and dist/mcp.js share (scripts/shared-core.js)
       'dist/webview/elements.js',
       'dist/webview/main.js',
       'dist/webview/stats.js',
@@ -48,10 +48,14 @@ describe('the packaged extension', function () {
     ]) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
+    assert.ok(
+      files.some(f => f.startsWith('dist/shared/')),
+      'the code the programs share is in the package',
+    );
     assert.ok(!files.some(f => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('node_modules/')));
   });
 
-  it('the MCP server starts from the files that ship alone (dist/mcp.js with the dist/core.js it requires) and lists its tools', async () => {
+  it('the MCP server starts from the files that ship alone (dist/mcp.js with the shared code it requires) and lists its tools', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exotel-packaged-'));
     try {
       for (const f of files) {

@@ -16,10 +16,16 @@ import { benchVsix } from './vsix.bench';
 const ROOT = path.join(__dirname, '..', '..', '..');
 
 function bundleFigures(): Record<string, string | number> {
+  const shared = () => {
+    const dir = path.join(ROOT, 'dist', 'shared');
+    if (!fs.existsSync(dir)) return 'not built';
+    const js = fs.readdirSync(dir).filter(f => f.endsWith('.js'));
+    return `${(js.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0) / 1024).toFixed(1)} KB in ${js.length} file(s)`;
+  };
   const size = (f: string) => (fs.existsSync(path.join(ROOT, f)) ? `${(fs.statSync(path.join(ROOT, f)).size / 1024).toFixed(1)} KB` : 'not built');
   return {
     'dist/extension.js': size('dist/extension.js'),
-    'dist/core.js (shared by the extension and the MCP server)': size('dist/core.js'),
+    'dist/shared/ (what the extension and the MCP server share)': shared(),
     'dist/mcp.js': size('dist/mcp.js'),
     'dist/webview/main.js': size('dist/webview/main.js'),
     'dist/webview/stats.js': size('dist/webview/stats.js'),

@@ -44,6 +44,7 @@ async function buildSharedPrograms({ entryPoints, outdir, absWorkingDir, options
           sourcesContent: false,
           legalComments: options.legalComments,
           external: ['vscode', './*'], // the chunks stay files of their own, found next to the program
+          supported: { 'dynamic-import': false }, // a lazily imported chunk is require()d too, as VS Code loads code
           logLevel: 'silent',
         }),
       ),

@@ -1,8 +1,5 @@
 // The page script of the call and number panels. It renders what the extension posts; state survives
-// hiding the panel through getState/setState.
-import '@vscode-elements/elements/dist/vscode-button/index.js';
-import '@vscode-elements/elements/dist/vscode-badge/index.js';
-import '@vscode-elements/elements/dist/vscode-divider/index.js';
+// hiding the panel through getState/setState. Its web components come from elements.js, loaded first.
 import { renderCall } from './callView';
 import { renderCallback } from './callbackView';
 import { renderNumber } from './numberView';

@@ -1,7 +1,7 @@
 // The page script of the Call Stats panel: Chart.js (bar and matrix charts only, tree-shaken) drawn in the
 // theme's colours, each chart with a table of the same figures. Every value arrives by postMessage and goes
-// in as text (labels, tooltips, cells); nothing from Exotel becomes markup.
-import '@vscode-elements/elements/dist/vscode-button/index.js';
+// in as text (labels, tooltips, cells); nothing from Exotel becomes markup. Its web components come from
+// elements.js, loaded first.
 import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
 import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
 import { actionable, button, h } from './dom';

@@ -11,16 +11,25 @@ import { benchFlows } from './flows.bench';
 import { benchPhone } from './phone.bench';
 import { benchStats } from './stats.bench';
 import { benchTools } from './tools.bench';
+import { benchVsix } from './vsix.bench';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
 function bundleFigures(): Record<string, string | number> {
+  const shared = () => {
+    const dir = path.join(ROOT, 'dist', 'shared');
+    if (!fs.existsSync(dir)) return 'not built';
+    const js = fs.readdirSync(dir).filter(f => f.endsWith('.js'));
+    return `${(js.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0) / 1024).toFixed(1)} KB in ${js.length} file(s)`;
+  };
   const size = (f: string) => (fs.existsSync(path.join(ROOT, f)) ? `${(fs.statSync(path.join(ROOT, f)).size / 1024).toFixed(1)} KB` : 'not built');
   return {
     'dist/extension.js': size('dist/extension.js'),
-    'dist/webview/main.js': size('dist/webview/main.js'),
+    'dist/shared/ (what the extension and the MCP server share)': shared(),
     'dist/mcp.js': size('dist/mcp.js'),
-    'exotel-vscode.vsix': size('exotel-vscode.vsix'),
+    'dist/webview/main.js': size('dist/webview/main.js'),
+    'dist/webview/stats.js': size('dist/webview/stats.js'),
+    'dist/webview/codicon.ttf': size('dist/webview/codicon.ttf'),
   };
 }
 
@@ -36,6 +45,7 @@ async function main(): Promise<void> {
     ['Callbacks view (1,000 deliveries)', benchCallbacks],
     ['flow run panel (50 applets)', benchFlowRun],
     ['bundle (run `npm run package` first for production sizes)', bundleFigures],
+    ['VSIX (exotel-vscode.vsix from `npm run package`): total, then each file as stored, largest first', benchVsix],
   ];
   const optional = path.join(__dirname, 'numbers.bench.js');
   if (fs.existsSync(optional)) {

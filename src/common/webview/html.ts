@@ -46,6 +46,7 @@ export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, vie
 </head>
 <body data-view="${view}">
 <main id="root" aria-live="polite"><p class="muted">Loading…</p></main>
+<script nonce="${nonce}" src="${asset('elements.js')}"></script>
 <script nonce="${nonce}" src="${asset(view === 'stats' ? 'stats.js' : 'main.js')}"></script>
 </body>
 </html>`;

@@ -4,16 +4,6 @@ const path = require('path');
 
 const ROOT = path.join(__dirname, '..');
 
-/** The MCP SDK's Ajv validator is replaced by a stub: the server passes its own (see scripts/shims/ajv-provider.js). */
-const sdkWithoutAjv = {
-  name: 'sdk-without-ajv',
-  setup(build) {
-    build.onResolve({ filter: /\/validation\/ajv-provider\.js$/ }, args =>
-      args.importer.includes(`${path.sep}@modelcontextprotocol${path.sep}`) ? { path: path.join(ROOT, 'scripts', 'shims', 'ajv-provider.js') } : undefined,
-    );
-  },
-};
-
 function mcpBuildOptions() {
   return {
     entryPoints: [path.join(ROOT, 'src', 'mcp', 'main.ts')],
@@ -25,7 +15,7 @@ function mcpBuildOptions() {
     define: { EXOTEL_VERSION: JSON.stringify(require('../package.json').version) },
     // jsonc-parser's UMD build hides its requires from bundlers (the flow files the sandbox reads need it)
     alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
-    plugins: [sdkWithoutAjv],
+    plugins: [],
   };
 }
 

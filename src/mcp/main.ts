@@ -1,6 +1,5 @@
 // `node dist/mcp.js [--sandbox]` (or `npm run --silent mcp -- --sandbox`): the Exotel MCP server on stdio.
 // stdout carries the MCP protocol and nothing else; every log line goes to stderr, masked. Editor-free.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { redact } from '../exotel';
 import { McpAccount, openAccount, parseMcpArgs, USAGE, UsageError } from './account';
 import { mcpHost } from './mcpHost';
@@ -34,7 +33,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
       if (closing) return;
       closing = true;
       log(`stopping (${why})`);
-      await server.close().catch(() => undefined);
+      server.close();
       await opened.close().catch(() => undefined);
       process.exit(0);
     };
@@ -42,7 +41,7 @@ export async function main(argv: readonly string[] = process.argv.slice(2), env:
     process.stdin.on('end', () => void close('stdin ended'));
     process.on('SIGINT', () => void close('SIGINT'));
     process.on('SIGTERM', () => void close('SIGTERM'));
-    await server.connect(new StdioServerTransport());
+    server.connect(process.stdin, process.stdout);
     log(`serving ${opened.description}`);
   } catch (err) {
     await account?.close().catch(() => undefined);

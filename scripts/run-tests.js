@@ -22,17 +22,22 @@ const uiVersion = pinned || resolveVersion('current');
 const inHostVersions = pinned ? [pinned] : [...new Set([resolveVersion('current'), resolveVersion('oldest')])];
 const onVersion = v => ({ env: { HOST_VSCODE: v }, label: `VS Code ${vscodeOf(v)}` });
 const installVersions = [...new Set([...(want('host') ? inHostVersions : []), ...(want('e2e') || want('vsix') ? [uiVersion] : [])])];
+// Stages with the same `group` run side by side (see the loop below for why each pairing is cheap).
 const stages = [
   needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh', ...installVersions]] },
-  { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
-  { name: 'format', cmd: ['npm', ['run', '--silent', 'format:check']] },
-  { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
-  { name: 'compile tests', cmd: npx('tsc', '-p', 'tsconfig.test.json') },
-  want('unit') && { name: 'unit', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
+  // eslint, prettier and tsc are each one thread: on two cores they take about as long together as tsc alone.
+  { name: 'lint', group: 'check', cmd: npx('eslint', 'src', 'test', 'scripts') },
+  { name: 'format', group: 'check', cmd: ['npm', ['run', '--silent', 'format:check']] },
+  // tsconfig.test.json is tsconfig.json with output: compiling the tests type-checks src and test in one pass
+  // (a separate `tsc -p . --noEmit` would check the very same files again, ~20 s).
+  { name: 'build + compile tests', group: 'check', cmd: ['node', ['esbuild.js']], then: npx('tsc', '-p', 'tsconfig.test.json') },
+  // The unit tests mostly wait on loopback HTTP and timers (~9 s of CPU in ~50 s), and so do the in-host suites
+  // (for the sandbox's calls and rate limits): together they take about as long as the longest of them.
+  want('unit') && { name: 'unit', group: 'tests', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
   ...(want('host') ? inHostVersions : []).map(v => ({
     name: `in-host, ${onVersion(v).label}`,
     env: onVersion(v).env,
-    parallel: true,
+    group: 'tests',
     cmd: [
       'node',
       [
@@ -92,6 +97,7 @@ function counts(out) {
     console.error(`npm ci failed: ${e.message}`);
     process.exit(1);
   }
+  const started = Date.now();
   const total = { passed: 0, failed: 0 };
   const summary = [];
   let ok = true;
@@ -102,11 +108,10 @@ function counts(out) {
     return { ...r, secs: ((Date.now() - t0) / 1000).toFixed(1) };
   };
   for (let i = 0; i < stages.length;) {
-    // Stages marked `parallel` run beside the ones next to them: the in-host suites on two VS Codes mostly wait
-    // (for the sandbox's calls and rate limits), so together they take about as long as one. The first one's
-    // output streams; the others' is printed when it is done.
+    // Neighbouring stages of one `group` run side by side. The first one's output streams; the others' is
+    // printed when it is done.
     let j = i + 1;
-    while (stages[i].parallel && j < stages.length && stages[j].parallel) j++;
+    while (stages[i].group && j < stages.length && stages[j].group === stages[i].group) j++;
     const group = stages.slice(i, j);
     i = j;
     console.log(`\n=== ${group.map(g => g.name).join(' | ')} ===`);
@@ -131,6 +136,6 @@ function counts(out) {
     if (!ok && group.some((stage, k) => results[k].code !== 0 && !stage.counts)) break; // no point testing what does not build
   }
   console.log(`\n${summary.join('\n')}`);
-  console.log(`${total.passed} passed, ${total.failed} failed`);
+  console.log(`${total.passed} passed, ${total.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   process.exit(ok && total.failed === 0 ? 0 : 1);
 })();

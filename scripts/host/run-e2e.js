@@ -122,6 +122,8 @@ async function runOne(file) {
     if (verbose) console.error('[pageerror]', e.message);
   });
   if (verbose) h.page.on('console', m => console.log(`[page:${m.type()}] ${m.text()}`));
+  const tStarted = Date.now();
+  let tReady;
   const { Workbench } = require(workbenchModule);
   const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${name}-` });
   try {
@@ -129,12 +131,13 @@ async function runOne(file) {
       (async () => {
         await h.open();
         await wb.waitReady({ activityBar: activityBarTitles() });
+        tReady = Date.now();
         await fn(wb);
       })(),
       timeoutSec,
       name,
     );
-    result = { name, ok: true, ms: Date.now() - t0 };
+    result = { name, ok: true, ms: Date.now() - t0, phases: { start: tStarted - t0, load: tReady - tStarted, test: Date.now() - tReady } };
   } catch (e) {
     result = { name, ok: false, infra: false, ms: Date.now() - t0, error: e };
     try {
@@ -143,7 +146,9 @@ async function runOne(file) {
       /* page gone */
     }
   }
+  const tClose = Date.now();
   await h.close({ keep: keep || !result.ok });
+  if (result.phases) result.phases.close = Date.now() - tClose;
   if (!result.ok) result.runDir = h.runDir;
   if (!result.ok && pageErrors.length) result.pageErrors = pageErrors;
   return result;
@@ -163,7 +168,12 @@ async function runOne(file) {
     const secs = `${(r.ms / 1000).toFixed(1)} s`;
     if (r.ok) {
       passed++;
-      console.log(`  ✔ ${r.name} (${secs})`);
+      const ph = r.phases
+        ? ` [${Object.entries(r.phases)
+            .map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`)
+            .join(', ')}]`
+        : '';
+      console.log(`  ✔ ${r.name} (${secs})${ph}`);
     } else {
       failed++;
       infraErr = infraErr || r.infra;

@@ -64,7 +64,9 @@ export default async function flows(wb: Workbench): Promise<void> {
     await wb.runCommand('Exotel: Simulate Incoming Call');
     await wb.answerQuickInput('09876543210', /caller/);
     // The simulated call lands in the Calls view, which opens its day: give the Flow Runs view the room again.
-    await wb.sleep(500);
+    await wb.page
+      .locator('.part.sidebar .pane-header[aria-expanded="true"]', { has: wb.page.locator('h3.title', { hasText: /^Calls$/i }) })
+      .waitFor({ timeout: 30000 });
     await collapse(wb, 'Calls');
     // The Gather asks: the input box says what the caller hears, and the run panel shows the keypad.
     await wb.page
@@ -81,12 +83,12 @@ export default async function flows(wb: Workbench): Promise<void> {
     await keypad.locator('vscode-button', { hasText: 'Send Keys' }).click();
 
     const summary = wb.webview().locator('#summary');
-    for (const deadline = Date.now() + 30000; !/Hangup/.test(await summary.innerText()) && Date.now() < deadline;) await wb.sleep(300);
+    await summary.filter({ hasText: /Hangup/ }).waitFor({ timeout: 30000 });
     assert.match(await summary.innerText(), /Hangup applet ended the call/);
     const svg = wb.webview().locator('svg.flow-graph');
     assert.strictEqual(await svg.locator('g.node.visited').count(), 7, 'the boxes on the path');
     assert.ok((await svg.locator('g.edge.taken').count()) >= 6, 'the arrows of the path');
-    await wb.sleep(500);
+    await wb.webviewSettled();
     await wb.screenshot('run-panel');
 
     // A click on a box shows its step, its request open.
@@ -94,7 +96,8 @@ export default async function flows(wb: Workbench): Promise<void> {
     const step = wb.webview().locator('#step-3 details.request').first();
     await step.locator('table.fields').first().waitFor();
     assert.match(await step.innerText(), /digits/);
-    await wb.sleep(1800); // the step's highlight fades
+    await wb.webview().locator('li.step.flash').waitFor({ state: 'detached' }); // the step's highlight has faded
+    await wb.webviewSettled();
     await wb.screenshot('run-request');
 
     const row = await wb.waitForTreeRow(/Acme support line/, 'Flow Runs');

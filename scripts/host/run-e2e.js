@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Runs the UI (e2e) tests out/test/e2e/*.e2e.js (compiled from test/e2e/*.e2e.ts) one after the other, each in
-// a fresh code-server + headless Chromium with test/fixtures/workspace open. Builds nothing: run
+// a fresh code-server + headless Chromium with test/fixtures/workspace open; the next file's host starts and
+// loads its workbench while the current file's test runs. Builds nothing: run
 // `npm run build && npm run compile:tests` first (`npm run test:e2e` does).
 //
 //   node scripts/host/run-e2e.js [--vsix exotel-vscode.vsix] [--folder DIR] [--tests DIR] [--grep TEXT]
@@ -82,22 +83,28 @@ const withTimeout = (p, sec, what) => {
   ]).finally(() => clearTimeout(timer));
 };
 
-async function runOne(file) {
+/**
+ * Starts one file's own code-server + Chromium and loads its workbench, without running the test: the runner
+ * prepares the next file this way while the current one runs (a test mostly waits on the workbench, the
+ * sandbox and its handlers; loading a workbench is ~8 s that would otherwise come between every two files).
+ * Every file still gets a fresh server, browser profile and extension host, as when it runs alone.
+ * Returns { name, fn, h, wb, pageErrors, ready, t0, phases } or { result } when it could not start.
+ */
+async function prepare(file) {
   const name = file.replace(/\.e2e\.js$/, '');
   const t0 = Date.now();
   const mod = require(path.join(testsDir, file));
   const fn = typeof mod === 'function' ? mod : mod.default || mod.run;
   if (typeof fn !== 'function')
-    return { name, ok: false, infra: false, ms: 0, error: new Error(`${file} exports no test function (export default async function)`) };
+    return { result: { name, ok: false, infra: false, ms: 0, error: new Error(`${file} exports no test function (export default async function)`) } };
   // `host` is an object, or an async function when the host needs something made first (a sandbox's port).
   let opts;
   try {
     opts = (typeof mod.host === 'function' ? await mod.host() : mod.host) || {};
   } catch (e) {
-    return { name, ok: false, infra: true, ms: Date.now() - t0, error: e };
+    return { result: { name, ok: false, infra: true, ms: Date.now() - t0, error: e } };
   }
   let h;
-  let result;
   try {
     h = await host.startHost({
       name: `e2e-${name}`,
@@ -114,32 +121,51 @@ async function runOne(file) {
       },
     });
   } catch (e) {
-    return { name, ok: false, infra: true, ms: Date.now() - t0, error: e };
+    return { result: { name, ok: false, infra: true, ms: Date.now() - t0, error: e } };
   }
+  const phases = { start: Date.now() - t0 };
   const pageErrors = [];
   h.page.on('pageerror', e => {
     pageErrors.push(e.message);
     if (verbose) console.error('[pageerror]', e.message);
   });
   if (verbose) h.page.on('console', m => console.log(`[page:${m.type()}] ${m.text()}`));
-  const tStarted = Date.now();
-  let tReady;
   const { Workbench } = require(workbenchModule);
   const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${name}-` });
+  const tLoad = Date.now();
+  const ready = withTimeout(
+    (async () => {
+      await h.open();
+      await wb.waitReady({ activityBar: activityBarTitles() });
+      phases.load = Date.now() - tLoad;
+    })(),
+    timeoutSec,
+    `${name} (loading the workbench)`,
+  );
+  ready.catch(() => undefined); // awaited in run(); not an unhandled rejection while the file waits its turn
+  return { name, fn, h, wb, pageErrors, ready, t0, phases };
+}
+
+/** Runs a prepared file's test once its workbench is ready (then calls onReady), closes its host. */
+async function run(p, onReady) {
+  if (p.result) {
+    onReady();
+    return p.result;
+  }
+  const { name, fn, h, wb, pageErrors, phases } = p;
+  const tTurn = Date.now();
+  let result;
   try {
-    await withTimeout(
-      (async () => {
-        await h.open();
-        await wb.waitReady({ activityBar: activityBarTitles() });
-        tReady = Date.now();
-        await fn(wb);
-      })(),
-      timeoutSec,
-      name,
-    );
-    result = { name, ok: true, ms: Date.now() - t0, phases: { start: tStarted - t0, load: tReady - tStarted, test: Date.now() - tReady } };
+    await p.ready;
+    phases.waited = Date.now() - tTurn; // what the load cost this run: the part not hidden behind the previous file
+    onReady();
+    const tTest = Date.now();
+    await withTimeout(fn(wb), timeoutSec, name);
+    phases.test = Date.now() - tTest;
+    result = { name, ok: true, ms: Date.now() - tTurn, phases };
   } catch (e) {
-    result = { name, ok: false, infra: false, ms: Date.now() - t0, error: e };
+    onReady();
+    result = { name, ok: false, infra: false, ms: Date.now() - tTurn, error: e };
     try {
       result.shot = await wb.screenshot('FAILED');
     } catch {
@@ -148,7 +174,7 @@ async function runOne(file) {
   }
   const tClose = Date.now();
   await h.close({ keep: keep || !result.ok });
-  if (result.phases) result.phases.close = Date.now() - tClose;
+  phases.close = Date.now() - tClose;
   if (!result.ok) result.runDir = h.runDir;
   if (!result.ok && pageErrors.length) result.pageErrors = pageErrors;
   return result;
@@ -162,8 +188,15 @@ async function runOne(file) {
   let passed = 0,
     failed = 0,
     infraErr = false;
-  for (const file of files) {
-    const r = await runOne(file);
+  // While a file's test runs, the next file's host starts and loads (see prepare); one file ahead at most.
+  let next = prepare(files[0]);
+  for (let i = 0; i < files.length; i++) {
+    const current = await next;
+    next = undefined;
+    const r = await run(current, () => {
+      if (i + 1 < files.length && !host.interrupted()) next = prepare(files[i + 1]);
+    });
+    next ??= i + 1 < files.length ? prepare(files[i + 1]) : undefined;
     if (host.interrupted()) return; // Ctrl-C: the signal handler closes everything and exits
     const secs = `${(r.ms / 1000).toFixed(1)} s`;
     if (r.ok) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order — lint, unit (plain Node + loopback HTTP), in-host (a real VS Code
-// extension host), UI (Playwright driving the workbench) — then one closing line with the totals.
+// `npm test`: every tier — lint, format and the type check (the tests' compile) side by side; the unit tests
+// (plain Node + loopback HTTP) beside the in-host suites (a real VS Code extension host, on two versions); the
+// VSIX (production build); the UI tier (Playwright driving the workbench), with the packaged VSIX's journey last
+// in its pipeline — then one closing line with the totals and the wall time. Each stage's time is in the summary.
 // usage: node scripts/run-tests.js [unit] [host] [e2e] [vsix]   (default: all; lint and the builds always run)
-// The last tier packages the VSIX (production build) and drives the installed extension end to end.
 // Which VS Code: the in-host tier runs on the current one and on the oldest one engines.vscode accepts, the UI
 // tiers on the current one (the README's screenshots come from it); HOST_VSCODE=current|oldest|<version> runs
 // every tier on that one only (scripts/host/versions.json).
@@ -30,7 +31,7 @@ const stages = [
   { name: 'format', group: 'check', cmd: ['npm', ['run', '--silent', 'format:check']] },
   // tsconfig.test.json is tsconfig.json with output: compiling the tests type-checks src and test in one pass
   // (a separate `tsc -p . --noEmit` would check the very same files again, ~20 s).
-  { name: 'build + compile tests', group: 'check', cmd: ['node', ['esbuild.js']], then: npx('tsc', '-p', 'tsconfig.test.json') },
+  { name: 'build + compile tests', group: 'check', cmd: ['node', ['esbuild.js']], then: [npx('tsc', '-p', 'tsconfig.test.json')] },
   // The unit tests mostly wait on loopback HTTP and timers (~9 s of CPU in ~50 s), and so do the in-host suites
   // (for the sandbox's calls and rate limits): together they take about as long as the longest of them.
   want('unit') && { name: 'unit', group: 'tests', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
@@ -52,12 +53,20 @@ const stages = [
     ],
     counts: true,
   })),
-  want('e2e') && { name: `ui, ${onVersion(uiVersion).label}`, env: onVersion(uiVersion).env, cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
-  want('vsix') && { name: 'package', cmd: ['node', ['esbuild.js', '--production']], then: npx('vsce', 'package', '--no-dependencies', '-o', VSIX) },
+  // The VSIX is made before the UI tier, and the development bundle built again after it (~1 s): then the
+  // packaged journey runs in the UI tier's pipeline, its workbench loading while the last UI file runs.
   want('vsix') && {
-    name: `ui, packaged, ${onVersion(uiVersion).label}`,
+    name: 'package',
+    cmd: ['node', ['esbuild.js', '--production']],
+    then: [npx('vsce', 'package', '--no-dependencies', '-o', VSIX), ...(want('e2e') ? [['node', ['esbuild.js']]] : [])],
+  },
+  (want('e2e') || want('vsix')) && {
+    name: `ui${want('vsix') ? (want('e2e') ? ' + packaged' : ', packaged') : ''}, ${onVersion(uiVersion).label}`,
     env: onVersion(uiVersion).env,
-    cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']],
+    cmd: [
+      'node',
+      ['scripts/host/run-e2e.js', ...(want('vsix') ? ['--vsix', VSIX, ...(want('e2e') ? ['--packaged'] : ['--tests']), 'out/test/e2e/packaged'] : [])],
+    ],
     counts: true,
   },
 ].filter(Boolean);
@@ -104,7 +113,7 @@ function counts(out) {
   const runStage = async (stage, quiet) => {
     const t0 = Date.now();
     let r = await run(stage.cmd, stage.env, quiet);
-    if (r.code === 0 && stage.then) r = await run(stage.then, stage.env, quiet);
+    for (const next of stage.then || []) if (r.code === 0) r = await run(next, stage.env, quiet);
     return { ...r, secs: ((Date.now() - t0) / 1000).toFixed(1) };
   };
   for (let i = 0; i < stages.length;) {

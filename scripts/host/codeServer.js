@@ -19,7 +19,7 @@
 // - Bind to 127.0.0.1 only, on a port the OS says is free; the server runs in its own process group,
 //   which is killed on close, on exit and on SIGINT/SIGTERM.
 'use strict';
-const { spawn, spawnSync, execFileSync } = require('child_process');
+const { spawn, spawnSync, execFile } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const net = require('net');
@@ -197,6 +197,19 @@ function makeShortTmp(runDir) {
   return dir;
 }
 
+/** removeRunDir without blocking: the UI runner closes one file's host while the next file's test runs. */
+async function removeRunDirAsync(runDir) {
+  let tmp;
+  try {
+    tmp = await fs.promises.readlink(path.join(runDir, 'tmp'));
+  } catch {
+    tmp = await fs.promises.readFile(path.join(runDir, 'tmp-dir.txt'), 'utf8').catch(() => undefined);
+  }
+  const rm = p => fs.promises.rm(p, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+  if (tmp && path.basename(tmp).startsWith('exo-')) await rm(tmp);
+  await rm(runDir);
+}
+
 /** Deletes a run folder and the short TMPDIR it links to. */
 function removeRunDir(runDir) {
   let tmp;
@@ -263,7 +276,13 @@ async function startCodeServer(options = {}) {
     const vsix = path.resolve(options.vsix);
     if (!fs.existsSync(vsix)) throw new Error(`no such .vsix: ${vsix}`);
     const t = Date.now();
-    const out = execFileSync(cs.cmd, [...cs.args, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
+    // Not execFileSync: the UI runner installs the next file's VSIX while the current file's test runs.
+    const out = await util
+      .promisify(execFile)(cs.cmd, [...cs.args, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' })
+      .then(
+        r => r.stdout + r.stderr,
+        e => `${e.stdout || ''}${e.stderr || ''}${e.message}`,
+      );
     fs.appendFileSync(logFile, out);
     if (!/successfully installed/i.test(out)) throw new Error(`--install-extension ${vsix} failed:\n${out}`);
     log(`installed ${path.basename(vsix)} in ${Date.now() - t} ms`);
@@ -445,7 +464,7 @@ async function startHost(options = {}) {
       /* gone */
     }
     live.delete(handle);
-    if (!keep) removeRunDir(srv.runDir);
+    if (!keep) await removeRunDirAsync(srv.runDir);
   };
   live.add(handle);
   try {

@@ -4,11 +4,13 @@
 // loads its workbench while the current file's test runs. Builds nothing: run
 // `npm run build && npm run compile:tests` first (`npm run test:e2e` does).
 //
-//   node scripts/host/run-e2e.js [--vsix exotel-vscode.vsix] [--folder DIR] [--tests DIR] [--grep TEXT]
-//        [--timeout SEC] [--screenshots DIR] [--keep] [--verbose]
+//   node scripts/host/run-e2e.js [--vsix exotel-vscode.vsix [--packaged DIR]] [--folder DIR] [--tests DIR]
+//        [--grep TEXT] [--timeout SEC] [--screenshots DIR] [--keep] [--verbose]
 //
 // --vsix FILE        install the packaged extension instead of loading the repo in development mode
 //                    (development mode needs the bundle from `npm run build`, i.e. dist/extension.js)
+// --packaged DIR     with --vsix: only the *.e2e.js in DIR get the packaged extension; the files of --tests run in
+//                    development mode before them, in the same run (npm test: one pipeline for both)
 // --extensionDevelopmentPath DIR  extension folder (default: the repo root); its package.json also tells which
 //                    activity-bar containers to wait for before a test starts (in --vsix mode too)
 // --folder DIR       workspace to open (default test/fixtures/workspace)
@@ -26,7 +28,8 @@ const { vscodeOf } = require('./versions');
 const { arg, flag, infra } = require('./cli').cli('e2e');
 
 const root = host.REPO_ROOT;
-const vsix = arg('vsix') ? path.resolve(arg('vsix')) : undefined;
+const vsixArg = arg('vsix') ? path.resolve(arg('vsix')) : undefined;
+const packagedDir = arg('packaged') ? path.resolve(arg('packaged')) : undefined;
 const devPath = path.resolve(arg('extensionDevelopmentPath', root));
 const folder = path.resolve(arg('folder', path.join(root, 'test', 'fixtures', 'workspace')));
 const testsDir = path.resolve(arg('tests', path.join(root, 'out', 'test', 'e2e')));
@@ -45,20 +48,28 @@ const E2E_SETTINGS = {
   'chat.commandCenter.enabled': false,
 };
 
-if (vsix) {
-  if (!fs.existsSync(vsix)) infra(`--vsix ${vsix} does not exist`);
-} else {
+if (packagedDir && !vsixArg) infra('--packaged needs --vsix');
+if (vsixArg) {
+  if (!fs.existsSync(vsixArg)) infra(`--vsix ${vsixArg} does not exist`);
+}
+if (!vsixArg || packagedDir) {
   const main = JSON.parse(fs.readFileSync(path.join(devPath, 'package.json'), 'utf8')).main;
   if (main && !fs.existsSync(path.resolve(devPath, main))) infra(`extension entry ${main} is not built; run: npm run build`);
 }
 if (!fs.existsSync(workbenchModule)) infra(`${workbenchModule} not found; run: npm run compile:tests`);
 if (!fs.existsSync(testsDir)) infra(`${testsDir} not found; run: npm run compile:tests`);
 if (!fs.existsSync(folder)) infra(`--folder ${folder} does not exist`);
-const files = fs
-  .readdirSync(testsDir)
-  .filter(f => f.endsWith('.e2e.js') && (!grep || f.includes(grep)))
-  .sort();
-if (!files.length) infra(`no *.e2e.js in ${testsDir}${grep ? ` matching "${grep}"` : ''}`);
+const listTests = dir =>
+  fs
+    .readdirSync(dir)
+    .filter(f => f.endsWith('.e2e.js') && (!grep || f.includes(grep)))
+    .sort();
+// Each file with its folder and how the extension gets in: installed from the VSIX, or in development mode.
+const files = [
+  ...listTests(testsDir).map(file => ({ file, dir: testsDir, vsix: packagedDir ? undefined : vsixArg })),
+  ...(packagedDir && fs.existsSync(packagedDir) ? listTests(packagedDir).map(file => ({ file, dir: packagedDir, vsix: vsixArg, packaged: true })) : []),
+];
+if (!files.length) infra(`no *.e2e.js in ${testsDir}${packagedDir ? ` or ${packagedDir}` : ''}${grep ? ` matching "${grep}"` : ''}`);
 
 /** Titles of the extension's activity-bar containers (package.json, %key% resolved via package.nls.json). */
 function activityBarTitles() {
@@ -90,10 +101,10 @@ const withTimeout = (p, sec, what) => {
  * Every file still gets a fresh server, browser profile and extension host, as when it runs alone.
  * Returns { name, fn, h, wb, pageErrors, ready, t0, phases } or { result } when it could not start.
  */
-async function prepare(file) {
-  const name = file.replace(/\.e2e\.js$/, '');
+async function prepare({ file, dir, vsix, packaged }) {
+  const name = `${packaged ? 'packaged-' : ''}${file.replace(/\.e2e\.js$/, '')}`;
   const t0 = Date.now();
-  const mod = require(path.join(testsDir, file));
+  const mod = require(path.join(dir, file));
   const fn = typeof mod === 'function' ? mod : mod.default || mod.run;
   if (typeof fn !== 'function')
     return { result: { name, ok: false, infra: false, ms: 0, error: new Error(`${file} exports no test function (export default async function)`) } };
@@ -131,7 +142,7 @@ async function prepare(file) {
   });
   if (verbose) h.page.on('console', m => console.log(`[page:${m.type()}] ${m.text()}`));
   const { Workbench } = require(workbenchModule);
-  const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${name}-` });
+  const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${file.replace(/\.e2e\.js$/, '')}-` });
   const tLoad = Date.now();
   const ready = withTimeout(
     (async () => {
@@ -172,9 +183,8 @@ async function run(p, onReady) {
       /* page gone */
     }
   }
-  const tClose = Date.now();
-  await h.close({ keep: keep || !result.ok });
-  phases.close = Date.now() - tClose;
+  // Closing (Chromium, code-server, the run folder) goes on while the next file runs.
+  result.closing = h.close({ keep: keep || !result.ok }).catch(() => undefined);
   if (!result.ok) result.runDir = h.runDir;
   if (!result.ok && pageErrors.length) result.pageErrors = pageErrors;
   return result;
@@ -183,13 +193,14 @@ async function run(p, onReady) {
 (async () => {
   const t0 = Date.now();
   console.log(
-    `[e2e] VS Code ${vscodeOf(host.HOST_VERSION)}: ${files.length} test file(s), extension ${vsix ? `from ${path.relative(process.cwd(), vsix)}` : 'in development mode'}, screenshots in ${path.relative(process.cwd(), screenshotDir) || '.'}`,
+    `[e2e] VS Code ${vscodeOf(host.HOST_VERSION)}: ${files.length} test file(s), extension ${vsixArg ? `from ${path.relative(process.cwd(), vsixArg)}${packagedDir ? ` for ${path.relative(process.cwd(), packagedDir)}, in development mode for the others` : ''}` : 'in development mode'}, screenshots in ${path.relative(process.cwd(), screenshotDir) || '.'}`,
   );
   let passed = 0,
     failed = 0,
     infraErr = false;
   // While a file's test runs, the next file's host starts and loads (see prepare); one file ahead at most.
   let next = prepare(files[0]);
+  const closings = [];
   for (let i = 0; i < files.length; i++) {
     const current = await next;
     next = undefined;
@@ -198,6 +209,7 @@ async function run(p, onReady) {
     });
     next ??= i + 1 < files.length ? prepare(files[i + 1]) : undefined;
     if (host.interrupted()) return; // Ctrl-C: the signal handler closes everything and exits
+    closings.push(r.closing);
     const secs = `${(r.ms / 1000).toFixed(1)} s`;
     if (r.ok) {
       passed++;
@@ -222,6 +234,7 @@ async function run(p, onReady) {
       if (r.pageErrors) console.log(`      page errors: ${r.pageErrors.slice(0, 5).join(' | ')}`);
     }
   }
+  await Promise.all(closings);
   console.log(`[e2e] done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(infraErr ? 2 : failed ? 1 : 0);

@@ -169,8 +169,12 @@ function installExitHandlers() {
   }
 }
 
-/** Run folders are deleted after a passing run and kept after a failing one; keep only the newest few. */
-function pruneRuns(keepCount = 10) {
+/**
+ * Run folders are deleted after a passing run and kept after a failing one; keep only the newest few, and never
+ * one younger than an hour: with runners side by side (npm test's in-host and UI tiers, other checkouts sharing
+ * HOST_ROOT) more than a few are live at once.
+ */
+function pruneRuns(keepCount = 10, minAgeMs = 3600_000) {
   const runs = path.join(HOST_ROOT, 'runs');
   fs.mkdirSync(runs, { recursive: true });
   const dirs = fs
@@ -178,7 +182,7 @@ function pruneRuns(keepCount = 10) {
     .map(n => path.join(runs, n))
     .map(p => ({ p, t: fs.statSync(p).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { p } of dirs.slice(keepCount)) removeRunDir(p);
+  for (const { p, t } of dirs.slice(keepCount)) if (Date.now() - t > minAgeMs) removeRunDir(p);
 }
 
 /**

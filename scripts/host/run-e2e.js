@@ -13,7 +13,8 @@
 //                    development mode before them, in the same run (npm test: one pipeline for both)
 // --extensionDevelopmentPath DIR  extension folder (default: the repo root); its package.json also tells which
 //                    activity-bar containers to wait for before a test starts (in --vsix mode too)
-// --folder DIR       workspace to open (default test/fixtures/workspace)
+// --folder DIR       workspace to open (default test/fixtures/workspace); each file gets its own copy of it, so
+//                    that what a test writes there meets no other file, nor the in-host suites running beside
 // --tests DIR        folder with *.e2e.js files (default out/test/e2e)
 // --grep TEXT        only test files whose name contains TEXT
 // --timeout SEC      per test file (default 180)
@@ -22,6 +23,7 @@
 // Test file shape: see test/e2e/workbench.ts. Exit: 0 all passed, 1 some failed, 2 infrastructure error.
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const host = require('./codeServer');
 const { vscodeOf } = require('./versions');
@@ -101,6 +103,26 @@ const withTimeout = (p, sec, what) => {
  * Every file still gets a fresh server, browser profile and extension host, as when it runs alone.
  * Returns { name, fn, h, wb, pageErrors, ready, t0, phases } or { result } when it could not start.
  */
+/**
+ * A fresh copy of the workspace in a temp folder (same base name: it titles the Explorer in screenshots). The
+ * JSON files' relative "$schema" paths are rewritten to point where they pointed from the original.
+ */
+function copyWorkspace() {
+  const dest = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'exo-ui-')), path.basename(folder));
+  fs.cpSync(folder, dest, { recursive: true });
+  for (const entry of fs.readdirSync(dest, { recursive: true })) {
+    const file = path.join(dest, String(entry));
+    if (!file.endsWith('.json') || !fs.statSync(file).isFile()) continue;
+    const text = fs.readFileSync(file, 'utf8');
+    const fixed = text.replace(/("\$schema"\s*:\s*)"(\.{1,2}\/[^"]+)"/, (m, key, rel) => {
+      const target = path.resolve(path.dirname(path.join(folder, path.relative(dest, file))), rel);
+      return `${key}${JSON.stringify(path.relative(path.dirname(file), target))}`;
+    });
+    if (fixed !== text) fs.writeFileSync(file, fixed);
+  }
+  return dest;
+}
+
 async function prepare({ file, dir, vsix, packaged }) {
   const name = `${packaged ? 'packaged-' : ''}${file.replace(/\.e2e\.js$/, '')}`;
   const t0 = Date.now();
@@ -116,10 +138,12 @@ async function prepare({ file, dir, vsix, packaged }) {
     return { result: { name, ok: false, infra: true, ms: Date.now() - t0, error: e } };
   }
   let h;
+  const workspace = copyWorkspace();
+  const dropWorkspace = () => fs.promises.rm(path.dirname(workspace), { recursive: true, force: true }).catch(() => undefined);
   try {
     h = await host.startHost({
       name: `e2e-${name}`,
-      folder,
+      folder: workspace,
       vsix,
       verbose,
       // `host.extensions`: more extension folders loaded beside ours (e.g. one that calls our tools as any extension can).
@@ -132,6 +156,7 @@ async function prepare({ file, dir, vsix, packaged }) {
       },
     });
   } catch (e) {
+    await dropWorkspace();
     return { result: { name, ok: false, infra: true, ms: Date.now() - t0, error: e } };
   }
   const phases = { start: Date.now() - t0 };
@@ -142,7 +167,7 @@ async function prepare({ file, dir, vsix, packaged }) {
   });
   if (verbose) h.page.on('console', m => console.log(`[page:${m.type()}] ${m.text()}`));
   const { Workbench } = require(workbenchModule);
-  const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${file.replace(/\.e2e\.js$/, '')}-` });
+  const wb = new Workbench(h.page, { screenshotDir, screenshotPrefix: `${file.replace(/\.e2e\.js$/, '')}-`, folder: workspace });
   const tLoad = Date.now();
   const ready = withTimeout(
     (async () => {
@@ -154,7 +179,7 @@ async function prepare({ file, dir, vsix, packaged }) {
     `${name} (loading the workbench)`,
   );
   ready.catch(() => undefined); // awaited in run(); not an unhandled rejection while the file waits its turn
-  return { name, fn, h, wb, pageErrors, ready, t0, phases };
+  return { name, fn, h, wb, pageErrors, ready, t0, phases, dropWorkspace };
 }
 
 /** Runs a prepared file's test once its workbench is ready (then calls onReady), closes its host. */
@@ -184,7 +209,10 @@ async function run(p, onReady) {
     }
   }
   // Closing (Chromium, code-server, the run folder) goes on while the next file runs.
-  result.closing = h.close({ keep: keep || !result.ok }).catch(() => undefined);
+  result.closing = h
+    .close({ keep: keep || !result.ok })
+    .catch(() => undefined)
+    .then(p.dropWorkspace);
   if (!result.ok) result.runDir = h.runDir;
   if (!result.ok && pageErrors.length) result.pageErrors = pageErrors;
   return result;

@@ -11,7 +11,6 @@ const PORT = 47631;
 // Tall enough for the whole example flow's graph beside the timeline.
 export const host: E2EHostOptions = { viewport: { width: 1440, height: 1000 } };
 const ROOT = path.join(__dirname, '..', '..', '..');
-const FLOW = path.join(ROOT, 'test', 'fixtures', 'workspace', 'support.exotel-flow.json');
 
 async function handlerUp(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'examples', 'flow-handler.js'), String(PORT)], { stdio: 'ignore' });
@@ -35,10 +34,9 @@ async function collapse(wb: Workbench, title: string): Promise<void> {
 
 export default async function flows(wb: Workbench): Promise<void> {
   const example = fs.readFileSync(path.join(ROOT, 'examples', 'support.exotel-flow.json'), 'utf8');
-  fs.writeFileSync(
-    FLOW,
-    example.replace(/127\.0\.0\.1:3005/g, `127.0.0.1:${PORT}`).replace('"../schemas/exotel-flow.schema.json"', '"../../../schemas/exotel-flow.schema.json"'),
-  );
+  const FLOW = path.join(wb.folder, 'support.exotel-flow.json');
+  const schema = path.relative(wb.folder, path.join(ROOT, 'schemas', 'exotel-flow.schema.json'));
+  fs.writeFileSync(FLOW, example.replace(/127\.0\.0\.1:3005/g, `127.0.0.1:${PORT}`).replace('"../schemas/exotel-flow.schema.json"', JSON.stringify(schema)));
   const handler = await handlerUp();
   try {
     await wb.openActivityBarContainer('Exotel');

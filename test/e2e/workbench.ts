@@ -38,6 +38,8 @@ export interface WorkbenchOptions {
   screenshotPrefix?: string;
   /** Default timeout of every wait, in ms (default 15000). */
   timeout?: number;
+  /** The workspace folder open in the workbench (the runner gives each file its own copy of the fixture). */
+  folder?: string;
 }
 
 const QUICK_INPUT = '.quick-input-widget';
@@ -65,6 +67,8 @@ export class Workbench {
   readonly screenshotDir: string;
   readonly screenshotPrefix: string;
   readonly timeout: number;
+  /** The workspace folder open in the workbench: write scratch files here, never into test/fixtures. */
+  readonly folder: string;
 
   constructor(
     readonly page: Page,
@@ -73,6 +77,7 @@ export class Workbench {
     this.screenshotDir = path.resolve(options.screenshotDir ?? path.join('artifacts', 'screenshots'));
     this.screenshotPrefix = options.screenshotPrefix ?? '';
     this.timeout = options.timeout ?? 15000;
+    this.folder = options.folder ?? path.resolve('test', 'fixtures', 'workspace');
   }
 
   // ---- workbench ------------------------------------------------------------------------------

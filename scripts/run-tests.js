@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every tier — lint, format and the type check (the tests' compile) side by side; the VSIX (production
-// build); then side by side the unit tests (plain Node + loopback HTTP), the in-host suites (a real VS Code extension
-// host, on two versions) and the UI tier (Playwright driving the workbench, the packaged VSIX's journey last in its
-// pipeline) — then one closing line with the totals and the wall time. Each stage's time is in the summary.
+// build); the unit tests (plain Node + loopback HTTP) beside the in-host suites (a real VS Code extension host, on
+// two versions); the UI tier (Playwright driving the workbench, the packaged VSIX's journey last in its pipeline) —
+// then one closing line with the totals and the wall time. Each stage's time is in the summary.
 // usage: node scripts/run-tests.js [unit] [host] [e2e] [vsix]   (default: all; lint and the builds always run)
 // Which VS Code: the in-host tier runs on the current one and on the oldest one engines.vscode accepts, the UI
 // tiers on the current one (the README's screenshots come from it); HOST_VSCODE=current|oldest|<version> runs
@@ -39,9 +39,8 @@ const stages = [
     cmd: ['node', ['esbuild.js', '--production']],
     then: [npx('vsce', 'package', '--no-dependencies', '-o', VSIX), ['node', ['esbuild.js']]],
   },
-  // The unit tests mostly wait on loopback HTTP and timers (~9 s of CPU in ~50 s), the in-host suites on the
-  // sandbox's calls and rate limits, the UI tests on the workbench: side by side they take about as long as the
-  // longest of them. None shares a port or a workspace with another (the UI runner opens a copy of the fixture).
+  // The unit tests mostly wait on loopback HTTP and timers (~9 s of CPU in ~50 s), and so do the in-host suites
+  // (for the sandbox's calls and rate limits): side by side they take about as long as the longest of them.
   want('unit') && { name: 'unit', group: 'tests', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
   ...(want('host') ? inHostVersions : []).map(v => ({
     name: `in-host, ${onVersion(v).label}`,
@@ -61,8 +60,9 @@ const stages = [
     ],
     counts: true,
   })),
+  // The UI tier after them, not beside: a workbench keeps a core busy, and beside the in-host suites on a loaded
+  // machine every tier took twice as long (and timed-out waits appeared).
   (want('e2e') || want('vsix')) && {
-    group: 'tests',
     name: `ui${want('vsix') ? (want('e2e') ? ' + packaged' : ', packaged') : ''}, ${onVersion(uiVersion).label}`,
     env: onVersion(uiVersion).env,
     cmd: [

@@ -226,16 +226,22 @@ async function run(p, onReady) {
   let passed = 0,
     failed = 0,
     infraErr = false;
-  // While a file's test runs, the next file's host starts and loads (see prepare); one file ahead at most.
-  let next = prepare(files[0]);
+  // While a file's test runs, the next two files' hosts start and load (see prepare), one load at a time: a short
+  // test then finds the next workbench ready too.
+  const prepared = [];
+  const ensure = k => {
+    if (k >= files.length || prepared[k] || host.interrupted()) return;
+    const before = k > 0 && prepared[k - 1] ? prepared[k - 1].then(p => p.ready && p.ready.catch(() => undefined)) : Promise.resolve();
+    prepared[k] = before.then(() => prepare(files[k]));
+  };
+  ensure(0);
   const closings = [];
   for (let i = 0; i < files.length; i++) {
-    const current = await next;
-    next = undefined;
+    const current = await prepared[i];
     const r = await run(current, () => {
-      if (i + 1 < files.length && !host.interrupted()) next = prepare(files[i + 1]);
+      ensure(i + 1);
+      ensure(i + 2);
     });
-    next ??= i + 1 < files.length ? prepare(files[i + 1]) : undefined;
     if (host.interrupted()) return; // Ctrl-C: the signal handler closes everything and exits
     closings.push(r.closing);
     const secs = `${(r.ms / 1000).toFixed(1)} s`;

@@ -399,16 +399,22 @@ export class Workbench {
     await this.page.mouse.move(point.x, point.y, { steps: 3 });
     const widget = this.page.locator('.monaco-hover').visible();
     const target = expect ? widget.filter({ hasText: expect }) : widget;
-    try {
-      await target.first().waitFor({ timeout });
-    } catch {
-      // On a busy machine the first move onto the word is sometimes missed: move away and onto it again, once.
+    // On a busy machine the first move onto the word is sometimes missed, and then no hover shows at all: when none
+    // has shown within a few seconds, move away and onto it again, once. A hover that shows is then waited for its
+    // text (a lookup may take a while) without moving again.
+    const shown = await widget
+      .first()
+      .waitFor({ timeout: Math.min(timeout, 5000) })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!shown) {
       await this.page.mouse.move(1, 1, { steps: 3 });
-      await this.page.locator('.monaco-hover').visible().first().waitFor({ state: 'hidden', timeout });
       await this.page.mouse.move(point.x - 3, point.y, { steps: 3 });
       await this.page.mouse.move(point.x, point.y, { steps: 3 });
-      await target.first().waitFor({ timeout });
     }
+    await target.first().waitFor({ timeout });
     return (await target.first().innerText()).trim();
   }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm test`: every tier in order — lint, unit (plain Node + loopback HTTP), in-host (a real VS Code
-// extension host), UI (Playwright driving the workbench) — then one closing line with the totals.
+// `npm test`: every tier — lint, format and the type check (the tests' compile) side by side; the VSIX (production
+// build); the unit tests (plain Node + loopback HTTP) beside the in-host suites (a real VS Code extension host, on
+// two versions); the UI tier (Playwright driving the workbench, the packaged VSIX's journey last in its pipeline) —
+// then one closing line with the totals and the wall time. Each stage's time is in the summary.
 // usage: node scripts/run-tests.js [unit] [host] [e2e] [vsix]   (default: all; lint and the builds always run)
-// The last tier packages the VSIX (production build) and drives the installed extension end to end.
 // Which VS Code: the in-host tier runs on the current one and on the oldest one engines.vscode accepts, the UI
 // tiers on the current one (the README's screenshots come from it); HOST_VSCODE=current|oldest|<version> runs
 // every tier on that one only (scripts/host/versions.json).
@@ -22,17 +23,29 @@ const uiVersion = pinned || resolveVersion('current');
 const inHostVersions = pinned ? [pinned] : [...new Set([resolveVersion('current'), resolveVersion('oldest')])];
 const onVersion = v => ({ env: { HOST_VSCODE: v }, label: `VS Code ${vscodeOf(v)}` });
 const installVersions = [...new Set([...(want('host') ? inHostVersions : []), ...(want('e2e') || want('vsix') ? [uiVersion] : [])])];
+// Stages with the same `group` run side by side (see the loop below for why each pairing is cheap).
 const stages = [
   needsHost && { name: 'host install', cmd: ['bash', ['scripts/host/install.sh', ...installVersions]] },
-  { name: 'lint', cmd: npx('eslint', 'src', 'test', 'scripts') },
-  { name: 'format', cmd: ['npm', ['run', '--silent', 'format:check']] },
-  { name: 'build', cmd: npx('tsc', '-p', '.', '--noEmit'), then: ['node', ['esbuild.js']] },
-  { name: 'compile tests', cmd: npx('tsc', '-p', 'tsconfig.test.json') },
-  want('unit') && { name: 'unit', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
+  // eslint, prettier and tsc are each one thread: on two cores they take about as long together as tsc alone.
+  { name: 'lint', group: 'check', cmd: npx('eslint', 'src', 'test', 'scripts') },
+  { name: 'format', group: 'check', cmd: ['npm', ['run', '--silent', 'format:check']] },
+  // tsconfig.test.json is tsconfig.json with output: compiling the tests type-checks src and test in one pass
+  // (a separate `tsc -p . --noEmit` would check the very same files again, ~20 s).
+  { name: 'build + compile tests', group: 'check', cmd: ['node', ['esbuild.js']], then: [npx('tsc', '-p', 'tsconfig.test.json')] },
+  // The VSIX first (a production build into dist/, then the development bundle again, ~1 s), as nothing that
+  // loads dist/ may run while it is rebuilt: then the packaged journey runs in the UI tier's pipeline.
+  want('vsix') && {
+    name: 'package',
+    cmd: ['node', ['esbuild.js', '--production']],
+    then: [npx('vsce', 'package', '--no-dependencies', '-o', VSIX), ['node', ['esbuild.js']]],
+  },
+  // The unit tests mostly wait on loopback HTTP and timers (~9 s of CPU in ~50 s), and so do the in-host suites
+  // (for the sandbox's calls and rate limits): side by side they take about as long as the longest of them.
+  want('unit') && { name: 'unit', group: 'tests', cmd: npx('mocha', '--config', '.mocharc.json'), counts: true },
   ...(want('host') ? inHostVersions : []).map(v => ({
     name: `in-host, ${onVersion(v).label}`,
     env: onVersion(v).env,
-    parallel: true,
+    group: 'tests',
     cmd: [
       'node',
       [
@@ -47,12 +60,15 @@ const stages = [
     ],
     counts: true,
   })),
-  want('e2e') && { name: `ui, ${onVersion(uiVersion).label}`, env: onVersion(uiVersion).env, cmd: ['node', ['scripts/host/run-e2e.js']], counts: true },
-  want('vsix') && { name: 'package', cmd: ['node', ['esbuild.js', '--production']], then: npx('vsce', 'package', '--no-dependencies', '-o', VSIX) },
-  want('vsix') && {
-    name: `ui, packaged, ${onVersion(uiVersion).label}`,
+  // The UI tier after them, not beside: a workbench keeps a core busy, and beside the in-host suites on a loaded
+  // machine every tier took twice as long (and timed-out waits appeared).
+  (want('e2e') || want('vsix')) && {
+    name: `ui${want('vsix') ? (want('e2e') ? ' + packaged' : ', packaged') : ''}, ${onVersion(uiVersion).label}`,
     env: onVersion(uiVersion).env,
-    cmd: ['node', ['scripts/host/run-e2e.js', '--vsix', VSIX, '--tests', 'out/test/e2e/packaged']],
+    cmd: [
+      'node',
+      ['scripts/host/run-e2e.js', ...(want('vsix') ? ['--vsix', VSIX, ...(want('e2e') ? ['--packaged'] : ['--tests']), 'out/test/e2e/packaged'] : [])],
+    ],
     counts: true,
   },
 ].filter(Boolean);
@@ -92,21 +108,21 @@ function counts(out) {
     console.error(`npm ci failed: ${e.message}`);
     process.exit(1);
   }
+  const started = Date.now();
   const total = { passed: 0, failed: 0 };
   const summary = [];
   let ok = true;
   const runStage = async (stage, quiet) => {
     const t0 = Date.now();
     let r = await run(stage.cmd, stage.env, quiet);
-    if (r.code === 0 && stage.then) r = await run(stage.then, stage.env, quiet);
+    for (const next of stage.then || []) if (r.code === 0) r = await run(next, stage.env, quiet);
     return { ...r, secs: ((Date.now() - t0) / 1000).toFixed(1) };
   };
   for (let i = 0; i < stages.length;) {
-    // Stages marked `parallel` run beside the ones next to them: the in-host suites on two VS Codes mostly wait
-    // (for the sandbox's calls and rate limits), so together they take about as long as one. The first one's
-    // output streams; the others' is printed when it is done.
+    // Neighbouring stages of one `group` run side by side. The first one's output streams; the others' is
+    // printed when it is done.
     let j = i + 1;
-    while (stages[i].parallel && j < stages.length && stages[j].parallel) j++;
+    while (stages[i].group && j < stages.length && stages[j].group === stages[i].group) j++;
     const group = stages.slice(i, j);
     i = j;
     console.log(`\n=== ${group.map(g => g.name).join(' | ')} ===`);
@@ -131,6 +147,6 @@ function counts(out) {
     if (!ok && group.some((stage, k) => results[k].code !== 0 && !stage.counts)) break; // no point testing what does not build
   }
   console.log(`\n${summary.join('\n')}`);
-  console.log(`${total.passed} passed, ${total.failed} failed`);
+  console.log(`${total.passed} passed, ${total.failed} failed (${((Date.now() - started) / 1000).toFixed(0)} s in all)`);
   process.exit(ok && total.failed === 0 ? 0 : 1);
 })();

@@ -19,7 +19,7 @@
 // - Bind to 127.0.0.1 only, on a port the OS says is free; the server runs in its own process group,
 //   which is killed on close, on exit and on SIGINT/SIGTERM.
 'use strict';
-const { spawn, spawnSync, execFileSync } = require('child_process');
+const { spawn, spawnSync, execFile } = require('child_process');
 const fs = require('fs');
 const http = require('http');
 const net = require('net');
@@ -169,8 +169,12 @@ function installExitHandlers() {
   }
 }
 
-/** Run folders are deleted after a passing run and kept after a failing one; keep only the newest few. */
-function pruneRuns(keepCount = 10) {
+/**
+ * Run folders are deleted after a passing run and kept after a failing one; keep only the newest few, and never
+ * one younger than an hour: with runners side by side (npm test's in-host and UI tiers, other checkouts sharing
+ * HOST_ROOT) more than a few are live at once.
+ */
+function pruneRuns(keepCount = 10, minAgeMs = 3600_000) {
   const runs = path.join(HOST_ROOT, 'runs');
   fs.mkdirSync(runs, { recursive: true });
   const dirs = fs
@@ -178,7 +182,7 @@ function pruneRuns(keepCount = 10) {
     .map(n => path.join(runs, n))
     .map(p => ({ p, t: fs.statSync(p).mtimeMs }))
     .sort((a, b) => b.t - a.t);
-  for (const { p } of dirs.slice(keepCount)) removeRunDir(p);
+  for (const { p, t } of dirs.slice(keepCount)) if (Date.now() - t > minAgeMs) removeRunDir(p);
 }
 
 /**
@@ -195,6 +199,19 @@ function makeShortTmp(runDir) {
     fs.writeFileSync(path.join(runDir, 'tmp-dir.txt'), dir);
   }
   return dir;
+}
+
+/** removeRunDir without blocking: the UI runner closes one file's host while the next file's test runs. */
+async function removeRunDirAsync(runDir) {
+  let tmp;
+  try {
+    tmp = await fs.promises.readlink(path.join(runDir, 'tmp'));
+  } catch {
+    tmp = await fs.promises.readFile(path.join(runDir, 'tmp-dir.txt'), 'utf8').catch(() => undefined);
+  }
+  const rm = p => fs.promises.rm(p, { recursive: true, force: true, maxRetries: 3 }).catch(() => undefined);
+  if (tmp && path.basename(tmp).startsWith('exo-')) await rm(tmp);
+  await rm(runDir);
 }
 
 /** Deletes a run folder and the short TMPDIR it links to. */
@@ -263,7 +280,13 @@ async function startCodeServer(options = {}) {
     const vsix = path.resolve(options.vsix);
     if (!fs.existsSync(vsix)) throw new Error(`no such .vsix: ${vsix}`);
     const t = Date.now();
-    const out = execFileSync(cs.cmd, [...cs.args, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' });
+    // Not execFileSync: the UI runner installs the next file's VSIX while the current file's test runs.
+    const out = await util
+      .promisify(execFile)(cs.cmd, [...cs.args, ...common, '--install-extension', vsix, '--force'], { env, encoding: 'utf8' })
+      .then(
+        r => r.stdout + r.stderr,
+        e => `${e.stdout || ''}${e.stderr || ''}${e.message}`,
+      );
     fs.appendFileSync(logFile, out);
     if (!/successfully installed/i.test(out)) throw new Error(`--install-extension ${vsix} failed:\n${out}`);
     log(`installed ${path.basename(vsix)} in ${Date.now() - t} ms`);
@@ -445,7 +468,7 @@ async function startHost(options = {}) {
       /* gone */
     }
     live.delete(handle);
-    if (!keep) removeRunDir(srv.runDir);
+    if (!keep) await removeRunDirAsync(srv.runDir);
   };
   live.add(handle);
   try {

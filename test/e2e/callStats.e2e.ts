@@ -3,19 +3,27 @@
 import * as assert from 'assert';
 import { Workbench } from './workbench';
 
+// Chart.js styles a canvas (display: block) when it draws a chart in it.
+const DRAWN_CHART = '.chart-section canvas[style*="display: block"]';
+
 async function waitForCharts(wb: Workbench, subtitle?: RegExp): Promise<void> {
-  await wb.webview().locator('.chart-section canvas').first().waitFor({ timeout: 60000 });
   if (subtitle) await wb.webview().getByText(subtitle).first().waitFor({ timeout: 60000 });
-  await wb.sleep(800); // the charts draw in the frame after the figures
+  await wb.webview().locator(DRAWN_CHART).first().waitFor({ timeout: 60000 });
+  await wb.webviewSettled();
 }
 
-/** The theme list is virtual (only rows on screen exist): type the name, then Enter. */
-async function pickTheme(wb: Workbench, theme: string): Promise<void> {
+/**
+ * The theme list is virtual (only rows on screen exist): type the name, Enter once its row is the focused one,
+ * then wait until the panel has the theme's kind (`body.vscode-dark` …) and has drawn its charts again.
+ */
+async function pickTheme(wb: Workbench, theme: string, kind: 'vscode-dark' | 'vscode-light' | 'vscode-high-contrast'): Promise<void> {
   await wb.runCommand('Preferences: Color Theme');
   await wb.page.keyboard.type(theme);
-  await wb.sleep(500);
+  await wb.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: theme }).first().waitFor();
   await wb.press('Enter');
-  await wb.sleep(1500);
+  await wb.page.locator('.quick-input-widget').visible().waitFor({ state: 'hidden' });
+  await wb.webview().locator(`body.${kind}`).waitFor();
+  await waitForCharts(wb);
 }
 
 export default async function callStats(wb: Workbench): Promise<void> {
@@ -35,13 +43,15 @@ export default async function callStats(wb: Workbench): Promise<void> {
   await waitForCharts(wb, /fetched/);
   await wb.webview().getByText('Calls per day by outcome').first().waitFor({ timeout: 60000 });
   await wb.press('Control+B'); // hide the side bar: the panel gets the width
-  await wb.sleep(600);
+  await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
+  await wb.settled();
+  await wb.webviewSettled();
   await wb.screenshot('call-stats');
-  await pickTheme(wb, 'Dark Modern');
+  await pickTheme(wb, 'Dark Modern', 'vscode-dark');
   await wb.screenshot('call-stats-dark');
-  await pickTheme(wb, 'Dark High Contrast');
+  await pickTheme(wb, 'Dark High Contrast', 'vscode-high-contrast');
   await wb.screenshot('call-stats-high-contrast');
-  await pickTheme(wb, 'Light Modern');
+  await pickTheme(wb, 'Light Modern', 'vscode-light');
   await wb.press('Control+B');
 
   // A table row filters the Calls view to its calls.

@@ -25,13 +25,19 @@ export default async function callTests(wb: Workbench): Promise<void> {
   const icons = () => explorer.locator('.monaco-list-row .codicon').evaluateAll(els => els.map(e => e.className));
   let passed = 0;
   let failed = 0;
-  for (const deadline = Date.now() + 30000; Date.now() < deadline; await wb.sleep(300)) {
-    const all = await icons();
-    passed = all.filter(c => /testing-passed-icon/.test(c)).length;
-    failed = all.filter(c => /testing-failed-icon/.test(c)).length;
-    if (passed >= 5 && failed >= 1) break;
-  }
+  await wb
+    .waitUntil(
+      'five passed and one failed in the tree',
+      async () => {
+        const all = await icons();
+        passed = all.filter(c => /testing-passed-icon/.test(c)).length;
+        failed = all.filter(c => /testing-failed-icon/.test(c)).length;
+        return passed >= 5 && failed >= 1;
+      },
+      30000,
+    )
+    .catch(() => undefined); // the assertion below says what the tree shows
   assert.ok(passed >= 5 && failed >= 1, `results in the tree: ${passed} passed, ${failed} failed`);
-  await wb.sleep(500);
+  await wb.settled();
   await wb.screenshot('test-explorer');
 }

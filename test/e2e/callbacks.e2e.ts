@@ -29,7 +29,7 @@ export default async function callbacks(wb: Workbench): Promise<void> {
       await wb.pickQuickItem(/Place call/);
       // One Connect Call at a time: wait until this call is placed (its row appears) before the next.
       await wb.view('Calls').locator('.monaco-list-row', { hasText: to }).first().waitFor({ timeout: 30000 });
-      await wb.sleep(1000);
+      await wb.page.locator('.quick-input-widget').visible().waitFor({ state: 'hidden' });
     }
     // The first call's callback fails (500) and is retried a second later; the busy call's is accepted at once.
     const retry = wb.view('Callbacks').locator('.monaco-list-row', { hasText: 'attempt 2 of 3' }).first();
@@ -46,7 +46,7 @@ export default async function callbacks(wb: Workbench): Promise<void> {
       await wb.page.mouse.move(x + 260, sidebar.y + 300, { steps: 8 });
       await wb.page.mouse.up();
     }
-    await wb.sleep(500);
+    await wb.settled();
     const failed = wb.view('Callbacks').locator('.monaco-list-row', { hasText: 'HTTP 500' }).first();
     await failed.waitFor();
     assert.ok(await failed.locator('.codicon-error').count(), 'the 500 shows the error icon');
@@ -61,7 +61,7 @@ export default async function callbacks(wb: Workbench): Promise<void> {
 
     const before = handler.received.length;
     await wb.webview().locator('vscode-button', { hasText: 'Resend' }).first().click();
-    for (const deadline = Date.now() + 15000; handler.received.length === before && Date.now() < deadline;) await wb.sleep(200);
+    await wb.waitUntil('the resent callback at the handler', () => handler.received.length > before).catch(() => undefined);
     assert.strictEqual(handler.received.length, before + 1, 'Resend reached the handler');
     assert.match(await wb.webviewText('#summary'), /resent from the editor\. The handler accepted it \(HTTP 200\)/i);
   } finally {

@@ -11,7 +11,6 @@ const PORT = 47631;
 // Tall enough for the whole example flow's graph beside the timeline.
 export const host: E2EHostOptions = { viewport: { width: 1440, height: 1000 } };
 const ROOT = path.join(__dirname, '..', '..', '..');
-const FLOW = path.join(ROOT, 'test', 'fixtures', 'workspace', 'support.exotel-flow.json');
 
 async function handlerUp(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(ROOT, 'examples', 'flow-handler.js'), String(PORT)], { stdio: 'ignore' });
@@ -35,10 +34,9 @@ async function collapse(wb: Workbench, title: string): Promise<void> {
 
 export default async function flows(wb: Workbench): Promise<void> {
   const example = fs.readFileSync(path.join(ROOT, 'examples', 'support.exotel-flow.json'), 'utf8');
-  fs.writeFileSync(
-    FLOW,
-    example.replace(/127\.0\.0\.1:3005/g, `127.0.0.1:${PORT}`).replace('"../schemas/exotel-flow.schema.json"', '"../../../schemas/exotel-flow.schema.json"'),
-  );
+  const FLOW = path.join(wb.folder, 'support.exotel-flow.json');
+  const schema = path.relative(wb.folder, path.join(ROOT, 'schemas', 'exotel-flow.schema.json'));
+  fs.writeFileSync(FLOW, example.replace(/127\.0\.0\.1:3005/g, `127.0.0.1:${PORT}`).replace('"../schemas/exotel-flow.schema.json"', JSON.stringify(schema)));
   const handler = await handlerUp();
   try {
     await wb.openActivityBarContainer('Exotel');
@@ -63,8 +61,8 @@ export default async function flows(wb: Workbench): Promise<void> {
 
     await wb.runCommand('Exotel: Simulate Incoming Call');
     await wb.answerQuickInput('09876543210', /caller/);
-    // The simulated call lands in the Calls view, which opens its day: give the Flow Runs view the room again.
-    await wb.sleep(500);
+    // The simulated call lands in the Calls view, which may open its day: give the Flow Runs view the room again
+    // (here, and once more before the Flow Runs row is read).
     await collapse(wb, 'Calls');
     // The Gather asks: the input box says what the caller hears, and the run panel shows the keypad.
     await wb.page
@@ -81,12 +79,12 @@ export default async function flows(wb: Workbench): Promise<void> {
     await keypad.locator('vscode-button', { hasText: 'Send Keys' }).click();
 
     const summary = wb.webview().locator('#summary');
-    for (const deadline = Date.now() + 30000; !/Hangup/.test(await summary.innerText()) && Date.now() < deadline;) await wb.sleep(300);
+    await summary.filter({ hasText: /Hangup/ }).waitFor({ timeout: 30000 });
     assert.match(await summary.innerText(), /Hangup applet ended the call/);
     const svg = wb.webview().locator('svg.flow-graph');
     assert.strictEqual(await svg.locator('g.node.visited').count(), 7, 'the boxes on the path');
     assert.ok((await svg.locator('g.edge.taken').count()) >= 6, 'the arrows of the path');
-    await wb.sleep(500);
+    await wb.webviewSettled();
     await wb.screenshot('run-panel');
 
     // A click on a box shows its step, its request open.
@@ -94,9 +92,11 @@ export default async function flows(wb: Workbench): Promise<void> {
     const step = wb.webview().locator('#step-3 details.request').first();
     await step.locator('table.fields').first().waitFor();
     assert.match(await step.innerText(), /digits/);
-    await wb.sleep(1800); // the step's highlight fades
+    await wb.webview().locator('li.step.flash').waitFor({ state: 'detached' }); // the step's highlight has faded
+    await wb.webviewSettled();
     await wb.screenshot('run-request');
 
+    await collapse(wb, 'Calls');
     const row = await wb.waitForTreeRow(/Acme support line/, 'Flow Runs');
     assert.match(await row.innerText(), /09876543210 → 08047112345/);
   } finally {

@@ -61,7 +61,7 @@ export default async function toolConfirm(wb: Workbench): Promise<void> {
     .locator('.monaco-button', { hasText: /^Cancel$/ })
     .click();
   await wb.waitForNotification('Tool result: The user declined the call; nothing was sent.');
-  await wb.sleep(600); // let the toast finish sliding in
+  await wb.settled(); // the toast has finished sliding in
   await wb.screenshot('declined');
   await wb.clearNotifications();
 

@@ -13,6 +13,8 @@
 //
 // The test fails when the function throws (a failure screenshot <name>-FAILED.png is taken for you).
 // Every wait has a timeout (default 15 s), and the raw Playwright page is wb.page for anything not covered here.
+// No fixed sleeps: every wait is for a state (a DOM element, an attribute, animations ended, a value polled by
+// waitUntil with a deadline), so that a slow machine makes a test slower, never wrong, and a fast one never waits.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
@@ -36,15 +38,37 @@ export interface WorkbenchOptions {
   screenshotPrefix?: string;
   /** Default timeout of every wait, in ms (default 15000). */
   timeout?: number;
+  /** The workspace folder open in the workbench (the runner gives each file its own copy of the fixture). */
+  folder?: string;
 }
 
 const QUICK_INPUT = '.quick-input-widget';
+
+/**
+ * Runs in the page (or a webview): resolves once no finite animation or transition runs in the document (infinite
+ * ones, like spinners, never end) and two more frames are painted; rejects after `ms`. Self-contained: Playwright
+ * sends its source, and the webviews' CSP allows no eval.
+ */
+function untilStill(_el: Element, ms: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const deadline = performance.now() + ms;
+    const still = () => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
+    const tick = () => {
+      if (still()) requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
+      else if (performance.now() > deadline) reject(new Error(`animations still running after ${ms} ms`));
+      else requestAnimationFrame(tick);
+    };
+    tick();
+  });
+}
 const QUICK_ROW = '.quick-input-list .monaco-list-row';
 
 export class Workbench {
   readonly screenshotDir: string;
   readonly screenshotPrefix: string;
   readonly timeout: number;
+  /** The workspace folder open in the workbench: write scratch files here, never into test/fixtures. */
+  readonly folder: string;
 
   constructor(
     readonly page: Page,
@@ -53,6 +77,7 @@ export class Workbench {
     this.screenshotDir = path.resolve(options.screenshotDir ?? path.join('artifacts', 'screenshots'));
     this.screenshotPrefix = options.screenshotPrefix ?? '';
     this.timeout = options.timeout ?? 15000;
+    this.folder = options.folder ?? path.resolve('test', 'fixtures', 'workspace');
   }
 
   // ---- workbench ------------------------------------------------------------------------------
@@ -60,9 +85,9 @@ export class Workbench {
   /**
    * Waits until the workbench is rendered (activity bar, status bar, editor area), the given activity-bar
    * containers have appeared (i.e. the extension's contributions are registered) and no "Activating
-   * Extensions..." is shown, then lets it settle. The runner calls it with the containers from package.json.
+   * Extensions..." is shown. The runner calls it with the containers from package.json.
    */
-  async waitReady(options: { timeout?: number; settleMs?: number; activityBar?: string[] } = {}): Promise<void> {
+  async waitReady(options: { timeout?: number; activityBar?: string[] } = {}): Promise<void> {
     const timeout = options.timeout ?? 60000;
     await this.page.locator('.monaco-workbench').waitFor({ timeout });
     for (const part of ['activitybar', 'statusbar', 'editor']) {
@@ -72,12 +97,35 @@ export class Workbench {
       await this.activityBarItem(title).waitFor({ timeout });
     }
     await this.page.locator('.part.statusbar .statusbar-item', { hasText: 'Activating Extensions' }).waitFor({ state: 'hidden', timeout });
-    await this.sleep(options.settleMs ?? 1000);
   }
 
-  /** Waits ms milliseconds. */
-  sleep(ms: number): Promise<void> {
-    return new Promise(resolve => setTimeout(resolve, ms));
+  /**
+   * Polls `probe` until it returns a truthy value and returns that value; throws, naming `what`, when the
+   * deadline passes. For states no DOM event announces (a count in another process, a list's contents).
+   */
+  async waitUntil<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeout = this.timeout): Promise<T> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const value = await probe();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`waitUntil: ${what} (not within ${timeout} ms)`);
+      await new Promise(resolve => setTimeout(resolve, 100)); // the poll interval, not a wait for anything
+    }
+  }
+
+  /**
+   * Waits until the workbench is still: no finite CSS animation or transition running (a toast sliding in, a
+   * hover fading in, a view resizing), then two frames painted. Before a screenshot.
+   */
+  async settled(timeout = this.timeout): Promise<void> {
+    await this.page.locator('body').evaluate(untilStill, timeout);
+  }
+
+  /** settled() for the visible webview's document: its charts drawn, its highlights faded. */
+  async webviewSettled(timeout = this.timeout): Promise<void> {
+    const body = this.webview().locator('body');
+    await body.waitFor({ timeout });
+    await body.evaluate(untilStill, timeout);
   }
 
   /** Presses a key or chord in the workbench, e.g. 'Escape', 'Control+Shift+P'. */
@@ -102,14 +150,18 @@ export class Workbench {
    */
   async showCommands(filter: string, timeout = this.timeout): Promise<string[]> {
     const deadline = Date.now() + timeout;
+    const wanted = new RegExp(filter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
     for (;;) {
       await this.openQuickInput('F1');
       await this.quickInput().fill(`>${filter}`);
-      await this.page.locator(QUICK_ROW).first().waitFor({ timeout: this.timeout });
-      await this.sleep(300); // the list filters asynchronously
-      const items = await this.quickPickItems();
-      if (items.some(i => i.toLowerCase().includes(filter.toLowerCase())) || Date.now() > deadline) return items;
-      await this.sleep(500);
+      // the list filters asynchronously: wait for a row that matches, re-opening the palette now and then
+      const listed = await this.quickPickRow(wanted)
+        .waitFor({ timeout: Math.max(1000, Math.min(3000, deadline - Date.now())) })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (listed || Date.now() > deadline) return this.quickPickItems();
     }
   }
 
@@ -170,12 +222,11 @@ export class Workbench {
   async openFile(name: string): Promise<void> {
     await this.openQuickInput('Control+P');
     await this.quickInput().fill(name);
+    // Click the file's own row: Enter would open whichever row is focused while the list still fills.
     await this.page
-      .locator(QUICK_ROW, { hasText: path.basename(name) })
+      .locator(QUICK_ROW, { has: this.page.locator('.label-name', { hasText: path.basename(name) }) })
       .first()
-      .waitFor({ timeout: this.timeout });
-    await this.sleep(300);
-    await this.page.keyboard.press('Enter');
+      .click({ timeout: this.timeout });
     await this.page
       .locator('.tabs-container .tab', { hasText: path.basename(name) })
       .first()
@@ -188,7 +239,11 @@ export class Workbench {
     await this.openQuickInput('Control+G');
     await this.quickInput().fill(`:${line}`);
     await this.page.keyboard.press('Enter');
-    await this.sleep(200);
+    await this.page.locator(QUICK_INPUT).visible().waitFor({ state: 'hidden', timeout: this.timeout });
+    await this.activeEditor()
+      .locator('.line-numbers', { hasText: new RegExp(`^\\s*${line}\\s*$`) })
+      .first()
+      .waitFor({ timeout: this.timeout });
   }
 
   // ---- notifications --------------------------------------------------------------------------
@@ -339,23 +394,27 @@ export class Workbench {
     if (!point) {
       throw new Error(`hover: "${text}" is not on screen in the active editor (open the file, goToLine() first)`);
     }
-    // hover needs a real mouse move onto the word
+    // hover needs a real mouse move onto the word: a few steps, as a hand moves
     await this.page.mouse.move(point.x - 3, point.y);
-    await this.sleep(100);
-    await this.page.mouse.move(point.x, point.y);
+    await this.page.mouse.move(point.x, point.y, { steps: 3 });
     const widget = this.page.locator('.monaco-hover').visible();
     const target = expect ? widget.filter({ hasText: expect }) : widget;
-    try {
-      await target.first().waitFor({ timeout });
-    } catch {
-      // On a busy machine the first move onto the word is sometimes missed: move away and onto it again, once.
-      await this.page.mouse.move(1, 1);
-      await this.sleep(300);
-      await this.page.mouse.move(point.x - 3, point.y);
-      await this.sleep(100);
-      await this.page.mouse.move(point.x, point.y);
-      await target.first().waitFor({ timeout });
+    // On a busy machine the first move onto the word is sometimes missed, and then no hover shows at all: when none
+    // has shown within a few seconds, move away and onto it again, once. A hover that shows is then waited for its
+    // text (a lookup may take a while) without moving again.
+    const shown = await widget
+      .first()
+      .waitFor({ timeout: Math.min(timeout, 5000) })
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!shown) {
+      await this.page.mouse.move(1, 1, { steps: 3 });
+      await this.page.mouse.move(point.x - 3, point.y, { steps: 3 });
+      await this.page.mouse.move(point.x, point.y, { steps: 3 });
     }
+    await target.first().waitFor({ timeout });
     return (await target.first().innerText()).trim();
   }
 

@@ -144,7 +144,10 @@ describe('accounts and the sandbox profile', function () {
     // What another window's sign-in looks like from here: the secret's change event first, the profile later.
     const profile = { id: 'other-window', name: 'Other Window', region: 'custom', baseUrl: s.baseUrl, accountSid: s.accountSid };
     await secrets.store('exotel.profile.other-window', JSON.stringify({ apiKey: s.apiKey, apiToken: s.apiToken }));
-    await new Promise(r => setTimeout(r, 300));
+    // No delay needed for "the secret first": the workbench sends the secret's change event while it stores it,
+    // before its answer to store(), and a second round trip (has) comes back after anything it sent before; the
+    // extension's listener runs at once (it notes the state and looks again later).
+    assert.ok(await secrets.has('exotel.profile.other-window'));
     await globalState.update('exotel.profiles', [...globalState.get<unknown[]>('exotel.profiles', []), profile]);
     await globalState.update('exotel.activeProfile', profile.id);
     try {

@@ -82,13 +82,17 @@ describe('real Exotel: numbers, CallerIds, flow host', function () {
       const show = qp.show.bind(qp);
       qp.show = () => {
         show();
-        setTimeout(() => {
+        void (async () => {
+          // Once the ExoPhones are listed: make the third one active, and press Enter once the workbench has
+          // taken it (it says so with onDidChangeActive), not after a guessed delay.
+          const third = await waitFor('the ExoPhones listed', () => qp.items.find(i => i.e164 === '+912261734567'));
           offered = qp.items.map(i => i.e164 ?? '');
-          const third = qp.items.find(i => i.e164 === '+912261734567');
-          if (third) qp.activeItems = [third];
-          // The workbench takes the active item a moment later; then Enter.
-          setTimeout(() => void vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'), 500);
-        }, 300);
+          let taken = false;
+          const sub = qp.onDidChangeActive(active => (taken ||= active.includes(third)));
+          qp.activeItems = [third];
+          await waitFor('the workbench to take the active item', () => taken).finally(() => sub.dispose());
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        })().catch(() => qp.hide()); // the assertions below say what was offered and picked
       };
       return qp;
     };

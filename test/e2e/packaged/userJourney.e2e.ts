@@ -42,7 +42,7 @@ export default async function userJourney(wb: Workbench): Promise<void> {
   await wb.openFile('numbers.txt');
   const hover = await wb.hover('+91 98765 43210', /Circle: /);
   assert.match(hover, /Operator: \S+[\s\S]*DND: (Yes|No|Unavailable)/);
-  await wb.sleep(400); // the hover fades in
+  await wb.settled(); // the hover has faded in
   await wb.screenshot('number-hover');
   await wb.page
     .locator('.monaco-hover a', { hasText: /Open number details/ })

@@ -37,7 +37,7 @@ export class CallLog extends Disposable {
       }),
     );
     this.register({ dispose: () => clearInterval(this.timer) });
-    this.restart();
+    this.model.startWith(() => this.requests());
     this.scheduleAutoRefresh();
   }
 

@@ -53,7 +53,9 @@ export class CallLogModel extends Disposable {
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private loaded = new Map<string, Call>();
-  private cursor = start([]);
+  private cursorNow = start([]);
+  /** Requests to make on first use (activation computes none: the view may never be shown). */
+  private lazyRequests: (() => CallFilter[]) | undefined;
   private inFlight: Promise<void> | undefined;
   private reloading: Promise<void> | undefined;
   private generation = 0;
@@ -75,6 +77,21 @@ export class CallLogModel extends Disposable {
   constructor(private readonly source: CallSource) {
     super();
     this.register(source.onDidChangePlaced(() => this.changed.fire()));
+  }
+
+  private get cursor(): Cursor {
+    if (this.lazyRequests) this.cursor = start(this.lazyRequests());
+    return this.cursorNow;
+  }
+
+  private set cursor(c: Cursor) {
+    this.lazyRequests = undefined;
+    this.cursorNow = c;
+  }
+
+  /** The first requests, made when the log is first read; nothing is fired (nothing was shown yet). */
+  startWith(requests: () => CallFilter[]): void {
+    this.lazyRequests = requests;
   }
 
   /** Starts over with new requests (a new filter, page size or account). */

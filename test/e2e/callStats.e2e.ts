@@ -1,12 +1,22 @@
 // Call Stats as a user opens it: the button on the Calls view, a range, the charts in dark, light and high
-// contrast themes (README screenshot), a table row that filters the Calls view.
+// contrast themes (README screenshot), a bar and a table row that filter the Calls view, a chart saved as PNG.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Workbench } from './workbench';
 
-async function waitForCharts(wb: Workbench, subtitle?: RegExp): Promise<void> {
-  await wb.webview().locator('.chart-section canvas').first().waitFor({ timeout: 60000 });
-  if (subtitle) await wb.webview().getByText(subtitle).first().waitFor({ timeout: 60000 });
-  await wb.sleep(800); // the charts draw in the frame after the figures
+/** The page marks a chart box data-drawn once its SVG is in; `within` narrows to one render (e.g. 30 days). */
+async function waitForCharts(wb: Workbench, within = '.chart-section'): Promise<void> {
+  await wb.webview().locator(`${within} .chart[data-drawn] svg .mark`).first().waitFor({ timeout: 60000 });
+}
+
+async function waitForFile(wb: Workbench, file: string): Promise<Buffer> {
+  for (let waited = 0; waited < 30000; waited += 200) {
+    if (fs.existsSync(file) && fs.statSync(file).size > 0) return fs.readFileSync(file);
+    await wb.sleep(200); // polls the file system for the state, proves nothing by itself
+  }
+  throw new Error(`${file} was not written`);
 }
 
 /** The theme list is virtual (only rows on screen exist): type the name, then Enter. */
@@ -32,17 +42,43 @@ export default async function callStats(wb: Workbench): Promise<void> {
   assert.match(figures, /Spend on calls not answered/);
 
   await wb.webview().locator('#range').selectOption('last30');
-  await waitForCharts(wb, /fetched/);
+  // The 30-day render: its per-day table has a 30th row (the 7-day one stays on screen while it loads).
+  await waitForCharts(wb, '[data-chart="perDay"]:has(tbody tr:nth-child(30))');
   await wb.webview().getByText('Calls per day by outcome').first().waitFor({ timeout: 60000 });
   await wb.press('Control+B'); // hide the side bar: the panel gets the width
   await wb.sleep(600);
   await wb.screenshot('call-stats');
   await pickTheme(wb, 'Dark Modern');
+  await waitForCharts(wb);
   await wb.screenshot('call-stats-dark');
   await pickTheme(wb, 'Dark High Contrast');
+  await waitForCharts(wb);
   await wb.screenshot('call-stats-high-contrast');
   await pickTheme(wb, 'Light Modern');
+  await waitForCharts(wb);
   await wb.press('Control+B');
+
+  // A bar filters the Calls view to its calls (a day and an outcome of the stacked chart).
+  await wb.webview().locator('[data-chart="perDay"] .mark').first().click();
+  await wb
+    .view()
+    .getByText(/Filtered: Call Stats: .* \(\d+ calls\)/)
+    .first()
+    .waitFor({ timeout: 30000 });
+  await wb.runCommand('Exotel: Clear Filter');
+
+  // Save as Image: the SVG chart becomes a PNG file where the user says.
+  const png = path.join(os.tmpdir(), `exotel-e2e-chart-${process.pid}.png`);
+  fs.rmSync(png, { force: true });
+  await wb.webview().locator('[data-chart="perDay"]').getByText('Save as Image').click();
+  await wb.answerQuickInput(png, /Save Chart as Image/);
+  try {
+    const bytes = await waitForFile(wb, png);
+    assert.strictEqual(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+    assert.ok(bytes.length > 2000, `a chart, not an empty image (${bytes.length} bytes)`);
+  } finally {
+    fs.rmSync(png, { force: true });
+  }
 
   // A table row filters the Calls view to its calls.
   const exo = wb.webview().locator('[data-chart="exophone"]');

@@ -56,6 +56,15 @@ export default async function callStats(wb: Workbench): Promise<void> {
   await wb.screenshot('call-stats-high-contrast');
   await pickTheme(wb, 'Light Modern');
   await waitForCharts(wb);
+  // The charts below the fold are drawn when scrolled to: talk time and spend, then the horizontal breakdowns.
+  for (const [chart, shot] of [
+    ['talkTime', 'call-stats-more'],
+    ['exophone', 'call-stats-breakdowns'],
+  ]) {
+    await wb.webview().locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+    await waitForCharts(wb, `[data-chart="${chart}"]`);
+    await wb.screenshot(shot);
+  }
   await wb.press('Control+B');
 
   // A bar filters the Calls view to its calls (a day and an outcome of the stacked chart).
@@ -71,7 +80,10 @@ export default async function callStats(wb: Workbench): Promise<void> {
   const png = path.join(os.tmpdir(), `exotel-e2e-chart-${process.pid}.png`);
   fs.rmSync(png, { force: true });
   await wb.webview().locator('[data-chart="perDay"]').getByText('Save as Image').click();
-  await wb.answerQuickInput(png, /Save Chart as Image/);
+  // The simple file dialog checks the typed path as it changes and may drop an Enter meanwhile: OK accepts it.
+  const dialog = wb.page.locator('.quick-input-widget').filter({ hasText: 'Save Chart as Image' });
+  await dialog.locator('.quick-input-box input').first().fill(png);
+  await dialog.getByRole('button', { name: 'OK' }).click();
   try {
     const bytes = await waitForFile(wb, png);
     assert.strictEqual(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');

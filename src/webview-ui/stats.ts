@@ -1,7 +1,7 @@
-// The page script of the Call Stats panel: its charts drawn as SVG (chartLayout.ts places the marks; this file
-// turns them into elements) in the theme's colours, each chart with a table of the same figures. Every value arrives by postMessage and goes
-// in as text (labels, tooltips, cells); nothing from Exotel becomes markup. Its web components come from
-// elements.js, loaded first.
+// The page script of the Call Stats panel: its charts drawn as SVG in the theme's colours (chartLayout.ts places
+// the marks, this file turns them into elements), each chart with a table of the same figures. Every value arrives
+// by postMessage and goes in as text (labels, tooltips, cells); nothing from Exotel becomes markup. Its web
+// components come from elements.js, loaded first.
 import { FONT_SIZE, LEGEND_BOX, layoutChart, Measure } from './chartLayout';
 import { actionable, button, h, s } from './dom';
 import { StatsMessage } from './messages';
@@ -224,7 +224,8 @@ function measurer(font: string): Measure {
 /** Draws the chart as SVG in the box's width: every colour is resolved from the theme into attributes, so the
  * serialized SVG (Save as Image) looks as the panel does. `hidden` holds the series switched off in the legend. */
 function draw(c: ChartView, box: HTMLElement, hidden: Set<number>, x: StatsView['text']): void {
-  const width = Math.max(200, Math.round(box.clientWidth));
+  // A box hidden behind its table has no width of its own: Save as Image then draws it in its section's width.
+  const width = Math.max(200, Math.round(box.clientWidth || box.parentElement?.clientWidth || 0));
   const height = Number(box.dataset.height);
   const family = css('--vscode-font-family', 'sans-serif');
   const fg = css('--vscode-foreground');
@@ -289,7 +290,8 @@ function draw(c: ChartView, box: HTMLElement, hidden: Set<number>, x: StatsView[
       width,
       height,
       viewBox: `0 0 ${width} ${height}`,
-      role: 'img',
+      // A group, not an img: its legend entries are buttons a screen reader must reach.
+      role: 'group',
       'aria-label': `${c.title}. ${x.showTable}.`,
       'font-family': family,
       'font-size': FONT_SIZE,

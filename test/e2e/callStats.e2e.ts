@@ -88,6 +88,8 @@ export default async function callStats(wb: Workbench): Promise<void> {
     const bytes = await waitForFile(wb, png);
     assert.strictEqual(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
     assert.ok(bytes.length > 2000, `a chart, not an empty image (${bytes.length} bytes)`);
+    // Kept beside the screenshots, to look at.
+    fs.writeFileSync(path.join(wb.screenshotDir, 'callStats-saved-chart.png'), bytes);
   } finally {
     fs.rmSync(png, { force: true });
   }

@@ -128,18 +128,20 @@ function barLayout(c: ChartView, width: number, height: number, hidden: Readonly
   const shown = c.series.map((_, i) => !hidden.has(i));
   const totals = c.labels.map((_, i) => c.series.reduce((sum, s, k) => sum + (shown[k] ? Math.max(0, s.values[i] ?? 0) : 0), 0));
   const legend = legendLayout(c, width, height, hidden, measure);
-  const plotHeight = Math.max(10, height - legend.height - PAD - LINE - PAD);
+  // The top tick's label sits on the plot's top edge: half a line above it keeps it inside a saved image.
+  const top = PAD + FONT_SIZE / 2;
+  const plotHeight = Math.max(10, height - legend.height - top - LINE - PAD);
   // About one value tick per 22 px up the plot (70 px across it for horizontal bars), as Chart.js spaced them.
   const count = Math.max(2, Math.floor(horizontal ? (width * 0.6) / 70 : plotHeight / 22));
   const values = niceTicks(Math.max(0, ...totals), c.unit === 'count', count);
-  const top = values[values.length - 1];
+  const max = values[values.length - 1];
   const valueLabels = values.map(tickText);
   const left = horizontal ? Math.min(width * 0.4, Math.max(0, ...c.labels.map(measure)) + 2 * PAD) : Math.max(0, ...valueLabels.map(measure)) + 2 * PAD;
   const right = horizontal ? measure(valueLabels[valueLabels.length - 1]) / 2 : 0;
-  const plot = { x: left, y: PAD, w: Math.max(10, width - left - PAD - right), h: plotHeight };
+  const plot = { x: left, y: top, w: Math.max(10, width - left - PAD - right), h: plotHeight };
   const band = (horizontal ? plot.h : plot.w) / n;
   const thick = Math.min(MAX_BAR, band * 0.72);
-  const scale = (v: number) => (v / top) * (horizontal ? plot.w : plot.h);
+  const scale = (v: number) => (v / max) * (horizontal ? plot.w : plot.h);
   const marks: Mark[] = [];
   for (let i = 0; i < c.labels.length; i++) {
     let base = 0;

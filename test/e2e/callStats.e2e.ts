@@ -2,7 +2,6 @@
 // contrast themes (README screenshot), a bar and a table row that filter the Calls view, a chart saved as PNG.
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { Workbench } from './workbench';
 
@@ -76,13 +75,18 @@ export default async function callStats(wb: Workbench): Promise<void> {
     .waitFor({ timeout: 30000 });
   await wb.runCommand('Exotel: Clear Filter');
 
-  // Save as Image: the SVG chart becomes a PNG file where the user says.
-  const png = path.join(os.tmpdir(), `exotel-e2e-chart-${process.pid}.png`);
+  // Save as Image: the SVG chart becomes a PNG file, by default in the workspace folder. The simple file dialog
+  // fills in its default path and reads the folder after it opens: OK once both are there.
+  const png = path.resolve('test', 'fixtures', 'workspace', 'exotel-perDay.png');
   fs.rmSync(png, { force: true });
   await wb.webview().locator('[data-chart="perDay"]').getByText('Save as Image').click();
-  // The simple file dialog checks the typed path as it changes and may drop an Enter meanwhile: OK accepts it.
   const dialog = wb.page.locator('.quick-input-widget').filter({ hasText: 'Save Chart as Image' });
-  await dialog.locator('.quick-input-box input').first().fill(png);
+  await wb.page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value.endsWith('exotel-perDay.png'),
+    undefined,
+    { timeout: 30000 },
+  );
+  await dialog.locator('.monaco-list-row').first().waitFor({ timeout: 30000 });
   await dialog.getByRole('button', { name: 'OK' }).click();
   try {
     const bytes = await waitForFile(wb, png);

@@ -1,7 +1,7 @@
 // The layout of Call Stats charts (what the SVG draws) in plain Node: bar heights follow the values, stacks add
 // up, the legend switches a series off, the heat map has one cell per weekday × hour, labels never overlap.
 import * as assert from 'assert';
-import { formatValue, layoutChart, niceTicks } from '../../../src/webview-ui/chartLayout';
+import { FONT_SIZE, formatValue, layoutChart, niceTicks } from '../../../src/webview-ui/chartLayout';
 import type { ChartView } from '../../../src/webview-ui/protocol';
 
 const measure = (text: string) => text.length * 7;
@@ -54,6 +54,7 @@ describe('chart layout (SVG charts of Call Stats)', () => {
       assert.ok(m.y >= l.plot.y - 1e-6 && m.y + m.h <= l.plot.y + l.plot.h + 1e-6, 'inside the plot vertically');
     }
     assert.match(busy.tooltip, /12-01\nBusy: 1/);
+    for (const t of l.ticks) assert.ok(t.y - FONT_SIZE >= 0 && t.y <= l.height, `label ${t.text} inside the image`);
     // Ticks of the value axis 0…5 and the three day labels.
     assert.deepStrictEqual(
       l.ticks.filter(t => t.anchor === 'end').map(t => t.text),

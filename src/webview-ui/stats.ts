@@ -240,6 +240,7 @@ function draw(c: ChartView, box: HTMLElement, hidden: Set<number>, x: StatsView[
       'rect',
       {
         class: 'mark',
+        'data-series': c.kind === 'heat' ? undefined : m.series,
         x: m.x.toFixed(1),
         y: m.y.toFixed(1),
         width: Math.max(0, m.w).toFixed(1),

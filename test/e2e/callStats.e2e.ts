@@ -66,6 +66,14 @@ export default async function callStats(wb: Workbench): Promise<void> {
   }
   await wb.press('Control+B');
 
+  // A legend entry switches its series off and on, as Chart.js's did.
+  const perDay = wb.webview().locator('[data-chart="perDay"]');
+  assert.ok((await perDay.locator('.mark[data-series="0"]').count()) > 0, 'answered bars are drawn');
+  await perDay.locator('.legend-entry').first().click();
+  await perDay.locator('.legend-entry[aria-pressed="false"]').waitFor({ timeout: 30000 });
+  assert.strictEqual(await perDay.locator('.mark[data-series="0"]').count(), 0, 'answered bars are hidden');
+  await perDay.locator('.legend-entry').first().click();
+  await perDay.locator('.mark[data-series="0"]').first().waitFor({ timeout: 30000 });
   // A bar filters the Calls view to its calls (a day and an outcome of the stacked chart).
   await wb.webview().locator('[data-chart="perDay"] .mark').first().click();
   await wb

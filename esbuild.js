@@ -64,7 +64,7 @@ async function main() {
         options: { ...common, ...node, external: ['vscode'], alias: { ...extensionAlias, ...mcp.alias }, define: mcp.define, plugins: programs[1].plugins },
       });
   // The page scripts: the web components in elements.js, which every page loads before its own script; Call Stats
-  // has its own, so Chart.js loads only in that panel.
+  // has its own (its SVG charts), so their code loads only in that panel.
   for (const page of ['elements', 'main', 'stats']) {
     entries.push({
       ...common,

@@ -14,6 +14,19 @@ export function h(tag: string, attrs: Record<string, string | undefined> = {}, .
   return el;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The SVG twin of `h`: attributes and text nodes only, never markup (the charts of Call Stats are built with it). */
+export function s(tag: string, attrs: Record<string, string | number | undefined> = {}, ...children: Child[]): SVGElement {
+  const el = document.createElementNS(SVG_NS, tag) as SVGElement;
+  for (const [k, v] of Object.entries(attrs)) if (v !== undefined) el.setAttribute(k, displayText(String(v)));
+  for (const c of children) {
+    if (c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(displayText(c, true)) : c);
+  }
+  return el;
+}
+
 export function icon(name: string, extra = ''): HTMLElement {
   const [id, modifier] = name.split('~');
   return h('span', { class: `codicon codicon-${id}${modifier ? ` codicon-modifier-${modifier}` : ''} ${extra}`.trim(), 'aria-hidden': 'true' });

@@ -1,20 +1,21 @@
-// The page script of the Call Stats panel: Chart.js (bar and matrix charts only, tree-shaken) drawn in the
-// theme's colours, each chart with a table of the same figures. Every value arrives by postMessage and goes
-// in as text (labels, tooltips, cells); nothing from Exotel becomes markup. Its web components come from
-// elements.js, loaded first.
-import { BarController, BarElement, CategoryScale, Chart, ChartConfiguration, Legend, LinearScale, Tooltip } from 'chart.js';
-import { MatrixController, MatrixElement } from 'chartjs-chart-matrix';
-import { actionable, button, h } from './dom';
+// The page script of the Call Stats panel: its charts drawn as SVG in the theme's colours (chartLayout.ts places
+// the marks, this file turns them into elements), each chart with a table of the same figures. Every value arrives
+// by postMessage and goes in as text (labels, tooltips, cells); nothing from Exotel becomes markup. Its web
+// components come from elements.js, loaded first.
+import { FONT_SIZE, LEGEND_BOX, layoutChart, Measure } from './chartLayout';
+import { actionable, button, h, s } from './dom';
 import { StatsMessage } from './messages';
 import { ChartView, StatsView, ToWebview } from './protocol';
 import { ready, send, vscode } from './vscodeApi';
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip, Legend, MatrixController, MatrixElement);
-
 const root = document.getElementById('root')!;
 const act = (message: StatsMessage) => send(message);
 
-let charts: Chart[] = [];
+// Charts follow the panel's width: each drawn box is redrawn when it changes.
+const redraws = new WeakMap<Element, () => void>();
+const resized = new ResizeObserver(entries => {
+  for (const e of entries) redraws.get(e.target)?.();
+});
 let current: StatsView | undefined;
 
 /** A theme colour by variable name; the fallback keeps a chart readable if a theme leaves one out. */
@@ -33,21 +34,9 @@ function highContrast(): boolean {
   return document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
 }
 
-function fmt(unit: ChartView['unit'], v: number): string {
-  switch (unit) {
-    case 'money':
-      return v.toFixed(2);
-    case 'percent':
-      return `${(v * 100).toFixed(1)} %`;
-    default:
-      return String(v);
-  }
-}
-
 function render(view: StatsView): void {
   current = view;
-  for (const c of charts) c.destroy();
-  charts = [];
+  resized.disconnect();
   const x = view.text;
   root.replaceChildren(
     h('header', {}, h('h1', {}, x.title), h('span', { class: 'muted' }, view.subtitle)),
@@ -131,9 +120,8 @@ function lookup(view: StatsView): HTMLElement | undefined {
 }
 
 function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
-  const canvas = h('canvas', { role: 'img', 'aria-label': `${c.title}. ${x.showTable}.` }) as HTMLCanvasElement;
   const rows = c.kind === 'hbar' ? Math.max(3, c.labels.length) : 0;
-  const box = h('div', { class: `chart chart-${c.kind}`, style: undefined }, canvas);
+  const box = h('div', { class: `chart chart-${c.kind}` });
   box.dataset.height = String(c.kind === 'hbar' ? 40 + rows * 26 : c.kind === 'heat' ? 230 : 260);
   const table = h(
     'table',
@@ -171,7 +159,7 @@ function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
         x.saveImage,
         () => {
           ensure();
-          saveImage(c, canvas);
+          saveImage(c, box);
         },
         true,
         'file-media',
@@ -188,7 +176,15 @@ function chartSection(c: ChartView, x: StatsView['text']): HTMLElement {
     if (drawn) return;
     drawn = true;
     observer.disconnect();
-    draw(c, canvas, box);
+    const hidden = new Set<number>();
+    let width = box.clientWidth;
+    draw(c, box, hidden, x);
+    redraws.set(box, () => {
+      if (box.clientWidth === width || box.hidden) return;
+      width = box.clientWidth;
+      draw(c, box, hidden, x);
+    });
+    resized.observe(box);
   };
   const observer = new IntersectionObserver(entries => {
     if (entries.some(e => e.isIntersecting)) ensure();
@@ -214,124 +210,123 @@ function select(c: ChartView, index: number, datasetIndex: number | undefined): 
   }
 }
 
-function draw(c: ChartView, canvas: HTMLCanvasElement, box: HTMLElement): void {
-  box.style.height = `${box.dataset.height}px`;
-  const fg = css('--vscode-foreground');
-  const grid = css('--vscode-charts-lines', 'rgba(128,128,128,0.3)');
-  const hc = highContrast();
-  const border = hc ? css('--vscode-contrastBorder', fg) : undefined;
-  Chart.defaults.color = fg;
-  Chart.defaults.borderColor = withAlpha(grid, 0.35);
-  Chart.defaults.font.family = css('--vscode-font-family', 'sans-serif');
-  const tooltip = {
-    backgroundColor: css('--vscode-editorHoverWidget-background', '#222'),
-    titleColor: css('--vscode-editorHoverWidget-foreground', fg),
-    bodyColor: css('--vscode-editorHoverWidget-foreground', fg),
-    borderColor: css('--vscode-editorHoverWidget-border', grid),
-    borderWidth: 1,
-  };
-  let config: ChartConfiguration;
-  if (c.kind === 'heat' && c.heat) {
-    const heat = c.heat;
-    const base = css(heat.color, '#3794ff');
-    const max = Math.max(1, ...heat.values.flat().map(v => v ?? 0));
-    const data = heat.values.flatMap((row, y) => row.map((v, x) => ({ x: heat.cols[x], y: heat.rows[y], v })));
-    config = {
-      type: 'matrix',
-      data: {
-        datasets: [
-          {
-            label: c.title,
-            data,
-            backgroundColor: (ctx: { raw: unknown }) => {
-              const v = (ctx.raw as { v: number | null } | undefined)?.v;
-              return v === null || v === undefined || v === 0 ? 'transparent' : withAlpha(base, 0.15 + 0.85 * (heat.percent ? v : v / max));
-            },
-            borderColor: border ?? withAlpha(grid, 0.4),
-            borderWidth: 1,
-            width: ({ chart }: { chart: Chart }) => (chart.chartArea?.width ?? 0) / heat.cols.length - 2,
-            height: ({ chart }: { chart: Chart }) => (chart.chartArea?.height ?? 0) / heat.rows.length - 2,
-          },
-        ],
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        scales: {
-          x: { type: 'category', labels: heat.cols, grid: { display: false } },
-          // The matrix chart's defaults reverse y, which put Monday at the bottom; a week reads Monday first, from the top.
-          y: { type: 'category', labels: heat.rows, offset: true, reverse: false, grid: { display: false } },
-        },
-        plugins: {
-          legend: { display: false },
-          tooltip: {
-            ...tooltip,
-            callbacks: {
-              title: () => '',
-              label: ctx => {
-                const r = ctx.raw as { x: string; y: string; v: number | null };
-                return `${r.y} ${r.x}:00 — ${r.v === null ? '—' : fmt(c.unit, r.v)}`;
-              },
-            },
-          },
-        },
-        onClick: (_e, els) => {
-          const el = els[0];
-          if (!el) return;
-          const r = data[el.index];
-          act({ action: 'select', selection: { chart: c.id, weekday: heat.rows.indexOf(r.y), hour: Number(r.x) } });
-        },
-      },
-    } as ChartConfiguration;
-  } else {
-    const horizontal = c.kind === 'hbar';
-    config = {
-      type: 'bar',
-      data: {
-        labels: c.labels,
-        datasets: c.series.map(s => ({
-          label: s.name,
-          data: s.values,
-          backgroundColor: css(s.color, '#3794ff'),
-          borderColor: border ?? css(s.color, '#3794ff'),
-          borderWidth: hc ? 1 : 0,
-          maxBarThickness: 48,
-        })),
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        indexAxis: horizontal ? 'y' : 'x',
-        scales: {
-          x: { stacked: true, ticks: { autoSkip: !horizontal } },
-          y: { stacked: true, beginAtZero: true, ticks: { autoSkip: horizontal ? false : true } },
-        },
-        plugins: {
-          legend: { display: c.series.length > 1, position: 'bottom', labels: { boxWidth: 12 } },
-          tooltip: { ...tooltip, callbacks: { label: ctx => `${ctx.dataset.label}: ${fmt(c.unit, Number(ctx.raw))}` } },
-        },
-        onClick: (_e, els) => {
-          if (els[0]) select(c, els[0].index, els[0].datasetIndex);
-        },
-        onHover: (e, els) => {
-          (e.native?.target as HTMLElement | undefined)?.style.setProperty('cursor', els.length ? 'pointer' : 'default');
-        },
-      },
-    } as ChartConfiguration;
-  }
-  charts.push(new Chart(canvas, config));
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** Label widths in the chart's font, so that axes leave room for them; an estimate if there is no 2D context. */
+function measurer(font: string): Measure {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  const g = measureContext;
+  if (!g) return text => text.length * FONT_SIZE * 0.6;
+  g.font = font;
+  return text => g.measureText(text).width;
 }
 
-/** The chart on the editor's background, as a PNG the extension saves where the user says. */
-function saveImage(c: ChartView, canvas: HTMLCanvasElement): void {
-  const out = document.createElement('canvas');
-  out.width = canvas.width;
-  out.height = canvas.height;
-  const g = out.getContext('2d')!;
-  g.fillStyle = css('--vscode-editor-background', '#fff');
-  g.fillRect(0, 0, out.width, out.height);
-  g.drawImage(canvas, 0, 0);
-  act({ action: 'saveImage', chart: c.id, dataUrl: out.toDataURL('image/png') });
+/** Draws the chart as SVG in the box's width: every colour is resolved from the theme into attributes, so the
+ * serialized SVG (Save as Image) looks as the panel does. `hidden` holds the series switched off in the legend. */
+function draw(c: ChartView, box: HTMLElement, hidden: Set<number>, x: StatsView['text']): void {
+  // A box hidden behind its table has no width of its own: Save as Image then draws it in its section's width.
+  const width = Math.max(200, Math.round(box.clientWidth || box.parentElement?.clientWidth || 0));
+  const height = Number(box.dataset.height);
+  const family = css('--vscode-font-family', 'sans-serif');
+  const fg = css('--vscode-foreground');
+  const grid = css('--vscode-charts-lines', 'rgba(128,128,128,0.3)');
+  const border = highContrast() ? css('--vscode-contrastBorder', fg) : undefined;
+  const layout = layoutChart(c, width, height, hidden, measurer(`${FONT_SIZE}px ${family}`));
+  const lines = withAlpha(grid, 0.35);
+  const base = c.heat ? css(c.heat.color, '#3794ff') : '';
+  const marks = layout.marks.map(m => {
+    const color = c.kind === 'heat' ? (m.level ? withAlpha(base, m.level) : 'transparent') : css(c.series[m.series].color, '#3794ff');
+    const rect = s(
+      'rect',
+      {
+        class: 'mark',
+        'data-series': c.kind === 'heat' ? undefined : m.series,
+        x: m.x.toFixed(1),
+        y: m.y.toFixed(1),
+        width: Math.max(0, m.w).toFixed(1),
+        height: Math.max(0, m.h).toFixed(1),
+        fill: color,
+        stroke: c.kind === 'heat' ? (border ?? withAlpha(grid, 0.4)) : border,
+        'stroke-width': c.kind === 'heat' || border ? 1 : undefined,
+      },
+      s('title', {}, m.tooltip),
+    );
+    rect.addEventListener('click', () => {
+      if (c.kind === 'heat' && c.heat && m.row !== undefined && m.col !== undefined)
+        act({ action: 'select', selection: { chart: c.id, weekday: m.row, hour: Number(c.heat.cols[m.col]) } });
+      else select(c, m.index, m.series);
+    });
+    return rect;
+  });
+  const legend = layout.legend.map(e => {
+    const color = css(c.series[e.series].color, '#3794ff');
+    const entry = s(
+      'g',
+      { class: 'legend-entry', tabindex: 0, role: 'button', 'aria-pressed': String(!e.hidden), opacity: e.hidden ? 0.5 : undefined },
+      s('rect', { x: e.x, y: e.y, width: LEGEND_BOX, height: LEGEND_BOX, fill: color, stroke: border, 'stroke-width': border ? 1 : undefined }),
+      s('text', { x: e.x + LEGEND_BOX + 6, y: e.y + LEGEND_BOX - 2, 'text-decoration': e.hidden ? 'line-through' : undefined }, e.text),
+    );
+    // As Chart.js's legend did: an entry switches its series off and on, and the scale follows what is shown.
+    const toggle = () => {
+      if (hidden.has(e.series)) hidden.delete(e.series);
+      else hidden.add(e.series);
+      draw(c, box, hidden, x);
+      (box.querySelectorAll('.legend-entry')[layout.legend.indexOf(e)] as SVGElement | undefined)?.focus();
+    };
+    entry.addEventListener('click', toggle);
+    entry.addEventListener('keydown', ev => {
+      if (ev.key === 'Enter' || ev.key === ' ') {
+        ev.preventDefault();
+        toggle();
+      }
+    });
+    return entry;
+  });
+  const { plot } = layout;
+  const axis =
+    c.kind === 'heat' ? [] : [c.kind === 'hbar' ? [plot.x, plot.y, plot.x, plot.y + plot.h] : [plot.x, plot.y + plot.h, plot.x + plot.w, plot.y + plot.h]];
+  const svg = s(
+    'svg',
+    {
+      width,
+      height,
+      viewBox: `0 0 ${width} ${height}`,
+      // A group, not an img: its legend entries are buttons a screen reader must reach.
+      role: 'group',
+      'aria-label': `${c.title}. ${x.showTable}.`,
+      'font-family': family,
+      'font-size': FONT_SIZE,
+      fill: fg,
+    },
+    s('g', { stroke: lines, 'stroke-width': 1 }, ...[...layout.grid, ...axis].map(([x1, y1, x2, y2]) => s('line', { x1, y1, x2, y2 }))),
+    s('g', {}, ...layout.ticks.map(t => s('text', { x: t.x.toFixed(1), y: t.y.toFixed(1), 'text-anchor': t.anchor }, t.text))),
+    s('g', {}, ...marks),
+    s('g', {}, ...legend),
+  );
+  box.replaceChildren(svg);
+  box.dataset.drawn = 'true';
+}
+
+/** The chart on the editor's background, as a PNG the extension saves where the user says: the SVG, serialized
+ * with its resolved colours, drawn into an image and onto a canvas at the screen's pixel ratio. */
+function saveImage(c: ChartView, box: HTMLElement): void {
+  const svg = box.querySelector('svg');
+  if (!svg) return;
+  const width = Number(svg.getAttribute('width'));
+  const height = Number(svg.getAttribute('height'));
+  const img = new Image();
+  img.onload = () => {
+    const ratio = window.devicePixelRatio || 1;
+    const out = document.createElement('canvas');
+    out.width = Math.round(width * ratio);
+    out.height = Math.round(height * ratio);
+    const g = out.getContext('2d')!;
+    g.fillStyle = css('--vscode-editor-background', '#fff');
+    g.fillRect(0, 0, out.width, out.height);
+    g.drawImage(img, 0, 0, out.width, out.height);
+    act({ action: 'saveImage', chart: c.id, dataUrl: out.toDataURL('image/png') });
+  };
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(new XMLSerializer().serializeToString(svg))}`;
 }
 
 function onMessage(msg: ToWebview): void {
@@ -346,8 +341,7 @@ function onMessage(msg: ToWebview): void {
       p.id = 'status';
       root.prepend(p);
     } else {
-      for (const c of charts) c.destroy();
-      charts = [];
+      resized.disconnect();
       current = undefined;
       root.replaceChildren(p);
     }

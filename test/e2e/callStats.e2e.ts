@@ -1,15 +1,19 @@
 // Call Stats as a user opens it: the button on the Calls view, a range, the charts in dark, light and high
-// contrast themes (README screenshot), a table row that filters the Calls view.
+// contrast themes (README screenshot), a bar and a table row that filter the Calls view, a chart saved as PNG.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Workbench } from './workbench';
 
-// Chart.js styles a canvas (display: block) when it draws a chart in it.
-const DRAWN_CHART = '.chart-section canvas[style*="display: block"]';
-
-async function waitForCharts(wb: Workbench, subtitle?: RegExp): Promise<void> {
-  if (subtitle) await wb.webview().getByText(subtitle).first().waitFor({ timeout: 60000 });
-  await wb.webview().locator(DRAWN_CHART).first().waitFor({ timeout: 60000 });
+/** The page marks a chart box data-drawn once its SVG is in; `within` narrows to one render (e.g. 30 days). */
+async function waitForCharts(wb: Workbench, within = '.chart-section'): Promise<void> {
+  await wb.webview().locator(`${within} .chart[data-drawn] svg .mark`).first().waitFor({ timeout: 60000 });
   await wb.webviewSettled();
+}
+
+async function waitForFile(wb: Workbench, file: string): Promise<Buffer> {
+  await wb.waitUntil(`${file} written`, () => fs.existsSync(file) && fs.statSync(file).size > 0, 30000);
+  return fs.readFileSync(file);
 }
 
 /**
@@ -40,7 +44,8 @@ export default async function callStats(wb: Workbench): Promise<void> {
   assert.match(figures, /Spend on calls not answered/);
 
   await wb.webview().locator('#range').selectOption('last30');
-  await waitForCharts(wb, /fetched/);
+  // The 30-day render: its per-day table has a 30th row (the 7-day one stays on screen while it loads).
+  await waitForCharts(wb, '[data-chart="perDay"]:has(tbody tr:nth-child(30))');
   await wb.webview().getByText('Calls per day by outcome').first().waitFor({ timeout: 60000 });
   await wb.press('Control+B'); // hide the side bar: the panel gets the width
   await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden' });
@@ -52,7 +57,56 @@ export default async function callStats(wb: Workbench): Promise<void> {
   await pickTheme(wb, 'Dark High Contrast', 'vscode-high-contrast');
   await wb.screenshot('call-stats-high-contrast');
   await pickTheme(wb, 'Light Modern', 'vscode-light');
+  // The charts below the fold are drawn when scrolled to: talk time and spend, then the horizontal breakdowns.
+  for (const [chart, shot] of [
+    ['talkTime', 'call-stats-more'],
+    ['exophone', 'call-stats-breakdowns'],
+  ]) {
+    await wb.webview().locator(`[data-chart="${chart}"]`).scrollIntoViewIfNeeded();
+    await waitForCharts(wb, `[data-chart="${chart}"]`);
+    await wb.screenshot(shot);
+  }
   await wb.press('Control+B');
+
+  // A legend entry switches its series off and on, as Chart.js's did.
+  const perDay = wb.webview().locator('[data-chart="perDay"]');
+  assert.ok((await perDay.locator('.mark[data-series="0"]').count()) > 0, 'answered bars are drawn');
+  await perDay.locator('.legend-entry').first().click();
+  await perDay.locator('.legend-entry[aria-pressed="false"]').waitFor({ timeout: 30000 });
+  assert.strictEqual(await perDay.locator('.mark[data-series="0"]').count(), 0, 'answered bars are hidden');
+  await perDay.locator('.legend-entry').first().click();
+  await perDay.locator('.mark[data-series="0"]').first().waitFor({ timeout: 30000 });
+  // A bar filters the Calls view to its calls (a day and an outcome of the stacked chart).
+  await wb.webview().locator('[data-chart="perDay"] .mark').first().click();
+  await wb
+    .view()
+    .getByText(/Filtered: Call Stats: .* \(\d+ calls\)/)
+    .first()
+    .waitFor({ timeout: 30000 });
+  await wb.runCommand('Exotel: Clear Filter');
+
+  // Save as Image: the SVG chart becomes a PNG file, by default in the workspace folder. The simple file dialog
+  // fills in its default path and reads the folder after it opens: OK once both are there.
+  const png = path.resolve('test', 'fixtures', 'workspace', 'exotel-perDay.png');
+  fs.rmSync(png, { force: true });
+  await wb.webview().locator('[data-chart="perDay"]').getByText('Save as Image').click();
+  const dialog = wb.page.locator('.quick-input-widget').filter({ hasText: 'Save Chart as Image' });
+  await wb.page.waitForFunction(
+    () => document.querySelector<HTMLInputElement>('.quick-input-widget .quick-input-box input')?.value.endsWith('exotel-perDay.png'),
+    undefined,
+    { timeout: 30000 },
+  );
+  await dialog.locator('.monaco-list-row').first().waitFor({ timeout: 30000 });
+  await dialog.getByRole('button', { name: 'OK' }).click();
+  try {
+    const bytes = await waitForFile(wb, png);
+    assert.strictEqual(bytes.subarray(1, 4).toString('latin1'), 'PNG', 'a PNG file');
+    assert.ok(bytes.length > 2000, `a chart, not an empty image (${bytes.length} bytes)`);
+    // Kept beside the screenshots, to look at.
+    fs.writeFileSync(path.join(wb.screenshotDir, 'callStats-saved-chart.png'), bytes);
+  } finally {
+    fs.rmSync(png, { force: true });
+  }
 
   // A table row filters the Calls view to its calls.
   const exo = wb.webview().locator('[data-chart="exophone"]');

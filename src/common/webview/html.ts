@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
-/** Which page a panel shows; Call Stats has its own script (it bundles the charting library). */
+/** Which page a panel shows; Call Stats has its own script (its charts). */
 export type PageKind = 'call' | 'number' | 'callback' | 'stats' | 'flowRun';
 
 /** A nonce from a crypto source, fresh for every render. */
@@ -29,7 +29,8 @@ export function buildHtml(webview: vscode.Webview, extensionUri: vscode.Uri, vie
     "default-src 'none'",
     `style-src ${webview.cspSource}`,
     `font-src ${webview.cspSource}`,
-    `img-src ${webview.cspSource}`,
+    // Call Stats draws its SVG chart into an <img> from a data: URL to save it as PNG; no other page loads data: images.
+    `img-src ${webview.cspSource}${view === 'stats' ? ' data:' : ''}`,
     `script-src 'nonce-${nonce}'`,
     `media-src${media || " 'none'"}`,
   ].join('; ');

@@ -87,7 +87,7 @@ export default async function callStats(wb: Workbench): Promise<void> {
 
   // Save as Image: the SVG chart becomes a PNG file, by default in the workspace folder. The simple file dialog
   // fills in its default path and reads the folder after it opens: OK once both are there.
-  const png = path.resolve('test', 'fixtures', 'workspace', 'exotel-perDay.png');
+  const png = path.join(wb.folder, 'exotel-perDay.png');
   fs.rmSync(png, { force: true });
   await wb.webview().locator('[data-chart="perDay"]').getByText('Save as Image').click();
   const dialog = wb.page.locator('.quick-input-widget').filter({ hasText: 'Save Chart as Image' });

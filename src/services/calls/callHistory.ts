@@ -2,7 +2,7 @@
 // the Calls view and the number panel show these at once), followed until they end, and the recent calls of a
 // number. Connect Call adds to it; the Calls view, the number panel and Call Stats read it.
 import * as vscode from 'vscode';
-import { Call, FILTER_LIMITS, isFinalStatus } from '../../exotel';
+import { Call, FILTER_LIMITS, isFinalStatus, NotFoundError } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { sameNumber } from '../../phone';
 import { Session } from '../../session/session';
@@ -10,6 +10,8 @@ import { mergeRecentCalls, newestFirst, RECENT_CALLS_MAX } from './recentCalls';
 
 /** How often a placed call that has not ended is asked for again (the notification may have been closed). */
 const FOLLOW_MS = 15_000;
+/** A call still not ended after an hour of asking (or one Exotel no longer knows) is not asked for again. */
+const FOLLOW_MAX_TRIES = 240;
 
 /** The one interface features use. */
 export interface CallHistory {
@@ -25,6 +27,8 @@ export interface CallHistory {
 
 export class CallHistoryService extends Disposable implements CallHistory {
   private readonly placedCalls = new Map<string, Call>();
+  /** How often each placed call has been asked for. */
+  private readonly tries = new Map<string, number>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChangePlaced = this.changed.event;
   private accountKey: string | undefined;
@@ -61,7 +65,7 @@ export class CallHistoryService extends Disposable implements CallHistory {
   }
 
   private unfinished(): Call[] {
-    return [...this.placedCalls.values()].filter(c => !isFinalStatus(c.status));
+    return [...this.placedCalls.values()].filter(c => !isFinalStatus(c.status) && (this.tries.get(c.sid) ?? 0) < FOLLOW_MAX_TRIES);
   }
 
   /** Polls placed calls that have not ended, every 15 s until they do. */
@@ -76,10 +80,12 @@ export class CallHistoryService extends Disposable implements CallHistory {
   private async followOnce(): Promise<void> {
     const client = (await this.session.current().catch(() => undefined))?.client;
     for (const call of client ? this.unfinished() : []) {
+      this.tries.set(call.sid, (this.tries.get(call.sid) ?? 0) + 1);
       try {
         this.placedCalls.set(call.sid, await client!.getCall(call.sid));
-      } catch {
-        // Tried again next time; the row keeps its last known state.
+      } catch (err) {
+        // Tried again next time (the row keeps its last known state), unless Exotel does not know the call.
+        if (err instanceof NotFoundError) this.tries.set(call.sid, FOLLOW_MAX_TRIES);
       }
     }
     if (!this.isDisposed) this.changed.fire();
@@ -91,6 +97,7 @@ export class CallHistoryService extends Disposable implements CallHistory {
     const key = c ? `${c.profile.id}/${c.client.accountSid}` : undefined;
     if (this.accountKey !== undefined && key !== this.accountKey && this.placedCalls.size) {
       this.placedCalls.clear();
+      this.tries.clear();
       this.changed.fire();
     }
     this.accountKey = key;

@@ -1,6 +1,6 @@
-import { Call, CallDirection, CallFilter, CallStatus, ExotelClient, FILTER_LIMITS } from '../exotel';
+import { Call, CallDirection, CallFilter, CallStatus, ExotelClient, FILTER_LIMITS, mergeCalls } from '../exotel';
 import { parsePhone } from '../phone';
-import { CALL_COLUMNS, callRow, dataTable, mergeCalls } from './toolData';
+import { CALL_COLUMNS, callRow, dataTable } from './toolData';
 import { ToolHost } from './toolHost';
 import { LIST_CALLS_DEFAULT, LIST_CALLS_MAX, ListCallsInput } from './toolManifest';
 import { answer, errorAnswer, NOT_SIGNED_IN, refusal, ToolAnswer } from './toolResult';

@@ -75,10 +75,3 @@ function legName(call: Call, leg: number): string {
   if (isIncoming(call)) return leg === 1 ? t('Leg 1 (caller, From → the ExoPhone)') : t('Leg 2 (the ExoPhone → an agent)');
   return leg === 1 ? t('Leg 1 (agent, From)') : t('Leg 2 (customer, To)');
 }
-
-/** Newest first, each call once: the merge of a To query and a From query. */
-export function mergeCalls(lists: Call[][], limit: number): Call[] {
-  const bySid = new Map<string, Call>();
-  for (const c of lists.flat()) if (!bySid.has(c.sid)) bySid.set(c.sid, c);
-  return [...bySid.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? '')).slice(0, limit);
-}

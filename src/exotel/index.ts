@@ -30,3 +30,4 @@ export { RecordingError } from './recordingDownload';
 export type { RecordingFetchOptions } from './recordingDownload';
 export { canLookUp } from './numberLookups';
 export type { LookupOptions, NumberEntry, NumberLookups } from './numberLookups';
+export { mergeCalls, newestFirst } from './callOrder';

@@ -40,6 +40,7 @@ export class RpcPeer {
   private nextId = 1;
   private buffer = '';
   private closed = false;
+  private output: Writable | undefined;
   /** Called once when the input ends or close() is called. */
   onclose: (() => void) | undefined;
 
@@ -57,8 +58,6 @@ export class RpcPeer {
     this.notifications.set(method, handler);
   }
 
-  private output: Writable | undefined;
-
   /** Starts reading `input` and writing to `output`. */
   connect(input: Readable, output: Writable): void {
     this.output = output;
@@ -71,6 +70,7 @@ export class RpcPeer {
   /** Sends a request to the client and waits for its answer; an abort withdraws it (notifications/cancelled). */
   request(method: string, params: Params, signal?: AbortSignal): Promise<unknown> {
     if (this.closed) return Promise.reject(new Error('the connection is closed'));
+    if (signal?.aborted) return Promise.reject(new Error('cancelled')); // never sent: nothing to withdraw
     const id = `s${this.nextId++}`;
     return new Promise((resolve, reject) => {
       const onAbort = () => {
@@ -78,7 +78,6 @@ export class RpcPeer {
         this.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: id, reason: 'the request was withdrawn' } });
         reject(new Error('cancelled'));
       };
-      if (signal?.aborted) return onAbort();
       signal?.addEventListener('abort', onAbort, { once: true });
       this.waiting.set(id, {
         resolve: v => (signal?.removeEventListener('abort', onAbort), resolve(v)),

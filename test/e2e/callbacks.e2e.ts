@@ -38,14 +38,7 @@ export default async function callbacks(wb: Workbench): Promise<void> {
     await wb.clearNotifications();
     // Give the Callbacks view the room: collapse the Calls view (by its title, not its action icons) and widen the sidebar.
     await wb.page.locator('.part.sidebar .pane-header', { hasText: 'Calls' }).first().locator('h3.title').click();
-    const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
-    if (sidebar) {
-      const x = sidebar.x + sidebar.width;
-      await wb.page.mouse.move(x - 1, sidebar.y + 300);
-      await wb.page.mouse.down();
-      await wb.page.mouse.move(x + 260, sidebar.y + 300, { steps: 8 });
-      await wb.page.mouse.up();
-    }
+    await wb.widenSidebar(260);
     await wb.settled();
     const failed = wb.view('Callbacks').locator('.monaco-list-row', { hasText: 'HTTP 500' }).first();
     await failed.waitFor();

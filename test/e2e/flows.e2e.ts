@@ -46,14 +46,7 @@ export default async function flows(wb: Workbench): Promise<void> {
     await collapse(wb, 'Calls');
     await collapse(wb, 'Callbacks');
     // A wider side bar, so that the Flow Runs row shows who called whom.
-    const sidebar = await wb.page.locator('.part.sidebar').boundingBox();
-    if (sidebar) {
-      const x = sidebar.x + sidebar.width;
-      await wb.page.mouse.move(x - 1, sidebar.y + 300);
-      await wb.page.mouse.down();
-      await wb.page.mouse.move(x + 90, sidebar.y + 300, { steps: 8 });
-      await wb.page.mouse.up();
-    }
+    await wb.widenSidebar(90);
     await wb.clearNotifications();
 
     await wb.openFile('support.exotel-flow.json');

@@ -262,6 +262,17 @@ export class Workbench {
   }
 
   /** Dismisses all notifications. */
+  /** Drags the side bar's edge `px` to the right (a row then shows more of its text). */
+  async widenSidebar(px: number): Promise<void> {
+    const sidebar = await this.page.locator('.part.sidebar').boundingBox();
+    if (!sidebar) return;
+    const x = sidebar.x + sidebar.width;
+    await this.page.mouse.move(x - 1, sidebar.y + 300);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + px, sidebar.y + 300, { steps: 8 });
+    await this.page.mouse.up();
+  }
+
   async clearNotifications(): Promise<void> {
     await this.runCommand('Notifications: Clear All Notifications');
   }
@@ -331,20 +342,24 @@ export class Workbench {
   /** Expands the collapsed tree row labelled `label` (a no-op when it is expanded already). */
   async expandTreeRow(label: string | RegExp, viewTitle?: string): Promise<void> {
     const row = await this.waitForTreeRow(label, viewTitle);
-    if ((await row.getAttribute('aria-expanded')) === 'false') {
-      const expanded = this.view(viewTitle).locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first();
-      await row.click();
-      // A click that lands while the view redraws its rows (a refresh) only selects: then the keyboard expands it.
+    if ((await row.getAttribute('aria-expanded')) !== 'false') return;
+    const expanded = this.view(viewTitle).locator('.monaco-list-row[aria-expanded="true"]', { hasText: label }).first();
+    await row.click();
+    for (let tries = 0; tries < 3; tries++) {
       const opened = await expanded.waitFor({ timeout: 5000 }).then(
         () => true,
         () => false,
       );
-      if (!opened) {
-        await (await this.waitForTreeRow(label, viewTitle)).click();
-        await this.page.keyboard.press('ArrowRight');
-        await expanded.waitFor({ timeout: this.timeout });
+      // Open, and still open once the view has settled (a late click's toggle can land after a first look).
+      if (opened) {
+        await this.settled();
+        if (await expanded.count()) return;
       }
+      // A click that lands while the view redraws its rows only selects: the selected row opens with ArrowRight,
+      // which never closes a row (a second click would toggle it shut).
+      await this.page.keyboard.press('ArrowRight');
     }
+    await expanded.waitFor({ timeout: this.timeout });
   }
 
   // ---- editor ---------------------------------------------------------------------------------

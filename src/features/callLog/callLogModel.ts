@@ -1,7 +1,7 @@
 // The call log's data: the pages loaded so far for the current filter, where the next page is,
 // with the calls placed from this editor merged in (the bulk API leaves ongoing calls out), and the last error.
 import * as vscode from 'vscode';
-import { Call, CallFilter, CallPage, ExotelClient } from '../../exotel';
+import { Call, CallFilter, CallPage, ExotelClient, newestFirst } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { FillProgress, LegDetailsCache, needsLegDetails } from '../../stats';
 
@@ -119,7 +119,7 @@ export class CallLogModel extends Disposable {
     const merged = new Map(this.loaded);
     // A call placed here is shown at once; once the listing has it (the bulk API lists only ended calls), the listing wins.
     for (const call of this.source.placed()) if (!merged.has(call.sid) && this.placedMatch(call)) merged.set(call.sid, call);
-    const calls = [...merged.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
+    const calls = [...merged.values()].sort(newestFirst);
     return {
       calls,
       loading: this.inFlight !== undefined,

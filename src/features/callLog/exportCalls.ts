@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { showInfo, showWarning } from '../../common/notify';
 import { defaultSaveUri } from '../../common/saveLocation';
-import { Call, CallFilter, ExotelClient } from '../../exotel';
+import { Call, CallFilter, ExotelClient, newestFirst } from '../../exotel';
 import { toCsv, toJson } from './callExportFormat';
 import { callForExport } from '../../common/callText/callFormat';
 import { maskingNumbers } from '../../common/privacy';
@@ -48,7 +48,7 @@ export async function exportCalls(client: ExotelClient, requests: CallFilter[], 
         if (token.isCancellationRequested) return undefined;
         throw err;
       }
-      return [...seen.values()].sort((a, b) => (b.dateCreated ?? '').localeCompare(a.dateCreated ?? ''));
+      return [...seen.values()].sort(newestFirst);
     },
   );
   if (!calls) {

@@ -25,13 +25,25 @@ export interface CallTests {
 export function registerCallTests({ context, log, session }: Deps, sandbox: SandboxControl, flowKeys = new FlowKeyRegistry()): CallTests {
   const lastCalls = new Map<string, string>();
   let made: Omit<CallTests, 'lastCalls'> | undefined;
-  const ensure = () => (made ??= createController({ context, log, session }, sandbox, flowKeys, lastCalls));
-  const needed = (uri: vscode.Uri) => isSuiteUri(uri) && void ensure();
+  // What waits for the first suite; once the controller exists, its own watcher takes over.
   const watcher = vscode.workspace.createFileSystemWatcher(SUITE_GLOB, false, true, true);
-  context.subscriptions.push(
+  const triggers = vscode.Disposable.from(
     watcher,
-    watcher.onDidCreate(needed),
+    watcher.onDidCreate(uri => needed(uri)),
     vscode.workspace.onDidOpenTextDocument(doc => needed(doc.uri)),
+  );
+  const ensure = () => {
+    if (!made) {
+      made = createController({ context, log, session }, sandbox, flowKeys, lastCalls);
+      triggers.dispose();
+    }
+    return made;
+  };
+  const needed = (uri: vscode.Uri) => {
+    if (isSuiteUri(uri)) ensure();
+  };
+  context.subscriptions.push(
+    triggers,
     registerCommand(log, COMMANDS.callTestsShowCall, (item?: vscode.TestItem) => {
       const sid = item && lastCalls.get(item.id);
       if (!sid) return void showInfo(t('This test has not placed a call yet: run it first.'));
@@ -42,7 +54,9 @@ export function registerCallTests({ context, log, session }: Deps, sandbox: Sand
   setTimeout(() => {
     if (!made)
       void vscode.workspace.findFiles(SUITE_GLOB, '**/node_modules/**', 1).then(
-        found => found.length && ensure(),
+        found => {
+          if (found.length) ensure();
+        },
         () => undefined,
       );
   });

@@ -2,11 +2,11 @@
 // the Calls view and the number panel show these at once), followed until they end, and the recent calls of a
 // number. Connect Call adds to it; the Calls view, the number panel and Call Stats read it.
 import * as vscode from 'vscode';
-import { Call, FILTER_LIMITS, isFinalStatus, NotFoundError } from '../../exotel';
+import { Call, FILTER_LIMITS, isFinalStatus, newestFirst, NotFoundError } from '../../exotel';
 import { Disposable } from '../../common/disposable';
 import { sameNumber } from '../../phone';
 import { Session } from '../../session/session';
-import { mergeRecentCalls, newestFirst, RECENT_CALLS_MAX } from './recentCalls';
+import { mergeRecentCalls, RECENT_CALLS_MAX } from './recentCalls';
 
 /** How often a placed call that has not ended is asked for again (the notification may have been closed). */
 const FOLLOW_MS = 15_000;
@@ -42,7 +42,7 @@ export class CallHistoryService extends Disposable implements CallHistory {
   }
 
   placed(): Call[] {
-    return newestFirst(this.placedCalls.values());
+    return [...this.placedCalls.values()].sort(newestFirst);
   }
 
   addPlaced(call: Call): void {

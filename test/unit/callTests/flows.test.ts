@@ -8,6 +8,7 @@ import * as path from 'path';
 import { runCli } from '../../../src/callTests/cli';
 import { parseSuite } from '../../../src/callTests/parseSuite';
 import { sendRequest } from '../../../src/webhooks/httpSend';
+import { waitFor } from '../../helpers/wait';
 
 const HANDLER = `
 const http = require('http');
@@ -95,7 +96,16 @@ describe('call tests: flows', function () {
     assert.strictEqual(code, 0, out.join('\n'));
     assert.strictEqual(out.at(-1), '3 passed, 0 failed');
     assert.ok(out.includes(`  started the handler: node handler.js ${port}`));
-    const after = await sendRequest({ method: 'GET', url: `http://127.0.0.1:${port}/health`, headers: {}, body: '' }, { timeoutMs: 1000 });
+    // Stopped: its port refuses (a process still exiting may first reset a connection).
+    const probe = () => sendRequest({ method: 'GET', url: `http://127.0.0.1:${port}/health`, headers: {}, body: '' }, { timeoutMs: 1000 });
+    const after = await waitFor(
+      'the handler to be gone',
+      async () => {
+        const r = await probe();
+        return r.failure === 'reset' ? undefined : r;
+      },
+      5000,
+    );
     assert.strictEqual(after.failure, 'refused', 'the handler was stopped');
   });
 
